@@ -1,0 +1,99 @@
+"""Stable activations and their backward passes, as torch computes them.
+
+Each function keeps the input's dtype (float32 stays float32, so saturation
+such as ``sigmoid(20) == 1`` in float32 is reproduced).
+
+Formulas
+--------
+- ``sigmoid(x) = 1 / (1 + exp(-x))``; backward ``g * s * (1 - s)``.
+- ``logsigmoid(x) = min(x, 0) - log1p(exp(-|x|))``; backward ``g * sigmoid(-x)``.
+- ``softmax(x)_i = exp(x_i - m) / Σ_j exp(x_j - m)``, ``m = max_j x_j``;
+  backward ``s * (g - Σ g s)``.
+- ``log_softmax(x)_i = (x_i - m) - log Σ_j exp(x_j - m)``;
+  backward ``g - exp(y) * Σ g``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+__all__ = [
+    "log_softmax",
+    "log_softmax_backward",
+    "logsigmoid",
+    "logsigmoid_backward",
+    "sigmoid",
+    "sigmoid_backward",
+    "softmax",
+    "softmax_backward",
+]
+
+Array = npt.NDArray[Any]
+
+
+def sigmoid(x: Array) -> Array:
+    """Logistic sigmoid ``1 / (1 + exp(-x))`` in the input's dtype."""
+    x = np.asarray(x)
+    one = np.ones((), dtype=x.dtype)
+    with np.errstate(over="ignore"):
+        return one / (one + np.exp(-x))  # type: ignore[no-any-return]
+
+
+def sigmoid_backward(grad: Array, out: Array) -> Array:
+    """Backward of sigmoid from its output: ``g * s * (1 - s)``."""
+    return grad * (out * (1 - out))  # type: ignore[no-any-return]
+
+
+def logsigmoid(x: Array) -> Array:
+    """``log σ(x) = min(x, 0) - log1p(exp(-|x|))``, stable for every x."""
+    x = np.asarray(x)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return np.minimum(x, 0) - np.log1p(np.exp(-np.abs(x)))  # type: ignore[no-any-return]
+
+
+def logsigmoid_backward(grad: Array, x: Array) -> Array:
+    """Backward of logsigmoid, ``g * σ(-x)``, computed as torch's kernel does.
+
+    With ``z = exp(-|x|)``: ``1 - z / (1 + z)`` for ``x < 0`` and ``z / (1 + z)``
+    for ``x >= 0``.
+    """
+    x = np.asarray(x)
+    with np.errstate(over="ignore", invalid="ignore"):
+        z = np.exp(-np.abs(x))
+        ratio = z / (1 + z)
+        local = np.where(x < 0, 1 - ratio, ratio)
+    return grad * local  # type: ignore[no-any-return]
+
+
+def softmax(x: Array, axis: int) -> Array:
+    """Softmax along ``axis`` with the row maximum subtracted."""
+    x = np.asarray(x)
+    with np.errstate(invalid="ignore", over="ignore"):
+        shifted = x - np.max(x, axis=axis, keepdims=True)
+        e = np.exp(shifted)
+        return e / np.sum(e, axis=axis, keepdims=True)  # type: ignore[no-any-return]
+
+
+def softmax_backward(grad: Array, out: Array, axis: int) -> Array:
+    """Backward of softmax: ``s * (g - Σ_axis g s)``."""
+    with np.errstate(invalid="ignore"):
+        return out * (grad - np.sum(grad * out, axis=axis, keepdims=True))  # type: ignore[no-any-return]
+
+
+def log_softmax(x: Array, axis: int) -> Array:
+    """Log-softmax along ``axis``: ``(x - m) - log Σ exp(x - m)``."""
+    x = np.asarray(x)
+    if x.size == 0:
+        return x.copy()
+    with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
+        shifted = x - np.max(x, axis=axis, keepdims=True)
+        return shifted - np.log(np.sum(np.exp(shifted), axis=axis, keepdims=True))  # type: ignore[no-any-return]
+
+
+def log_softmax_backward(grad: Array, out: Array, axis: int) -> Array:
+    """Backward of log-softmax: ``g - exp(y) * Σ_axis g``."""
+    with np.errstate(invalid="ignore", over="ignore"):
+        return grad - np.exp(out) * np.sum(grad, axis=axis, keepdims=True)  # type: ignore[no-any-return]

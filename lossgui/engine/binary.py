@@ -1,0 +1,201 @@
+"""Binary cross-entropy losses: ``BCELoss`` and ``BCEWithLogitsLoss``.
+
+Both treat every element as an independent yes/no decision. ``BCELoss`` takes
+probabilities; ``BCEWithLogitsLoss`` takes logits and folds the sigmoid into a
+numerically stable form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from lossgui.engine.activations import logsigmoid, sigmoid
+from lossgui.engine.errors import LossInputError
+from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg, register
+from lossgui.engine.result import Terms
+from lossgui.engine.tensors import (
+    broadcast_shape,
+    dtype_name,
+    expand_to,
+    is_float,
+    promote_float,
+    torch_size,
+)
+
+__all__ = ["bce", "bce_with_logits"]
+
+Array = npt.NDArray[Any]
+
+#: ``float32(1e-12)``: torch's BCE backward clamps ``x (1 - x)`` at this, in
+#: every dtype (so the float64 gradient at x=0, y=1 is -1.0000000039958e12).
+EPSILON_F = float(np.float32(1e-12))
+
+_WEIGHT_DOC = (
+    "A manual rescaling weight given to the loss of each element; broadcast to "
+    "the target's shape (a (C,) weight scales columns, (N, 1) scales rows). "
+    "Default: None (all ones)."
+)
+
+
+def _require_float(array: Array, op: str) -> None:
+    if not is_float(array):
+        raise LossInputError(
+            f'"{op}" not implemented for \'{dtype_name(array.dtype)}\'',
+            "NotImplementedError",
+        )
+
+
+def bce(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
+    r"""``BCELoss``: binary cross-entropy on probabilities.
+
+    Formula
+    -------
+    ``l = -w [ y max(log x, -100) + (1 - y) max(log(1 - x), -100) ]``;
+    ``'mean'`` divides by the number of elements, whatever the weights.
+
+    Gradient (torch's, not the derivative of the clamped forward)
+    ``dl/dx = w (x - y) / max(x (1 - x), float32(1e-12))``.
+    """
+    x, y = tensors
+    weight = params["weight"]
+    if y.shape != x.shape:
+        raise LossInputError(
+            f"Using a target size ({torch_size(y.shape)}) that is different to the "
+            f"input size ({torch_size(x.shape)}) is deprecated. Please ensure they "
+            "have the same size.",
+            "ValueError",
+        )
+    if y.dtype != x.dtype:
+        raise LossInputError(
+            f"Found dtype {dtype_name(y.dtype)} but expected {dtype_name(x.dtype)}"
+        )
+    _require_float(x, "binary_cross_entropy")
+    dtype = x.dtype
+    if weight is not None:
+        weight = expand_to(weight, y.shape).astype(dtype, copy=False)
+    if np.any(~((x >= 0) & (x <= 1))):
+        raise LossInputError("all elements of input should be between 0 and 1")
+    if np.any(~((y >= 0) & (y <= 1))):
+        raise LossInputError("all elements of target should be between 0 and 1")
+    log_x = np.maximum(np.log(x), -100)
+    log_1mx = np.maximum(np.log1p(-x), -100)
+    loss = -(y * log_x + (1 - y) * log_1mx)
+    grad = (x - y) / np.maximum(x * (1 - x), np.asarray(EPSILON_F, dtype=dtype))
+    if weight is not None:
+        loss = weight * loss
+        grad = weight * grad
+    return Terms(loss.astype(dtype, copy=False), grad.astype(dtype, copy=False), x.size)
+
+
+def bce_with_logits(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
+    r"""``BCEWithLogitsLoss``: sigmoid and binary cross-entropy in one stable step.
+
+    Formula
+    -------
+    ``lw = 1 + (pw - 1) y`` and ``l = w [ (1 - y) x - lw logσ(x) ]`` with
+    ``logσ(x) = min(x, 0) - log1p(exp(-|x|))``; this equals
+    ``w [ pw y softplus(-x) + (1 - y) softplus(x) ]``. ``'mean'`` divides by
+    the number of elements.
+
+    Gradient
+    ``dl/dx = w ( (1 + (pw - 1) y) σ(x) - pw y )``; without ``pos_weight``
+    ``w (σ(x) - y)``.
+    """
+    x, y = tensors
+    weight, pos_weight = params["weight"], params["pos_weight"]
+    if y.shape != x.shape:
+        raise LossInputError(
+            f"Target size ({torch_size(y.shape)}) must be the same as input size "
+            f"({torch_size(x.shape)})",
+            "ValueError",
+        )
+    _require_float(x, "log_sigmoid_cpu")
+    if not is_float(y):
+        raise LossInputError(
+            f"result type {dtype_name(x.dtype)} can't be cast to the desired output "
+            f"type {dtype_name(y.dtype)}"
+        )
+    extra = [t for t in (weight, pos_weight) if t is not None]
+    dtype = promote_float(x, y, *extra)
+    xd, yd = x.astype(dtype, copy=False), y.astype(dtype, copy=False)
+    shape = x.shape
+    for tensor in extra:
+        full = broadcast_shape(shape, tensor.shape)
+        if full != shape:
+            raise LossInputError(
+                f"output with shape [{', '.join(map(str, shape))}] doesn't match the "
+                f"broadcast shape [{', '.join(map(str, full))}]"
+            )
+    log_sig = logsigmoid(xd)
+    if pos_weight is not None:
+        pw = pos_weight.astype(dtype, copy=False)
+        log_weight = 1 + (pw - 1) * yd
+        loss = (1 - yd) * xd - log_weight * log_sig
+        grad = log_weight * sigmoid(xd) - pw * yd
+    else:
+        loss = (1 - yd) * xd - log_sig
+        grad = sigmoid(xd) - yd
+    if weight is not None:
+        w = weight.astype(dtype, copy=False)
+        loss = w * loss
+        grad = w * grad
+    loss = np.broadcast_to(loss, shape).astype(dtype, copy=False)
+    grad = np.broadcast_to(grad, shape).astype(dtype, copy=False)
+    return Terms(loss, grad, x.size)
+
+
+_INPUT_PROB = TensorArg(
+    "input", "float", "Probabilities in [0, 1] (e.g. the output of a sigmoid).", "(*)"
+)
+_INPUT_LOGIT = TensorArg("input", "float", "Logits: any real number per element.", "(*)")
+_TARGET = TensorArg(
+    "target", "float", "Targets in [0, 1], same shape as the input.", "(*), same as input"
+)
+
+register(
+    LossSpec(
+        name="BCELoss",
+        family="binary",
+        summary="Binary cross-entropy between probabilities and targets.",
+        formula=(
+            "l = -w·[y·max(log x, -100) + (1-y)·max(log(1-x), -100)]\n"
+            "mean = Σ l / numel"
+        ),
+        forward=(_INPUT_PROB, _TARGET),
+        params=(ParamSpec("weight", "tensor", None, _WEIGHT_DOC, shape="broadcasts to target"),),
+        function=bce,
+        activation="sigmoid",
+        reference="torch.nn.BCELoss",
+    )
+)
+
+register(
+    LossSpec(
+        name="BCEWithLogitsLoss",
+        family="binary",
+        summary="Sigmoid + binary cross-entropy in one numerically stable step.",
+        formula=(
+            "l = w·[pos_weight·y·softplus(-x) + (1-y)·softplus(x)]\n"
+            "mean = Σ l / numel"
+        ),
+        forward=(_INPUT_LOGIT, _TARGET),
+        params=(
+            ParamSpec("weight", "tensor", None, _WEIGHT_DOC, shape="broadcasts to input"),
+            ParamSpec(
+                "pos_weight",
+                "tensor",
+                None,
+                "A weight of positive examples, broadcast against the last (class) "
+                "dimension: pos_weight > 1 raises recall, < 1 raises precision. "
+                "Shape (C,) for (N, C) input. Default: None (ones).",
+                shape="(C,)",
+            ),
+        ),
+        function=bce_with_logits,
+        reference="torch.nn.BCEWithLogitsLoss",
+    )
+)

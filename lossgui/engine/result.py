@@ -1,0 +1,77 @@
+"""The frozen result that :func:`lossgui.engine.compute` returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+__all__ = ["LossResult", "Terms"]
+
+FloatArray = npt.NDArray[np.floating]
+
+
+@dataclass(frozen=True)
+class Terms:
+    """What a loss implementation hands to the shared reduction step.
+
+    Attributes
+    ----------
+    elementwise : ndarray
+        The loss exactly as torch returns it with ``reduction='none'``.
+    grad : ndarray
+        ``d sum(elementwise) / d input``, shaped like the first tensor.
+    divisor : float
+        What ``'mean'`` divides the sum by (see the torch spec, section 7.1).
+    grad_keep : ndarray or None
+        Positions whose gradient torch never writes (ignored targets): they
+        stay exactly 0 even when the mean's scale is ``inf``.
+    warnings : tuple of str
+        The ``UserWarning`` texts torch would emit for this call.
+    """
+
+    elementwise: FloatArray
+    grad: FloatArray
+    divisor: float
+    grad_keep: npt.NDArray[np.bool_] | None = None
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LossResult:
+    """A loss value, its gradient and the pieces that make up the reduction.
+
+    Attributes
+    ----------
+    value : ndarray
+        Exactly what the torch module returns (0-d for ``'mean'``/``'sum'``).
+    grad : ndarray
+        ``d sum(value) / d first tensor``, shaped like the first tensor.
+    elementwise : ndarray
+        The unreduced loss (torch's ``reduction='none'`` output).
+    reduction : str
+        The effective reduction (after legacy ``size_average``/``reduce``).
+    numerator : float
+        The sum of the unreduced loss, as torch forms it before dividing.
+    denominator : float or None
+        What ``'mean'``/``'batchmean'`` divided by; ``None`` for ``'none'``
+        and ``'sum'``.
+    warnings : tuple of str
+        The ``UserWarning`` texts torch would emit for this call.
+    """
+
+    value: FloatArray
+    grad: FloatArray
+    elementwise: FloatArray
+    reduction: str
+    numerator: float
+    denominator: float | None
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def scalar(self) -> float:
+        """The reduced value as a Python float (sum of ``value`` for ``'none'``)."""
+        if self.value.ndim == 0:
+            return float(self.value)
+        return float(np.sum(self.value))
