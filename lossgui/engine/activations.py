@@ -51,7 +51,7 @@ def logsigmoid(x: Array) -> Array:
     """``log σ(x) = min(x, 0) - log1p(exp(-|x|))``, stable for every x."""
     x = np.asarray(x)
     with np.errstate(over="ignore", invalid="ignore"):
-        return np.minimum(x, 0) - np.log1p(np.exp(-np.abs(x)))  # type: ignore[no-any-return]
+        return np.minimum(x, 0) - np.log1p(np.exp(-np.abs(x)))
 
 
 def logsigmoid_backward(grad: Array, x: Array) -> Array:

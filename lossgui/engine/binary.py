@@ -44,7 +44,7 @@ _WEIGHT_DOC = (
 def _require_float(array: Array, op: str) -> None:
     if not is_float(array):
         raise LossInputError(
-            f'"{op}" not implemented for \'{dtype_name(array.dtype)}\'',
+            f"\"{op}\" not implemented for '{dtype_name(array.dtype)}'",
             "NotImplementedError",
         )
 
@@ -151,9 +151,14 @@ def bce_with_logits(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Te
 _INPUT_PROB = TensorArg(
     "input", "float", "Probabilities in [0, 1] (e.g. the output of a sigmoid).", "(*)"
 )
-_INPUT_LOGIT = TensorArg("input", "float", "Logits: any real number per element.", "(*)")
+_INPUT_LOGIT = TensorArg(
+    "input", "float", "Logits: any real number per element.", "(*)"
+)
 _TARGET = TensorArg(
-    "target", "float", "Targets in [0, 1], same shape as the input.", "(*), same as input"
+    "target",
+    "float",
+    "Targets in [0, 1], same shape as the input.",
+    "(*), same as input",
 )
 
 register(
@@ -166,7 +171,11 @@ register(
             "mean = Σ l / numel"
         ),
         forward=(_INPUT_PROB, _TARGET),
-        params=(ParamSpec("weight", "tensor", None, _WEIGHT_DOC, shape="broadcasts to target"),),
+        params=(
+            ParamSpec(
+                "weight", "tensor", None, _WEIGHT_DOC, shape="broadcasts to target"
+            ),
+        ),
         function=bce,
         activation="sigmoid",
         reference="torch.nn.BCELoss",
@@ -179,12 +188,13 @@ register(
         family="binary",
         summary="Sigmoid + binary cross-entropy in one numerically stable step.",
         formula=(
-            "l = w·[pos_weight·y·softplus(-x) + (1-y)·softplus(x)]\n"
-            "mean = Σ l / numel"
+            "l = w·[pos_weight·y·softplus(-x) + (1-y)·softplus(x)]\nmean = Σ l / numel"
         ),
         forward=(_INPUT_LOGIT, _TARGET),
         params=(
-            ParamSpec("weight", "tensor", None, _WEIGHT_DOC, shape="broadcasts to input"),
+            ParamSpec(
+                "weight", "tensor", None, _WEIGHT_DOC, shape="broadcasts to input"
+            ),
             ParamSpec(
                 "pos_weight",
                 "tensor",

@@ -26,7 +26,9 @@ def _spec(name: str) -> LossSpec:
         ) from None
 
 
-def resolve_params(spec: LossSpec, kwargs: dict[str, Any]) -> tuple[dict[str, Any], tuple[str, ...]]:
+def resolve_params(
+    spec: LossSpec, kwargs: dict[str, Any]
+) -> tuple[dict[str, Any], tuple[str, ...]]:
     """Fill in defaults and apply the legacy reduction override.
 
     Parameters

@@ -1,4 +1,4 @@
-"""Turning user data into arrays the way ``torch.tensor`` would, and torch's shape texts.
+"""Turning user data into arrays as ``torch.tensor`` would, and torch's shape texts.
 
 The helpers here are shared by every loss: dtype inference for nested lists
 (Python floats become float32, ints int64, as ``torch.tensor`` does), dtype
@@ -74,7 +74,9 @@ def as_tensor(data: object) -> Array:
         try:
             array = np.asarray(data)
         except ValueError as exc:
-            raise LossInputError(f"could not build a tensor: {exc}", "ValueError") from exc
+            raise LossInputError(
+                f"could not build a tensor: {exc}", "ValueError"
+            ) from exc
         if array.dtype == np.float64:
             array = array.astype(np.float32)
         elif array.dtype.kind in "iu":
