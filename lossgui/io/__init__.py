@@ -1,0 +1,1 @@
+"""Files and text in and out of lossgui: no Qt, nothing executed, writes atomic."""
