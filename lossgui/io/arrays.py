@@ -1,0 +1,232 @@
+"""Loading arrays from a model's saved outputs: ``.npy``, ``.npz``, ``.pt``, CSV/TSV.
+
+Nothing in a file is ever executed: NumPy files load with
+``allow_pickle=False``, torch files with ``weights_only=True`` (and only when
+torch is installed), text files through :mod:`lossgui.io.text_parse`.
+Every refusal is a :class:`~lossgui.io.errors.FileFormatError` whose message
+names the file's problem.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from lossgui.io.errors import FileFormatError
+from lossgui.io.text_parse import MAX_ELEMENTS, parse_block, parse_number
+
+__all__ = ["ARRAY_SUFFIXES", "MAX_FILE_BYTES", "load_arrays"]
+
+Array = npt.NDArray[Any]
+
+#: The suffixes :func:`load_arrays` understands.
+ARRAY_SUFFIXES = (".npy", ".npz", ".pt", ".pth", ".csv", ".tsv", ".txt")
+#: The largest text file read (binary formats are bounded by MAX_ELEMENTS).
+MAX_FILE_BYTES = 512 * 1024 * 1024
+
+_NUMERIC_KINDS = "biuf"
+
+
+def _check_array(name: str, array: Array) -> Array:
+    if array.dtype.kind not in _NUMERIC_KINDS:
+        raise FileFormatError(
+            f"'{name}' holds {array.dtype} values; lossgui needs numbers "
+            "(float, int or bool)"
+        )
+    if array.size > MAX_ELEMENTS:
+        raise FileFormatError(
+            f"'{name}' has {array.size:,} elements; the limit is {MAX_ELEMENTS:,}"
+        )
+    return array
+
+
+def _load_npy(path: Path) -> dict[str, Array]:
+    try:
+        with path.open("rb") as stream:
+            version = np.lib.format.read_magic(stream)
+            header = (
+                np.lib.format.read_array_header_1_0(stream)
+                if version == (1, 0)
+                else np.lib.format.read_array_header_2_0(stream)
+            )
+    except (ValueError, OSError, EOFError) as exc:
+        raise FileFormatError(f"not a valid .npy file ({exc})") from None
+    shape, _, dtype = header
+    if dtype.hasobject:
+        raise FileFormatError(
+            "the .npy file holds Python objects (a pickle); lossgui never loads "
+            "pickles because they can run code"
+        )
+    count = int(np.prod(shape, dtype=np.float64))
+    if count > MAX_ELEMENTS:
+        raise FileFormatError(
+            f"the array's shape {tuple(shape)} has {count:,} elements; "
+            f"the limit is {MAX_ELEMENTS:,}"
+        )
+    try:
+        array = np.load(path, allow_pickle=False)
+    except (ValueError, OSError, EOFError) as exc:
+        raise FileFormatError(
+            f"the .npy file is damaged or truncated ({exc})"
+        ) from None
+    return {path.stem: _check_array(path.stem, np.asarray(array))}
+
+
+def _load_npz(path: Path) -> dict[str, Array]:
+    try:
+        archive = np.load(path, allow_pickle=False)
+    except (ValueError, OSError, EOFError, zipfile.BadZipFile) as exc:
+        raise FileFormatError(f"not a valid .npz archive ({exc})") from None
+    arrays: dict[str, Array] = {}
+    with archive:
+        for name in archive.files:
+            try:
+                arrays[name] = _check_array(name, np.asarray(archive[name]))
+            except (ValueError, OSError, EOFError, zipfile.BadZipFile) as exc:
+                if "pickle" in str(exc).lower():
+                    raise FileFormatError(
+                        f"'{name}' in the archive is a pickle; lossgui never loads "
+                        "pickles because they can run code"
+                    ) from None
+                raise FileFormatError(
+                    f"'{name}' in the archive is damaged or truncated ({exc})"
+                ) from None
+    if not arrays:
+        raise FileFormatError("the .npz archive holds no arrays")
+    return arrays
+
+
+def _tensors_from(obj: object, prefix: str, out: dict[str, Array], torch: Any) -> None:
+    if isinstance(obj, torch.Tensor):
+        tensor = obj.detach().cpu()
+        if tensor.is_complex():
+            raise FileFormatError(f"'{prefix}' is a complex tensor")
+        if tensor.dtype == torch.bfloat16:
+            tensor = tensor.float()
+        out[prefix] = _check_array(prefix, tensor.numpy())
+    elif isinstance(obj, dict):
+        for key, value in obj.items():
+            _tensors_from(value, f"{prefix}.{key}" if prefix else str(key), out, torch)
+    elif isinstance(obj, list | tuple):
+        for index, value in enumerate(obj):
+            _tensors_from(value, f"{prefix}[{index}]", out, torch)
+
+
+def _load_torch(path: Path) -> dict[str, Array]:
+    if importlib.util.find_spec("torch") is None:
+        raise FileFormatError(
+            "reading .pt files needs PyTorch, which is not installed here; save the "
+            "tensors with numpy.save (or tensor.numpy()) instead"
+        )
+    import torch
+
+    try:
+        obj = torch.load(path, map_location="cpu", weights_only=True)
+    except Exception as exc:  # torch raises many types for bad files
+        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if "weights_only" in str(exc) or "Unsupported global" in str(exc):
+            message = (
+                "the file holds Python objects beyond tensors; lossgui only loads "
+                "plain tensors (weights_only=True) because pickles can run code"
+            )
+        raise FileFormatError(f"cannot read the .pt file: {message}") from None
+    arrays: dict[str, Array] = {}
+    _tensors_from(
+        obj, "" if isinstance(obj, dict | list | tuple) else path.stem, arrays, torch
+    )
+    if not arrays:
+        raise FileFormatError("the .pt file holds no tensors")
+    return arrays
+
+
+def _load_text(path: Path) -> dict[str, Array]:
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise FileFormatError(
+            f"the file is {size / 2**20:,.0f} MiB; text files are limited to "
+            f"{MAX_FILE_BYTES // 2**20} MiB (save large arrays as .npy)"
+        )
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise FileFormatError("the file is not UTF-8 text") from None
+    lines = text.splitlines()
+    if lines and _is_header(lines[0]):
+        return _columns(lines[0], "\n".join(lines[1:]))
+    return {path.stem: parse_block(text).values}
+
+
+def _is_header(line: str) -> bool:
+    cells = [c for c in line.replace("\t", ",").split(",") if c.strip()]
+    try:
+        for cell in cells:
+            parse_number(cell)
+    except FileFormatError:
+        return True
+    return False
+
+
+def _columns(header: str, body: str) -> dict[str, Array]:
+    separator = "\t" if "\t" in header else ","
+    names = [
+        name.strip() or f"column{i}" for i, name in enumerate(header.split(separator))
+    ]
+    table = parse_block(body).values
+    if table.ndim != 2 or table.shape[1] != len(names):
+        width = table.shape[1] if table.ndim == 2 else 1
+        raise FileFormatError(
+            f"the header names {len(names)} columns but the rows have {width} values"
+        )
+    return {name: table[:, index] for index, name in enumerate(names)}
+
+
+def load_arrays(path: str | Path) -> dict[str, Array]:
+    """Load every array in a file, by name.
+
+    Parameters
+    ----------
+    path : str or Path
+        A ``.npy``, ``.npz``, ``.pt``/``.pth``, ``.csv``, ``.tsv`` or ``.txt`` file.
+        CSV/TSV files with a header row give one array per column; without a
+        header, one 2-D array named after the file.
+
+    Returns
+    -------
+    dict
+        Arrays by name (the ``.npz`` member, the column header, the key path in
+        a ``.pt`` dict, or the file stem).
+
+    Raises
+    ------
+    FileFormatError
+        For a missing, unreadable, truncated, pickled, non-numeric or too large file.
+    """
+    file = Path(path)
+    if not file.is_file():
+        raise FileFormatError(f"'{file.name}' does not exist or is not a file")
+    suffix = file.suffix.lower()
+    loaders = {
+        ".npy": _load_npy,
+        ".npz": _load_npz,
+        ".pt": _load_torch,
+        ".pth": _load_torch,
+        ".csv": _load_text,
+        ".tsv": _load_text,
+        ".txt": _load_text,
+    }
+    if suffix not in loaders:
+        raise FileFormatError(
+            f"'{file.suffix or file.name}' files are not supported; use one of "
+            + ", ".join(ARRAY_SUFFIXES)
+        )
+    try:
+        return loaders[suffix](file)
+    except OSError as exc:
+        raise FileFormatError(
+            f"cannot read '{file.name}': {exc.strerror or exc}"
+        ) from None
