@@ -18,6 +18,10 @@ from __future__ import annotations
 
 # Importing the family modules registers their losses in LOSSES.
 from lossgui.engine import binary as _binary  # noqa: F401
+from lossgui.engine import divergence as _divergence  # noqa: F401
+from lossgui.engine import multiclass as _multiclass  # noqa: F401
+from lossgui.engine import multilabel as _multilabel  # noqa: F401
+from lossgui.engine import regression as _regression  # noqa: F401
 from lossgui.engine.compute import compute
 from lossgui.engine.errors import LossInputError
 from lossgui.engine.registry import LOSSES, LossSpec, ParamSpec, TensorArg

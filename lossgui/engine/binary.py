@@ -22,7 +22,7 @@ from lossgui.engine.tensors import (
     dtype_name,
     expand_to,
     is_float,
-    promote_float,
+    shape_list,
     torch_size,
 )
 
@@ -46,6 +46,15 @@ def _require_float(array: Array, op: str) -> None:
         raise LossInputError(
             f"\"{op}\" not implemented for '{dtype_name(array.dtype)}'",
             "NotImplementedError",
+        )
+
+
+def _require_inplace(shape: tuple[int, ...], full: tuple[int, ...]) -> None:
+    """Torch's error when an in-place result would have to grow to ``full``."""
+    if full != shape:
+        raise LossInputError(
+            f"output with shape {shape_list(shape)} doesn't match the "
+            f"broadcast shape {shape_list(full)}"
         )
 
 
@@ -119,32 +128,34 @@ def bce_with_logits(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Te
             f"result type {dtype_name(x.dtype)} can't be cast to the desired output "
             f"type {dtype_name(y.dtype)}"
         )
-    extra = [t for t in (weight, pos_weight) if t is not None]
-    dtype = promote_float(x, y, *extra)
-    xd, yd = x.astype(dtype, copy=False), y.astype(dtype, copy=False)
+    # Torch's kernel works in place: log_sigmoid(input) keeps the input's
+    # dtype, ``(1 - target).mul_(input).sub_(...)`` and ``loss.mul_(weight)``
+    # keep the target's; every step computes in the promoted dtype and casts
+    # back. So the loss has the target's dtype (an f64 input with an f32
+    # target gives f32) and weights never widen it.
+    out_dtype = y.dtype
     shape = x.shape
-    for tensor in extra:
-        full = broadcast_shape(shape, tensor.shape)
-        if full != shape:
-            raise LossInputError(
-                f"output with shape [{', '.join(map(str, shape))}] doesn't match the "
-                f"broadcast shape [{', '.join(map(str, full))}]"
-            )
-    log_sig = logsigmoid(xd)
+    log_sig = logsigmoid(x)
     if pos_weight is not None:
-        pw = pos_weight.astype(dtype, copy=False)
-        log_weight = 1 + (pw - 1) * yd
-        loss = (1 - yd) * xd - log_weight * log_sig
-        grad = log_weight * sigmoid(xd) - pw * yd
-    else:
-        loss = (1 - yd) * xd - log_sig
-        grad = sigmoid(xd) - yd
+        # (pos_weight - 1).mul(target): pos_weight is tensor "a" in the message.
+        _require_inplace(shape, broadcast_shape(pos_weight.shape, y.shape))
+        log_weight = (pos_weight - 1) * y + 1
+        log_sig = (log_sig * log_weight).astype(x.dtype, copy=False)
+    loss = ((1 - y) * x).astype(out_dtype, copy=False)
+    loss = np.broadcast_to(loss - log_sig, shape).astype(out_dtype, copy=False)
     if weight is not None:
-        w = weight.astype(dtype, copy=False)
-        loss = w * loss
-        grad = w * grad
-    loss = np.broadcast_to(loss, shape).astype(dtype, copy=False)
-    grad = np.broadcast_to(grad, shape).astype(dtype, copy=False)
+        _require_inplace(shape, broadcast_shape(shape, weight.shape))
+        loss = (loss * weight).astype(out_dtype, copy=False)
+    # The backward, as torch's binary_cross_entropy_with_logits_backward:
+    # ``(pw y + 1 - y) σ(x) - pw y`` (or ``σ(x) - y``), times the weight.
+    if pos_weight is not None:
+        t = pos_weight * y
+        grad = ((t + 1 - y) * sigmoid(x)).astype(t.dtype, copy=False) - t
+    else:
+        grad = (sigmoid(x) - y).astype(x.dtype, copy=False)
+    if weight is not None:
+        grad = (grad * weight).astype(grad.dtype, copy=False)
+    grad = np.broadcast_to(grad, shape).astype(x.dtype, copy=False)
     return Terms(loss, grad, x.size)
 
 

@@ -67,12 +67,15 @@ def resolve_params(
             kwargs.get("size_average"), kwargs.get("reduce"), params["reduction"]
         )
         params["reduction"] = effective
-    reduction, more = check_reduction(
-        params["reduction"],
-        spec.reductions,
-        message=spec.reduction_error,
-        accepts_elementwise_mean=spec.accepts_elementwise_mean,
-    )
+    if spec.reduction_check is not None:
+        reduction, more = spec.reduction_check(params["reduction"], params)
+    else:
+        reduction, more = check_reduction(
+            params["reduction"],
+            spec.reductions,
+            message=spec.reduction_error,
+            accepts_elementwise_mean=spec.accepts_elementwise_mean,
+        )
     params["reduction"] = reduction
     for p in spec.params:
         if p.kind == "tensor" and params[p.name] is not None:

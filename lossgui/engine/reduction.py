@@ -137,14 +137,17 @@ def reduce_terms(terms: Terms, reduction: str) -> LossResult:
             grad = terms.grad
             denominator = None
         else:
-            divisor = np.asarray(terms.divisor, dtype=dtype)
+            source = terms if terms.mean_terms is None else terms.mean_terms
+            if source is not terms:
+                total = np.sum(source.elementwise, dtype=dtype)
+            divisor = np.asarray(source.divisor, dtype=dtype)
             value = np.asarray(total / divisor, dtype=dtype)
-            grad = (terms.grad * (np.asarray(1, dtype=dtype) / divisor)).astype(
-                terms.grad.dtype, copy=False
+            grad = (source.grad * (np.asarray(1, dtype=dtype) / divisor)).astype(
+                source.grad.dtype, copy=False
             )
-            if terms.grad_keep is not None:
-                grad = np.where(terms.grad_keep, grad, np.zeros_like(grad))
-            denominator = float(terms.divisor)
+            if source.grad_keep is not None:
+                grad = np.where(source.grad_keep, grad, np.zeros_like(grad))
+            denominator = float(source.divisor)
     return LossResult(
         value=value,
         grad=grad,

@@ -20,6 +20,7 @@ __all__ = [
     "Family",
     "LossSpec",
     "ParamSpec",
+    "ReductionCheck",
     "TensorArg",
     "register",
 ]
@@ -33,6 +34,9 @@ ParamKind = Literal["float", "int", "bool", "choice", "tensor"]
 Activation = Literal["sigmoid", "log_softmax"]
 
 LossFunction = Callable[[tuple[Array, ...], Mapping[str, Any]], Terms]
+#: ``check(reduction, params) -> (canonical reduction, warnings)``; raises
+#: :class:`~lossgui.engine.errors.LossInputError` with torch's text.
+ReductionCheck = Callable[[object, Mapping[str, Any]], tuple[str, tuple[str, ...]]]
 
 
 @dataclass(frozen=True)
@@ -133,6 +137,11 @@ class LossSpec:
         False for losses lossgui adds beyond ``torch.nn``.
     reference : str
         Where the loss is defined (torch class path, or a paper).
+    reduction_check : callable or None
+        Replaces the static ``reductions``/``reduction_error`` check when the
+        accepted values or torch's message depend on the other arguments
+        (``F.l1_loss(..., weight=w)`` says ``Invalid reduction mode: ...``).
+        Called as ``reduction_check(reduction, params)``.
     """
 
     name: str
@@ -150,6 +159,9 @@ class LossSpec:
     accepts_elementwise_mean: bool = True
     in_torch: bool = True
     reference: str = ""
+    reduction_check: ReductionCheck | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def param(self, name: str) -> ParamSpec:
         """The parameter called ``name``."""

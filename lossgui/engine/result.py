@@ -29,6 +29,10 @@ class Terms:
         stay exactly 0 even when the mean's scale is ``inf``.
     warnings : tuple of str
         The ``UserWarning`` texts torch would emit for this call.
+    mean_terms : Terms or None
+        For a loss whose ``'mean'`` is not ``Σ elementwise / divisor``: the
+        terms ``'mean'`` reduces instead (CTCLoss: ``loss_b / max(len_b, 1)``
+        with divisor ``N``), while ``elementwise`` stays the ``'none'`` output.
     """
 
     elementwise: FloatArray
@@ -36,6 +40,7 @@ class Terms:
     divisor: float
     grad_keep: npt.NDArray[np.bool_] | None = None
     warnings: tuple[str, ...] = ()
+    mean_terms: Terms | None = None
 
 
 @dataclass(frozen=True)

@@ -86,7 +86,8 @@ def as_tensor(data: object) -> Array:
             f"could not determine the dtype of an object of type {array.dtype}",
             "TypeError",
         )
-    return np.ascontiguousarray(array)
+    # np.require keeps 0-d arrays 0-d; np.ascontiguousarray would make them (1,).
+    return np.require(array, requirements="C")
 
 
 def dtype_name(dtype: np.dtype[Any]) -> str:
@@ -141,12 +142,15 @@ def broadcast_shape(*shapes: Sequence[int]) -> tuple[int, ...]:
         ndim = max(len(a), len(b))
         pa = (1,) * (ndim - len(a)) + a
         pb = (1,) * (ndim - len(b)) + b
-        out = []
-        for dim, (sa, sb) in enumerate(zip(pa, pb, strict=True)):
+        out = [0] * ndim
+        # Torch's infer_size walks from the last dimension: with several
+        # mismatches it reports the rightmost one.
+        for dim in reversed(range(ndim)):
+            sa, sb = pa[dim], pb[dim]
             if sa == sb or sb == 1:
-                out.append(sa)
+                out[dim] = sa
             elif sa == 1:
-                out.append(sb)
+                out[dim] = sb
             else:
                 raise LossInputError(
                     f"The size of tensor a ({sa}) must match the size of tensor b "

@@ -1,0 +1,289 @@
+"""The two modes of ``CrossEntropyLoss``: class-index and class-probability targets.
+
+Torch picks the mode purely by shape: a target shaped exactly like the input
+holds class probabilities, anything else holds class indices. Both start from
+``lp = log_softmax(x, class_dim)`` and push their gradient back through it with
+``g - exp(lp) · Σ_class g``.
+
+Formulas
+--------
+Class indices (``keep_n = [y_n ≠ ignore_index]``, ``ε = label_smoothing``)::
+
+    l_n = (1-ε) · keep_n w[y_n] (-lp[n, y_n]) + (ε/C) · keep_n Σ_c w_c (-lp[n, c])
+    'mean' = (1-ε) · Σ nll_n / W + (ε/C) · Σ smooth_n / W,  W = Σ_n keep_n w[y_n]
+
+Class probabilities, with ``t' = (1-ε) t + ε/C``::
+
+    l_n = -Σ_c w_c t'[n, c] lp[n, c];   'mean' = Σ l_n / (numel / C)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from lossgui.engine.activations import log_softmax, log_softmax_backward
+from lossgui.engine.class_targets import (
+    IndexTarget,
+    check_index_target,
+    class_axis,
+    type_name,
+)
+from lossgui.engine.errors import LossInputError
+from lossgui.engine.promotion import result_type
+from lossgui.engine.result import Terms
+from lossgui.engine.tensors import dtype_name, shape_list
+
+__all__ = ["ce_index", "ce_probs", "log_softmax_checked", "smoothing_arg"]
+
+Array = npt.NDArray[Any]
+
+
+def smoothing_arg(value: object) -> float:
+    """``label_smoothing`` as torch's argument parser reads it (bools count)."""
+    if not isinstance(value, int | float | np.integer | np.floating | np.bool_):
+        raise LossInputError(
+            "cross_entropy_loss(): argument 'label_smoothing' (position 6) must be "
+            f"float, not {type_name(value)}",
+            "TypeError",
+        )
+    return float(value)
+
+
+def _check_smoothing(eps: float) -> None:
+    """Torch checks the range only when ``ε > 0``: NaN and negatives act as 0."""
+    if eps > 0.0 and not eps <= 1.0:
+        raise LossInputError(
+            f"label_smoothing must be between 0.0 and 1.0. Got: {eps:g}"
+        )
+
+
+def log_softmax_checked(x: Array) -> Array:
+    """``log_softmax`` over the class dim, with torch's errors for bad input.
+
+    An empty non-float input passes unchanged, as in torch (the NLL kernel
+    rejects it next).
+    """
+    if x.ndim == 0:
+        raise LossInputError(
+            "Dimension out of range (expected to be in range of [-1, 0], but got 1)",
+            "IndexError",
+        )
+    axis = class_axis(x)
+    if x.dtype.kind != "f":
+        if x.size == 0:
+            return x
+        last = "lastdim_" if axis == x.ndim - 1 else ""
+        raise LossInputError(
+            f'"log_softmax_{last}kernel_impl" not implemented for '
+            f"'{dtype_name(x.dtype)}'",
+            "NotImplementedError",
+        )
+    return log_softmax(x, axis)
+
+
+def _to_input(grad_last: Array, x: Array) -> Array:
+    return np.moveaxis(grad_last, -1, class_axis(x)).astype(x.dtype, copy=False)
+
+
+def _check_weight_view(x: Array, weight: Array | None) -> None:
+    """``weight.view([1, w.size(0), 1, ...])`` of the smoothing term (K-dim input)."""
+    if weight is None or x.ndim <= 2:
+        return
+    if weight.ndim == 0:
+        raise LossInputError(
+            "Dimension specified as 0 but tensor has no dimensions", "IndexError"
+        )
+    shape = [1] * x.ndim
+    shape[1] = weight.shape[0]
+    if weight.shape[0] != weight.size:
+        raise LossInputError(
+            f"shape '{shape_list(shape)}' is invalid for input of size {weight.size}"
+        )
+
+
+def _smooth_keep(y: Array, ignore: int) -> npt.NDArray[np.bool_]:
+    """Torch's ``target != ignore_index`` for the smoothing term.
+
+    A ``Byte`` target compares with ``ignore_index`` wrapped to 8 bits (the
+    default -100 matches class 156), unlike the NLL kernel.
+    """
+    if y.dtype == np.dtype(np.uint8):
+        return y != (ignore % 256)  # type: ignore[no-any-return]
+    return y != ignore  # type: ignore[no-any-return]
+
+
+def ce_index(
+    x: Array, y: Array, params: Mapping[str, Any], ignore: int, eps: float
+) -> Terms:
+    """Class-index ``CrossEntropyLoss``: ``nll_loss(log_softmax(x))`` + smoothing."""
+    _check_smoothing(eps)
+    reduction = params["reduction"]
+    lp = log_softmax_checked(x)
+    it = check_index_target(lp, y, params["weight"], ignore, reduction)
+    dtype = x.dtype
+    zero = np.zeros((), dtype)
+    lp_last = np.moveaxis(lp, class_axis(x), -1)
+    classes = lp_last.shape[-1]
+    wy = it.picked_weight(dtype)
+    hot = it.onehot(classes)
+    nll = np.where(it.keep, -it.pick(lp_last) * wy, zero)
+    g_nll = np.where(hot, -wy[..., None], zero)
+    total = it.total_weight(dtype)
+    if eps > 0:
+        return _smoothed(x, y, lp_last, it, params, ignore, eps, (nll, g_nll, total))
+    grad = log_softmax_backward(g_nll, lp_last, -1)
+    if reduction == "mean" and total == 0 and np.any(it.keep):
+        # torch writes w[y] * (-1/0) at the targets: NaN there, ±inf elsewhere.
+        grad = np.where(hot, np.asarray(np.nan, dtype), grad)
+    keep = np.broadcast_to(it.keep[..., None], grad.shape) | np.isnan(grad)
+    return Terms(
+        nll,
+        _to_input(grad, x),
+        total,
+        grad_keep=np.moveaxis(keep, -1, class_axis(x)),
+    )
+
+
+def _smoothed(
+    x: Array,
+    y: Array,
+    lp_last: Array,
+    it: IndexTarget,
+    params: Mapping[str, Any],
+    ignore: int,
+    eps: float,
+    nll_terms: tuple[Array, Array, float],
+) -> Terms:
+    """Label smoothing: ``(1-ε)·nll + (ε/C)·smooth``, each reduced on its own."""
+    nll, g_nll, total = nll_terms
+    weight = params["weight"]
+    _check_weight_view(x, weight)
+    if x.ndim == 1 and y.ndim == 1:
+        # smooth_loss.masked_fill_(target == ignore_index): a () loss, a (1,) mask
+        raise LossInputError(
+            "output with shape [] doesn't match the broadcast shape [1]"
+        )
+    dtype = x.dtype
+    zero = np.zeros((), dtype)
+    classes = lp_last.shape[-1]
+    c1 = dtype.type(1.0 - eps)
+    c2 = dtype.type(np.float64(eps) / np.float64(classes))
+    w = it.weight
+    keep_s = _smooth_keep(y, ignore).reshape(it.keep.shape)
+    smooth = np.where(keep_s, -np.sum(lp_last if w is None else lp_last * w, -1), zero)
+    minus_w = -np.ones(classes, dtype) if w is None else -w
+    g_smooth = np.where(keep_s[..., None], minus_w, zero)
+    loss = c1 * nll + smooth * c2
+    grad = log_softmax_backward(c1 * g_nll + c2 * g_smooth, lp_last, -1)
+    keep = np.broadcast_to((it.keep | keep_s)[..., None], grad.shape) | np.isnan(grad)
+    mean_terms = None
+    if params["reduction"] == "mean":
+        if w is None:
+            total_s = float(np.count_nonzero(keep_s))
+        elif weight.ndim != 1:
+            raise LossInputError(
+                "Index tensor must have the same number of dimensions as input tensor"
+            )
+        elif y.dtype == np.dtype(np.uint8) and np.any(keep_s):
+            raise LossInputError("gather(): Expected dtype int32/int64 for index")
+        else:
+            total_s = float(np.sum(it.picked_weight(dtype)[keep_s], dtype=dtype))
+        if total_s != total or total == 0:
+            mean_terms = _exact_mean(
+                (nll, g_nll, total),
+                (smooth, g_smooth, total_s),
+                lp_last,
+                c1,
+                c2,
+                x,
+                (it.onehot(classes), keep_s[..., None]),
+            )
+    return Terms(
+        loss,
+        _to_input(grad, x),
+        total,
+        grad_keep=np.moveaxis(keep, -1, class_axis(x)),
+        mean_terms=mean_terms,
+    )
+
+
+def _exact_mean(
+    nll_part: tuple[Array, Array, float],
+    smooth_part: tuple[Array, Array, float],
+    lp_last: Array,
+    c1: np.floating[Any],
+    c2: np.floating[Any],
+    x: Array,
+    written: tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]],
+) -> Terms:
+    """Torch's smoothed ``'mean'`` formed term by term.
+
+    Used when the two terms' divisors differ or are 0, where ``Σ l / W``
+    cannot reproduce torch's value or its ``nan``/``inf`` gradient pattern.
+    """
+    dtype = x.dtype
+    (nll, g_nll, total), (smooth, g_smooth, total_s) = nll_part, smooth_part
+    hot, rows = written
+    w_n, w_s = dtype.type(total), dtype.type(total_s)
+    with np.errstate(all="ignore"):
+        value = (
+            c1 * (np.sum(nll, dtype=dtype) / w_n)
+            + (np.sum(smooth, dtype=dtype) / w_s) * c2
+        )
+        # Positions torch never writes stay exactly 0 (not 0 · inf).
+        g_lp = np.where(hot, g_nll * (c1 / w_n), 0) + np.where(
+            rows, g_smooth * (c2 / w_s), 0
+        )
+        grad = log_softmax_backward(g_lp.astype(dtype, copy=False), lp_last, -1)
+    return Terms(np.asarray(value, dtype=dtype), _to_input(grad, x), 1.0)
+
+
+def ce_probs(
+    x: Array, y: Array, params: Mapping[str, Any], ignore: int, eps: float
+) -> Terms:
+    """Class-probability ``CrossEntropyLoss`` (target shaped like the input)."""
+    if y.dtype.kind != "f":
+        raise LossInputError(
+            "Expected floating point type for target with class probabilities, got "
+            f"{dtype_name(y.dtype)}"
+        )
+    if ignore >= 0:
+        raise LossInputError("ignore_index is not supported for floating point target")
+    if x.ndim == 0:
+        raise LossInputError(
+            "Dimension specified as 1 but tensor has no dimensions", "IndexError"
+        )
+    axis = class_axis(x)
+    classes = x.shape[axis]
+    weight = params["weight"]
+    if weight is not None and not (weight.ndim == 1 and weight.size == classes):
+        raise LossInputError(
+            f"cross_entropy: weight tensor should be defined either for all {classes} "
+            "classes or no classes but got weight tensor of shape: "
+            f"{shape_list(weight.shape)}"
+        )
+    lp = log_softmax_checked(x)
+    _check_smoothing(eps)
+    if lp.dtype.kind != "f":  # an empty integer input gets through log_softmax
+        lp = lp.astype(np.result_type(y.dtype, np.float32))
+    target = y
+    if eps > 0:
+        share = y.dtype.type(np.float64(eps) / np.float64(classes))
+        target = y * y.dtype.type(1.0 - eps) + share
+    lp_last = np.moveaxis(lp, axis, -1)
+    t_last = np.moveaxis(target, axis, -1)
+    product = lp_last * t_last
+    wt = t_last
+    if weight is not None:
+        # torch promotes: an integer weight does not widen a float product
+        w = weight.astype(result_type(product, weight), copy=False)
+        product = product * w
+        wt = t_last * w.astype(result_type(t_last, weight), copy=False)
+    loss = -np.sum(product, axis=-1)
+    grad = log_softmax_backward((-wt).astype(lp.dtype, copy=False), lp_last, -1)
+    divisor = x.size // classes if x.size else 0
+    return Terms(loss, _to_input(grad, lp), float(divisor))

@@ -1,0 +1,74 @@
+"""The engine against a live torch, on fresh random cases (skipped without torch).
+
+The cases come from ``tools/make_torch_reference.py`` with a different seed
+from the committed reference data, so the random parts (shapes, values,
+weights, options) are new; they are run through torch here and then checked
+exactly as ``test_torch_reference_data.py`` checks the recorded ones. A fixed
+sample of ``SAMPLE`` cases keeps it quick; set ``LOSSGUI_LIVE_SEED`` to fuzz with
+another seed (and ``LOSSGUI_LIVE_SAMPLE=0`` to run every case).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+import warnings
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+torch = pytest.importorskip("torch")
+
+ROOT = Path(__file__).resolve().parents[2]
+LIVE_SEED = int(os.environ.get("LOSSGUI_LIVE_SEED", "72026613"))
+SAMPLE = int(os.environ.get("LOSSGUI_LIVE_SAMPLE", "300"))
+
+
+def _load(name: str, path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up here
+    spec.loader.exec_module(module)
+    return module
+
+
+maker = _load(
+    "_lossgui_make_torch_reference", ROOT / "tools" / "make_torch_reference.py"
+)
+reference = _load(
+    "_lossgui_torch_reference_checks",
+    Path(__file__).resolve().parent / "test_torch_reference_data.py",
+)
+
+
+def _specs() -> list[tuple[str, Any]]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        per_loss = maker.build_specs(LIVE_SEED)
+    specs = [
+        (f"live-{loss}-{i:03d}-{spec.label}", spec)
+        for loss, specs in per_loss.items()
+        for i, spec in enumerate(specs)
+    ]
+    if 0 < SAMPLE < len(specs):
+        keep = maker.np.random.default_rng(LIVE_SEED).permutation(len(specs))[:SAMPLE]
+        specs = [specs[i] for i in sorted(keep)]
+    return specs
+
+
+SPECS = _specs()
+
+
+def test_live_seed_differs_from_the_committed_one() -> None:
+    assert LIVE_SEED != maker.SEED
+    assert torch.__version__.startswith("2.13.")
+
+
+@pytest.mark.parametrize("spec", [s for _, s in SPECS], ids=[i for i, _ in SPECS])
+def test_engine_matches_live_torch(spec: Any) -> None:
+    case = maker.run_torch(spec)
+    reference.check_case(case)
