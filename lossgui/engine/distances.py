@@ -1,0 +1,223 @@
+"""Distances between embeddings over the last dimension, with their backward.
+
+Each function returns a :class:`Distance`: the values (the inputs' broadcast
+shape without its last dimension) and a ``backward`` that maps an upstream
+gradient on those values to the gradient with respect to the *first*
+argument, on the broadcast shape (callers sum it back with
+:func:`~lossgui.engine.tensor_ops.sum_to_shape`).
+
+Formulas (``v = x1 - x2 + eps``, reduced over the last dimension)
+--------------------------------------------------------------------
+- ``pairwise_distance``: ``‖v‖_p``: ``(Σ|v|^p)^(1/p)``; ``max|v|`` (p=inf),
+  ``min|v|`` (p=-inf), ``#{v != 0}`` (p=0). Backward as torch's
+  ``norm_backward``: ``sign(v) g`` (p=1), ``g v / ‖v‖`` (p=2, 0 where the
+  norm is 0), ``sign(v) g / #ties`` on the maximal ``|v|`` (p=±inf),
+  ``sign(v)|v|^(p-1) g / ‖v‖^(p-1)`` otherwise, nothing for p=0.
+- ``cosine_distance``: ``1 - Σ (x1/max(‖x1‖, 1e-8)) (x2/max(‖x2‖, 1e-8))``;
+  the clamps are outside autograd, as in ``F.cosine_similarity``.
+- ``squared_euclidean``: ``Σ (x1 - x2)²``, backward ``2 (x1 - x2) g``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from lossgui.engine.errors import LossInputError
+from lossgui.engine.tensor_ops import check_subtraction, to_float, torch_sign
+from lossgui.engine.tensors import broadcast_shape, dtype_name
+
+__all__ = [
+    "DISTANCES",
+    "Distance",
+    "cosine_distance",
+    "pairwise_distance",
+    "squared_euclidean",
+]
+
+Array = npt.NDArray[Any]
+
+
+@dataclass(frozen=True)
+class Distance:
+    """Distances and the map from their gradient to the first input's.
+
+    Attributes
+    ----------
+    value : ndarray
+        The distance per row (broadcast shape minus the last dimension).
+    backward : callable
+        ``backward(g)``: the gradient w.r.t. the first input, on the
+        broadcast shape, for an upstream gradient ``g`` shaped like ``value``.
+    """
+
+    value: Array
+    backward: Callable[[Array], Array]
+
+
+def _rows(array: Array) -> Array:
+    """A 0-d tensor reduced over ``dim=-1`` behaves as a 1-element row."""
+    return array.reshape(1) if array.ndim == 0 else array
+
+
+def _difference(x1: Array, x2: Array) -> tuple[Array, tuple[int, ...]]:
+    """``x1 - x2`` as torch forms it (shape check, bool check, float dtype)."""
+    shape = broadcast_shape(x1.shape, x2.shape)
+    check_subtraction(x1, x2)
+    return to_float(x1) - to_float(x2), shape
+
+
+def _norm(v: Array, p: float) -> Array:
+    a = np.abs(v)
+    out: Array
+    if p == 0:
+        out = np.sum(v != 0, axis=-1).astype(v.dtype)
+    elif p == 1:
+        out = np.sum(a, axis=-1)
+    elif p == 2:
+        out = np.sqrt(np.sum(v * v, axis=-1))
+    elif p == math.inf:
+        out = np.max(a, axis=-1)
+    elif p == -math.inf:
+        out = np.min(a, axis=-1)
+    else:
+        out = np.sum(a**p, axis=-1) ** (1 / p)
+    return out
+
+
+def _norm_backward(g: Array, v: Array, norm: Array, p: float) -> Array:
+    gk, nk = g[..., np.newaxis], norm[..., np.newaxis]
+    zero = np.zeros((), dtype=v.dtype)
+    a = np.abs(v)
+    out: Array
+    if p == 0:
+        out = np.zeros_like(v)  # torch returns no gradient (count of non-zeros)
+    elif p == 1:
+        out = torch_sign(v) * gk
+    elif p == 2:
+        out = gk * np.where(nk == 0, zero, v / nk)
+    elif math.isinf(p):
+        mask = (a == nk) | np.isnan(a)  # the extreme entries, ties shared
+        count = np.sum(mask, axis=-1, keepdims=True)
+        out = torch_sign(v) * ((gk / count) * mask)
+    elif p < 1:
+        scaled = torch_sign(v) * np.where(v == 0, zero, a ** (p - 1))
+        out = scaled * gk * nk ** (1 - p)
+    else:
+        scale = np.where(nk == 0, zero, gk / nk ** (p - 1))
+        if p < 2:
+            out = torch_sign(v) * a ** (p - 1) * scale
+        else:
+            out = v * a ** (p - 2) * scale
+    return out
+
+
+def pairwise_distance(
+    x1: Array, x2: Array, p: float = 2.0, eps: float = 1e-6
+) -> Distance:
+    """``F.pairwise_distance(x1, x2, p, eps)``: ``‖x1 - x2 + eps‖_p`` per row.
+
+    Raises
+    ------
+    LossInputError
+        Torch's broadcast error, its bool-subtraction error, or
+        ``linalg.vector_norm cannot compute the ... norm`` for an empty last
+        dimension with ``p < 0`` or ``p = inf``.
+    """
+    diff, shape = _difference(x1, x2)
+    v = _rows(np.broadcast_to(diff + np.asarray(eps, dtype=diff.dtype), shape))
+    p = float(p)
+    if v.shape[-1] == 0 and (p < 0 or p == math.inf):
+        raise LossInputError(
+            f"linalg.vector_norm cannot compute the {p:g} norm on the dimension "
+            f"{v.ndim - 1}because this dimension is empty and the operation does "
+            "not have an identity"
+        )
+    norm = _norm(v, p)
+    value = norm.reshape(shape[:-1]) if shape else norm.reshape(())
+
+    def backward(g: Array) -> Array:
+        return _norm_backward(np.reshape(g, norm.shape), v, norm, p).reshape(shape)
+
+    return Distance(value, backward)
+
+
+def cosine_distance(x1: Array, x2: Array) -> Distance:
+    """``1 - F.cosine_similarity(x1, x2, dim=-1, eps=1e-8)``.
+
+    Raises
+    ------
+    LossInputError
+        ``expected common dtype to be floating point, yet common dtype is
+        Long`` for two integer tensors, or torch's broadcast error.
+    """
+    if x1.dtype.kind not in "fc" and x2.dtype.kind not in "fc":
+        common = np.result_type(x1.dtype, x2.dtype)
+        raise LossInputError(
+            "expected common dtype to be floating point, yet common dtype is "
+            f"{dtype_name(common)}"
+        )
+    shape = broadcast_shape(x1.shape, x2.shape)
+    # Integer (and bool) operands are converted to the common dtype; float
+    # operands keep theirs: each norm and quotient is formed in its operand's
+    # dtype and only the product promotes (a float32 x1 stays float32).
+    common = np.result_type(to_float(x1).dtype, to_float(x2).dtype)
+    a, b = (
+        _rows(np.broadcast_to(t if t.dtype.kind == "f" else t.astype(common), shape))
+        for t in (x1, x2)
+    )
+    na = np.sqrt(np.sum(a * a, axis=-1, keepdims=True))
+    nb = np.sqrt(np.sum(b * b, axis=-1, keepdims=True))
+    na_c = np.maximum(na, np.asarray(1e-8, dtype=a.dtype))
+    nb_c = np.maximum(nb, np.asarray(1e-8, dtype=b.dtype))
+    ub = b / nb_c
+    cos = np.sum((a / na_c) * ub, axis=-1)
+    dtype = cos.dtype
+    value = (1.0 - cos).reshape(shape[:-1] if shape else ())
+
+    def backward(g: Array) -> Array:
+        gu = -np.reshape(g, cos.shape)[..., np.newaxis] * ub
+        g_norm = np.sum(-gu * a / (na_c * na_c), axis=-1, keepdims=True)
+        zero = np.zeros((), dtype=dtype)
+        through_norm = g_norm * np.where(na == 0, zero, a / na)
+        out: Array = (gu / na_c + through_norm).reshape(shape)
+        return out
+
+    return Distance(value, backward)
+
+
+def squared_euclidean(x1: Array, x2: Array) -> Distance:
+    """``(x1 - x2).pow(2).sum(-1)``: the squared Euclidean distance, no eps."""
+    diff, shape = _difference(x1, x2)
+    d = _rows(np.broadcast_to(diff, shape))
+    value = np.sum(d * d, axis=-1).reshape(shape[:-1] if shape else ())
+
+    def backward(g: Array) -> Array:
+        gk = np.reshape(g, d.shape[:-1])[..., np.newaxis]
+        out: Array = (gk * (2 * d)).reshape(shape)
+        return out
+
+    return Distance(value, backward)
+
+
+def _pairwise_l2(x1: Array, x2: Array) -> Distance:
+    return pairwise_distance(x1, x2, 2.0, 1e-6)
+
+
+def _pairwise_l1(x1: Array, x2: Array) -> Distance:
+    return pairwise_distance(x1, x2, 1.0, 1e-6)
+
+
+#: The distance functions ``TripletMarginWithDistanceLoss`` offers by name,
+#: each with the torch expression it reproduces.
+DISTANCES: dict[str, tuple[Callable[[Array, Array], Distance], str]] = {
+    "pairwise_distance": (_pairwise_l2, "F.pairwise_distance(x, y)  (p=2, eps=1e-6)"),
+    "cosine_distance": (cosine_distance, "1 - F.cosine_similarity(x, y, dim=-1)"),
+    "l1": (_pairwise_l1, "F.pairwise_distance(x, y, p=1)  (eps=1e-6)"),
+    "squared_euclidean": (squared_euclidean, "(x - y).pow(2).sum(-1)"),
+}

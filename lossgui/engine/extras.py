@@ -1,0 +1,251 @@
+"""Losses beyond ``torch.nn`` (``in_torch=False``), each from the literature.
+
+- ``Poly1CrossEntropyLoss`` (in :mod:`lossgui.engine.poly_loss`): Leng et al.
+  (2022), "PolyLoss: A Polynomial Expansion Perspective of Classification Loss
+  Functions", ICLR 2022 (arXiv:2204.12511).
+- ``LogCoshLoss``: log of the hyperbolic cosine of the error; Saleh & Saleh
+  (2022), "Statistical Properties of the log-cosh Loss Function Used in
+  Machine Learning" (arXiv:2208.04564).
+- ``SquaredHingeLoss``: the L2-SVM loss; Lee & Lin (2013), "A Study on L2-Loss
+  (Squared Hinge-Loss) Multiclass SVM", Neural Computation 25(5); Janocha &
+  Czarnecki (2017), "On Loss Functions for Deep Neural Networks in
+  Classification".
+- ``SoftDiceLoss``: Milletari, Navab & Ahmadi (2016), "V-Net", 3DV 2016
+  (arXiv:1606.04797), in the Sørensen form with linear sums and additive
+  smoothing.
+
+Their errors follow the nearest torch loss (cross-entropy's target checks,
+``BCEWithLogitsLoss``'s size check); they take no legacy arguments.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+# Poly-1 cross-entropy lives in its own module; importing it registers it.
+from lossgui.engine import poly_loss as _poly_loss  # noqa: F401
+from lossgui.engine.errors import LossInputError
+from lossgui.engine.promotion import result_type
+from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg, register
+from lossgui.engine.result import Terms
+from lossgui.engine.tensor_ops import check_subtraction
+from lossgui.engine.tensors import dtype_name, expand_to, torch_size
+
+__all__ = ["log_cosh", "soft_dice", "squared_hinge"]
+
+Array = npt.NDArray[Any]
+
+
+def _float_pair(x: Array, y: Array, kernel: str) -> tuple[Array, Array]:
+    """Input (must be floating) and target in the promoted float dtype."""
+    if x.dtype.kind != "f":
+        raise LossInputError(
+            f"\"{kernel}\" not implemented for '{dtype_name(x.dtype)}'",
+            "NotImplementedError",
+        )
+    dtype = result_type(x, y)  # torch's promotion (a 0-d target does not widen)
+    return x.astype(dtype, copy=False), y.astype(dtype, copy=False)
+
+
+def log_cosh(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
+    r"""Log-cosh regression loss: ``l = log(cosh(x - y))``.
+
+    Formula
+    -------
+    Quadratic (``d²/2``) for small errors, ``|d| - log 2`` for large ones;
+    computed as ``log1p(2 sinh²(d/2))`` for ``|d| < 1`` and
+    ``|d| + log1p(exp(-2|d|)) - log 2`` otherwise, so it neither overflows nor
+    loses digits near 0. The target broadcasts to the input's shape;
+    ``'mean'`` divides by numel.
+
+    Gradient
+    ``∂l/∂x = tanh(x - y)``.
+
+    References
+    ----------
+    R. A. Saleh and A. K. Md. E. Saleh (2022), "Statistical Properties of the
+    log-cosh Loss Function Used in Machine Learning", arXiv:2208.04564.
+    """
+    x, y = tensors
+    check_subtraction(x, y)
+    xf, yf = _float_pair(x, y, "log_cosh")
+    d = xf - expand_to(yf, x.shape)
+    a = np.abs(d)
+    near = np.log1p(2 * np.sinh(d / 2) ** 2)
+    far = a + np.log1p(np.exp(-2 * a)) - np.asarray(math.log(2), dtype=d.dtype)
+    loss = np.where(a < 1, near, far)
+    return Terms(loss, np.tanh(d).astype(x.dtype, copy=False), loss.size)
+
+
+def squared_hinge(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
+    r"""Squared hinge (L2-SVM) loss for targets ±1: ``l = max(0, m - y x)²``.
+
+    Formula
+    -------
+    ``z = margin - y x``, ``l = max(z, 0)²``. The target broadcasts to the
+    input's shape and is not validated (use -1 and 1); ``'mean'`` divides by
+    numel.
+
+    Gradient
+    ``∂l/∂x = -2 y max(z, 0)`` where ``z >= 0``, else 0 (also 0 at NaN, as
+    autograd of ``clamp_min(margin - y*x, 0) ** 2``).
+
+    References
+    ----------
+    C.-P. Lee and C.-J. Lin (2013), "A Study on L2-Loss (Squared Hinge-Loss)
+    Multiclass SVM", Neural Computation 25(5):1302-1323; K. Janocha and
+    W. M. Czarnecki (2017), "On Loss Functions for Deep Neural Networks in
+    Classification", Schedae Informaticae 25.
+    """
+    x, y = tensors
+    xf, yf = _float_pair(x, y, "squared_hinge")
+    yb = expand_to(yf, x.shape)
+    z = float(params["margin"]) - yb * xf
+    h = np.maximum(z, 0)
+    loss = h * h
+    zero = np.zeros((), dtype=z.dtype)
+    grad = -np.where(z >= 0, 2 * h, zero) * yb
+    return Terms(loss, grad.astype(x.dtype, copy=False), loss.size)
+
+
+def soft_dice(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
+    r"""Soft Dice loss on probabilities, one value per sample.
+
+    Formula
+    -------
+    For each sample ``n`` (dim 0), summing over **every other dimension**:
+    ``I = Σ p t``, ``S = Σ p + Σ t``, ``l_n = 1 - (2 I + s) / (S + s)``
+    with ``s = smooth``. A 0-d or 1-D input is a single sample (0-d loss).
+    ``'mean'`` divides by the number of samples. For per-class Dice, put the
+    classes in dim 0.
+
+    Gradient
+    ``∂l_n/∂p_k = -2 t_k / (S + s) + (2 I + s) / (S + s)²``.
+
+    References
+    ----------
+    F. Milletari, N. Navab and S.-A. Ahmadi (2016), "V-Net: Fully
+    Convolutional Neural Networks for Volumetric Medical Image Segmentation",
+    3DV 2016, arXiv:1606.04797 (V-Net squares the terms of the denominator;
+    this is the linear-sum Sørensen form with additive smoothing).
+    """
+    x, t = tensors
+    if t.shape != x.shape:
+        raise LossInputError(
+            f"Target size ({torch_size(t.shape)}) must be the same as input size "
+            f"({torch_size(x.shape)})",
+            "ValueError",
+        )
+    xf, tf = _float_pair(x, t, "soft_dice")
+    axes = tuple(range(1, x.ndim)) if x.ndim >= 2 else tuple(range(x.ndim))
+    smooth = float(params["smooth"])
+    num = 2 * np.sum(xf * tf, axis=axes, keepdims=True) + smooth
+    den = np.sum(xf, axis=axes, keepdims=True) + np.sum(tf, axis=axes, keepdims=True)
+    den = den + smooth
+    loss = np.reshape(1 - num / den, x.shape[:1] if x.ndim >= 2 else ())
+    grad = -2 * tf / den + num / (den * den)
+    return Terms(loss, grad.astype(x.dtype, copy=False), loss.size)
+
+
+register(
+    LossSpec(
+        name="LogCoshLoss",
+        family="regression",
+        summary="log(cosh(x - y)): quadratic near 0, linear for large errors.",
+        formula="l = log(cosh(x - y))\nmean = Σ l / numel",
+        forward=(
+            TensorArg("input", "float", "Predictions.", "(*)"),
+            TensorArg(
+                "target",
+                "float",
+                "Targets, broadcast to the input's shape.",
+                "(*), same as input or broadcastable",
+            ),
+        ),
+        params=(),
+        function=log_cosh,
+        legacy_args=False,
+        accepts_elementwise_mean=False,
+        in_torch=False,
+        reference="Saleh & Saleh (2022), arXiv:2208.04564",
+    )
+)
+
+register(
+    LossSpec(
+        name="SquaredHingeLoss",
+        family="margin",
+        summary="max(0, margin - y·x)²: the L2-SVM loss for labels ±1.",
+        formula="l = max(0, margin - y·x)²\nmean = Σ l / numel",
+        forward=(
+            TensorArg("input", "float", "Scores: any real number per element.", "(*)"),
+            TensorArg(
+                "target",
+                "float",
+                "Labels -1 or 1, broadcast to the input's shape.",
+                "(*), same as input or broadcastable",
+            ),
+        ),
+        params=(
+            ParamSpec(
+                "margin",
+                "float",
+                1.0,
+                "The score y·x beyond which the loss is 0. Default: 1.",
+            ),
+        ),
+        function=squared_hinge,
+        legacy_args=False,
+        accepts_elementwise_mean=False,
+        in_torch=False,
+        reference=(
+            "Lee & Lin (2013), Neural Computation 25(5); Janocha & Czarnecki (2017)"
+        ),
+    )
+)
+
+register(
+    LossSpec(
+        name="SoftDiceLoss",
+        family="binary",
+        summary="1 - soft Dice overlap per sample, on probabilities.",
+        formula=(
+            "per sample n, sums over all dims but 0:\n"
+            "l_n = 1 - (2·Σ p·t + s) / (Σ p + Σ t + s)\nmean = Σ l / N"
+        ),
+        forward=(
+            TensorArg(
+                "input",
+                "float",
+                "Probabilities in [0, 1] (e.g. a sigmoid output); dim 0 is the sample.",
+                "(N, *) or (*)",
+            ),
+            TensorArg(
+                "target",
+                "float",
+                "Binary masks (0/1; soft allowed), same shape.",
+                "(N, *), same as input",
+            ),
+        ),
+        params=(
+            ParamSpec(
+                "smooth",
+                "float",
+                1.0,
+                "Added to numerator and denominator: keeps empty masks finite and "
+                "softens small ones. Default: 1.",
+            ),
+        ),
+        function=soft_dice,
+        activation="sigmoid",
+        legacy_args=False,
+        accepts_elementwise_mean=False,
+        in_torch=False,
+        reference="Milletari, Navab & Ahmadi (2016), V-Net, 3DV, arXiv:1606.04797",
+    )
+)

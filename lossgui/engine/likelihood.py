@@ -1,0 +1,261 @@
+"""Negative log-likelihood losses: ``PoissonNLLLoss`` and ``GaussianNLLLoss``.
+
+Both read the input as the parameter of a distribution and the target as a
+sample from it. The elementwise loss is the negative log-likelihood (up to
+constants that ``full=False`` leaves out); ``'mean'`` divides by the number
+of elements of the broadcast loss.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from lossgui.engine.errors import LossInputError
+from lossgui.engine.promotion import compute_dtype, result_type
+from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg, register
+from lossgui.engine.result import Terms
+from lossgui.engine.tensor_ops import (
+    BOOL_SUB_ONE,
+    check_subtraction,
+    float_dtype,
+    reject_complex,
+    sum_to_shape,
+    to_float,
+)
+from lossgui.engine.tensors import broadcast_shape
+
+__all__ = ["gaussian_nll", "poisson_nll"]
+
+Array = npt.NDArray[Any]
+
+#: The C++ type names torch prints when an integer ``var`` cannot be clamped.
+_CPP_TYPE_NAMES = {
+    "int8": "signed char",
+    "uint8": "unsigned char",
+    "int16": "short int",
+    "int32": "int",
+    "int64": "long int",
+    "bool": "bool",
+}
+
+
+def poisson_nll(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
+    r"""``PoissonNLLLoss``: the input is the (log-)rate of a Poisson target.
+
+    Formula
+    -------
+    ``log_input=True``: ``l = exp(x) - y x``; ``log_input=False``:
+    ``l = x - y log(x + eps)``. ``full=True`` adds the Stirling term
+    ``y log y - y + ½ log(2π y)`` where ``y > 1`` (0 where ``y <= 1``).
+    Input and target broadcast silently; ``'mean'`` divides by the numel of
+    the broadcast loss.
+
+    Gradient
+    ``dl/dx = exp(x) - y`` (log input) or ``1 - y / (x + eps)``; the Stirling
+    term does not depend on ``x``.
+    """
+    x, y = tensors
+    reject_complex("PoissonNLLLoss", x, y)
+    log_input, full, eps = (
+        bool(params["log_input"]),
+        bool(params["full"]),
+        params["eps"],
+    )
+    shape = broadcast_shape(y.shape, x.shape)  # torch forms ``target * input`` first
+    dtype = result_type(x, y)
+    if dtype.kind != "f":
+        dtype = np.dtype(np.float32)  # exp/log of integers give float32
+    work = compute_dtype(dtype)
+    xw, yw = x.astype(work, copy=False), y.astype(work, copy=False)
+    # Unary ops (exp, log) run in the operand's own float dtype, as in torch.
+    if log_input:
+        if x.dtype == np.bool_ and y.dtype == np.bool_:
+            raise LossInputError(BOOL_SUB_ONE)  # exp(x) - (bool * bool)
+        exp_x = np.exp(to_float(x)).astype(work, copy=False)
+        loss = exp_x - yw * xw
+        grad = exp_x - yw
+    else:
+        if x.dtype == np.bool_:
+            raise LossInputError(BOOL_SUB_ONE)  # x - y * log(x + eps)
+        xf = to_float(x)
+        shifted = (xf + np.asarray(eps, dtype=xf.dtype)).astype(work, copy=False)
+        loss = xw - yw * np.log(shifted)
+        grad = 1 - yw / shifted
+    if full:
+        if y.dtype == np.bool_:
+            raise LossInputError(BOOL_SUB_ONE)  # y log y - y
+        yf = to_float(y)
+        two_pi = np.asarray(2 * math.pi, dtype=yf.dtype)
+        stirling = (yf * np.log(yf) - yf + 0.5 * np.log(two_pi * yf)).astype(work)
+        loss = loss + np.where(yw <= 1, np.zeros_like(stirling), stirling)
+    loss = np.broadcast_to(loss, shape).astype(dtype)
+    grad = sum_to_shape(np.broadcast_to(grad, shape), x.shape)
+    return Terms(loss, grad.astype(float_dtype(x), copy=False), loss.size)
+
+
+def _var_shape(x: Array, var: Array) -> Array:
+    """``var`` reshaped as ``F.gaussian_nll_loss`` accepts it, else its error."""
+    if var.shape == x.shape:
+        return var
+    if x.shape[:-1] == var.shape:
+        return var[..., np.newaxis]  # homoscedastic: one variance per row
+    if x.ndim == var.ndim:
+        # exactly one mismatched dimension, where var has size 1 (torch sums
+        # var's sizes over the mismatched dimensions and compares with 1)
+        pairs = zip(x.shape, var.shape, strict=True)
+        if sum(v for s, v in pairs if s != v) == 1:
+            return var
+    raise LossInputError("var is of incorrect size", "ValueError")
+
+
+def gaussian_nll(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
+    r"""``GaussianNLLLoss``: the input is the mean of a Gaussian, ``var`` its variance.
+
+    Formula
+    -------
+    ``v = max(var, eps)`` (clamped outside autograd), then
+    ``l = ½ (log v + (x - y)² / v)``; ``full=True`` adds ``½ log(2π)``.
+    ``var`` may equal the input's shape, drop its last dimension (one
+    variance per row) or have size 1 in exactly one dimension; the target
+    broadcasts. ``'mean'`` divides by the numel of the broadcast loss.
+
+    Gradient
+    ``dl/dx = (x - y) / v``, evaluated at the clamped ``v``.
+    """
+    x, y, var = tensors
+    reject_complex("GaussianNLLLoss", x, y, var)
+    eps, full = params["eps"], bool(params["full"])
+    if np.any(var < 0):
+        raise LossInputError("var has negative entry/entries", "ValueError")
+    var = _var_shape(x, var)
+    if var.dtype.kind != "f":
+        raise LossInputError(
+            "result type Float can't be cast to the desired output type "
+            f"{_CPP_TYPE_NAMES.get(var.dtype.name, var.dtype.name)}"
+        )
+    v = np.maximum(var, np.asarray(eps, dtype=var.dtype))
+    check_subtraction(x, y)
+    diff_shape = broadcast_shape(x.shape, y.shape)
+    shape = broadcast_shape(diff_shape, v.shape)
+    dtype = result_type(x, y, v)
+    work = compute_dtype(dtype)
+    diff = x.astype(work, copy=False) - y.astype(work, copy=False)
+    log_v = np.log(v.astype(compute_dtype(v.dtype), copy=False)).astype(work)
+    v = v.astype(work, copy=False)
+    loss = 0.5 * (log_v + diff**2 / v)
+    if full:
+        loss = loss + np.asarray(0.5 * math.log(2 * math.pi), dtype=work)
+    grad = sum_to_shape(np.broadcast_to(diff / v, shape), x.shape)
+    loss = np.broadcast_to(loss, shape).astype(dtype)
+    return Terms(loss, grad.astype(float_dtype(x), copy=False), loss.size)
+
+
+_EPS_POISSON = (
+    "Small value added to the input when log_input=False, to avoid log(0). "
+    "Default: 1e-8."
+)
+
+register(
+    LossSpec(
+        name="PoissonNLLLoss",
+        family="regression",
+        summary="Negative log-likelihood of a Poisson target given its (log) rate.",
+        formula=(
+            "log_input: l = exp(x) - y·x\n"
+            "otherwise: l = x - y·log(x + eps)\n"
+            "full: + y·log y - y + ½·log(2π·y) where y > 1\n"
+            "mean = Σ l / numel"
+        ),
+        forward=(
+            TensorArg(
+                "log_input",
+                "float",
+                "The log of the Poisson rate (log_input=True) or the rate itself "
+                "(log_input=False).",
+                "(*)",
+            ),
+            TensorArg(
+                "target",
+                "float",
+                "Observed counts, a sample of Poisson(rate); broadcasts with the "
+                "input.",
+                "(*), broadcastable with input",
+            ),
+        ),
+        params=(
+            ParamSpec(
+                "log_input",
+                "bool",
+                True,
+                "If True the input is the log-rate and l = exp(x) - y·x; if False "
+                "the input is the rate and l = x - y·log(x + eps). Default: True.",
+            ),
+            ParamSpec(
+                "full",
+                "bool",
+                False,
+                "Add the Stirling approximation of log(y!): "
+                "y·log y - y + ½·log(2π·y), for targets > 1. Default: False.",
+            ),
+            ParamSpec("eps", "float", 1e-8, _EPS_POISSON),
+        ),
+        function=poisson_nll,
+        accepts_elementwise_mean=False,
+        reference="torch.nn.PoissonNLLLoss",
+    )
+)
+
+register(
+    LossSpec(
+        name="GaussianNLLLoss",
+        family="regression",
+        summary="Negative log-likelihood of a target under N(input, var).",
+        formula=(
+            "v = max(var, eps)\n"
+            "l = ½·(log v + (x - y)² / v)  (+ ½·log 2π if full)\n"
+            "mean = Σ l / numel"
+        ),
+        forward=(
+            TensorArg("input", "float", "The mean of the Gaussian.", "(N, *) or (*)"),
+            TensorArg(
+                "target",
+                "float",
+                "A sample from the Gaussian; broadcasts with the input.",
+                "(N, *), same as input or broadcastable",
+            ),
+            TensorArg(
+                "var",
+                "float",
+                "Non-negative variances: the input's shape, the input's shape "
+                "without its last dimension (one variance per row), or the input's "
+                "shape with one dimension of size 1.",
+                "(N, *), (N, *[:-1]) or one dim of size 1",
+            ),
+        ),
+        params=(
+            ParamSpec(
+                "full",
+                "bool",
+                False,
+                "Include the constant ½·log(2π) in the loss. Default: False.",
+            ),
+            ParamSpec(
+                "eps",
+                "float",
+                1e-6,
+                "var is clamped to at least eps (outside autograd), for "
+                "stability. Default: 1e-6.",
+            ),
+        ),
+        function=gaussian_nll,
+        legacy_args=False,
+        reduction_error="{0} is not valid",
+        accepts_elementwise_mean=False,
+        reference="torch.nn.GaussianNLLLoss",
+    )
+)

@@ -1,0 +1,235 @@
+"""Elementwise margin losses on ±1 labels: SoftMarginLoss and HingeEmbeddingLoss.
+
+Both follow torch 2.13, quirks included: the soft margin is evaluated literally
+(not overflow-safe), and a hinge-embedding label other than ±1 adds both of its
+terms. The multi-class margin losses live in :mod:`lossgui.engine.multi_margin`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from lossgui.engine.errors import LossInputError
+from lossgui.engine.promotion import can_cast, result_type
+from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg, register
+from lossgui.engine.result import Terms
+from lossgui.engine.tensor_ops import (
+    BOOL_SUB_TWO,
+    float_dtype,
+    reject_complex,
+    sum_to_shape,
+)
+from lossgui.engine.tensors import broadcast_shape, dtype_name, shape_list
+
+__all__ = [
+    "CLAMP_COMPLEX",
+    "NEGATE_BOOL",
+    "check_margin",
+    "hinge_embedding",
+    "integer_mean_error",
+    "soft_margin",
+]
+
+Array = npt.NDArray[Any]
+
+NEGATE_BOOL = (
+    "Negation, the `-` operator, on a bool tensor is not supported. If you are "
+    "trying to invert a mask, use the `~` or `logical_not()` operator instead."
+)
+CLAMP_COMPLEX = "clamp is not supported for complex types"
+
+
+def integer_mean_error(dtype: np.dtype[Any]) -> LossInputError:
+    """Torch's error for ``'mean'`` over an integer loss tensor."""
+    return LossInputError(
+        "mean(): could not infer output dtype. Input dtype must be either a "
+        f"floating point or complex dtype. Got: {dtype_name(dtype)}"
+    )
+
+
+def check_margin(value: object, op: str, position: int, kind: str = "float") -> float:
+    """``margin`` as torch's argument parser takes it: a real number.
+
+    Parameters
+    ----------
+    value : object
+        The caller's ``margin`` (bools, ints, floats and 0-d real arrays pass).
+    op, position : str, int
+        The ATen function and the argument's position, for torch's message.
+    kind : str
+        What torch's signature asks for: ``"float"``, or ``"Number"``, which
+        also admits complex values: ``1+0j`` gives 1.0, any other gives NaN
+        (the kernel, not the parser, rejects it; the caller raises).
+
+    Raises
+    ------
+    LossInputError
+        ``TypeError: <op>(): argument 'margin' (position 3) must be float, not
+        str`` (torch's text).
+    """
+    array = np.asarray(value) if isinstance(value, np.ndarray | np.generic) else None
+    if array is not None and array.ndim == 0 and array.dtype.kind in "biuf":
+        return float(array)
+    if isinstance(value, bool | int | float):
+        return float(value)
+    if kind == "Number" and isinstance(value, complex):
+        return value.real if value.imag == 0 else math.nan
+    raise LossInputError(
+        f"{op}(): argument 'margin' (position {position}) must be {kind}, not "
+        f"{type(value).__name__}",
+        "TypeError",
+    )
+
+
+def soft_margin(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
+    """``SoftMarginLoss``: logistic loss on ±1 labels, computed as torch does.
+
+    Formula
+    -------
+    ``l = log1p(exp(-y x))``, evaluated literally (not overflow-safe: in
+    float32 ``-y x > ~88.7`` gives ``inf`` loss and a NaN gradient, as torch).
+    ``'mean'`` divides by numel. The target broadcasts only if the loss keeps
+    the input's shape.
+
+    Gradient
+    ``dl/dx = -y z / (1 + z)`` with ``z = exp(-y x)`` (= ``-y σ(-y x)``).
+    Torch's backward fails for a bool target; the gradient is then given for
+    the target as 0/1 floats, with a warning saying so.
+    """
+    x, y = tensors
+    if x.dtype == np.bool_:
+        raise LossInputError(NEGATE_BOOL)
+    full = broadcast_shape(x.shape, y.shape)
+    if full != x.shape:
+        raise LossInputError(
+            f"output with shape {shape_list(x.shape)} doesn't match the broadcast "
+            f"shape {shape_list(full)}"
+        )
+    reject_complex("SoftMarginLoss", x)
+    common = result_type(x, y)
+    if not can_cast(common, x.dtype) or x.dtype.kind != "f":
+        name = dtype_name(common) if common.kind in "fc" else "Float"
+        raise LossInputError(
+            f"result type {name} can't be cast to the desired output type "
+            f"{dtype_name(x.dtype)}"
+        )
+    dtype = x.dtype
+    yc = y.astype(common)
+    prod = ((-x).astype(common) * yc).astype(dtype)  # neg_out(input).mul_(target)
+    loss = np.log1p(np.exp(prod))
+    z = np.exp(-yc * x.astype(common))  # the backward recomputes z in `common`
+    grad = -(yc * z).astype(dtype)
+    grad = (grad.astype(common) / (z + 1)).astype(dtype)
+    warns: tuple[str, ...] = ()
+    if y.dtype == np.bool_:  # torch's backward negates the target itself
+        warns = (
+            f"torch's soft_margin_loss backward raises RuntimeError: {NEGATE_BOOL}; "
+            f"the gradient shown is for the target cast to {dtype_name(common)}.",
+        )
+    return Terms(loss, grad, x.size, warnings=warns)
+
+
+def hinge_embedding(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
+    """``HingeEmbeddingLoss``: ``x`` where ``y = 1``, a hinge where ``y = -1``.
+
+    Formula
+    -------
+    ``l = [y != -1] x + [y != 1] max(0, margin - x)``: a label other than ±1
+    adds both terms. The target broadcasts silently; ``'mean'`` divides by the
+    broadcast numel. Integer inputs give an integer loss (``margin`` truncated),
+    whose ``'mean'`` torch rejects.
+
+    Gradient
+    ``dl/dx = [y != -1] - [y != 1] [margin - x >= 0]``: the hinge is active at
+    its kink, and a NaN ``x`` gives 1 (``y = 1``) or 0 (``y = -1``).
+    """
+    x, y = tensors
+    if x.dtype == np.bool_:
+        raise LossInputError(BOOL_SUB_TWO)
+    if x.dtype.kind == "c":
+        raise LossInputError(CLAMP_COMPLEX, "NotImplementedError")
+    broadcast_shape(y.shape, x.shape)
+    if x.dtype.kind != "f" and params["reduction"] == "mean":
+        raise integer_mean_error(x.dtype)
+    margin_value = check_margin(params["margin"], "hinge_embedding_loss", 3)
+    margin = np.asarray(margin_value).astype(x.dtype)  # int inputs truncate
+    unclamped = margin - x
+    not_pos, not_neg = y != 1, y != -1
+    zero = np.zeros((), x.dtype)
+    loss = np.where(not_pos, np.maximum(unclamped, zero), zero) + np.where(
+        not_neg, x, zero
+    )
+    gdt = float_dtype(x)
+    local = not_neg.astype(gdt) - (not_pos & (unclamped >= 0)).astype(gdt)
+    grad = sum_to_shape(np.broadcast_to(local, loss.shape), x.shape).astype(gdt)
+    return Terms(loss.astype(x.dtype, copy=False), grad, loss.size)
+
+
+_MARGIN_INPUT = TensorArg(
+    "input", "float", "Raw scores (any real number), one per element.", "(*)"
+)
+register(
+    LossSpec(
+        name="SoftMarginLoss",
+        family="margin",
+        summary="Logistic loss on ±1 labels: a smooth hinge on y·x.",
+        formula="l = log(1 + exp(-y·x))\nmean = Σ l / numel",
+        forward=(
+            _MARGIN_INPUT,
+            TensorArg(
+                "target",
+                "float",
+                "Labels, nominally 1 or -1 (any value is used as-is: 0 gives ln 2). "
+                "Broadcasts only if the result keeps the input's shape.",
+                "(*), broadcastable to input",
+            ),
+        ),
+        params=(),
+        function=soft_margin,
+        reference="torch.nn.SoftMarginLoss",
+    )
+)
+
+register(
+    LossSpec(
+        name="HingeEmbeddingLoss",
+        family="margin",
+        summary="x for similar pairs (y=1), max(0, margin - x) for dissimilar (y=-1).",
+        formula=(
+            "l = x if y = 1;  max(0, margin - x) if y = -1\n"
+            "(other y: both terms)\nmean = Σ l / numel"
+        ),
+        forward=(
+            TensorArg(
+                "input",
+                "float",
+                "Usually a distance between two embeddings (e.g. L1 pairwise "
+                "distance), one per pair.",
+                "(*)",
+            ),
+            TensorArg(
+                "target",
+                "float",
+                "1 (similar pair) or -1 (dissimilar pair); broadcasts against the "
+                "input.",
+                "(*), broadcastable to input",
+            ),
+        ),
+        params=(
+            ParamSpec(
+                "margin",
+                "float",
+                1.0,
+                "Dissimilar pairs (y=-1) are penalised while the input is below "
+                "this margin. Default: 1.0.",
+            ),
+        ),
+        function=hinge_embedding,
+        reference="torch.nn.HingeEmbeddingLoss",
+    )
+)
