@@ -39,9 +39,10 @@ Inputs
 Targets may be padded ``(N, S)`` or concatenated 1-D; float, bool or int32
 targets are cast to int64 as torch does (truncation). Labels outside
 ``[0, C)`` are rejected here: torch does not check them on CPU and reads
-memory outside ``log_probs``. The UI should apply ``log_softmax`` over the
-**last** (class) dimension of ``(T, N, C)`` logits; the generic pipeline's
-class dimension 1 does not fit, so ``activation`` is ``None``.
+memory outside ``log_probs``. The logits pipeline applies ``log_softmax`` over
+the **last** (class) dimension of ``(T, N, C)`` logits
+(``activation="log_softmax_last"``); since ``Σ_c (exp(lp) - γ) = 0`` at every
+valid frame, torch's gradient passes through that backward unchanged.
 """
 
 from __future__ import annotations
@@ -226,6 +227,7 @@ register(
     LossSpec(
         name="CTCLoss",
         family="sequence",
+        activation="log_softmax_last",
         summary=(
             "Connectionist temporal classification: -log of the total probability "
             "of every alignment of the target to the input frames."

@@ -13,7 +13,8 @@ Formulas
 - log-softmax: ``q = log_softmax(z, class_dim)``, ``dL/dz = dL/dq - exp(q) Σ_c dL/dq``
 
 ``class_dim`` is 1 for inputs with two or more dimensions and 0 otherwise,
-as for ``CrossEntropyLoss``.
+as for ``CrossEntropyLoss``; CTCLoss's ``(T, N, C)`` log-probabilities take
+the softmax over the last dimension instead (``"log_softmax_last"``).
 """
 
 from __future__ import annotations
@@ -53,6 +54,11 @@ def class_dim(ndim: int) -> int:
     return 1 if ndim >= 2 else 0
 
 
+def _softmax_axis(kind: str, ndim: int) -> int:
+    """The axis a log-softmax activation runs over (CTC's classes are last)."""
+    return ndim - 1 if kind == "log_softmax_last" else class_dim(ndim)
+
+
 @dataclass(frozen=True)
 class PipelineResult:
     """A loss computed from the grid's values.
@@ -81,7 +87,7 @@ def _activate(kind: str, z: Array) -> Array:
         return sigmoid(z)
     if z.ndim == 0:
         return np.zeros_like(z)  # log_softmax over a single value
-    return log_softmax(z, class_dim(z.ndim))
+    return log_softmax(z, _softmax_axis(kind, z.ndim))
 
 
 def _backward(kind: str, grad: Array, out: Array) -> Array:
@@ -89,7 +95,7 @@ def _backward(kind: str, grad: Array, out: Array) -> Array:
         return sigmoid_backward(grad, out)
     if out.ndim == 0:
         return np.zeros_like(grad)
-    return log_softmax_backward(grad, out, class_dim(out.ndim))
+    return log_softmax_backward(grad, out, _softmax_axis(kind, out.ndim))
 
 
 def compute_from_logits(
@@ -149,8 +155,13 @@ def probabilities(
     with np.errstate(all="ignore"):
         if input_mode == "raw" and spec.activation == "sigmoid":
             return z
-        if input_mode == "raw" and spec.activation == "log_softmax":
+        if input_mode == "raw" and spec.activation in (
+            "log_softmax",
+            "log_softmax_last",
+        ):
             return np.exp(z)  # type: ignore[no-any-return]
+        if spec.activation == "log_softmax_last" and z.ndim:
+            return softmax(z, z.ndim - 1)
         if spec.family == "binary":
             return sigmoid(z)
         if spec.family in ("multiclass", "divergence"):

@@ -31,7 +31,7 @@ Family = Literal[
 ]
 TensorKind = Literal["float", "index", "class_target", "length", "label_list"]
 ParamKind = Literal["float", "int", "bool", "choice", "tensor"]
-Activation = Literal["sigmoid", "log_softmax"]
+Activation = Literal["sigmoid", "log_softmax", "log_softmax_last"]
 
 LossFunction = Callable[[tuple[Array, ...], Mapping[str, Any]], Terms]
 #: ``check(reduction, params) -> (canonical reduction, warnings)``; raises

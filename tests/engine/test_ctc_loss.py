@@ -234,7 +234,7 @@ def test_fast_enough_for_live_editing() -> None:
 def test_registry_entry() -> None:
     spec = LOSSES["CTCLoss"]
     assert spec.family == "sequence" and not spec.legacy_args
-    assert spec.activation is None
+    assert spec.activation == "log_softmax_last"
     assert [(a.name, a.kind) for a in spec.forward] == [
         ("log_probs", "float"),
         ("targets", "index"),
