@@ -1,0 +1,316 @@
+"""The session document: one loss, its settings and every tensor, as plain data.
+
+A :class:`SessionDocument` is what the user edits. It holds the loss name,
+the reduction, scalar parameters, the forward tensors by torch's argument
+names, the optional tensor arguments (``weight``, ``pos_weight``) with an
+on/off flag, the dtype, the input mode and CrossEntropyLoss's target mode.
+
+Values are stored at full precision (float64, or int64 for class indices)
+and cast to the chosen dtype only by :func:`evaluate`, the way
+``torch.tensor(values, dtype=...)`` would. Every field is a str, a number, a
+bool or an ndarray, so the document serialises easily.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+import numpy as np
+import numpy.typing as npt
+
+from lossgui.engine.registry import LOSSES, LossSpec
+from lossgui.session import grid_ops
+from lossgui.session.layout import (
+    Slot,
+    TargetMode,
+    as_table,
+    forward_slots,
+    has_class_dim,
+    param_slots,
+    shape_for,
+    target_name,
+)
+
+if TYPE_CHECKING:
+    from lossgui.session.evaluation import Evaluation
+
+__all__ = ["DTYPES", "INPUT_MODES", "DType", "InputMode", "SessionDocument"]
+
+Array = npt.NDArray[Any]
+DType = Literal["float32", "float64"]
+InputMode = Literal["logits", "raw"]
+DTYPES: tuple[DType, ...] = ("float32", "float64")
+INPUT_MODES: tuple[InputMode, ...] = ("logits", "raw")
+
+
+@functools.lru_cache(maxsize=256)
+def _slots(loss: str, target_mode: TargetMode) -> tuple[Slot, ...]:
+    """The slots of a loss (cached: grids ask for them for every painted cell)."""
+    spec = LOSSES[loss]
+    return forward_slots(spec, target_mode) + param_slots(spec)
+
+
+@dataclass(eq=False)
+class SessionDocument:
+    """Everything needed to recompute the loss; see the module docstring.
+
+    Settings are read and written by key with :meth:`setting` and
+    :meth:`set_setting`: ``"reduction"``, ``"dtype"``, ``"input_mode"``,
+    ``"param.<name>"`` for a scalar parameter and ``"enabled.<name>"`` for an
+    optional tensor. Shape-changing edits are methods.
+    """
+
+    loss: str
+    reduction: str
+    params: dict[str, Any]
+    tensors: dict[str, Array]
+    tensor_params: dict[str, Array]
+    enabled: dict[str, bool] = field(default_factory=dict)
+    dtype: DType = "float32"
+    input_mode: InputMode = "logits"
+    target_mode: TargetMode = "index"
+
+    # ----------------------------------------------------------------- reading
+    @property
+    def spec(self) -> LossSpec:
+        """The registry entry of the current loss."""
+        return LOSSES[self.loss]
+
+    @property
+    def class_dim(self) -> bool:
+        """Whether the first tensor keeps a class dimension even with one column."""
+        return has_class_dim(self.spec)
+
+    def slots(self) -> tuple[Slot, ...]:
+        """Forward tensors in torch's order, then the optional tensor arguments."""
+        return _slots(self.loss, self.target_mode)
+
+    def slot(self, name: str) -> Slot:
+        """The slot called ``name``."""
+        for slot in self.slots():
+            if slot.name == name:
+                return slot
+        raise KeyError(name)
+
+    def array(self, name: str) -> Array:
+        """The stored (full-precision) array of a forward or optional tensor."""
+        if name in self.tensors:
+            return self.tensors[name]
+        return self.tensor_params[name]
+
+    def table(self, name: str) -> Array:
+        """A writable 2-D view of a tensor, as a grid shows it."""
+        return as_table(self.array(name), self.slot(name).role)
+
+    @property
+    def first_name(self) -> str:
+        """Torch's name of the first forward tensor (the logits grid)."""
+        return self.spec.forward[0].name
+
+    @property
+    def rows(self) -> int:
+        """``N``: the first tensor's length."""
+        first = self.tensors[self.first_name]
+        return int(first.shape[0]) if first.ndim else 1
+
+    @property
+    def columns(self) -> int:
+        """``C``: the first tensor's number of columns (classes)."""
+        return int(as_table(self.tensors[self.first_name], "grid").shape[1])
+
+    def evaluate(self) -> Evaluation:
+        """Compute the loss on the current values; see :func:`evaluate`."""
+        from lossgui.session.evaluation import evaluate
+
+        return evaluate(self)
+
+    def copy(self) -> SessionDocument:
+        """A deep copy (arrays included), e.g. for undo."""
+        return copy.deepcopy(self)
+
+    def assign(self, other: SessionDocument) -> None:
+        """Make this document equal to ``other`` (deep copy), keeping identity."""
+        clone = other.copy()
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(clone, name))
+
+    # ---------------------------------------------------------------- settings
+    def setting(self, key: str) -> Any:
+        """The value of a setting key (see the class docstring)."""
+        if key in ("reduction", "dtype", "input_mode"):
+            return getattr(self, key)
+        kind, _, name = key.partition(".")
+        if kind == "param":
+            return self.params[name]
+        if kind == "enabled":
+            return self.enabled.get(name, False)
+        raise KeyError(key)
+
+    def set_setting(self, key: str, value: Any) -> None:
+        """Change one setting, checking the value against the registry.
+
+        Raises
+        ------
+        ValueError
+            For a value the loss does not offer (unknown reduction, choice,
+            dtype or input mode).
+        KeyError
+            For a key that names nothing in the current loss.
+        """
+        spec = self.spec
+        if key == "reduction":
+            if value not in spec.reductions:
+                raise ValueError(f"{spec.name} offers reductions {spec.reductions}")
+            self.reduction = str(value)
+        elif key == "dtype":
+            if value not in DTYPES:
+                raise ValueError(f"dtype must be one of {DTYPES}")
+            self.dtype = value
+        elif key == "input_mode":
+            if value not in INPUT_MODES:
+                raise ValueError(f"input mode must be one of {INPUT_MODES}")
+            self.input_mode = value
+        elif key.startswith("enabled."):
+            name = key.partition(".")[2]
+            if name not in self.tensor_params:
+                raise KeyError(key)
+            self.enabled[name] = bool(value)
+        elif key.startswith("param."):
+            self.params[key.partition(".")[2]] = self._coerce(
+                key.partition(".")[2], value
+            )
+        else:
+            raise KeyError(key)
+
+    def _coerce(self, name: str, value: Any) -> Any:
+        param = self.spec.param(name)
+        if param.kind == "choice":
+            if value not in param.choices:
+                raise ValueError(f"{name} must be one of {param.choices}")
+            return str(value)
+        if param.kind == "bool":
+            return bool(value)
+        if param.kind == "int":
+            return int(value)
+        if param.kind == "float":
+            return float(value)
+        raise KeyError(f"param.{name}")
+
+    # ------------------------------------------------------------------ values
+    def set_values(self, name: str, rows: Array, columns: Array, values: Array) -> None:
+        """Write ``values`` at ``(rows, columns)`` of a tensor's 2-D table."""
+        table = self.table(name)
+        if self.slot(name).kind == "index":
+            table[rows, columns] = np.asarray(values, dtype=np.float64).astype(np.int64)
+        else:
+            table[rows, columns] = values
+
+    def set_array(self, name: str, array: Array) -> None:
+        """Replace a tensor whole (same shape, the slot's storage dtype)."""
+        old = self.array(name)
+        new = np.array(array, dtype=old.dtype).reshape(old.shape)
+        if name in self.tensors:
+            self.tensors[name] = new
+        else:
+            self.tensor_params[name] = new
+
+    def fill_column(self, name: str, column: int, value: float) -> None:
+        """Set every row of one column of a tensor's table to ``value``."""
+        table = self.table(name)
+        table[:, column] = value
+
+    def randomize(self, seed: int, scale: float = 2.0) -> None:
+        """Replace the first tensor with seeded random logits of the same shape."""
+        first = self.tensors[self.first_name]
+        self.tensors[self.first_name] = grid_ops.random_logits(first.shape, seed, scale)
+
+    def set_one_hot_target(self, indices: Array) -> None:
+        """Make the (float, multi-column) target one-hot rows of ``indices``.
+
+        The batch grows or shrinks to ``len(indices)`` rows first.
+
+        Raises
+        ------
+        ValueError
+            If the loss has no multi-column float target, or an index is not
+            in ``[0, C)``.
+        """
+        name = target_name(self.spec)
+        if (
+            name is None
+            or self.slot(name).kind != "float"
+            or self.slot(name).role != "grid"
+        ):
+            raise ValueError(
+                f"{self.loss} has no target grid to fill with one-hot rows"
+            )
+        labels = np.asarray(indices, dtype=np.int64).reshape(-1)
+        if labels.size and (labels.min() < 0 or labels.max() >= self.columns):
+            raise ValueError(f"class indices must be in [0, {self.columns - 1}]")
+        self.resize(max(1, labels.size), self.columns)
+        table = self.table(name)
+        table[...] = grid_ops.one_hot(labels, table.shape[1]).reshape(table.shape)
+
+    # ------------------------------------------------------------------ shapes
+    def _reshaped(self, slot: Slot, table: Array) -> Array:
+        shape = shape_for(slot.role, table.shape[0], table.shape[1], self.class_dim)
+        if slot.role == "classes":
+            shape = (table.shape[1],)
+        elif slot.role == "rows":
+            shape = (table.shape[0],)
+        return np.ascontiguousarray(table.reshape(shape))
+
+    def _store(self, name: str, array: Array) -> None:
+        if name in self.tensors:
+            self.tensors[name] = array
+        else:
+            self.tensor_params[name] = array
+
+    def _edit_axis(self, axis: int, op: str, at: int, count: int) -> None:
+        """Insert or delete rows (axis 0) or columns (axis 1) in every tensor."""
+        for slot in self.slots():
+            if (axis == 0 and slot.role == "classes") or (
+                axis == 1 and slot.role == "rows"
+            ):
+                continue
+            table = as_table(self.array(slot.name), slot.role)
+            if op == "insert":
+                table = grid_ops.insert_along(table, axis, at, count, slot.fill)
+            else:
+                table = grid_ops.delete_along(table, axis, at, count)
+            self._store(slot.name, self._reshaped(slot, table))
+
+    def insert_rows(self, at: int, count: int = 1) -> None:
+        """Insert ``count`` samples before row ``at`` (in every tensor)."""
+        self._edit_axis(0, "insert", max(0, min(at, self.rows)), count)
+
+    def remove_rows(self, at: int, count: int = 1) -> None:
+        """Remove ``count`` samples from row ``at``; at least one row remains."""
+        count = min(count, self.rows - 1, self.rows - at)
+        if count > 0:
+            self._edit_axis(0, "delete", at, count)
+
+    def insert_columns(self, at: int, count: int = 1) -> None:
+        """Insert ``count`` classes (columns) before column ``at``."""
+        self._edit_axis(1, "insert", max(0, min(at, self.columns)), count)
+
+    def remove_columns(self, at: int, count: int = 1) -> None:
+        """Remove ``count`` classes from column ``at``; at least one remains."""
+        count = min(count, self.columns - 1, self.columns - at)
+        if count > 0:
+            self._edit_axis(1, "delete", at, count)
+
+    def resize(self, rows: int, columns: int) -> None:
+        """Set ``N`` and ``C``, truncating or padding at the end."""
+        rows, columns = max(1, int(rows)), max(1, int(columns))
+        if rows > self.rows:
+            self.insert_rows(self.rows, rows - self.rows)
+        elif rows < self.rows:
+            self.remove_rows(rows, self.rows - rows)
+        if columns > self.columns:
+            self.insert_columns(self.columns, columns - self.columns)
+        elif columns < self.columns:
+            self.remove_columns(columns, self.columns - columns)

@@ -1,0 +1,160 @@
+"""``evaluate(document) -> Evaluation``: one frozen snapshot for every view.
+
+The document's full-precision values are cast to the chosen dtype exactly as
+``torch.tensor(values, dtype=...)`` does, sent through the logits pipeline
+(:func:`lossgui.engine.pipeline.compute_from_logits`), and the outcome is
+frozen: either a :class:`PipelineResult` or the :class:`LossInputError`
+torch would raise, plus the probabilities to show beside the grid.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import numpy.typing as npt
+
+from lossgui.engine.errors import LossInputError
+from lossgui.engine.pipeline import PipelineResult, compute_from_logits, probabilities
+from lossgui.session.receipt import Receipt, make_receipt
+
+if TYPE_CHECKING:
+    from lossgui.session.document import SessionDocument
+
+__all__ = ["Evaluation", "evaluate"]
+
+Array = npt.NDArray[Any]
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """What the views show after one recompute; arrays are read-only.
+
+    Attributes
+    ----------
+    loss : str
+        The torch loss name.
+    reduction, dtype, input_mode, target_mode : str
+        The settings it was computed with.
+    inputs : tuple of (str, ndarray)
+        The forward tensors as the loss received them (cast), in order.
+    kwargs : tuple of (str, object)
+        The constructor arguments passed (tensors cast, ``None`` when off).
+    result : PipelineResult or None
+        The loss, what it received after the activation, and the gradient
+        with respect to the grid; ``None`` when torch would raise.
+    error : LossInputError or None
+        What torch would raise for this configuration.
+    probabilities : ndarray or None
+        Sigmoid/softmax of the grid (or the grid itself in raw mode), for
+        display; ``None`` for losses without a probability reading.
+    receipt : Receipt or None
+        The reduced value's numerator and denominator, labelled.
+    """
+
+    loss: str
+    reduction: str
+    dtype: str
+    input_mode: str
+    target_mode: str
+    inputs: tuple[tuple[str, Array], ...]
+    kwargs: tuple[tuple[str, Any], ...]
+    result: PipelineResult | None
+    error: LossInputError | None
+    probabilities: Array | None
+    receipt: Receipt | None
+
+    @property
+    def ok(self) -> bool:
+        """True when the loss was computed (no torch error)."""
+        return self.result is not None
+
+    @property
+    def grid(self) -> Array:
+        """The first tensor as the loss pipeline received it (cast)."""
+        return self.inputs[0][1]
+
+    @property
+    def value(self) -> Array | None:
+        """The module's output (0-d for ``'mean'``/``'sum'``), or None on error."""
+        return None if self.result is None else self.result.loss.value
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """Torch's ``UserWarning`` texts for this call."""
+        return () if self.result is None else self.result.loss.warnings
+
+
+def _frozen(array: Array) -> Array:
+    out = np.array(array, copy=True)
+    out.flags.writeable = False
+    return out
+
+
+def _cast(doc: SessionDocument, name: str) -> Array:
+    array = doc.array(name)
+    if doc.slot(name).kind == "index":
+        return _frozen(array.astype(np.int64))
+    return _frozen(array.astype(doc.dtype))
+
+
+def evaluate(doc: SessionDocument) -> Evaluation:
+    """Compute the document's loss, catching what torch would raise.
+
+    Parameters
+    ----------
+    doc : SessionDocument
+        The document; it is not modified.
+
+    Returns
+    -------
+    Evaluation
+        A frozen snapshot. Exceptions other than :class:`LossInputError`
+        (bugs) propagate to the caller.
+    """
+    spec = doc.spec
+    inputs = tuple((arg.name, _cast(doc, arg.name)) for arg in spec.forward)
+    kwargs: dict[str, Any] = dict(doc.params)
+    for name in doc.tensor_params:
+        kwargs[name] = _cast(doc, name) if doc.enabled.get(name) else None
+    kwargs["reduction"] = doc.reduction
+    result: PipelineResult | None = None
+    error: LossInputError | None = None
+    try:
+        result = compute_from_logits(
+            doc.loss,
+            inputs[0][1],
+            *(array for _, array in inputs[1:]),
+            input_mode=doc.input_mode,
+            **kwargs,
+        )
+    except LossInputError as exc:
+        error = exc
+    probs = probabilities(doc.loss, inputs[0][1], doc.input_mode)
+    receipt = None
+    if result is not None:
+        class_indices = any(
+            slot.kind == "index" and slot.role == "rows" for slot in doc.slots()[1:]
+        )
+        weights = [kwargs[n] for n in doc.tensor_params if kwargs[n] is not None]
+        per_element = [w for w in weights if w.shape == inputs[0][1].shape]
+        receipt = make_receipt(
+            result.loss,
+            weighted=bool(weights),
+            class_indices=class_indices,
+            weight_total=float(np.sum(per_element[0])) if per_element else None,
+        )
+    return Evaluation(
+        loss=doc.loss,
+        reduction=doc.reduction,
+        dtype=doc.dtype,
+        input_mode=doc.input_mode,
+        target_mode=doc.target_mode,
+        inputs=inputs,
+        kwargs=tuple(kwargs.items()),
+        result=result,
+        error=error,
+        probabilities=None if probs is None else _frozen(probs),
+        receipt=receipt,
+    )
