@@ -1,0 +1,71 @@
+"""Starting the application: QApplication, theme, window, exception hook."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from types import TracebackType
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from lossgui.ui.main_window import APPLICATION, ORGANIZATION, MainWindow
+from lossgui.ui.theme import apply_theme
+
+__all__ = ["install_excepthook", "run"]
+
+ExceptHook = Callable[
+    [type[BaseException], BaseException, TracebackType | None], object
+]
+
+
+def install_excepthook(window: MainWindow) -> ExceptHook:
+    """Report uncaught exceptions in the status bar (and on stderr), never crash.
+
+    Returns
+    -------
+    callable
+        The previous ``sys.excepthook``, to restore it.
+    """
+    previous = sys.excepthook
+
+    def hook(
+        kind: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
+        traceback.print_exception(kind, exc, tb)
+        with contextlib.suppress(RuntimeError):  # the window may already be gone
+            window.statusBar().showMessage(
+                f"Internal error: {kind.__name__}: {exc}", 15000
+            )
+
+    sys.excepthook = hook
+    return previous
+
+
+def run(argv: Sequence[str], session_file: str | None = None) -> int:
+    """Show the main window and run the event loop; returns the exit code."""
+    app = QApplication.instance() or QApplication(list(argv))
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("lossgui")
+    window = MainWindow()
+    apply_theme(app, str(window.settings.value("view/theme", "system")))
+    previous = install_excepthook(window)
+    window.show()
+    if session_file is not None:
+        QTimer.singleShot(0, lambda: _not_yet(window, session_file))
+    try:
+        return int(app.exec())
+    finally:
+        sys.excepthook = previous
+
+
+def _not_yet(window: MainWindow, path: str) -> None:
+    text = (
+        f"Cannot open {path}: session files arrive in a later version of lossgui. "
+        "The cat/dog example is open instead."
+    )
+    window.show_message(text)
+    QMessageBox.information(window, "Session files", text)

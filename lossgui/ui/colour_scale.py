@@ -1,0 +1,64 @@
+"""Vectorised colour scales for the results grid (NumPy only, computed once).
+
+Each cell gets an *intensity* in ``[0, 1]`` relative to the largest finite
+magnitude in its quantity, and a *sign*. ``inf`` counts as the maximum, and
+``nan`` gets intensity ``nan`` so the view can hatch it instead of colouring
+it. Alpha is capped so text stays readable on light and dark palettes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+__all__ = ["MAX_ALPHA", "Scale", "scale"]
+
+MAX_ALPHA = 150
+Array = npt.NDArray[Any]
+
+
+@dataclass(frozen=True)
+class Scale:
+    """Per-cell colouring of one quantity.
+
+    Attributes
+    ----------
+    alpha : ndarray of uint8
+        Background opacity, 0 (none) to :data:`MAX_ALPHA`.
+    positive : ndarray of bool
+        Which of the two hues a cell uses.
+    nan : ndarray of bool
+        Cells holding ``nan`` (drawn hatched).
+    peak : float
+        The largest finite magnitude (the colour of full intensity).
+    """
+
+    alpha: npt.NDArray[np.uint8]
+    positive: npt.NDArray[np.bool_]
+    nan: npt.NDArray[np.bool_]
+    peak: float
+
+
+def scale(values: Array) -> Scale:
+    """Colour intensities for ``values`` (any shape), relative to their peak.
+
+    Examples
+    --------
+    >>> s = scale(np.array([0.5, -1.0, np.inf, np.nan]))
+    >>> s.alpha.tolist(), s.positive.tolist(), s.nan.tolist(), s.peak
+    ([75, 150, 150, 0], [True, False, True, True], [False, False, False, True], 1.0)
+    """
+    v = np.asarray(values, dtype=np.float64)
+    nan = np.isnan(v)
+    magnitude = np.abs(v)
+    finite = np.isfinite(v)
+    peak = float(magnitude[finite].max()) if finite.any() else 0.0
+    with np.errstate(invalid="ignore", divide="ignore"):
+        relative = magnitude / peak if peak > 0 else np.where(magnitude > 0, 1.0, 0.0)
+    relative = np.where(np.isinf(v), 1.0, relative)
+    relative = np.where(nan, 0.0, np.clip(relative, 0.0, 1.0))
+    alpha = np.rint(relative * MAX_ALPHA).astype(np.uint8)
+    return Scale(alpha=alpha, positive=~(v < 0), nan=nan, peak=peak)

@@ -1,0 +1,123 @@
+"""Undoable edits of the session document, as ``QUndoCommand`` subclasses.
+
+Three kinds cover every edit:
+
+- :class:`CellsCommand` writes values into one tensor (typing, paste, fill);
+  it keeps only the old values of the cells it touches.
+- :class:`SettingCommand` changes one setting key (reduction, a parameter,
+  dtype, ...); consecutive changes of the same key merge into one step.
+- :class:`DocumentCommand` swaps whole document states, for edits that change
+  shapes or the loss (resize, switch loss, one-hot, random logits).
+"""
+
+from __future__ import annotations
+
+from enum import IntFlag
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from PySide6.QtGui import QUndoCommand
+
+if TYPE_CHECKING:
+    from lossgui.session import SessionDocument
+    from lossgui.ui.controller import SessionController
+
+__all__ = ["CellsCommand", "Change", "DocumentCommand", "SettingCommand"]
+
+_SETTING_ID = 0x5E77
+
+
+class Change(IntFlag):
+    """What an edit changed, so views know how much to refresh."""
+
+    VALUES = 1
+    SETTINGS = 2
+    STRUCTURE = 4
+
+
+class CellsCommand(QUndoCommand):
+    """Write ``values`` at ``(rows, columns)`` of tensor ``name``."""
+
+    def __init__(
+        self, controller: SessionController, name: str, rows, columns, values, text: str
+    ):
+        super().__init__(text)
+        self._controller = controller
+        self._name = name
+        self._rows = np.asarray(rows, dtype=np.intp)
+        self._columns = np.asarray(columns, dtype=np.intp)
+        table = controller.document.table(name)
+        self._old = np.array(table[self._rows, self._columns], copy=True)
+        self._new = np.asarray(values)
+
+    def _apply(self, values) -> None:
+        self._controller.document.set_values(
+            self._name, self._rows, self._columns, values
+        )
+        self._controller.notify(Change.VALUES, (self._name,))
+
+    def redo(self) -> None:
+        """Qt: apply the edit."""
+        self._apply(self._new)
+
+    def undo(self) -> None:
+        """Qt: revert the edit."""
+        self._apply(self._old)
+
+
+class SettingCommand(QUndoCommand):
+    """Change one setting key; repeated changes of the same key merge."""
+
+    def __init__(self, controller: SessionController, key: str, value: Any, text: str):
+        super().__init__(text)
+        self._controller = controller
+        self.key = key
+        self._old = controller.document.setting(key)
+        self.new = value
+
+    def id(self) -> int:
+        """Qt: the merge id shared by setting changes."""
+        return _SETTING_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Qt: fold a following change of the same key into this step."""
+        if not isinstance(other, SettingCommand) or other.key != self.key:
+            return False
+        self.new = other.new
+        return True
+
+    def redo(self) -> None:
+        """Qt: apply the edit."""
+        self._controller.document.set_setting(self.key, self.new)
+        self._controller.notify(Change.SETTINGS, ())
+
+    def undo(self) -> None:
+        """Qt: revert the edit."""
+        self._controller.document.set_setting(self.key, self._old)
+        self._controller.notify(Change.SETTINGS, ())
+
+
+class DocumentCommand(QUndoCommand):
+    """Replace the whole document with ``after`` (and back to ``before`` on undo)."""
+
+    def __init__(
+        self,
+        controller: SessionController,
+        before: SessionDocument,
+        after: SessionDocument,
+        text: str,
+    ):
+        super().__init__(text)
+        self._controller = controller
+        self._before = before
+        self._after = after
+
+    def redo(self) -> None:
+        """Qt: apply the edit."""
+        self._controller.document.assign(self._after)
+        self._controller.notify(Change.STRUCTURE, ())
+
+    def undo(self) -> None:
+        """Qt: revert the edit."""
+        self._controller.document.assign(self._before)
+        self._controller.notify(Change.STRUCTURE, ())

@@ -1,0 +1,93 @@
+"""``GridControls``: the batch size ``N``, the number of classes ``C``, and grid tools.
+
+Signals
+-------
+randomRequested, oneHotRequested, fillRequested
+    The tool buttons; the main window runs them (they may ask for input).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from lossgui.ui.naming import named
+
+__all__ = ["MAX_ROWS", "GridControls"]
+
+MAX_ROWS = 10_000_000
+MAX_COLUMNS = 100_000
+
+
+class GridControls(QWidget):
+    """Shape spin boxes and the one-hot / random / fill tools."""
+
+    randomRequested = Signal()
+    oneHotRequested = Signal()
+    fillRequested = Signal()
+
+    def __init__(self, controller, parent=None):
+        super().__init__(parent)
+        self._controller = controller
+        self.rows_spin = named(QSpinBox(), "rowsSpin")
+        self.rows_spin.setRange(1, MAX_ROWS)
+        self.rows_spin.setKeyboardTracking(False)
+        self.rows_spin.setToolTip("N: the batch size (rows of every tensor).")
+        self.columns_spin = named(QSpinBox(), "columnsSpin")
+        self.columns_spin.setRange(1, MAX_COLUMNS)
+        self.columns_spin.setKeyboardTracking(False)
+        self.columns_label = QLabel("Classes C")
+        self.random_button = named(QPushButton("Random logits"), "randomButton")
+        self.random_button.setToolTip(
+            "Replace the logits with seeded random values (Ctrl+R)."
+        )
+        self.one_hot_button = named(QPushButton("One-hot…"), "oneHotButton")
+        self.one_hot_button.setToolTip("Build one-hot target rows from class indices.")
+        self.fill_button = named(QPushButton("Fill column…"), "fillButton")
+        self.fill_button.setToolTip("Set every row of the current column to one value.")
+
+        form = QFormLayout()
+        form.addRow("Rows N", self.rows_spin)
+        form.addRow(self.columns_label, self.columns_spin)
+        buttons = QGridLayout()
+        buttons.addWidget(self.random_button, 0, 0, 1, 2)
+        buttons.addWidget(self.one_hot_button, 1, 0)
+        buttons.addWidget(self.fill_button, 1, 1)
+        layout = QFormLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addRow(form)
+        layout.addRow(buttons)
+
+        self.rows_spin.valueChanged.connect(self._on_shape_changed)
+        self.columns_spin.valueChanged.connect(self._on_shape_changed)
+        self.random_button.clicked.connect(self.randomRequested)
+        self.one_hot_button.clicked.connect(self.oneHotRequested)
+        self.fill_button.clicked.connect(self.fillRequested)
+        self.sync()
+
+    def _on_shape_changed(self) -> None:
+        self._controller.resize(self.rows_spin.value(), self.columns_spin.value())
+
+    def sync(self) -> None:
+        """Show the document's N and C."""
+        doc = self._controller.document
+        for spin, value in (
+            (self.rows_spin, doc.rows),
+            (self.columns_spin, doc.columns),
+        ):
+            blocker = QSignalBlocker(spin)
+            spin.setValue(value)
+            blocker.unblock()
+        self.columns_label.setText("Classes C" if doc.class_dim else "Columns C")
+        self.columns_spin.setToolTip(
+            "C: the number of classes (columns of the logits)."
+            if doc.class_dim
+            else "C: columns per sample; 1 keeps the tensors 1-D (the cat/dog example)."
+        )

@@ -1,0 +1,206 @@
+"""``LossControls``: the loss selector and the settings every loss shares.
+
+The loss combo lists :data:`LOSSES` grouped by family (headers are not
+selectable); the reduction combo offers exactly ``LossSpec.reductions``;
+dtype, input mode and CrossEntropyLoss's target form follow. Changes go to
+the controller; :meth:`sync` shows the document without re-emitting.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QPalette,
+    QStandardItem,
+    QStandardItemModel,
+)
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from lossgui.engine.registry import LOSSES
+from lossgui.session import DTYPES, target_modes
+from lossgui.ui.naming import named
+
+__all__ = ["FAMILY_TITLES", "LossControls"]
+
+FAMILY_TITLES = {
+    "binary": "Binary / multi-label",
+    "multiclass": "Multi-class",
+    "divergence": "Divergence",
+    "regression": "Regression",
+    "margin": "Margin",
+    "ranking": "Ranking",
+    "sequence": "Sequence",
+}
+_INPUT_MODE_TEXT = {
+    "sigmoid": ("logits → sigmoid", "probabilities (raw)"),
+    "log_softmax": ("logits → log_softmax", "log-probabilities (raw)"),
+}
+_TARGET_TEXT = {"index": "class indices", "probability": "probabilities"}
+
+
+def _loss_model() -> QStandardItemModel:
+    model = QStandardItemModel()
+    families = list(FAMILY_TITLES) + sorted(
+        {s.family for s in LOSSES.values()} - set(FAMILY_TITLES)
+    )
+    for family in families:
+        names = [name for name, spec in LOSSES.items() if spec.family == family]
+        if not names:
+            continue
+        header = QStandardItem(FAMILY_TITLES.get(family, family.title()))
+        header.setFlags(Qt.ItemFlag.NoItemFlags)
+        font = QFont()
+        font.setBold(True)
+        header.setFont(font)
+        model.appendRow(header)
+        for name in names:
+            item = QStandardItem(f"   {name}")
+            item.setData(name, Qt.ItemDataRole.UserRole)
+            item.setToolTip(LOSSES[name].summary)
+            model.appendRow(item)
+    return model
+
+
+class LossControls(QWidget):
+    """Loss, reduction, dtype, input mode and target form, bound to a controller."""
+
+    def __init__(self, controller, parent=None):
+        super().__init__(parent)
+        self._controller = controller
+        self.loss_combo = named(QComboBox(), "lossCombo")
+        self.loss_combo.setModel(_loss_model())
+        self.loss_combo.setMaxVisibleItems(30)
+        self.summary = named(QLabel(wordWrap=True), "lossSummary")
+        self.summary.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.formula = named(QLabel(wordWrap=True), "formulaLabel")
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setPointSizeF(mono.pointSizeF() * 0.9)
+        self.formula.setFont(mono)
+        self.formula.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.formula.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.formula.setToolTip("The per-element formula and what the reduction does.")
+        self.reduction_combo = named(QComboBox(), "reductionCombo")
+        self.reduction_combo.setToolTip(
+            "How the per-element losses become one number: 'none' keeps them, "
+            "'sum' adds them, 'mean' divides the sum (see the receipt for by what)."
+        )
+        self.dtype_combo = named(QComboBox(), "dtypeCombo")
+        self.dtype_combo.addItems(list(DTYPES))
+        self.dtype_combo.setToolTip(
+            "The tensors' dtype: values are cast as torch.tensor(values, dtype=...) "
+            "would (float32 is torch's default)."
+        )
+        self.input_combo = named(QComboBox(), "inputModeCombo")
+        self.target_combo = named(QComboBox(), "targetModeCombo")
+        self.target_combo.setToolTip(
+            "CrossEntropyLoss reads the target by its shape: (N,) class indices, or "
+            "(N, C) class probabilities (soft labels)."
+        )
+        self.target_label = QLabel("Target")
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("Reduction", self.reduction_combo)
+        form.addRow("dtype", self.dtype_combo)
+        form.addRow("Input", self.input_combo)
+        form.addRow(self.target_label, self.target_combo)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.loss_combo)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.formula)
+        layout.addLayout(form)
+
+        self.loss_combo.currentIndexChanged.connect(self._on_loss_changed)
+        self.reduction_combo.currentTextChanged.connect(
+            lambda text: text and self._controller.set_setting("reduction", text)
+        )
+        self.dtype_combo.currentTextChanged.connect(
+            lambda text: self._controller.set_setting("dtype", text)
+        )
+        self.input_combo.currentIndexChanged.connect(self._on_input_changed)
+        self.target_combo.currentIndexChanged.connect(self._on_target_changed)
+        self.sync()
+
+    # --------------------------------------------------------------- handlers
+    def _on_loss_changed(self, row: int) -> None:
+        name = self.loss_combo.itemData(row, Qt.ItemDataRole.UserRole)
+        if name:
+            self._controller.set_loss(name)
+
+    def _on_input_changed(self, row: int) -> None:
+        mode = self.input_combo.itemData(row)
+        if mode:
+            self._controller.set_setting("input_mode", mode)
+
+    def _on_target_changed(self, row: int) -> None:
+        mode = self.target_combo.itemData(row)
+        if mode:
+            self._controller.set_target_mode(mode)
+
+    # ------------------------------------------------------------------- sync
+    def sync(self) -> None:
+        """Show the document's loss and settings (signals blocked)."""
+        doc = self._controller.document
+        spec = doc.spec
+        blockers = [
+            QSignalBlocker(w)
+            for w in (
+                self.loss_combo,
+                self.reduction_combo,
+                self.dtype_combo,
+                self.input_combo,
+                self.target_combo,
+            )
+        ]
+        for row in range(self.loss_combo.count()):
+            if self.loss_combo.itemData(row, Qt.ItemDataRole.UserRole) == doc.loss:
+                self.loss_combo.setCurrentIndex(row)
+        self.loss_combo.setToolTip(f"{spec.reference or spec.name}: {spec.summary}")
+        self.summary.setText(spec.summary)
+        self.formula.setText(spec.formula)
+        if [
+            self.reduction_combo.itemText(i)
+            for i in range(self.reduction_combo.count())
+        ] != list(spec.reductions):
+            self.reduction_combo.clear()
+            self.reduction_combo.addItems(list(spec.reductions))
+        self.reduction_combo.setCurrentText(doc.reduction)
+        self.dtype_combo.setCurrentText(doc.dtype)
+        self._sync_input(spec.activation, doc.input_mode)
+        modes = target_modes(spec)
+        self.target_combo.clear()
+        for mode in modes:
+            self.target_combo.addItem(_TARGET_TEXT[mode], mode)
+        if modes:
+            self.target_combo.setCurrentIndex(list(modes).index(doc.target_mode))
+        self.target_combo.setVisible(bool(modes))
+        self.target_label.setVisible(bool(modes))
+        for blocker in blockers:
+            blocker.unblock()
+
+    def _sync_input(self, activation: str | None, mode: str) -> None:
+        self.input_combo.clear()
+        if activation is None:
+            self.input_combo.addItem("as typed", "logits")
+            self.input_combo.setEnabled(False)
+            self.input_combo.setToolTip(
+                "This loss takes the grid's values directly (no activation to apply)."
+            )
+            return
+        logits, raw = _INPUT_MODE_TEXT.get(activation, ("logits", "raw"))
+        self.input_combo.addItem(logits, "logits")
+        self.input_combo.addItem(raw, "raw")
+        self.input_combo.setEnabled(True)
+        self.input_combo.setCurrentIndex(0 if mode == "logits" else 1)
+        self.input_combo.setToolTip(
+            f"logits: the grid holds logits and {activation} is applied before the "
+            "loss (the gradient is carried back to the logits). raw: the grid goes "
+            "to the loss unchanged."
+        )

@@ -1,0 +1,259 @@
+"""``MainWindow``: the controls dock, the tensor grids, the results, one recompute.
+
+Data flows one way. Widgets and models edit through the
+:class:`SessionController`; its ``changed`` signal reaches
+:meth:`MainWindow._on_document_changed`, which refreshes the editors and
+calls :meth:`MainWindow._recompute`, the only place that evaluates the
+document. The frozen :class:`Evaluation` then goes to every registered view
+in the same event-loop turn.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QGroupBox,
+    QMainWindow,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lossgui.session import Evaluation, SessionDocument, startup_document
+from lossgui.ui.actions import WindowActions
+from lossgui.ui.commands import Change
+from lossgui.ui.controller import SessionController
+from lossgui.ui.grid_controls import GridControls
+from lossgui.ui.loss_controls import LossControls
+from lossgui.ui.naming import named
+from lossgui.ui.param_panel import ParamPanel
+from lossgui.ui.results_panel import ResultEditor, ResultSummary
+from lossgui.ui.table_views import GridView
+from lossgui.ui.tensor_panel import ScrollSync, TensorPanel
+from lossgui.ui.views import EvaluationView
+
+__all__ = ["MainWindow"]
+
+log = logging.getLogger(__name__)
+ORGANIZATION = "lossgui"
+APPLICATION = "lossgui"
+STATUS_TIMEOUT_MS = 8000
+
+
+class MainWindow(QMainWindow):
+    """The lossgui main window.
+
+    Parameters
+    ----------
+    document : SessionDocument, optional
+        What to open; the cat/dog example by default.
+    settings : QSettings, optional
+        Where geometry and theme are remembered; ``QSettings("lossgui",
+        "lossgui")`` by default (tests pass one in a temporary folder).
+    """
+
+    def __init__(
+        self, document: SessionDocument | None = None, settings: QSettings | None = None
+    ):
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self.setWindowTitle("lossgui — PyTorch loss explorer")
+        self.settings = (
+            settings if settings is not None else QSettings(ORGANIZATION, APPLICATION)
+        )
+        self.controller = SessionController(document or startup_document(), self)
+        self.evaluation: Evaluation | None = None
+        self._views: list[EvaluationView] = []
+        self._build_central()
+        self._build_controls_dock()
+        self.statusBar().setObjectName("statusBar")
+        self.window_actions = WindowActions(self)
+        self._scroll_sync = ScrollSync(self)
+        self._relink_scrolling()
+        self._wire_views()
+        self.controller.changed.connect(self._on_document_changed)
+        self.add_view(self.summary)
+        self.add_view(self.result_editor)
+        self._recompute()
+        self._restore_settings()
+
+    # ------------------------------------------------------------------ build
+    def _build_central(self) -> None:
+        self.summary = ResultSummary()
+        self.splitter = named(QSplitter(Qt.Orientation.Horizontal), "gridSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.result_editor = ResultEditor()
+        self.splitter.addWidget(self.result_editor)
+        self.tensor_panel = TensorPanel(self.controller, self.splitter, self)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 4, 6, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self._size_splitter()
+
+    def _size_splitter(self) -> None:
+        """Give each tensor grid the width it needs and the results the rest."""
+        editors = self.tensor_panel.ordered_editors()
+        views = [editor.view for editor in editors]
+        widths = [
+            max(
+                150, min(max(e.view.preferred_width(), e.title.sizeHint().width()), 460)
+            )
+            for e in editors
+        ]
+        total = max(self.splitter.width(), sum(widths) + 420)
+        self.splitter.setSizes([*widths, total - sum(widths)])
+        for index in range(self.splitter.count()):
+            self.splitter.setStretchFactor(index, 1 if index == len(views) else 0)
+
+    def _build_controls_dock(self) -> None:
+        self.loss_controls = LossControls(self.controller)
+        self.param_panel = ParamPanel(self.controller)
+        self.grid_controls = GridControls(self.controller)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        for title, widget in (
+            ("Loss", self.loss_controls),
+            ("Parameters", self.param_panel),
+            ("Grid", self.grid_controls),
+        ):
+            group = QGroupBox(title)
+            inner = QVBoxLayout(group)
+            inner.addWidget(widget)
+            layout.addWidget(group)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        dock = named(QDockWidget("Loss and parameters", self), "controlsDock")
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        dock.setWidget(scroll)
+        dock.setMinimumWidth(300)
+        self.controls_dock = dock
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+
+    def _relink_scrolling(self) -> None:
+        row_views = [
+            self.tensor_panel.editors[s.name].view
+            for s in self.tensor_panel.visible_slots()
+            if s.role != "classes" and s.name in self.tensor_panel.editors
+        ]
+        self._scroll_sync.set_views([*row_views, self.result_editor.view])
+
+    # ------------------------------------------------------------------ views
+    def add_view(self, view: EvaluationView) -> None:
+        """Register ``view``; it gets the current and every later evaluation."""
+        self._views.append(view)
+        if self.evaluation is not None:
+            view.show_evaluation(self.evaluation)
+
+    def add_dock_view(
+        self,
+        widget: QWidget,
+        title: str,
+        area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
+    ) -> QDockWidget:
+        """Put ``widget`` in a dock (right by default) and register it as a view."""
+        dock = named(QDockWidget(title, self), f"{title.replace(' ', '')}Dock")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.window_actions.view_menu.addAction(dock.toggleViewAction())
+        if isinstance(widget, EvaluationView):
+            self.add_view(widget)
+        return dock
+
+    def grid_views(self) -> list[GridView]:
+        """Every grid: tensors, per-class vectors and results."""
+        return [
+            *self.tensor_panel.views(),
+            *self.param_panel.views.values(),
+            self.result_editor.view,
+        ]
+
+    # -------------------------------------------------------------- recompute
+    def _on_document_changed(self, change: int, names: tuple[str, ...]) -> None:
+        sizes = len(self.tensor_panel.views())
+        try:
+            if change & (Change.STRUCTURE | Change.SETTINGS):
+                self.loss_controls.sync()
+                self.grid_controls.sync()
+            self.param_panel.on_change(change, names)
+            self.tensor_panel.on_change(change, names)
+            if change & (Change.STRUCTURE | Change.SETTINGS):
+                self._wire_views()
+                self._relink_scrolling()
+            if change & Change.STRUCTURE or len(self.tensor_panel.views()) != sizes:
+                self._size_splitter()
+            self.window_actions.update_enabled()
+        except Exception as exc:  # keep the window alive whatever a widget does
+            self.report_error(exc)
+        self._recompute()
+
+    def _wire_views(self) -> None:
+        """Connect new grids to the status bar and give them a context menu."""
+        for view in self.grid_views():
+            if not view.property("lossgui_wired"):
+                view.setProperty("lossgui_wired", True)
+                view.message.connect(self.show_message)
+                model = view.model()
+                if hasattr(model, "rejected"):
+                    model.rejected.connect(self.show_message)
+                self.window_actions.attach_context_menu(view)
+
+    def _recompute(self) -> None:
+        """Evaluate the document once and hand the result to every view."""
+        try:
+            evaluation = self.controller.document.evaluate()
+        except Exception as exc:  # an engine bug: report it, keep everything editable
+            self.report_error(exc)
+            return
+        self.evaluation = evaluation
+        for view in list(self._views):
+            try:
+                view.show_evaluation(evaluation)
+            except Exception as exc:
+                self.report_error(exc)
+
+    # --------------------------------------------------------------- messages
+    def show_message(self, text: str) -> None:
+        """Say something in the status bar for a few seconds."""
+        self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
+
+    def report_error(self, exc: BaseException) -> None:
+        """Log an unexpected exception and show it in the status bar."""
+        log.error("internal error", exc_info=exc)
+        self.statusBar().showMessage(
+            f"Internal error: {type(exc).__name__}: {exc}", 15000
+        )
+
+    # --------------------------------------------------------------- settings
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1360, 820)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+
+    def save_settings(self) -> None:
+        """Remember geometry and dock layout."""
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event):
+        """Qt: remember the window's geometry and dock layout."""
+        self.save_settings()
+        super().closeEvent(event)

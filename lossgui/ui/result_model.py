@@ -1,0 +1,219 @@
+"""``ResultTableModel``: per element probability, loss and gradient, coloured.
+
+It receives a frozen :class:`~lossgui.session.Evaluation` and never computes
+a loss itself. Tables and colour scales are prepared once per evaluation with
+NumPy; ``data()`` only indexes them for the cells on screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from lossgui.engine.registry import LOSSES
+from lossgui.io.cells import format_exact
+from lossgui.session import Evaluation
+from lossgui.session.layout import as_table
+from lossgui.session.receipt import short
+from lossgui.ui.colour_scale import Scale, scale
+
+__all__ = ["ResultColumn", "ResultTableModel"]
+
+_ALIGN = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+Index = QModelIndex | QPersistentModelIndex
+#: (positive, negative) hues; alpha comes from the scale.
+HUES = {
+    "loss": ((230, 126, 34), (22, 160, 133)),
+    "grad": ((214, 69, 65), (52, 120, 246)),
+}
+
+
+@dataclass(frozen=True)
+class ResultColumn:
+    """One column of the results grid: a quantity and a column of its table."""
+
+    kind: str  # "prob", "loss" or "grad"
+    index: int
+    header: str
+    tooltip: str
+
+
+def _symbol(evaluation: Evaluation) -> str:
+    spec = LOSSES[evaluation.loss]
+    logits = evaluation.input_mode == "logits" and spec.activation is not None
+    return "z" if logits or "logit" in spec.forward[0].doc.lower() else "x"
+
+
+def _prob_header(evaluation: Evaluation, symbol: str) -> tuple[str, str]:
+    """Column title and tooltip of the probability columns."""
+    spec = LOSSES[evaluation.loss]
+    if evaluation.input_mode == "raw" and spec.activation == "log_softmax":
+        return (
+            f"exp({symbol})",
+            f"exp({symbol}): the probabilities the log-inputs stand for.",
+        )
+    if spec.family == "binary":
+        return (
+            f"σ({symbol})",
+            f"σ({symbol}): the probability the sigmoid gives this logit.",
+        )
+    return "p", f"p = softmax({symbol}) over the classes: the predicted distribution."
+
+
+class ResultTableModel(QAbstractTableModel):
+    """Read-only grid of the evaluation's per-element numbers."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._columns: list[ResultColumn] = []
+        self._tables: dict[str, np.ndarray] = {}
+        self._scales: dict[str, Scale] = {}
+        self._rows = 0
+
+    # -------------------------------------------------------------- evaluation
+    def show_evaluation(self, evaluation: Evaluation) -> None:
+        """Take a new evaluation; reset only if the layout changed."""
+        tables, columns = self._build(evaluation)
+        rows = next(iter(tables.values())).shape[0] if tables else 0
+        same_layout = rows == self._rows and [c.header for c in columns] == [
+            c.header for c in self._columns
+        ]
+        if not same_layout:
+            self.beginResetModel()
+        self._tables, self._columns, self._rows = tables, columns, rows
+        self._scales = {k: scale(v) for k, v in tables.items() if k in HUES}
+        if same_layout:
+            if rows and columns:
+                self.dataChanged.emit(
+                    self.index(0, 0), self.index(rows - 1, len(columns) - 1)
+                )
+        else:
+            self.endResetModel()
+
+    def _build(self, evaluation: Evaluation):
+        grid = as_table(evaluation.grid, "grid")
+        rows = grid.shape[0]
+        symbol = _symbol(evaluation)
+        tables: dict[str, np.ndarray] = {}
+        columns: list[ResultColumn] = []
+
+        def add(kind: str, table: np.ndarray, header: str, tip: str) -> None:
+            tables[kind] = table
+            n = table.shape[1]
+            for j in range(n):
+                label = header if n == 1 else f"{header}[{j}]"
+                columns.append(ResultColumn(kind, j, label, tip))
+
+        probs = evaluation.probabilities
+        spec = LOSSES[evaluation.loss]
+        raw_probs = evaluation.input_mode == "raw" and spec.activation == "sigmoid"
+        if probs is not None and probs.shape == evaluation.grid.shape and not raw_probs:
+            add("prob", as_table(probs, "grid"), *_prob_header(evaluation, symbol))
+        result = evaluation.result
+        if result is not None:
+            loss = result.loss.elementwise
+            if loss.shape == evaluation.grid.shape:
+                table = as_table(loss, "grid")
+            elif loss.size == rows and loss.ndim >= 1:
+                table = loss.reshape(rows, 1)
+            else:
+                table = None
+            if table is not None:
+                add(
+                    "loss",
+                    table,
+                    "loss",
+                    "The unreduced loss of this element (what reduction='none' "
+                    "returns).",
+                )
+            reduced = "sum" if evaluation.reduction == "none" else evaluation.reduction
+            add(
+                "grad",
+                as_table(result.grad, "grid"),
+                f"∂L/∂{symbol}",
+                f"Gradient of the {reduced}-reduced loss with respect to this "
+                f"{symbol}. Gradient descent moves {symbol} against it: ↓ when "
+                "positive, ↑ when negative.",
+            )
+        return tables, columns
+
+    # ---------------------------------------------------------------- reading
+    def column(self, section: int) -> ResultColumn:
+        """The description of column ``section``."""
+        return self._columns[section]
+
+    def column_values(self, section: int, start: int, stop: int) -> np.ndarray:
+        """Rows ``start:stop`` of column ``section`` (one NumPy slice)."""
+        col = self._columns[section]
+        return self._tables[col.kind][start:stop, col.index]
+
+    def value(self, row: int, section: int) -> np.floating:
+        """The number shown at ``(row, section)``, in the evaluation's dtype."""
+        col = self._columns[section]
+        return self._tables[col.kind][row, col.index]
+
+    def rowCount(self, parent: Index | None = None) -> int:
+        """Qt: the number of rows."""
+        return 0 if parent is not None and parent.isValid() else self._rows
+
+    def columnCount(self, parent: Index | None = None) -> int:
+        """Qt: the number of columns."""
+        return 0 if parent is not None and parent.isValid() else len(self._columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        """Qt: a cell's text, alignment, colour or tooltip."""
+        if not index.isValid() or index.row() >= self._rows:
+            return None
+        col = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = float(self._tables[col.kind][index.row(), col.index])
+            text = short(value)
+            if col.kind == "grad" and value != 0 and not np.isnan(value):
+                text += " ↓" if value > 0 else " ↑"
+            return text
+        if role == Qt.ItemDataRole.EditRole:
+            return format_exact(self.value(index.row(), index.column()))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _ALIGN
+        if role == Qt.ItemDataRole.BackgroundRole and col.kind in self._scales:
+            return self._background(col, index.row())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            value = self.value(index.row(), index.column())
+            return (
+                f"{col.header} = {format_exact(value)} ({value.dtype})\n{col.tooltip}"
+            )
+        return None
+
+    def _background(self, col: ResultColumn, row: int):
+        s = self._scales[col.kind]
+        if s.nan[row, col.index]:
+            return QBrush(QColor(128, 128, 128, 140), Qt.BrushStyle.BDiagPattern)
+        alpha = int(s.alpha[row, col.index])
+        if alpha == 0:
+            return None
+        positive, negative = HUES[col.kind]
+        r, g, b = positive if s.positive[row, col.index] else negative
+        return QBrush(QColor(r, g, b, alpha))
+
+    def headerData(
+        self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
+        """Qt: row numbers and column titles."""
+        if orientation == Qt.Orientation.Vertical:
+            return str(section) if role == Qt.ItemDataRole.DisplayRole else None
+        if section >= len(self._columns):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._columns[section].header
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._columns[section].tooltip
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """Qt: which cells can be selected and edited."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -1,0 +1,181 @@
+"""The results: the reduced value, its receipt, torch's words, the per-element grid.
+
+Both widgets here are *views*: they implement ``show_evaluation(evaluation)``
+and never compute anything themselves.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont, QFontDatabase, QPalette
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
+
+from lossgui.engine.registry import LOSSES
+from lossgui.io.cells import format_exact
+from lossgui.session import Evaluation
+from lossgui.session.call_text import call_text
+from lossgui.session.receipt import short
+from lossgui.ui.naming import named
+from lossgui.ui.result_model import HUES, ResultTableModel
+from lossgui.ui.table_views import GridView
+from lossgui.ui.tensor_panel import TitledGrid
+
+__all__ = ["ResultEditor", "ResultSummary", "value_text"]
+
+
+def value_text(value: np.ndarray) -> str:
+    """The reduced value as shown large: 5 significant digits, short vectors in full."""
+    if value.ndim == 0:
+        return short(float(value))
+    if value.size <= 4:
+        return "[" + ", ".join(short(float(v)) for v in value.ravel()) + "]"
+    return f"{value.size} values"
+
+
+def _is_dark(widget: QWidget) -> bool:
+    return widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+class ResultSummary(QWidget):
+    """The reduced value (``lossValue``), the receipt, the torch call and errors."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.caption_label = named(QLabel(), "valueCaption")
+        self.value_label = named(QLabel("—"), "lossValue")
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 2.4)
+        font.setBold(True)
+        self.value_label.setFont(font)
+        self.value_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.value_label.setMinimumWidth(
+            self.value_label.fontMetrics().horizontalAdvance("0.000000")
+        )
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self.receipt_label = named(QLabel(), "receiptLabel")
+        self.receipt_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.call_label = named(QLabel(font=mono), "callLabel")
+        self.call_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.call_label.setToolTip("The PyTorch call that computes this value.")
+        self.error_label = named(QLabel(wordWrap=True), "errorLabel")
+        self.error_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.error_label.hide()
+        self.warning_label = named(QLabel(), "warningLabel")
+        self.warning_label.setSizePolicy(
+            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+        )
+        self.warning_label.hide()
+        for label in (self.receipt_label, self.call_label):
+            label.setSizePolicy(
+                QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+            )
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(8, 6, 8, 6)
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(2)
+        grid.addWidget(self.caption_label, 0, 0)
+        grid.addWidget(self.value_label, 1, 0, 3, 1, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.receipt_label, 1, 1)
+        grid.addWidget(self.call_label, 2, 1)
+        grid.addWidget(self.error_label, 4, 0, 1, 2)
+        grid.addWidget(self.warning_label, 5, 0, 1, 2)
+        grid.setColumnStretch(1, 1)
+        self._restyle()
+
+    def changeEvent(self, event):
+        """Qt: restyle when the palette changes (theme switch)."""
+        if event.type() == QEvent.Type.PaletteChange:
+            self._restyle()
+        super().changeEvent(event)
+
+    def _restyle(self) -> None:
+        if _is_dark(self):
+            error = "background:#4a1f1f; color:#ffc9c9; border:1px solid #b04a4a;"
+            muted = "#b9b9b9"
+        else:
+            error = "background:#fdecea; color:#8a1f11; border:1px solid #e0a39b;"
+            muted = "#5f6368"
+        self.error_label.setStyleSheet(
+            f"QLabel {{{error} border-radius:4px; padding:6px;}}"
+        )
+        self.caption_label.setStyleSheet(f"color:{muted};")
+        self.warning_label.setStyleSheet(f"color:{muted};")
+
+    def show_evaluation(self, evaluation: Evaluation) -> None:
+        """Show the reduced value, receipt, call and any error or warnings."""
+        spec = LOSSES[evaluation.loss]
+        self.caption_label.setText(f"{spec.name} · reduction={evaluation.reduction!r}")
+        self.call_label.setText(call_text(evaluation))
+        if evaluation.error is not None:
+            self.value_label.setText("error")
+            self.value_label.setToolTip("torch raises an error for this input")
+            self.receipt_label.setText(
+                "torch refuses this input; every cell and control stays editable."
+            )
+            self.error_label.setText(evaluation.error.torch_text)
+            self.error_label.show()
+        else:
+            value = np.asarray(evaluation.value)
+            self.value_label.setText(value_text(value))
+            exact = (
+                format_exact(value[()]) if value.ndim == 0 else np.array2string(value)
+            )
+            self.value_label.setToolTip(f"{exact} ({value.dtype})")
+            receipt = evaluation.receipt
+            self.receipt_label.setText("" if receipt is None else receipt.text)
+            if receipt is not None:
+                den = (
+                    ""
+                    if receipt.denominator is None
+                    else f" / {format_exact(receipt.denominator)}"
+                )
+                self.receipt_label.setToolTip(f"{format_exact(receipt.numerator)}{den}")
+            self.error_label.hide()
+        warnings = evaluation.warnings
+        self.warning_label.setVisible(bool(warnings))
+        if warnings:
+            self.warning_label.setText("⚠ UserWarning: " + warnings[0])
+            self.warning_label.setToolTip(
+                "\n\n".join(f"UserWarning: {w}" for w in warnings)
+            )
+
+
+class ResultEditor(TitledGrid):
+    """The per-element results grid (``resultTable``) with its colour legend."""
+
+    def __init__(self, parent=None):
+        view = GridView()
+        super().__init__(view, parent)
+        view.setObjectName("resultTable")
+        # room for "-8.8888e-08 ↑": results carry an arrow after the number
+        view.horizontalHeader().setDefaultSectionSize(
+            view.fontMetrics().horizontalAdvance("−8.8888e-08 ↑") + 16
+        )
+        self.model = ResultTableModel(view)
+        view.setModel(self.model)
+        view.setToolTip(
+            "Per element: probability, unreduced loss, gradient (read-only)."
+        )
+
+    def show_evaluation(self, evaluation: Evaluation) -> None:
+        """Show the evaluation's per-element numbers."""
+        self.model.show_evaluation(evaluation)
+        loss = "rgb({},{},{})".format(*HUES["loss"][0])
+        up = "rgb({},{},{})".format(*HUES["grad"][1])
+        down = "rgb({},{},{})".format(*HUES["grad"][0])
+        self.title.setText(
+            f"<b>results</b> per element &nbsp; "
+            f"<span style='color:{loss}'>■</span> loss &nbsp; "
+            f"<span style='color:{down}'>■</span> ∂L&gt;0 &nbsp;"
+            f"<span style='color:{up}'>■</span> ∂L&lt;0"
+        )

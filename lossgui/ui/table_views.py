@@ -1,0 +1,222 @@
+"""Table views for tensors and results: spreadsheet copy/paste and row sync.
+
+:class:`GridView` copies the selection as tab-separated text (exact values,
+so a spreadsheet round trip loses nothing). :class:`TensorTableView` adds
+paste: a block is written at the current cell (growing the tensor when it is
+larger), and a single value pasted over a selection fills it. Headers use
+fixed sizes so a million rows never get measured.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from lossgui.io.cells import format_tsv
+from lossgui.io.errors import FileFormatError
+from lossgui.io.text_parse import parse_block
+
+__all__ = ["GridView", "TensorTableView"]
+
+
+class GridView(QTableView):
+    """A compact, fast table with copy as TSV.
+
+    Signals
+    -------
+    message(str)
+        Something to tell the user in the status bar.
+    """
+
+    message = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setWordWrap(False)
+        self.setCornerButtonEnabled(True)
+        height = self.fontMetrics().height() + 8
+        vertical = self.verticalHeader()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(height)
+        vertical.setMinimumSectionSize(height)
+        vertical.setDefaultAlignment(
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
+        horizontal = self.horizontalHeader()
+        horizontal.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        horizontal.setDefaultSectionSize(
+            self.fontMetrics().horizontalAdvance("−0.000000") + 16
+        )
+        horizontal.setMinimumHeight(height)
+        horizontal.setFixedHeight(height + 2)
+
+    def preferred_width(self, max_columns: int = 6) -> int:
+        """A width that shows the row numbers and up to ``max_columns`` columns."""
+        model = self.model()
+        if model is None:
+            return 160
+        columns = min(model.columnCount(), max_columns)
+        digits = len(str(max(model.rowCount() - 1, 0)))
+        header = self.fontMetrics().horizontalAdvance("9" * digits) + 16
+        width = sum(self.columnWidth(c) for c in range(columns))
+        chrome = 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width() + 4
+        return header + width + chrome
+
+    def selection_box(self) -> tuple[int, int, int, int] | None:
+        """``(top, left, bottom, right)`` of the selection, or of the current cell."""
+        ranges = self.selectionModel().selection() if self.selectionModel() else []
+        if ranges:
+            top = min(r.top() for r in ranges)
+            left = min(r.left() for r in ranges)
+            bottom = max(r.bottom() for r in ranges)
+            right = max(r.right() for r in ranges)
+            return top, left, bottom, right
+        current = self.currentIndex()
+        if current.isValid():
+            return current.row(), current.column(), current.row(), current.column()
+        return None
+
+    def selected_block(self) -> list[list[float | int | None]]:
+        """The selected cells' exact values; unselected cells in the box are None."""
+        box = self.selection_box()
+        model = self.model()
+        if box is None or model is None:
+            return []
+        top, left, bottom, right = box
+        selection = self.selectionModel()
+        full = (
+            selection is None
+            or not selection.hasSelection()
+            or all(
+                r.top() == top
+                and r.left() == left
+                and r.bottom() == bottom
+                and r.right() == right
+                for r in selection.selection()
+            )
+        )
+        block = self._values(top, left, bottom, right)
+        if not full:
+            for r in range(top, bottom + 1):
+                for c in range(left, right + 1):
+                    if not selection.isSelected(model.index(r, c)):
+                        block[r - top][c - left] = None
+        return block
+
+    def _values(self, top: int, left: int, bottom: int, right: int):
+        model = self.model()
+        table = getattr(model, "table", None)
+        if callable(table):
+            return table()[top : bottom + 1, left : right + 1].tolist()
+        columns = [
+            model.column_values(c, top, bottom + 1) for c in range(left, right + 1)
+        ]
+        return [list(row) for row in zip(*columns, strict=True)]
+
+    def copy_selection(self) -> str:
+        """Put the selection on the clipboard as TSV and return the text."""
+        block = self.selected_block()
+        if not block:
+            return ""
+        text = format_tsv(block)
+        QGuiApplication.clipboard().setText(text)
+        rows, cols = len(block), len(block[0])
+        self.message.emit(f"Copied {rows}×{cols} cells")
+        return text
+
+    def keyPressEvent(self, event):
+        """Qt: standard copy/paste keys, then the default handling."""
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+            return
+        super().keyPressEvent(event)
+
+
+class TensorTableView(GridView):
+    """An editable tensor grid; its model is a :class:`TensorTableModel`."""
+
+    def __init__(self, controller, parent=None):
+        super().__init__(parent)
+        self._controller = controller
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+
+    def paste_text(self, text: str) -> bool:
+        """Paste ``text`` (TSV from a spreadsheet) at the current cell.
+
+        Returns
+        -------
+        bool
+            True if the values went in; False (with a status message) if
+            any cell is not a number or the block cannot fit.
+        """
+        model = self.model()
+        if model is None or not text.strip():
+            self.message.emit("Nothing to paste")
+            return False
+        try:
+            values = self._block(text, model)
+        except FileFormatError as exc:
+            self.message.emit(f"Paste refused: {exc}")
+            return False
+        box = self.selection_box() or (0, 0, 0, 0)
+        top, left, bottom, right = box
+        try:
+            if values.shape == (1, 1) and (bottom > top or right > left):
+                rows, cols = np.mgrid[top : bottom + 1, left : right + 1]
+                self._controller.set_cells(
+                    model.name,
+                    rows.ravel(),
+                    cols.ravel(),
+                    np.full(rows.size, values[0, 0]),
+                    "Paste over selection",
+                )
+            else:
+                self._controller.paste(model.name, top, left, values)
+        except ValueError as exc:
+            self.message.emit(f"Paste refused: {exc}")
+            return False
+        self.message.emit(
+            f"Pasted {values.shape[0]}×{values.shape[1]} cells into {model.name}"
+        )
+        return True
+
+    @staticmethod
+    def _block(text: str, model) -> np.ndarray:
+        """The pasted numbers as a 2-D float block, checked for index tensors."""
+        values = np.asarray(parse_block(text).values, dtype=np.float64)
+        if values.ndim == 0:
+            values = values.reshape(1, 1)
+        elif values.ndim == 1:
+            one_row = model.rowCount() == 1 and model.columnCount() > 1
+            values = values.reshape(1, -1) if one_row else values.reshape(-1, 1)
+        elif values.ndim > 2:
+            values = values.reshape(values.shape[0], -1)
+        if values.size == 0:
+            raise FileFormatError("there are no numbers in the text")
+        if model.is_index():
+            bad = ~np.isfinite(values) | (values != np.floor(values))
+            if bad.any():
+                r, c = np.argwhere(bad)[0]
+                raise FileFormatError(
+                    f"row {r + 1}, column {c + 1}: class indices are whole numbers"
+                )
+        return values
+
+    def paste_clipboard(self) -> bool:
+        """Paste the clipboard's text."""
+        return self.paste_text(QGuiApplication.clipboard().text())
+
+    def keyPressEvent(self, event):
+        """Qt: standard copy/paste keys, then the default handling."""
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_clipboard()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,189 @@
+"""``TensorTableModel``: one tensor of the document as an editable grid.
+
+The model is virtual: it reads the cells Qt asks for from the document's
+NumPy array and formats only those, so a 1,000,000-row tensor costs nothing
+until it is scrolled. Edits are parsed here and handed to the controller
+(which records them for undo); text that does not parse is refused by
+returning ``False`` and the reason is emitted on :attr:`rejected`.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+import numpy as np
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from lossgui.io.cells import format_cell, format_exact, parse_index
+from lossgui.io.errors import FileFormatError
+from lossgui.io.text_parse import parse_number
+
+if TYPE_CHECKING:
+    from lossgui.ui.controller import SessionController
+
+__all__ = ["TensorTableModel"]
+
+log = logging.getLogger(__name__)
+
+_ALIGN = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_EMPTY = np.zeros((0, 0))
+Index = QModelIndex | QPersistentModelIndex
+
+
+class TensorTableModel(QAbstractTableModel):
+    """The 2-D table of tensor ``name`` (vectors show as one column or one row).
+
+    Parameters
+    ----------
+    controller : SessionController
+        Where edits go.
+    name : str
+        The tensor's torch name (``"input"``, ``"target"``, ``"weight"``).
+
+    Signals
+    -------
+    rejected(str)
+        A cell edit or paste was refused; the argument says why.
+    """
+
+    rejected = Signal(str)
+
+    def __init__(self, controller: SessionController, name: str, parent=None):
+        super().__init__(parent)
+        self._controller = controller
+        self.name = name
+
+    # ------------------------------------------------------------------ access
+    def table(self) -> np.ndarray:
+        """The current 2-D view (empty if the tensor no longer exists)."""
+        doc = self._controller.document
+        try:
+            return doc.table(self.name)
+        except KeyError:
+            return _EMPTY
+
+    def is_index(self) -> bool:
+        """Whether the tensor holds class indices (whole numbers)."""
+        try:
+            return self._controller.document.slot(self.name).kind == "index"
+        except KeyError:
+            return False
+
+    def refresh(self) -> None:
+        """Repaint every cell (after values changed elsewhere)."""
+        rows, cols = self.rowCount(), self.columnCount()
+        if rows and cols:
+            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, cols - 1))
+
+    def reset(self) -> None:
+        """Re-read shapes (after rows or columns were added or removed)."""
+        self.beginResetModel()
+        self.endResetModel()
+
+    # -------------------------------------------------------------- Qt model API
+    def rowCount(self, parent: Index | None = None) -> int:
+        """Qt: the number of rows."""
+        return (
+            0 if parent is not None and parent.isValid() else int(self.table().shape[0])
+        )
+
+    def columnCount(self, parent: Index | None = None) -> int:
+        """Qt: the number of columns."""
+        return (
+            0 if parent is not None and parent.isValid() else int(self.table().shape[1])
+        )
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        """Qt: a cell's text, alignment, colour or tooltip."""
+        if not index.isValid():
+            return None
+        table = self.table()
+        row, col = index.row(), index.column()
+        if row >= table.shape[0] or col >= table.shape[1]:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return format_cell(table[row, col].item())
+        if role == Qt.ItemDataRole.EditRole:
+            return format_exact(table[row, col].item())
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _ALIGN
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(table[row, col].item())
+        return None
+
+    def _tooltip(self, value) -> str:
+        if isinstance(value, int):
+            return f"{self.name}: class index {value}"
+        dtype = self._controller.document.dtype
+        cast = np.array(value, dtype=dtype).item()
+        text = f"{self.name} = {format_exact(value)}"
+        if dtype == "float32" and cast != value and np.isfinite(value):
+            text += f"\nas float32: {format_exact(cast)}"
+        return text
+
+    def headerData(
+        self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
+        """Qt: row numbers and column titles."""
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return str(section)
+        if self.columnCount() == 1 and self.table().shape[0] != 1:
+            return self.name
+        return str(section)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """Qt: which cells can be selected and edited."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsEditable
+        )
+
+    def setData(
+        self, index: Index, value, role: int = Qt.ItemDataRole.EditRole
+    ) -> bool:
+        """Qt: parse ``value`` and record it as an undoable edit; False if refused."""
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        try:
+            parsed = self.parse(value)
+        except FileFormatError as exc:
+            self.rejected.emit(f"{self.name}[{index.row()}, {index.column()}]: {exc}")
+            return False
+        table = self.table()
+        if table[index.row(), index.column()] == parsed and not np.isnan(parsed):
+            return True
+        try:
+            self._controller.set_cells(
+                self.name, [index.row()], [index.column()], [parsed]
+            )
+        except Exception as exc:  # never let a bug escape into Qt's event loop
+            log.exception("cell edit failed")
+            self.rejected.emit(f"Internal error: {type(exc).__name__}: {exc}")
+            return False
+        self.dataChanged.emit(index, index)
+        return True
+
+    def parse(self, value) -> float | int:
+        """Parse one cell for this tensor (whole numbers for class indices).
+
+        Raises
+        ------
+        FileFormatError
+            With the reason the text is refused.
+        """
+        if isinstance(value, bool):
+            raise FileFormatError("type a number, not a truth value")
+        text = format_exact(value) if isinstance(value, int | float) else str(value)
+        return parse_index(text) if self.is_index() else parse_number(text)

@@ -1,0 +1,37 @@
+"""Qt fixtures: a window factory that never touches the user's settings."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication, QLabel, QTableView
+
+from lossgui.ui.main_window import MainWindow
+from lossgui.ui.theme import apply_theme
+
+
+@pytest.fixture
+def make_window(qtbot, qsettings_tmp):
+    """``make_window(document=None)`` -> a shown MainWindow, closed after the test."""
+
+    def factory(document=None) -> MainWindow:
+        window = MainWindow(document=document, settings=qsettings_tmp)
+        qtbot.addWidget(window)
+        window.show()
+        return window
+
+    yield factory
+    apply_theme(QApplication.instance(), "system")
+
+
+def table(window: MainWindow, name: str) -> QTableView:
+    """The grid with objectName ``name``."""
+    view = window.findChild(QTableView, name)
+    assert view is not None, f"no table {name}"
+    return view
+
+
+def label(window: MainWindow, name: str) -> QLabel:
+    """The label with objectName ``name``."""
+    widget = window.findChild(QLabel, name)
+    assert widget is not None, f"no label {name}"
+    return widget

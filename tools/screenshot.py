@@ -1,0 +1,70 @@
+"""Save a screenshot of the main window (for the README and for reviewing the UI).
+
+Usage::
+
+    xvfb-run -s "-screen 0 1400x900x24" uv run python tools/screenshot.py out.png \
+        [--theme light|dark] [--loss CrossEntropyLoss] [--size 1360x820]
+
+Settings go to a temporary folder, never the user's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out")
+    parser.add_argument("--theme", default="light")
+    parser.add_argument("--loss", default=None)
+    parser.add_argument("--size", default="1360x820")
+    parser.add_argument("--reduction", default=None)
+    parser.add_argument("--enable", action="append", default=[])
+    parser.add_argument(
+        "--rows", type=int, default=None, help="resize N (e.g. 1000000)"
+    )
+    parser.add_argument("--cells", default=None, help="name:row:col:value,... edits")
+    args = parser.parse_args()
+
+    app = QApplication(sys.argv[:1])
+    from lossgui.ui.main_window import MainWindow
+    from lossgui.ui.theme import apply_theme
+
+    folder = tempfile.mkdtemp(prefix="lossgui-shot-")
+    settings = QSettings(f"{folder}/settings.ini", QSettings.Format.IniFormat)
+    apply_theme(app, args.theme)
+    window = MainWindow(settings=settings)
+    width, height = (int(v) for v in args.size.split("x"))
+    window.resize(width, height)
+    if args.loss:
+        window.controller.set_loss(args.loss)
+    if args.reduction:
+        window.controller.set_setting("reduction", args.reduction)
+    if args.rows:
+        doc = window.controller.document
+        window.controller.resize(args.rows, doc.columns)
+        window.controller.randomize(seed=1)
+    for name in args.enable:
+        window.controller.set_setting(f"enabled.{name}", True)
+    if args.cells:
+        for edit in args.cells.split(","):
+            name, row, col, value = edit.split(":")
+            window.controller.set_cells(name, [int(row)], [int(col)], [float(value)])
+    window.show()
+
+    def grab() -> None:
+        window.grab().save(args.out)
+        app.quit()
+
+    QTimer.singleShot(600, grab)
+    return int(app.exec())
+
+
+if __name__ == "__main__":
+    sys.exit(main())
