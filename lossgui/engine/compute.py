@@ -26,6 +26,15 @@ def _spec(name: str) -> LossSpec:
         ) from None
 
 
+def _callee(spec: LossSpec, method: str) -> str:
+    """The callable's name as Python's argument errors print it.
+
+    ``CTCLoss.__init__`` or ``CTCLoss.forward`` for a torch module; the bare
+    name for a plain function (torchvision's ``sigmoid_focal_loss``).
+    """
+    return spec.name if spec.name[:1].islower() else f"{spec.name}.{method}"
+
+
 def resolve_params(
     spec: LossSpec, kwargs: dict[str, Any]
 ) -> tuple[dict[str, Any], tuple[str, ...]]:
@@ -56,7 +65,8 @@ def resolve_params(
     for key in kwargs:
         if key not in known:
             raise LossInputError(
-                f"{spec.name}.__init__() got an unexpected keyword argument '{key}'",
+                f"{_callee(spec, '__init__')}() got an unexpected keyword argument "
+                f"'{key}'",
                 "TypeError",
             )
     params = spec.defaults
@@ -81,6 +91,28 @@ def resolve_params(
         if p.kind == "tensor" and params[p.name] is not None:
             params[p.name] = as_tensor(params[p.name])
     return params, warnings + more
+
+
+def _input_check_first(
+    spec: LossSpec, tensors: tuple[object, ...], kwargs: dict[str, Any]
+) -> None:
+    """Raise the tensor error torch reports before it validates ``reduction``.
+
+    Only for losses with :attr:`LossSpec.input_check` (torch's Python
+    functionals broadcast input and target before looking at the reduction);
+    does nothing when the tensors pass or the parameters themselves are bad.
+    """
+    if spec.input_check is None or "reduction" not in kwargs:
+        return
+    probe = {k: v for k, v in kwargs.items() if k not in _LEGACY}
+    probe["reduction"] = "none"
+    try:
+        params, _ = resolve_params(spec, probe)
+        arrays = tuple(as_tensor(t) for t in tensors)
+    except LossInputError:
+        return
+    with np.errstate(all="ignore"):
+        spec.input_check(arrays, params)
 
 
 def compute(name: str, *tensors: object, **kwargs: Any) -> LossResult:
@@ -121,7 +153,7 @@ def compute(name: str, *tensors: object, **kwargs: Any) -> LossResult:
         names = " and ".join(f"'{m}'" for m in missing)
         plural = "s" if len(missing) > 1 else ""
         raise LossInputError(
-            f"{spec.name}.forward() missing {len(missing)} required positional "
+            f"{_callee(spec, 'forward')}() missing {len(missing)} required positional "
             f"argument{plural}: {names}",
             "TypeError",
         )
@@ -131,7 +163,11 @@ def compute(name: str, *tensors: object, **kwargs: Any) -> LossResult:
             f"{len(tensors) + 1} were given",
             "TypeError",
         )
-    params, warnings = resolve_params(spec, dict(kwargs))
+    try:
+        params, warnings = resolve_params(spec, dict(kwargs))
+    except LossInputError:
+        _input_check_first(spec, tensors, kwargs)
+        raise
     arrays = tuple(as_tensor(t) for t in tensors)
     with np.errstate(all="ignore"):
         terms = spec.function(arrays, params)

@@ -75,7 +75,11 @@ def _difference(x1: Array, x2: Array) -> tuple[Array, tuple[int, ...]]:
 def _norm(v: Array, p: float) -> Array:
     a = np.abs(v)
     out: Array
-    if p == 0:
+    if p != 0 and v.shape[-1:] == (1,):
+        # torch's vector_norm over a dimension of size 1 is |v|: no overflow of
+        # v² (1e30 in float32) nor underflow of |v|^p
+        out = a[..., 0]
+    elif p == 0:
         out = np.sum(v != 0, axis=-1).astype(v.dtype)
     elif p == 1:
         out = np.sum(a, axis=-1)
@@ -171,8 +175,8 @@ def cosine_distance(x1: Array, x2: Array) -> Distance:
         _rows(np.broadcast_to(t if t.dtype.kind == "f" else t.astype(common), shape))
         for t in (x1, x2)
     )
-    na = np.sqrt(np.sum(a * a, axis=-1, keepdims=True))
-    nb = np.sqrt(np.sum(b * b, axis=-1, keepdims=True))
+    na = _norm(a, 2.0)[..., np.newaxis]
+    nb = _norm(b, 2.0)[..., np.newaxis]
     na_c = np.maximum(na, np.asarray(1e-8, dtype=a.dtype))
     nb_c = np.maximum(nb, np.asarray(1e-8, dtype=b.dtype))
     ub = b / nb_c

@@ -15,12 +15,30 @@ import numpy.typing as npt
 
 from lossgui.engine.activations import sigmoid
 from lossgui.engine.binary import bce_with_logits
+from lossgui.engine.reduction import check_reduction
 from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg, register
 from lossgui.engine.result import Terms
 
 __all__ = ["sigmoid_focal"]
 
 Array = npt.NDArray[Any]
+
+
+_REDUCTION_ERROR = (
+    "Invalid Value for arg 'reduction': '{0} \n Supported reduction modes: "
+    "'none', 'mean', 'sum'"
+)
+
+
+def _defer_reduction(
+    reduction: object, params: Mapping[str, Any]
+) -> tuple[str, tuple[str, ...]]:
+    """Pass the reduction through as the text torchvision's message would show.
+
+    torchvision checks it only after computing the loss (so BCE's size and
+    dtype errors come first); :func:`sigmoid_focal` checks it there.
+    """
+    return str(reduction), ()
 
 
 def sigmoid_focal(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
@@ -68,6 +86,9 @@ def sigmoid_focal(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Term
     g_p = g_pt * y + -(g_pt * (1 - y))
     grad = (g_p * (1 - p)) * p + dce * g_ce
     dtype = loss.dtype
+    check_reduction(
+        params["reduction"], message=_REDUCTION_ERROR, accepts_elementwise_mean=False
+    )
     return Terms(
         loss.astype(dtype, copy=False), grad.astype(x.dtype, copy=False), loss.size
     )
@@ -111,11 +132,9 @@ register(
         function=sigmoid_focal,
         default_reduction="none",
         legacy_args=False,
-        reduction_error=(
-            "Invalid Value for arg 'reduction': '{0} \n Supported reduction modes: "
-            "'none', 'mean', 'sum'"
-        ),
+        reduction_error=_REDUCTION_ERROR,
         accepts_elementwise_mean=False,
+        reduction_check=_defer_reduction,
         reference="torchvision.ops.sigmoid_focal_loss (Lin et al. 2017, ICCV)",
     )
 )

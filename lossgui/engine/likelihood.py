@@ -17,6 +17,7 @@ import numpy.typing as npt
 
 from lossgui.engine.errors import LossInputError
 from lossgui.engine.promotion import compute_dtype, result_type
+from lossgui.engine.reduction import check_python_reduction
 from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg, register
 from lossgui.engine.result import Terms
 from lossgui.engine.tensor_ops import (
@@ -42,6 +43,30 @@ _CPP_TYPE_NAMES = {
     "int64": "long int",
     "bool": "bool",
 }
+
+
+_POISSON_REDUCTION_ERROR = "{0} is not a valid value for reduction"
+_GAUSSIAN_REDUCTION_ERROR = "{0} is not valid"
+
+
+def _poisson_reduction(
+    reduction: object, params: Mapping[str, Any]
+) -> tuple[str, tuple[str, ...]]:
+    """``F.poisson_nll_loss``'s Python check (a ``TypeError`` for non-strings)."""
+    return check_python_reduction(reduction, _POISSON_REDUCTION_ERROR)
+
+
+def _gaussian_reduction(
+    reduction: object, params: Mapping[str, Any]
+) -> tuple[str, tuple[str, ...]]:
+    """Only the ``TypeError`` of ``reduction + " is not valid"`` for non-strings.
+
+    A string is passed through: ``F.gaussian_nll_loss`` checks its value after
+    the ``var`` checks, so :func:`gaussian_nll` does too.
+    """
+    if not isinstance(reduction, str):
+        return check_python_reduction(reduction, _GAUSSIAN_REDUCTION_ERROR)
+    return reduction, ()
 
 
 def poisson_nll(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
@@ -126,6 +151,9 @@ def gaussian_nll(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms
 
     Gradient
     ``dl/dx = (x - y) / v``, evaluated at the clamped ``v``.
+
+    As in torch, a bad ``reduction`` string is reported only after the checks
+    on ``var`` (negative entries, then its size).
     """
     x, y, var = tensors
     reject_complex("GaussianNLLLoss", x, y, var)
@@ -133,6 +161,7 @@ def gaussian_nll(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms
     if np.any(var < 0):
         raise LossInputError("var has negative entry/entries", "ValueError")
     var = _var_shape(x, var)
+    check_python_reduction(params["reduction"], _GAUSSIAN_REDUCTION_ERROR)
     if var.dtype.kind != "f":
         raise LossInputError(
             "result type Float can't be cast to the desired output type "
@@ -206,6 +235,7 @@ register(
         ),
         function=poisson_nll,
         accepts_elementwise_mean=False,
+        reduction_check=_poisson_reduction,
         reference="torch.nn.PoissonNLLLoss",
     )
 )
@@ -254,8 +284,9 @@ register(
         ),
         function=gaussian_nll,
         legacy_args=False,
-        reduction_error="{0} is not valid",
+        reduction_error=_GAUSSIAN_REDUCTION_ERROR,
         accepts_elementwise_mean=False,
+        reduction_check=_gaussian_reduction,
         reference="torch.nn.GaussianNLLLoss",
     )
 )

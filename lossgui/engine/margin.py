@@ -52,7 +52,9 @@ def integer_mean_error(dtype: np.dtype[Any]) -> LossInputError:
     )
 
 
-def check_margin(value: object, op: str, position: int, kind: str = "float") -> float:
+def check_margin(
+    value: object, op: str, position: int, kind: str = "float", name: str = "margin"
+) -> float:
     """``margin`` as torch's argument parser takes it: a real number.
 
     Parameters
@@ -65,6 +67,9 @@ def check_margin(value: object, op: str, position: int, kind: str = "float") -> 
         What torch's signature asks for: ``"float"``, or ``"Number"``, which
         also admits complex values: ``1+0j`` gives 1.0, any other gives NaN
         (the kernel, not the parser, rejects it; the caller raises).
+    name : str
+        The argument's name, for other float arguments parsed the same way
+        (``triplet_margin_loss``'s ``p`` and ``eps``).
 
     Raises
     ------
@@ -80,7 +85,7 @@ def check_margin(value: object, op: str, position: int, kind: str = "float") -> 
     if kind == "Number" and isinstance(value, complex):
         return value.real if value.imag == 0 else math.nan
     raise LossInputError(
-        f"{op}(): argument 'margin' (position {position}) must be {kind}, not "
+        f"{op}(): argument '{name}' (position {position}) must be {kind}, not "
         f"{type(value).__name__}",
         "TypeError",
     )

@@ -156,6 +156,7 @@ register(
             ),
         ),
         function=multilabel_soft_margin,
+        input_check=multilabel_soft_margin,  # torch reduces last, in Python
         reduction_error="{0} is not valid",
         accepts_elementwise_mean=False,
         reference="torch.nn.MultiLabelSoftMarginLoss",

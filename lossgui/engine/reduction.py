@@ -18,6 +18,7 @@ from lossgui.engine.result import LossResult, Terms
 __all__ = [
     "LEGACY_WARNING",
     "STANDARD_REDUCTIONS",
+    "check_python_reduction",
     "check_reduction",
     "legacy_reduction",
     "reduce_terms",
@@ -101,6 +102,40 @@ def check_reduction(
     if isinstance(reduction, str) and reduction in allowed:
         return reduction, ()
     raise LossInputError(message.format(reduction), "ValueError")
+
+
+def check_python_reduction(
+    reduction: object, message: str
+) -> tuple[str, tuple[str, ...]]:
+    """A reduction check that torch writes in Python as ``reduction + "..."``.
+
+    Parameters
+    ----------
+    reduction : object
+        The value given by the caller.
+    message : str
+        Torch's error text, ``{0}`` standing for the value.
+
+    Returns
+    -------
+    tuple
+        The reduction (``'none'``, ``'mean'`` or ``'sum'``) and no warnings;
+        ``'elementwise_mean'`` is not accepted.
+
+    Raises
+    ------
+    LossInputError
+        ``TypeError: unsupported operand type(s) for +: 'NoneType' and 'str'``
+        for a value that is not a string (the concatenation fails before the
+        ``ValueError`` is built), else ``ValueError`` with ``message``.
+    """
+    if not isinstance(reduction, str):
+        raise LossInputError(
+            "unsupported operand type(s) for +: "
+            f"'{type(reduction).__name__}' and 'str'",
+            "TypeError",
+        )
+    return check_reduction(reduction, message=message, accepts_elementwise_mean=False)
 
 
 def reduce_terms(terms: Terms, reduction: str) -> LossResult:

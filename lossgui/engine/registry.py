@@ -18,6 +18,7 @@ from lossgui.engine.result import Terms
 __all__ = [
     "LOSSES",
     "Family",
+    "InputCheck",
     "LossSpec",
     "ParamSpec",
     "ReductionCheck",
@@ -37,6 +38,9 @@ LossFunction = Callable[[tuple[Array, ...], Mapping[str, Any]], Terms]
 #: ``check(reduction, params) -> (canonical reduction, warnings)``; raises
 #: :class:`~lossgui.engine.errors.LossInputError` with torch's text.
 ReductionCheck = Callable[[object, Mapping[str, Any]], tuple[str, tuple[str, ...]]]
+#: ``check(tensors, params)``: raises torch's error for the tensors (the result
+#: is ignored); see :attr:`LossSpec.input_check`.
+InputCheck = Callable[[tuple[Array, ...], Mapping[str, Any]], object]
 
 
 @dataclass(frozen=True)
@@ -142,6 +146,11 @@ class LossSpec:
         accepted values or torch's message depend on the other arguments
         (``F.l1_loss(..., weight=w)`` says ``Invalid reduction mode: ...``).
         Called as ``reduction_check(reduction, params)``.
+    input_check : callable or None
+        For losses whose torch code checks the tensors before it looks at
+        ``reduction`` (the Python functionals broadcast first): called as
+        ``input_check(tensors, params)`` with ``reduction='none'`` when the
+        reduction is invalid, so that torch's earlier error wins.
     """
 
     name: str
@@ -162,6 +171,7 @@ class LossSpec:
     reduction_check: ReductionCheck | None = field(
         default=None, repr=False, compare=False
     )
+    input_check: InputCheck | None = field(default=None, repr=False, compare=False)
 
     def param(self, name: str) -> ParamSpec:
         """The parameter called ``name``."""

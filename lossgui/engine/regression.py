@@ -9,7 +9,7 @@ per-element weight of ``F.l1_loss``, ``F.mse_loss`` and ``F.huber_loss``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import numpy as np
@@ -28,8 +28,15 @@ from lossgui.engine.elementwise import (
 )
 from lossgui.engine.errors import LossInputError
 from lossgui.engine.promotion import can_cast, result_type
-from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg, register
+from lossgui.engine.registry import (
+    LossFunction,
+    LossSpec,
+    ParamSpec,
+    TensorArg,
+    register,
+)
 from lossgui.engine.result import Terms
+from lossgui.engine.tensor_ops import select
 from lossgui.engine.tensors import dtype_name
 
 __all__ = ["huber", "l1", "mse", "smooth_l1"]
@@ -135,9 +142,16 @@ def smooth_l1(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
     # The forward kernel rounds every op in the tensor's dtype (float16 too).
     z = np.abs(d.astype(dtype))
     beta, half = np.asarray(beta_value, dtype=dtype), np.asarray(0.5, dtype=dtype)
-    loss = np.where(z < beta, half * z * z / beta, z - half * beta)
+    loss = select(z < beta, half * z * z / beta, z - half * beta)
     beta = np.asarray(beta_value, dtype=d.dtype)
-    grad = np.where(d <= -beta, -1, np.where(d >= beta, 1, d / beta)).astype(d.dtype)
+    if np.isfinite(
+        beta_value
+    ):  # d / beta is at least 1 in size exactly when |d| >= beta
+        grad = np.clip(d / beta, -1, 1).astype(d.dtype, copy=False)
+    else:
+        grad = np.where(d <= -beta, -1, np.where(d >= beta, 1, d / beta)).astype(
+            d.dtype
+        )
     return finish_terms(x, loss, grad, None, reduction, warns, weight_divides=False)
 
 
@@ -171,9 +185,12 @@ def huber(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
     """
     x, y = tensors
     weight, reduction = params["weight"], params["reduction"]
-    delta_value = _check_delta(params["delta"])
+    delta_arg = params["delta"]
+    if not isinstance(delta_arg, float | int):  # the module's constructor: first
+        _check_delta(delta_arg)
     xb, yb, warns = broadcast_target(x, y)
     check_weight_size(weight, x)
+    delta_value = _check_delta(delta_arg)  # the kernel's check: after broadcasting
     common = result_type(xb, yb)
     if not can_cast(common, x.dtype):
         raise LossInputError(
@@ -185,7 +202,7 @@ def huber(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
     delta = np.asarray(delta_value, dtype=d.dtype)
     half = np.asarray(0.5, dtype=d.dtype)
     z = np.abs(d)
-    loss = np.where(z < delta, half * z * z, delta * (z - half * delta)).astype(x.dtype)
+    loss = select(z < delta, half * z * z, delta * (z - half * delta)).astype(x.dtype)
     if y.dtype != x.dtype:
         warns += (
             "torch's huber_loss backward raises RuntimeError: Found dtype "
@@ -194,7 +211,7 @@ def huber(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
         )
         d = difference(xb, yb.astype(x.dtype), x.dtype)
         delta = np.asarray(delta_value, dtype=d.dtype)
-    grad = np.where(d <= -delta, -delta, np.where(d >= delta, delta, d))
+    grad = np.clip(d, -delta, delta)  # = where(d <= -δ, -δ, where(d >= δ, δ, d))
     return finish_terms(x, loss, grad, weight, reduction, warns, weight_divides=False)
 
 
@@ -209,6 +226,27 @@ _WEIGHT_DOC = (
     "Functional-only (F.{0}(..., weight=w)): a per-element weight of exactly the "
     "input's size. 'mean' divides by {1}. Default: None."
 )
+
+
+def _check_first(
+    function: LossFunction,
+) -> Callable[[tuple[Array, ...], Mapping[str, Any]], object]:
+    """What torch checks before the reduction.
+
+    ``nn.HuberLoss``'s constructor checks the type of ``delta``; then
+    ``F.<loss>`` broadcasts input and target and, given ``weight=`` (a Python
+    path that reduces last), runs the whole computation.
+    """
+
+    def check(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> object:
+        delta = params.get("delta", 1.0)
+        if not isinstance(delta, float | int):
+            _check_delta(delta)
+        if params.get("weight") is not None:
+            return function(tensors, params)
+        return broadcast_target(tensors[0], tensors[1])
+
+    return check
 
 
 def _weight(function: str, divisor: str) -> ParamSpec:
@@ -231,6 +269,7 @@ register(
         forward=(_INPUT, _TARGET),
         params=(_weight("l1_loss", "Σ weight"),),
         function=l1,
+        input_check=_check_first(l1),
         reference="torch.nn.L1Loss",
         reduction_check=weighted_reduction_check,
     )
@@ -245,6 +284,7 @@ register(
         forward=(_INPUT, _TARGET),
         params=(_weight("mse_loss", "Σ weight"),),
         function=mse,
+        input_check=_check_first(mse),
         reference="torch.nn.MSELoss",
         reduction_check=weighted_reduction_check,
     )
@@ -272,6 +312,7 @@ register(
             ),
         ),
         function=smooth_l1,
+        input_check=_check_first(smooth_l1),
         reference="torch.nn.SmoothL1Loss",
     )
 )
@@ -298,6 +339,7 @@ register(
             _weight("huber_loss", "numel (not Σ weight)"),
         ),
         function=huber,
+        input_check=_check_first(huber),
         legacy_args=False,
         reference="torch.nn.HuberLoss",
         reduction_check=weighted_reduction_check,

@@ -16,6 +16,7 @@ import numpy.typing as npt
 
 from lossgui.engine.distances import DISTANCES, Distance, pairwise_distance
 from lossgui.engine.errors import LossInputError
+from lossgui.engine.margin import check_margin
 from lossgui.engine.reduction import check_reduction
 from lossgui.engine.registry import (
     LossSpec,
@@ -35,11 +36,31 @@ DistanceFunction = Callable[[Array, Array], Distance]
 
 
 def _check_margin(loss: str, margin: float) -> None:
-    if margin <= 0:
+    """The constructors' ``margin <= 0`` test, Python's ``TypeError`` included."""
+    try:
+        positive = not margin <= 0
+    except TypeError as exc:  # e.g. a str: "'<=' not supported between ..."
+        raise LossInputError(str(exc), "TypeError") from None
+    if not positive:
         raise LossInputError(
             f"{loss}: expected margin to be greater than 0, got {margin} instead",
             "ValueError",
         )
+
+
+def _check_swap(swap: object) -> bool:
+    """``triplet_margin_loss``'s argument parser takes only a Python bool."""
+    if not isinstance(swap, bool):
+        kind = type(swap)
+        shown = (
+            f"numpy.{kind.__name__}" if kind.__module__ == "numpy" else kind.__name__
+        )
+        raise LossInputError(
+            f"triplet_margin_loss(): argument 'swap' (position 7) must be bool, "
+            f"not {shown}",
+            "TypeError",
+        )
+    return swap
 
 
 def _ctor_check(loss: str, **reduction_args: Any) -> ReductionCheck:
@@ -129,17 +150,18 @@ def triplet_margin(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Ter
     :func:`triplet_terms`.
     """
     anchor, positive, negative = tensors
-    margin, p, eps = params["margin"], float(params["p"]), float(params["eps"])
+    margin = params["margin"]
     _check_margin("TripletMarginLoss", margin)
+    p = check_margin(params["p"], "triplet_margin_loss", 5, name="p")
+    eps = check_margin(params["eps"], "triplet_margin_loss", 6, name="eps")
+    swap = _check_swap(params["swap"])
     reject_complex("TripletMarginLoss", anchor, positive, negative)
     _check_dims(anchor, positive, negative)
 
     def distance(x1: Array, x2: Array) -> Distance:
         return pairwise_distance(x1, x2, p, eps)
 
-    return triplet_terms(
-        anchor, positive, negative, distance, margin, bool(params["swap"])
-    )
+    return triplet_terms(anchor, positive, negative, distance, margin, swap)
 
 
 def triplet_margin_with_distance(

@@ -126,6 +126,35 @@ def test_errors() -> None:
         compute("sigmoid_focal_loss", np.zeros(2, np.int64), np.zeros(2))
 
 
+def test_reduction_is_checked_after_the_loss() -> None:
+    """Regression: torchvision validates ``reduction`` only after computing the
+    loss, so BCE's size and dtype errors come first; the text shows any value."""
+    with pytest.raises(LossInputError, match="^Target size"):
+        compute("sigmoid_focal_loss", np.zeros((1, 3)), np.zeros(1), reduction="foo")
+    with pytest.raises(LossInputError, match="can't be cast"):
+        compute(
+            "sigmoid_focal_loss", np.zeros(2), np.zeros(2, np.int64), reduction="foo"
+        )
+    with pytest.raises(LossInputError) as info:
+        compute("sigmoid_focal_loss", np.zeros(2), np.zeros(2), reduction=None)
+    assert str(info.value).startswith("Invalid Value for arg 'reduction': 'None \n")
+
+
+def test_argument_errors_name_the_function() -> None:
+    """Regression: a plain function, not a module: ``sigmoid_focal_loss()``."""
+    with pytest.raises(LossInputError) as info:
+        compute("sigmoid_focal_loss", np.zeros(2), np.zeros(2), size_average=True)
+    assert str(info.value) == (
+        "sigmoid_focal_loss() got an unexpected keyword argument 'size_average'"
+    )
+    assert info.value.torch_type == "TypeError"
+    with pytest.raises(LossInputError) as info:
+        compute("sigmoid_focal_loss", np.zeros(2))
+    assert str(info.value) == (
+        "sigmoid_focal_loss() missing 1 required positional argument: 'targets'"
+    )
+
+
 def test_matches_published_algorithm_random() -> None:
     torch = pytest.importorskip("torch")
     rng = np.random.default_rng(1)

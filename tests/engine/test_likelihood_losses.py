@@ -128,6 +128,13 @@ def test_poisson_dtypes() -> None:
             "elementwise_mean is not a valid value for reduction",
             "ValueError",
         ),
+        # Regression: torch builds the message as ``reduction + "..."``, so a
+        # non-string fails with Python's TypeError (was a ValueError).
+        (
+            {"reduction": None},
+            "unsupported operand type(s) for +: 'NoneType' and 'str'",
+            "TypeError",
+        ),
     ],
 )
 def test_poisson_reduction_errors(
@@ -328,6 +335,22 @@ def test_gaussian_argument_errors() -> None:
         compute("GaussianNLLLoss", x, x, x + 1, reduce=False)
     with pytest.raises(LossInputError, match="two bool tensors"):
         compute("GaussianNLLLoss", x > 0, x > 0, x + 1)
+
+
+def test_gaussian_reduction_is_checked_after_var() -> None:
+    """Regression: torch checks var (negative, then size) before the reduction,
+    and a non-string reduction is Python's TypeError."""
+    x = np.zeros(3)
+    with pytest.raises(LossInputError, match="^var has negative entry/entries$"):
+        compute("GaussianNLLLoss", x, x, -np.ones(3), reduction="foo")
+    with pytest.raises(LossInputError, match="^var is of incorrect size$"):
+        compute("GaussianNLLLoss", x, x, np.ones(2), reduction="foo")
+    with pytest.raises(LossInputError, match="^foo is not valid$"):
+        compute("GaussianNLLLoss", x, np.zeros(4), np.ones(3), reduction="foo")
+    with pytest.raises(LossInputError) as info:
+        compute("GaussianNLLLoss", x, x, np.ones(3), reduction=None)
+    assert info.value.torch_type == "TypeError"
+    assert str(info.value) == "unsupported operand type(s) for +: 'NoneType' and 'str'"
 
 
 def test_gaussian_nan_and_empty() -> None:

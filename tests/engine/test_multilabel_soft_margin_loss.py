@@ -293,3 +293,19 @@ def test_special_values_match_torch(dtype: Any) -> None:
         r = compute(NAME, x, y, reduction="none")
         np.testing.assert_array_equal(np.isnan(r.value), np.isnan(value))
         _close(r.grad, grad, low_precision=dtype == F32)
+
+
+def test_shape_error_comes_before_a_bad_reduction():
+    # torch reduces last, in Python: a broadcast error wins over reduction='foo'
+    # (found by tests/properties).
+    with pytest.raises(LossInputError) as info:
+        compute(
+            "MultiLabelSoftMarginLoss",
+            np.zeros((2, 4)),
+            np.zeros((2, 5)),
+            reduction="foo",
+        )
+    assert info.value.torch_text == (
+        "RuntimeError: The size of tensor a (5) must match the size of tensor b (4) "
+        "at non-singleton dimension 1"
+    )

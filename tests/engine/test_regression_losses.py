@@ -569,3 +569,51 @@ def test_dtype_combinations_match_torch(name: str) -> None:
             r = compute(name, x, y, reduction=red)
             assert r.value.dtype == expected.dtype
             np.testing.assert_allclose(r.value, expected, rtol=1e-5)
+
+
+@pytest.mark.parametrize("loss", ["L1Loss", "MSELoss", "SmoothL1Loss", "HuberLoss"])
+def test_shape_error_comes_before_a_bad_reduction(loss):
+    # F.<loss> broadcasts input and target before it looks at reduction
+    # (found by tests/properties: the engine reported the reduction first).
+    x, y = np.zeros(0, np.float32), np.zeros(2, np.float32)
+    with pytest.raises(LossInputError) as info:
+        compute(loss, x, y, reduction="foo")
+    assert info.value.torch_text == (
+        "RuntimeError: The size of tensor a (0) must match the size of tensor b (2) "
+        "at non-singleton dimension 0"
+    )
+    with pytest.raises(LossInputError, match="foo is not a valid value"):
+        compute(loss, np.zeros(2, np.float32), y, reduction="foo")
+
+
+def test_weight_errors_come_before_a_bad_reduction():
+    x = np.zeros(3)
+    with pytest.raises(LossInputError, match="Weights and input must have the same"):
+        compute("L1Loss", x, x, weight=np.ones(2), reduction="foo")
+    with pytest.raises(LossInputError, match="Invalid reduction mode: foo"):
+        compute("L1Loss", x, x, weight=np.ones(3), reduction="foo")
+
+
+def test_huber_delta_type_comes_before_a_bad_reduction():
+    x = np.zeros(3)
+    with pytest.raises(LossInputError) as info:
+        compute("HuberLoss", x, x, delta="1", reduction="foo")
+    assert (
+        info.value.torch_text
+        == "TypeError: delta must be a float or int, got: <class 'str'>"
+    )
+
+
+def test_huber_broadcast_error_comes_before_the_delta_check():
+    # F.huber_loss broadcasts before the kernel checks delta > 0 (tests/properties).
+    with pytest.raises(LossInputError) as info:
+        compute(
+            "HuberLoss",
+            np.zeros((0, 0), np.float32),
+            np.zeros((0, 2), np.float32),
+            delta=0.0,
+        )
+    assert info.value.torch_text == (
+        "RuntimeError: The size of tensor a (0) must match the size of tensor b (2) "
+        "at non-singleton dimension 1"
+    )

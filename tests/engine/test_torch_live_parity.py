@@ -3,9 +3,10 @@
 The cases come from ``tools/make_torch_reference.py`` with a different seed
 from the committed reference data, so the random parts (shapes, values,
 weights, options) are new; they are run through torch here and then checked
-exactly as ``test_torch_reference_data.py`` checks the recorded ones. A fixed
-sample of ``SAMPLE`` cases keeps it quick; set ``LOSSGUI_LIVE_SEED`` to fuzz with
-another seed (and ``LOSSGUI_LIVE_SAMPLE=0`` to run every case).
+exactly as ``test_torch_reference_data.py`` checks the recorded ones (value,
+gradient, error and warnings). A fixed sample of ``PER_LOSS`` cases of every
+loss keeps it quick; set ``LOSSGUI_LIVE_SEED`` to fuzz with another seed (and
+``LOSSGUI_LIVE_SAMPLE=0`` to run every case, about 2200).
 """
 
 from __future__ import annotations
@@ -18,13 +19,15 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import numpy as np
 import pytest
 
 torch = pytest.importorskip("torch")
 
 ROOT = Path(__file__).resolve().parents[2]
 LIVE_SEED = int(os.environ.get("LOSSGUI_LIVE_SEED", "72026613"))
-SAMPLE = int(os.environ.get("LOSSGUI_LIVE_SAMPLE", "300"))
+#: Cases drawn from each loss's list (0: all of them).
+PER_LOSS = int(os.environ.get("LOSSGUI_LIVE_SAMPLE", "30"))
 
 
 def _load(name: str, path: Path) -> ModuleType:
@@ -49,14 +52,13 @@ def _specs() -> list[tuple[str, Any]]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         per_loss = maker.build_specs(LIVE_SEED)
-    specs = [
-        (f"live-{loss}-{i:03d}-{spec.label}", spec)
-        for loss, specs in per_loss.items()
-        for i, spec in enumerate(specs)
-    ]
-    if 0 < SAMPLE < len(specs):
-        keep = maker.np.random.default_rng(LIVE_SEED).permutation(len(specs))[:SAMPLE]
-        specs = [specs[i] for i in sorted(keep)]
+    rng = np.random.default_rng(LIVE_SEED)
+    specs = []
+    for loss, cases in per_loss.items():
+        keep: Any = range(len(cases))
+        if 0 < PER_LOSS < len(cases):
+            keep = sorted(rng.choice(len(cases), PER_LOSS, replace=False))
+        specs += [(f"live-{loss}-{i:03d}-{cases[i].label}", cases[i]) for i in keep]
     return specs
 
 
@@ -68,7 +70,13 @@ def test_live_seed_differs_from_the_committed_one() -> None:
     assert torch.__version__.startswith("2.13.")
 
 
+def test_every_loss_is_sampled() -> None:
+    assert {spec.loss for _, spec in SPECS} == set(maker.LOSS_NAMES)
+
+
 @pytest.mark.parametrize("spec", [s for _, s in SPECS], ids=[i for i, _ in SPECS])
 def test_engine_matches_live_torch(spec: Any) -> None:
     case = maker.run_torch(spec)
     reference.check_case(case)
+    if "error" not in case:
+        reference.check_warnings(case)

@@ -1,6 +1,7 @@
 """The engine against torch 2.13's own numbers, recorded in ``tests/data/``.
 
-``tools/make_torch_reference.py`` ran every case through ``torch.nn`` and
+``tools/make_torch_reference.py`` ran every case through ``torch.nn`` (and
+torchvision's ``sigmoid_focal_loss``, re-implemented there in torch) and
 stored inputs, the module's output, the gradient of its sum with respect to the
 first tensor, torch's warnings, or the exception torch raised (format in that
 script's docstring). Here each case goes through :func:`lossgui.engine.compute`
@@ -25,7 +26,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from lossgui.engine import LossInputError, compute
+from lossgui.engine import LOSSES, LossInputError, compute
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "torch_reference"
 FORMAT = "lossgui-torch-reference"
@@ -207,9 +208,15 @@ WARNING_CASES = tuple(c for c in CASES if "error" not in c)
 
 
 def test_reference_data_is_there() -> None:
+    """Every torch loss the engine registers has recorded cases (and errors)."""
     losses = {c["loss"] for c in CASES}
-    assert len(CASES) >= 500
-    assert len(losses) == 10, sorted(losses)
+    assert len(CASES) >= 2000
+    assert losses == {name for name, spec in LOSSES.items() if spec.in_torch}
+    for loss in losses:
+        cases = [c for c in CASES if c["loss"] == loss]
+        assert sum("error" in c for c in cases) >= 5, loss
+        dtypes = {t["dtype"] for c in cases for t in c["tensors"][:1]}
+        assert {"float32", "float64"} <= dtypes, loss
     ids = [c["id"] for c in CASES]
     assert len(ids) == len(set(ids))
 
