@@ -45,29 +45,38 @@ def _check_array(name: str, array: Array) -> Array:
     return array
 
 
-def _load_npy(path: Path) -> dict[str, Array]:
+def _check_npy_header(stream: Any, what: str) -> None:
+    """Read a ``.npy`` header from ``stream`` and refuse pickles and huge shapes.
+
+    Checked before any data is read, so a header claiming 10**12 elements
+    never allocates them.
+    """
     try:
-        with path.open("rb") as stream:
-            version = np.lib.format.read_magic(stream)
-            header = (
-                np.lib.format.read_array_header_1_0(stream)
-                if version == (1, 0)
-                else np.lib.format.read_array_header_2_0(stream)
-            )
+        version = np.lib.format.read_magic(stream)
+        header = (
+            np.lib.format.read_array_header_1_0(stream)
+            if version == (1, 0)
+            else np.lib.format.read_array_header_2_0(stream)
+        )
     except (ValueError, OSError, EOFError) as exc:
-        raise FileFormatError(f"not a valid .npy file ({exc})") from None
+        raise FileFormatError(f"not a valid {what} ({exc})") from None
     shape, _, dtype = header
     if dtype.hasobject:
         raise FileFormatError(
-            "the .npy file holds Python objects (a pickle); lossgui never loads "
+            f"the {what} holds Python objects (a pickle); lossgui never loads "
             "pickles because they can run code"
         )
     count = int(np.prod(shape, dtype=np.float64))
     if count > MAX_ELEMENTS:
         raise FileFormatError(
-            f"the array's shape {tuple(shape)} has {count:,} elements; "
+            f"the {what}'s shape {tuple(shape)} has {count:,} elements; "
             f"the limit is {MAX_ELEMENTS:,}"
         )
+
+
+def _load_npy(path: Path) -> dict[str, Array]:
+    with path.open("rb") as stream:
+        _check_npy_header(stream, ".npy file")
     try:
         array = np.load(path, allow_pickle=False)
     except (ValueError, OSError, EOFError) as exc:
@@ -84,6 +93,15 @@ def _load_npz(path: Path) -> dict[str, Array]:
         raise FileFormatError(f"not a valid .npz archive ({exc})") from None
     arrays: dict[str, Array] = {}
     with archive:
+        for member in archive.zip.namelist():
+            if member.endswith(".npy"):
+                try:
+                    with archive.zip.open(member) as stream:
+                        _check_npy_header(stream, f"archive member '{member}'")
+                except (OSError, EOFError, zipfile.BadZipFile) as exc:
+                    raise FileFormatError(
+                        f"'{member}' in the archive is damaged or truncated ({exc})"
+                    ) from None
         for name in archive.files:
             try:
                 arrays[name] = _check_array(name, np.asarray(archive[name]))

@@ -1,0 +1,250 @@
+"""Numbers and tensors in JSON: nested lists out, strictly checked arrays in.
+
+Standard JSON has no NaN or infinity, so lossgui writes non-finite values
+as the strings ``"nan"``, ``"inf"`` and ``"-inf"``; every other number is a
+JSON number (floats by their shortest round-trip ``repr``, class indices as
+integers). Reading accepts those three strings, and also the bare ``NaN`` /
+``Infinity`` / ``-Infinity`` literals Python's :mod:`json` writes, and nothing
+else: a tensor must be a rectangular nested list of numbers, no deeper than
+its slot allows and no larger than :data:`MAX_ELEMENTS`.
+
+Examples
+--------
+>>> encode_array(np.array([1.5, np.nan, -np.inf]))
+[1.5, 'nan', '-inf']
+>>> decode_array([[1, "inf"], [2.5, 0]], "input").tolist()
+[[1.0, inf], [2.5, 0.0]]
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Literal
+
+import numpy as np
+import numpy.typing as npt
+
+from lossgui.io.errors import FileFormatError
+from lossgui.io.text_parse import MAX_ELEMENTS
+
+__all__ = [
+    "NONFINITE",
+    "decode_array",
+    "decode_number",
+    "encode_array",
+    "encode_number",
+    "json_type",
+]
+
+Array = npt.NDArray[Any]
+#: The strings that stand for non-finite floats.
+NONFINITE: dict[str, float] = {"nan": math.nan, "inf": math.inf, "-inf": -math.inf}
+
+
+def json_type(value: object) -> str:
+    """The JSON name of a decoded value's type (for error messages)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def encode_number(value: float | int) -> float | int | str:
+    """A number for JSON: ints and finite floats as-is, non-finite as strings."""
+    if isinstance(value, bool | np.bool_):
+        return bool(value)
+    if isinstance(value, int | np.integer):
+        return int(value)
+    number = float(value)
+    if math.isnan(number):
+        return "nan"
+    if math.isinf(number):
+        return "inf" if number > 0 else "-inf"
+    return number
+
+
+def decode_number(value: object, what: str) -> float:
+    """Read a float written by :func:`encode_number` (ints accepted).
+
+    Raises
+    ------
+    FileFormatError
+        For anything but a number or one of the :data:`NONFINITE` strings.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise FileFormatError(f"{what} must be a number, not {json_type(value)}")
+    if isinstance(value, str):
+        if value not in NONFINITE:
+            raise FileFormatError(
+                f"{what} must be a number; the only strings allowed are "
+                f"'nan', 'inf' and '-inf', not '{value[:20]}'"
+            )
+        return NONFINITE[value]
+    try:
+        return float(value)
+    except OverflowError:
+        raise FileFormatError(f"{what} is too large for a float") from None
+
+
+def encode_array(array: npt.ArrayLike) -> Any:
+    """A tensor as nested lists: integers stay integers, non-finite become strings."""
+    values = np.asarray(array)
+    if values.dtype.kind in "iub":
+        return values.astype(np.int64).tolist()
+    floats = values.astype(np.float64)
+    finite = np.isfinite(floats)
+    if finite.all():
+        return floats.tolist()
+    objects = floats.astype(object)
+    objects[np.isnan(floats)] = "nan"
+    objects[floats == math.inf] = "inf"
+    objects[floats == -math.inf] = "-inf"
+    return objects.tolist()
+
+
+def _shape(value: object, name: str, max_ndim: int) -> tuple[int, ...]:
+    """The shape implied by the first element at each level."""
+    shape: list[int] = []
+    node = value
+    while isinstance(node, list):
+        if len(shape) >= max_ndim:
+            raise FileFormatError(
+                f"'{name}' is nested deeper than {max_ndim} level"
+                f"{'s' if max_ndim > 1 else ''} (lossgui tensors have at most "
+                f"{max_ndim} dimension{'s' if max_ndim > 1 else ''})"
+            )
+        shape.append(len(node))
+        if not node:
+            break
+        node = node[0]
+    if not shape:
+        raise FileFormatError(
+            f"'{name}' must be a list of numbers, not {json_type(value)}"
+        )
+    return tuple(shape)
+
+
+def _flatten(value: list[Any], shape: tuple[int, ...], name: str) -> list[Any]:
+    """Every leaf in row-major order, checking that each level is rectangular."""
+    level: list[Any] = [value]
+    for depth, size in enumerate(shape):
+        children: list[Any] = []
+        for position, item in enumerate(level):
+            if not isinstance(item, list):
+                raise FileFormatError(
+                    f"'{name}' mixes numbers and lists at depth {depth} "
+                    "(a tensor must be rectangular)"
+                )
+            if len(item) != size:
+                where = f"row {position}" if depth == 1 else f"a list at depth {depth}"
+                raise FileFormatError(
+                    f"'{name}' is not rectangular: {where} has {len(item)} "
+                    f"values, the first has {size}"
+                )
+            children.extend(item)
+        level = children
+    return level
+
+
+def _leaf_error(name: str, leaf: object, kind: str) -> FileFormatError:
+    if isinstance(leaf, list):
+        return FileFormatError(f"'{name}' is not rectangular (lists nested unevenly)")
+    if kind == "index":
+        return FileFormatError(
+            f"'{name}' holds class indices: whole numbers expected, "
+            f"found {json_type(leaf)} ({str(leaf)[:20]!r})"
+        )
+    return FileFormatError(
+        f"'{name}' must hold numbers ('nan', 'inf', '-inf' allowed as strings); "
+        f"found {json_type(leaf)} ({str(leaf)[:20]!r})"
+    )
+
+
+def _numbers(leaves: list[Any], name: str, kind: str) -> Array:
+    types = set(map(type, leaves))
+    if kind == "index":
+        if types - {int}:
+            bad = next(x for x in leaves if type(x) is not int)
+            raise _leaf_error(name, bad, kind)
+        try:
+            return np.array(leaves, dtype=np.int64)
+        except OverflowError:
+            raise FileFormatError(
+                f"'{name}' holds a class index beyond 64 bits"
+            ) from None
+    if types - {int, float, str}:
+        bad = next(x for x in leaves if type(x) not in (int, float, str))
+        raise _leaf_error(name, bad, kind)
+    if str in types:
+        bad_text = next(
+            (x for x in leaves if type(x) is str and x not in NONFINITE), None
+        )
+        if bad_text is not None:
+            raise _leaf_error(name, bad_text, kind)
+        leaves = [NONFINITE[x] if type(x) is str else x for x in leaves]
+    try:
+        return np.array(leaves, dtype=np.float64)
+    except OverflowError:
+        raise FileFormatError(
+            f"'{name}' holds a number too large for a float"
+        ) from None
+
+
+def decode_array(
+    value: object,
+    name: str,
+    *,
+    kind: Literal["float", "index"] = "float",
+    max_ndim: int = 2,
+    max_elements: int | None = None,
+    scalar: bool = False,
+) -> Array:
+    """A nested list of numbers as an array (float64, or int64 for indices).
+
+    Parameters
+    ----------
+    value : object
+        The decoded JSON value.
+    name : str
+        The tensor's name, for messages.
+    kind : {"float", "index"}
+        Real values, or whole numbers (class indices).
+    max_ndim : int
+        The deepest nesting accepted.
+    max_elements : int, optional
+        The most numbers accepted (:data:`MAX_ELEMENTS` by default).
+    scalar : bool
+        The tensor is one number (0-d), written as a bare JSON number.
+
+    Raises
+    ------
+    FileFormatError
+        Naming the tensor and what is wrong with it.
+    """
+    limit = MAX_ELEMENTS if max_elements is None else max_elements
+    if scalar:
+        if isinstance(value, list | dict):
+            raise FileFormatError(
+                f"'{name}' is one number, not {json_type(value)} (write 6, not [6])"
+            )
+        return _numbers([value], name, kind).reshape(())
+    shape = _shape(value, name, max_ndim)
+    count = math.prod(shape)
+    if count == 0:
+        raise FileFormatError(f"'{name}' is empty (shape {shape})")
+    if count > limit:
+        raise FileFormatError(
+            f"'{name}' has {count:,} values (shape {shape}); the limit is {limit:,}"
+        )
+    assert isinstance(value, list)  # _shape checked it
+    leaves = _flatten(value, shape, name)
+    return _numbers(leaves, name, kind).reshape(shape)

@@ -1,0 +1,321 @@
+"""Session files: the whole document as versioned, human-readable JSON.
+
+A session file holds (format version 1)::
+
+    {
+      "format": "lossgui-session",
+      "version": 1,
+      "lossgui_version": "0.1.0",
+      "loss": "CrossEntropyLoss",
+      "reduction": "mean",
+      "dtype": "float32",
+      "input_mode": "logits",
+      "target_mode": "index",
+      "params": {"ignore_index": -100, "label_smoothing": 0.0},
+      "tensors": {
+        "input": [
+          [2.0, 3.0, 0.1]
+        ],
+        "target": [1]
+      },
+      "optional_tensors": {"weight": {"enabled": false, "values": [1.0, 1.0, 1.0]}},
+      "example": {"title": "...", "group": "...", "description": "..."}
+    }
+
+``example`` is present in the bundled examples only, ``autosave`` (the file
+the rescued session belongs to, when it was written) in autosave files only.
+``format``, ``version``, ``loss`` and ``tensors`` are required; the other
+keys default to torch's defaults. Tensors are nested lists in torch's shapes
+(see :mod:`lossgui.session.layout`); ``nan``/``inf`` are written as strings
+(:mod:`lossgui.io.json_values`). Reading is strict: a wrong type, a missing
+key, an unknown loss or tensor, a shape that does not fit the loss, a future
+format version, deep nesting or an oversized file raise
+:class:`~lossgui.io.errors.FileFormatError` naming the problem.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from lossgui import __version__
+from lossgui.io.atomic import write_text_atomic
+from lossgui.io.errors import FileFormatError
+from lossgui.io.json_values import NONFINITE, encode_array, encode_number
+from lossgui.io.session_schema import document_from_dict
+
+__all__ = [
+    "MAX_SESSION_BYTES",
+    "SESSION_FORMAT",
+    "SESSION_VERSION",
+    "LoadedSession",
+    "documents_equal",
+    "dumps_session",
+    "loads_session",
+    "read_session",
+    "session_to_dict",
+    "write_session",
+]
+
+SESSION_FORMAT = "lossgui-session"
+SESSION_VERSION = 1
+#: The largest session file read.
+MAX_SESSION_BYTES = 512 * 1024 * 1024
+
+if TYPE_CHECKING:
+    from lossgui.session.document import SessionDocument
+
+
+@dataclass(frozen=True)
+class LoadedSession:
+    """A session read from disk.
+
+    Attributes
+    ----------
+    document : SessionDocument
+        The document, ready to edit.
+    example : dict
+        The file's ``"example"`` metadata (title, group, description, seed,
+        cases), empty for ordinary sessions.
+    autosave : dict
+        What an autosave file records about the session it rescues (the
+        file it belongs to, when it was written); empty otherwise.
+    """
+
+    document: SessionDocument
+    example: dict[str, Any] = field(default_factory=dict)
+    autosave: dict[str, Any] = field(default_factory=dict)
+
+
+def session_to_dict(
+    doc: SessionDocument,
+    example: dict[str, Any] | None = None,
+    autosave: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The JSON-ready dictionary of a document (tensors as nested lists)."""
+    data: dict[str, Any] = {
+        "format": SESSION_FORMAT,
+        "version": SESSION_VERSION,
+        "lossgui_version": __version__,
+        "loss": doc.loss,
+        "reduction": doc.reduction,
+        "dtype": doc.dtype,
+        "input_mode": doc.input_mode,
+        "target_mode": doc.target_mode,
+        "params": {
+            name: value if isinstance(value, str) else encode_number(value)
+            for name, value in doc.params.items()
+        },
+        "tensors": {name: encode_array(array) for name, array in doc.tensors.items()},
+        "optional_tensors": {
+            name: {
+                "enabled": bool(doc.enabled.get(name, False)),
+                "values": encode_array(array),
+            }
+            for name, array in doc.tensor_params.items()
+        },
+    }
+    if example:
+        data["example"] = dict(example)
+    if autosave:
+        data["autosave"] = dict(autosave)
+    return data
+
+
+def _tensor_text(value: Any, indent: str) -> str:
+    """A tensor's JSON: one row per line, long vectors wrapped ten per line.
+
+    The whole tensor is dumped by the C encoder once and then split: its
+    items are numbers or the strings "nan"/"inf"/"-inf", so ``", "`` and
+    ``"], ["`` occur only between items and rows.
+    """
+    text = json.dumps(value, separators=(", ", ": "))
+    if not isinstance(value, list):  # a scalar (CTCLoss's lengths)
+        return text
+    if value and isinstance(value[0], list):
+        inner = text[1:-1].replace("], [", f"],\n{indent}  [")
+        return f"[\n{indent}  {inner}\n{indent}]"
+    if len(value) <= 16:
+        return text
+    parts = text[1:-1].split(", ")
+    lines = [", ".join(parts[i : i + 10]) for i in range(0, len(parts), 10)]
+    inner = f",\n{indent}  ".join(lines)
+    return f"[\n{indent}  {inner}\n{indent}]"
+
+
+def dumps_session(
+    doc: SessionDocument,
+    example: dict[str, Any] | None = None,
+    autosave: dict[str, Any] | None = None,
+) -> str:
+    """The session file's text: indented JSON, one tensor row per line."""
+    data = session_to_dict(doc, example, autosave)
+    token = secrets.token_hex(8)
+    tensors: dict[str, Any] = {}
+
+    def mark(value: Any) -> str:
+        key = f"@@{token}:{len(tensors)}@@"
+        tensors[key] = value
+        return key
+
+    data["tensors"] = {name: mark(value) for name, value in data["tensors"].items()}
+    for entry in data["optional_tensors"].values():
+        entry["values"] = mark(entry["values"])
+    text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)
+    for key, value in tensors.items():
+        marker = f'"{key}"'
+        start = text.index(marker)
+        line_start = text.rfind("\n", 0, start) + 1
+        indent = " " * (
+            len(text[line_start:start]) - len(text[line_start:start].lstrip())
+        )
+        text = text.replace(marker, _tensor_text(value, indent), 1)
+    return text + "\n"
+
+
+def write_session(
+    path: str | os.PathLike[str],
+    doc: SessionDocument,
+    example: dict[str, Any] | None = None,
+    autosave: dict[str, Any] | None = None,
+) -> None:
+    """Write ``doc`` to ``path`` atomically.
+
+    Raises
+    ------
+    OSError
+        When the folder is missing or not writable; nothing is left behind.
+    """
+    write_text_atomic(path, dumps_session(doc, example, autosave))
+
+
+def _constant(name: str) -> float:
+    """Python's json literals NaN/Infinity/-Infinity, accepted for leniency."""
+    return {"NaN": NONFINITE["nan"], "Infinity": NONFINITE["inf"]}.get(
+        name, NONFINITE["-inf"]
+    )
+
+
+def _check_header(data: object) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise FileFormatError(
+            "not a lossgui session: the file holds a JSON "
+            f"{'list' if isinstance(data, list) else 'value'}, not an object"
+        )
+    fmt = data.get("format")
+    if fmt != SESSION_FORMAT:
+        shown = "missing" if fmt is None else repr(fmt)
+        raise FileFormatError(
+            f"not a lossgui session: 'format' is {shown}, expected '{SESSION_FORMAT}'"
+        )
+    version = data.get("version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise FileFormatError("'version' must be a whole number (the format version)")
+    if version > SESSION_VERSION:
+        shown = f"version {version}" if version < 10**6 else "an unknown version"
+        raise FileFormatError(
+            f"the session was written by a newer lossgui (session format {shown}); "
+            f"lossgui {__version__} reads version {SESSION_VERSION}. "
+            "Update lossgui to open it."
+        )
+    if version < 1:
+        raise FileFormatError(f"'version' {version} is not a session format version")
+    return data
+
+
+def loads_session(text: str) -> LoadedSession:
+    """Parse a session file's text.
+
+    Raises
+    ------
+    FileFormatError
+        Naming the first problem found.
+    """
+    try:
+        data = json.loads(text, parse_constant=_constant)
+    except RecursionError:
+        raise FileFormatError("the JSON is nested too deeply to be a session") from None
+    except json.JSONDecodeError as exc:
+        raise FileFormatError(
+            f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
+            "is the file truncated?"
+        ) from None
+    checked = _check_header(data)
+    extras = []
+    for key in ("example", "autosave"):
+        value = checked.get(key, {})
+        if not isinstance(value, dict):
+            raise FileFormatError(f"'{key}' must be an object")
+        extras.append(value)
+    return LoadedSession(document_from_dict(checked), *extras)
+
+
+def read_session(path: str | os.PathLike[str]) -> LoadedSession:
+    """Read a session file.
+
+    Raises
+    ------
+    FileFormatError
+        For a missing, unreadable, oversized, non-UTF-8 or invalid file.
+    """
+    file = Path(path)
+    try:
+        size = file.stat().st_size
+        if not file.is_file():
+            raise FileFormatError(f"'{file.name}' is not a file")
+        if size > MAX_SESSION_BYTES:
+            raise FileFormatError(
+                f"the file is {size / 2**20:,.0f} MiB; sessions are limited to "
+                f"{MAX_SESSION_BYTES // 2**20} MiB"
+            )
+        raw = file.read_bytes()
+    except FileNotFoundError:
+        raise FileFormatError(f"'{file.name}' does not exist") from None
+    except OSError as exc:
+        raise FileFormatError(
+            f"cannot read '{file.name}': {exc.strerror or exc}"
+        ) from None
+    if not raw.strip():
+        raise FileFormatError("the file is empty")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise FileFormatError(
+            "the file is not UTF-8 text (not a session file)"
+        ) from None
+    return loads_session(text)
+
+
+def documents_equal(a: SessionDocument, b: SessionDocument) -> bool:
+    """Whether two documents hold the same settings and tensors (nan == nan)."""
+    same = (
+        a.loss == b.loss
+        and a.reduction == b.reduction
+        and a.dtype == b.dtype
+        and a.input_mode == b.input_mode
+        and a.target_mode == b.target_mode
+        and a.enabled == b.enabled
+        and a.params.keys() == b.params.keys()
+    )
+    if not same:
+        return False
+    for name in a.params:
+        x, y = a.params[name], b.params[name]
+        if not (x == y or (isinstance(x, float) and x != x and y != y)):
+            return False
+    for mine, theirs in ((a.tensors, b.tensors), (a.tensor_params, b.tensor_params)):
+        if mine.keys() != theirs.keys():
+            return False
+        for name, array in mine.items():
+            other = theirs[name]
+            if array.dtype != other.dtype or not np.array_equal(
+                array, other, equal_nan=array.dtype.kind == "f"
+            ):
+                return False
+    return True

@@ -1,0 +1,244 @@
+"""Checking a decoded session file key by key and building the document.
+
+:func:`document_from_dict` is the strict half of :mod:`lossgui.io.session_file`:
+every value is checked for its JSON type, every name against the loss in
+:data:`~lossgui.engine.LOSSES`, and every tensor's shape against the shapes
+the document's grids hold (:mod:`lossgui.session.layout`). The first problem
+raises :class:`~lossgui.io.errors.FileFormatError` naming the key.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from lossgui.engine.registry import LOSSES, LossSpec, ParamSpec
+from lossgui.io.errors import FileFormatError
+from lossgui.io.json_values import decode_array, decode_number, json_type
+from lossgui.session.document import DTYPES, INPUT_MODES, SessionDocument
+from lossgui.session.examples import default_param_tensors, default_scalar_params
+from lossgui.session.layout import (
+    Slot,
+    forward_slots,
+    has_class_dim,
+    param_slots,
+    shape_for,
+    target_modes,
+)
+
+__all__ = ["KNOWN_KEYS", "document_from_dict"]
+
+Array = npt.NDArray[Any]
+#: Every top-level key a version-1 session may have.
+KNOWN_KEYS = (
+    "format",
+    "version",
+    "lossgui_version",
+    "loss",
+    "reduction",
+    "dtype",
+    "input_mode",
+    "target_mode",
+    "params",
+    "tensors",
+    "optional_tensors",
+    "example",
+    "autosave",
+)
+
+
+def _text(
+    data: dict[str, Any], key: str, choices: tuple[str, ...], default: str
+) -> str:
+    value = data.get(key, default)
+    if not isinstance(value, str):
+        raise FileFormatError(f"'{key}' must be a string, not {json_type(value)}")
+    if value not in choices:
+        raise FileFormatError(
+            f"'{key}' is '{value[:40]}'; expected one of " + ", ".join(choices)
+        )
+    return value
+
+
+def _object(data: dict[str, Any], key: str, required: bool = False) -> dict[str, Any]:
+    if key not in data:
+        if required:
+            raise FileFormatError(f"the session has no '{key}'")
+        return {}
+    value = data[key]
+    if not isinstance(value, dict):
+        raise FileFormatError(f"'{key}' must be an object, not {json_type(value)}")
+    return value
+
+
+def _loss(data: dict[str, Any]) -> LossSpec:
+    if "loss" not in data:
+        raise FileFormatError("the session has no 'loss'")
+    name = data["loss"]
+    if not isinstance(name, str):
+        raise FileFormatError(f"'loss' must be a string, not {json_type(name)}")
+    if name not in LOSSES:
+        close = difflib.get_close_matches(name, list(LOSSES), n=1)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        raise FileFormatError(f"unknown loss '{name[:60]}'{hint}")
+    return LOSSES[name]
+
+
+def _param_value(param: ParamSpec, value: object) -> Any:
+    what = f"parameter '{param.name}'"
+    if param.kind == "bool":
+        if not isinstance(value, bool):
+            raise FileFormatError(
+                f"{what} must be true or false, not {json_type(value)}"
+            )
+        return value
+    if param.kind == "int":
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise FileFormatError(
+                f"{what} must be a whole number, not {json_type(value)}"
+            )
+        return value
+    if param.kind == "choice":
+        if value not in param.choices:
+            raise FileFormatError(
+                f"{what} is {str(value)[:40]!r}; expected one of "
+                + ", ".join(param.choices)
+            )
+        return value
+    return decode_number(value, what)
+
+
+def _params(spec: LossSpec, data: dict[str, Any]) -> dict[str, Any]:
+    given = _object(data, "params")
+    scalars = {p.name: p for p in spec.params if p.kind != "tensor"}
+    params = default_scalar_params(spec)
+    for name, value in given.items():
+        if name not in scalars:
+            known = ", ".join(scalars) or "none"
+            raise FileFormatError(
+                f"{spec.name} has no parameter '{name[:40]}' (its parameters: {known})"
+            )
+        params[name] = _param_value(scalars[name], value)
+    return params
+
+
+def _first_shape(spec: LossSpec, slot: Slot, array: Array) -> tuple[int, int]:
+    """``(N, C)`` from the first tensor, checking the form the grid needs."""
+    if has_class_dim(spec):
+        if array.ndim != 2:
+            raise FileFormatError(
+                f"'{slot.name}' of {spec.name} must be 2-D (N rows, C columns); "
+                f"it has shape {array.shape}"
+            )
+        return int(array.shape[0]), int(array.shape[1])
+    if array.ndim == 2 and array.shape[1] == 1:
+        raise FileFormatError(
+            f"a one-column '{slot.name}' is stored as a vector: write [a, b, c], "
+            "not [[a], [b], [c]]"
+        )
+    return int(array.shape[0]), int(array.shape[1]) if array.ndim == 2 else 1
+
+
+def _check_shape(
+    slot: Slot, array: Array, expected: tuple[int, ...], first: str
+) -> None:
+    if array.shape != expected:
+        raise FileFormatError(
+            f"'{slot.name}' has shape {array.shape}, but with '{first}' of this "
+            f"session it must have shape {expected}"
+        )
+
+
+def _tensors(
+    spec: LossSpec, data: dict[str, Any], target_mode: Any
+) -> tuple[dict[str, Array], dict[str, Array], dict[str, bool]]:
+    given = _object(data, "tensors", required=True)
+    slots = forward_slots(spec, target_mode)
+    names = [slot.name for slot in slots]
+    for name in given:
+        if name not in names:
+            raise FileFormatError(
+                f"'tensors' has '{name[:40]}', which {spec.name} does not take "
+                f"(it takes {', '.join(names)})"
+            )
+    for name in names:
+        if name not in given:
+            raise FileFormatError(f"'tensors' has no '{name}' (needed by {spec.name})")
+    first = slots[0]
+    first_array = decode_array(given[first.name], first.name, kind=first.kind)
+    rows, columns = _first_shape(spec, first, first_array)
+    class_dim = has_class_dim(spec)
+    tensors = {first.name: first_array}
+    for slot in slots[1:]:
+        array = decode_array(
+            given[slot.name], slot.name, kind=slot.kind, scalar=slot.role == "scalar"
+        )
+        length = int(array.shape[0]) if array.ndim else 0  # a sequence's own S
+        expected = shape_for(slot.role, rows, columns, class_dim, length)
+        _check_shape(slot, array, expected, first.name)
+        tensors[slot.name] = array
+    optional = _object(data, "optional_tensors")
+    extras = {slot.name: slot for slot in param_slots(spec)}
+    tensor_params = default_param_tensors(spec, rows, columns)
+    enabled = dict.fromkeys(tensor_params, False)
+    for name, entry in optional.items():
+        if name not in extras:
+            known = ", ".join(extras) or "none"
+            raise FileFormatError(
+                f"{spec.name} has no optional tensor '{name[:40]}' (it has: {known})"
+            )
+        if not isinstance(entry, dict) or set(entry) - {"enabled", "values"}:
+            raise FileFormatError(
+                f"optional tensor '{name}' must be an object with 'enabled' and "
+                "'values'"
+            )
+        flag = entry.get("enabled", False)
+        if not isinstance(flag, bool):
+            raise FileFormatError(f"'{name}.enabled' must be true or false")
+        enabled[name] = flag
+        if "values" in entry:
+            slot = extras[name]
+            array = decode_array(entry["values"], name, kind=slot.kind)
+            expected = shape_for(slot.role, rows, columns, class_dim)
+            _check_shape(slot, array, expected, first.name)
+            tensor_params[name] = array
+    return tensors, tensor_params, enabled
+
+
+def document_from_dict(data: dict[str, Any]) -> SessionDocument:
+    """Build a :class:`SessionDocument` from a decoded, version-checked session.
+
+    Raises
+    ------
+    FileFormatError
+        For unknown keys, wrong types, an unknown loss, reduction, parameter
+        or tensor, or a tensor whose shape does not fit the loss.
+    """
+    unknown = [key for key in data if key not in KNOWN_KEYS]
+    if unknown:
+        raise FileFormatError(
+            f"unknown key '{str(unknown[0])[:40]}' in the session (known keys: "
+            + ", ".join(KNOWN_KEYS)
+            + ")"
+        )
+    spec = _loss(data)
+    reduction = _text(data, "reduction", spec.reductions, spec.default_reduction)
+    dtype = _text(data, "dtype", DTYPES, "float32")
+    input_mode = _text(data, "input_mode", INPUT_MODES, "logits")
+    target_mode = _text(data, "target_mode", target_modes(spec) or ("index",), "index")
+    params = _params(spec, data)
+    tensors, tensor_params, enabled = _tensors(spec, data, target_mode)
+    return SessionDocument(
+        loss=spec.name,
+        reduction=reduction,
+        params=params,
+        tensors={k: np.asarray(v, order="C") for k, v in tensors.items()},
+        tensor_params=tensor_params,
+        enabled=enabled,
+        dtype=dtype,  # type: ignore[arg-type]
+        input_mode=input_mode,  # type: ignore[arg-type]
+        target_mode=target_mode,  # type: ignore[arg-type]
+    )
