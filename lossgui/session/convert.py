@@ -191,6 +191,8 @@ def _carry_tensors(
     slots = forward_slots(spec, doc.target_mode)
     if slots[0].kind != "float" or (softmax_like(spec) and columns < 2):
         return None
+    if any(slot.role in ("sequence", "scalar") for slot in (*slots, *old.slots())):
+        return None  # a label sequence means nothing to other losses: the example
     tensors: dict[str, Array] = {slots[0].name: grid}
     label_name = target_name(spec)
     for slot in slots[1:]:

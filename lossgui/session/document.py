@@ -269,9 +269,75 @@ class SessionDocument:
         else:
             self.tensor_params[name] = array
 
+    def length_of(self, slot: Slot) -> int:
+        """What a length scalar counts now: ``T`` (rows) or a sequence's ``S``."""
+        if slot.counts == "rows":
+            return self.rows
+        if slot.counts is not None:
+            return int(self.array(slot.counts).size)
+        raise ValueError(f"{slot.name} does not count anything")
+
+    def _follow_lengths(self, before: dict[str, int]) -> None:
+        """Keep length scalars valid after ``T`` or ``S`` changed.
+
+        A length that equalled the old size (the full sequence, as the example
+        starts) follows the new size; one the user set shorter stays, clipped
+        to ``[0, new size]``. (With a 1-D label sequence torch requires
+        ``target_lengths == S``; a shorter one shows torch's error.)
+        """
+        for slot in self.slots():
+            if slot.counts is None:
+                continue
+            size = self.length_of(slot)
+            value = int(self.array(slot.name))
+            new = size if value == before[slot.name] else min(max(value, 0), size)
+            self._store(slot.name, np.array(new, dtype=np.int64))
+
+    def _lengths_now(self) -> dict[str, int]:
+        return {s.name: self.length_of(s) for s in self.slots() if s.counts}
+
+    def sequence_length(self, name: str) -> int:
+        """``S``, the length of the ``"sequence"`` tensor ``name``."""
+        return int(self.array(name).size)
+
+    def resize_sequence(self, name: str, length: int) -> None:
+        """Set the length ``S`` of a label sequence (at least 1), at the end.
+
+        New labels are the first class after the blank (``blank + 1``, mod
+        ``C``) so the sequence stays alignable; length scalars that counted
+        the whole sequence follow it.
+        """
+        if self.slot(name).role != "sequence":
+            raise ValueError(f"{name} is not a label sequence")
+        length = max(1, int(length))
+        old = self.array(name)
+        before = self._lengths_now()
+        blank = int(self.params.get("blank", 0))
+        fill = (blank + 1) % max(self.columns, 1)
+        new = np.full(length, fill, dtype=old.dtype)
+        keep = min(length, old.size)
+        new[:keep] = old[:keep]
+        self._store(name, new)
+        self._follow_lengths(before)
+
+    def replace_sequence(self, name: str, labels: Array) -> None:
+        """Make ``labels`` the label sequence ``name`` (any length ``S ≥ 1``).
+
+        Length scalars that counted the whole old sequence follow the new one.
+        """
+        if self.slot(name).role != "sequence":
+            raise ValueError(f"{name} is not a label sequence")
+        before = self._lengths_now()
+        flat = np.asarray(labels).reshape(-1)
+        self._store(name, flat.astype(self.array(name).dtype))
+        self._follow_lengths(before)
+
     def _edit_axis(self, axis: int, op: str, at: int, count: int) -> None:
         """Insert or delete rows (axis 0) or columns (axis 1) in every tensor."""
+        before = self._lengths_now()
         for slot in self.slots():
+            if slot.role in ("sequence", "scalar"):
+                continue
             if (axis == 0 and slot.role == "classes") or (
                 axis == 1 and slot.role == "rows"
             ):
@@ -282,6 +348,7 @@ class SessionDocument:
             else:
                 table = grid_ops.delete_along(table, axis, at, count)
             self._store(slot.name, self._reshaped(slot, table))
+        self._follow_lengths(before)
 
     def insert_rows(self, at: int, count: int = 1) -> None:
         """Insert ``count`` samples before row ``at`` (in every tensor)."""

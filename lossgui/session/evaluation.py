@@ -9,7 +9,7 @@ torch would raise, plus the probabilities to show beside the grid.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -96,7 +96,14 @@ def _cast(doc: SessionDocument, name: str) -> Array:
     array = doc.array(name)
     if doc.slot(name).kind == "index":
         return _frozen(array.astype(np.int64))
-    return _frozen(array.astype(doc.dtype))
+    with np.errstate(over="ignore"):  # 1e308 as float32 is inf, as in torch
+        return _frozen(array.astype(doc.dtype))
+
+
+def _total(array: Array) -> float:
+    """``Σ array`` (``nan`` for ``inf + -inf``, without a RuntimeWarning)."""
+    with np.errstate(all="ignore"):
+        return float(np.sum(array))
 
 
 def evaluate(doc: SessionDocument) -> Evaluation:
@@ -143,8 +150,18 @@ def evaluate(doc: SessionDocument) -> Evaluation:
             result.loss,
             weighted=bool(weights),
             class_indices=class_indices,
-            weight_total=float(np.sum(per_element[0])) if per_element else None,
+            weight_total=_total(per_element[0]) if per_element else None,
         )
+        lengths = [
+            slot.name for slot in doc.slots() if slot.counts not in (None, "rows")
+        ]
+        if lengths and receipt.reduction == "mean":  # CTCLoss: loss_b / L_b first
+            label = "sequence" if receipt.denominator == 1 else "sequences"
+            receipt = replace(
+                receipt,
+                numerator_label=f"Σ loss / {lengths[0]}",
+                denominator_label=label,
+            )
     return Evaluation(
         loss=doc.loss,
         reduction=doc.reduction,

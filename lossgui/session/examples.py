@@ -4,7 +4,10 @@ The numbers are the worked examples of the seed articles, so a student sees
 the values they printed: the cat/dog batch for binary losses (BCEWithLogits,
 ``mean`` → 1.0828), the five-class batch for class-index losses
 (CrossEntropyLoss → 0.7150), the two-image multi-label batch, the KL example
-and the regression residuals.
+and the regression residuals. A loss with a label *sequence* (CTCLoss) opens
+on one six-frame utterance over four classes (blank 0) whose target is
+``[1, 2, 2]``: the repeated 2 needs a blank between its frames. Its length
+scalars start at the grid's ``T`` and the sequence's ``S``.
 """
 
 from __future__ import annotations
@@ -51,6 +54,15 @@ _MULTILABEL_LOGITS = ((-0.8, 0.7, 0.5), (0.2, -0.4, 0.6))
 _MULTILABEL_TARGETS = ((1.0, 0.0, 0.0), (0.0, 1.0, 0.0))
 _KL_INPUT = ((0.5, 1.0, 0.8), (0.2, 0.4, 0.6))
 _KL_TARGET = ((0.3, 0.4, 0.3), (0.1, 0.5, 0.4))
+_SEQUENCE_LOGITS = (
+    (0.2, 2.0, -0.5, 0.1),
+    (0.5, 1.5, 0.3, -0.2),
+    (0.1, 0.2, 1.8, -0.4),
+    (1.6, -0.3, 0.4, 0.0),
+    (0.0, -0.2, 2.1, 0.3),
+    (1.2, 0.1, 0.5, -0.6),
+)
+_SEQUENCE_LABELS = (1, 2, 2)
 _REGRESSION_INPUT = (0.2, -0.5, 1.5, 3.0)
 _REGRESSION_TARGET = (0.0, 0.0, 0.0, 1.0)
 
@@ -67,6 +79,8 @@ def _wants_signs(arg: TensorArg) -> bool:
 def _first_and_target(spec: LossSpec) -> tuple[Array, Array]:
     """The first grid and the target values (indices or floats) of the example."""
     kinds = {arg.kind for arg in spec.forward}
+    if any(slot.role == "sequence" for slot in forward_slots(spec)):
+        return _floats(_SEQUENCE_LOGITS), np.array(_SEQUENCE_LABELS, dtype=np.int64)
     if kinds & {"index", "class_target", "label_list"}:
         return _floats(_FIVE_CLASS_LOGITS), np.array(_FIVE_CLASS_LABELS, dtype=np.int64)
     if spec.activation == "log_softmax":
@@ -89,7 +103,7 @@ def _target_array(
 ) -> Array:
     """The example's labels in the form ``slot`` takes."""
     if labels.dtype.kind == "i":
-        if slot.kind == "index" and slot.role == "rows":
+        if slot.kind == "index" and slot.role in ("rows", "sequence"):
             return labels.copy()
         if slot.kind == "index":  # a label list: the class, then the -1 terminator
             out = np.full(shape, -1, dtype=np.int64)
@@ -115,10 +129,17 @@ def _other_input(first: Array, position: int, shape: tuple[int, ...]) -> Array:
     return np.resize(base, shape).astype(np.float64)
 
 
-def default_slot_array(slot: Slot, rows: int, columns: int, class_dim: bool) -> Array:
-    """A neutral array for ``slot``: its fill value (1 for weights, 0 else)."""
-    shape = shape_for(slot.role, rows, columns, class_dim)
+def default_slot_array(
+    slot: Slot, rows: int, columns: int, class_dim: bool, length: int = 1
+) -> Array:
+    """A neutral array for ``slot``: its fill value (1 for weights, 0 else).
+
+    A length scalar holds what it counts: ``rows`` or the sequence ``length``.
+    """
+    shape = shape_for(slot.role, rows, columns, class_dim, length)
     dtype = np.int64 if slot.kind == "index" else np.float64
+    if slot.counts is not None:
+        return np.array(rows if slot.counts == "rows" else length, dtype=dtype)
     return np.full(shape, slot.fill, dtype=dtype)
 
 
@@ -134,8 +155,9 @@ def default_forward_tensors(
     label_name = target_name(spec)
     tensors: dict[str, Array] = {slots[0].name: first}
     extra = 0
+    length = labels.shape[0]
     for slot in slots[1:]:
-        shape = shape_for(slot.role, rows, columns, class_dim)
+        shape = shape_for(slot.role, rows, columns, class_dim, length)
         arg = next(a for a in spec.forward if a.name == slot.name)
         if slot.name == label_name:
             if slot.kind == "float" and _wants_signs(arg):
@@ -148,7 +170,9 @@ def default_forward_tensors(
             tensors[slot.name] = _other_input(first, extra, shape)
             extra += 1
         else:
-            tensors[slot.name] = default_slot_array(slot, rows, columns, class_dim)
+            tensors[slot.name] = default_slot_array(
+                slot, rows, columns, class_dim, length
+            )
     return tensors
 
 

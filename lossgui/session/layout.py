@@ -12,6 +12,18 @@ from the batch size ``N`` and the number of columns (classes) ``C``:
 ``"classes"``
     ``(C,)``: one value per class (``weight`` of CrossEntropyLoss,
     ``pos_weight``).
+``"sequence"``
+    ``(S,)``: a label sequence with its own length ``S``, independent of the
+    grid (CTCLoss's ``targets``).
+``"scalar"``
+    ``()``: one number (CTCLoss's ``input_lengths`` and ``target_lengths``).
+
+Losses whose first tensor has its batch dimension ``N`` *after* the grid's
+row dimension (CTCLoss: ``(T, N, C)``) are shown in torch's unbatched form:
+``N`` is dropped from every shape, so the grid is ``(T, C)``, ``(N, S)``
+becomes a ``"sequence"`` and ``(N,)`` a ``"scalar"``. A scalar whose doc says
+``≤ T`` (a grid dimension) or ``≤ S`` (a sequence's) *counts* it: see
+:attr:`Slot.counts`.
 
 Nothing here is written per loss: roles come from ``TensorArg.kind``,
 ``TensorArg.shape`` and ``ParamSpec.shape``.
@@ -34,6 +46,7 @@ __all__ = [
     "TargetMode",
     "ValueKind",
     "as_table",
+    "batch_dropped",
     "forward_slots",
     "has_class_dim",
     "param_slots",
@@ -43,7 +56,7 @@ __all__ = [
     "target_name",
 ]
 
-Role = Literal["grid", "rows", "classes"]
+Role = Literal["grid", "rows", "classes", "sequence", "scalar"]
 ValueKind = Literal["float", "index"]
 TargetMode = Literal["index", "probability"]
 Array = npt.NDArray[Any]
@@ -59,7 +72,7 @@ class Slot:
     ----------
     name : str
         Torch's name for it (``"input"``, ``"target"``, ``"pos_weight"``).
-    role : {"grid", "rows", "classes"}
+    role : {"grid", "rows", "classes", "sequence", "scalar"}
         Which shape it takes (see the module docstring).
     kind : {"float", "index"}
         Real values (stored as float64) or whole numbers (int64).
@@ -71,6 +84,12 @@ class Slot:
         The shapes torch accepts, as the registry states them.
     fill : float
         The value new rows and columns get (1 for weights and variances).
+    hint : str
+        A few words on what the values are, for the grid's title
+        (``"class indices"``, ``"class labels, -1 ends the list"``).
+    counts : str or None
+        For a length scalar: what it counts, ``"rows"`` (the grid's rows,
+        CTCLoss's ``T``) or the name of a ``"sequence"`` slot (its ``S``).
     """
 
     name: str
@@ -80,6 +99,8 @@ class Slot:
     doc: str
     shape_text: str
     fill: float = 0.0
+    hint: str = ""
+    counts: str | None = None
 
 
 def shape_dims(text: str) -> tuple[str, ...]:
@@ -138,9 +159,32 @@ def target_name(spec: LossSpec) -> str | None:
     return None
 
 
-def _forward_role(position: int, arg: TensorArg, target_mode: TargetMode) -> Role:
+def batch_dropped(spec: LossSpec) -> bool:
+    """Whether the loss is shown unbatched: its first shape has ``N`` after dim 0.
+
+    >>> from lossgui.engine.registry import LOSSES
+    >>> batch_dropped(LOSSES["CTCLoss"]), batch_dropped(LOSSES["CrossEntropyLoss"])
+    (True, False)
+    """
+    dims = shape_dims(spec.forward[0].shape)
+    return "N" in dims[1:]
+
+
+def _unbatched_dims(arg: TensorArg) -> tuple[str, ...]:
+    return tuple(d for d in shape_dims(arg.shape) if d != "N")
+
+
+def _forward_role(
+    position: int, arg: TensorArg, target_mode: TargetMode, spec: LossSpec
+) -> Role:
     if position == 0:
         return "grid"
+    if batch_dropped(spec):
+        dims = _unbatched_dims(arg)
+        if not dims:
+            return "scalar"
+        if set(dims) - set(_unbatched_dims(spec.forward[0])):
+            return "sequence"
     if arg.kind == "class_target":
         return "rows" if target_mode == "index" else "grid"
     if arg.kind in ("index", "length"):
@@ -160,21 +204,55 @@ def _fill(name: str) -> float:
     return 1.0 if ("weight" in name or name == "var") else 0.0
 
 
+_HINTS = {
+    "index": "class indices",
+    "label_list": "class labels, -1 ends the list",
+    "length": "length",
+}
+
+
+def _hint(arg: TensorArg, role: Role) -> str:
+    if role == "sequence" and arg.kind == "index":
+        return "label sequence"
+    return _HINTS.get(arg.kind, "")
+
+
+def _counts(spec: LossSpec, arg: TensorArg, roles: dict[str, Role]) -> str | None:
+    """What a length scalar counts, from ``≤ X`` in its doc (see :class:`Slot`)."""
+    match = re.search(r"(?:≤|<=)\s*(\w+)", arg.doc)
+    if arg.kind != "length" or match is None:
+        return None
+    dim = match.group(1)
+    grid_dims = _unbatched_dims(spec.forward[0])
+    if grid_dims and dim == grid_dims[0]:
+        return "rows"
+    for other in spec.forward:
+        if roles[other.name] == "sequence" and dim in _unbatched_dims(other):
+            return other.name
+    return None
+
+
 def forward_slots(
     spec: LossSpec, target_mode: TargetMode = "index"
 ) -> tuple[Slot, ...]:
     """The slots of the loss's ``forward`` tensors, in torch's order."""
+    roles = {
+        arg.name: _forward_role(i, arg, target_mode, spec)
+        for i, arg in enumerate(spec.forward)
+    }
     return tuple(
         Slot(
             name=arg.name,
-            role=_forward_role(i, arg, target_mode),
+            role=roles[arg.name],
             kind=_forward_kind(arg, target_mode),
             optional=False,
             doc=arg.doc,
             shape_text=arg.shape,
             fill=_fill(arg.name),
+            hint=_hint(arg, roles[arg.name]),
+            counts=_counts(spec, arg, roles) if roles[arg.name] == "scalar" else None,
         )
-        for i, arg in enumerate(spec.forward)
+        for arg in spec.forward
     )
 
 
@@ -199,8 +277,17 @@ def param_slots(spec: LossSpec) -> tuple[Slot, ...]:
     )
 
 
-def shape_for(role: Role, rows: int, columns: int, class_dim: bool) -> tuple[int, ...]:
-    """The array shape of a slot with ``role`` for ``N = rows``, ``C = columns``."""
+def shape_for(
+    role: Role, rows: int, columns: int, class_dim: bool, length: int = 1
+) -> tuple[int, ...]:
+    """The array shape of a slot with ``role`` for ``N = rows``, ``C = columns``.
+
+    ``length`` is the ``S`` of a ``"sequence"``.
+    """
+    if role == "scalar":
+        return ()
+    if role == "sequence":
+        return (length,)
     if role == "rows":
         return (rows,)
     if role == "classes":
@@ -213,14 +300,16 @@ def shape_for(role: Role, rows: int, columns: int, class_dim: bool) -> tuple[int
 def as_table(array: Array, role: Role) -> Array:
     """A 2-D view of ``array`` for a grid widget (writes go through to it).
 
-    Vectors in the ``"classes"`` role are one row; other vectors one column;
+    Vectors in the ``"classes"`` and ``"sequence"`` roles are one row; other
+    vectors one column; a scalar is one cell;
     arrays with more than two dimensions show their trailing dimensions
     flattened into columns.
     """
     if array.ndim == 0:
         return array.reshape(1, 1)
     if array.ndim == 1:
-        return array.reshape(1, -1) if role == "classes" else array.reshape(-1, 1)
+        across = role in ("classes", "sequence")
+        return array.reshape(1, -1) if across else array.reshape(-1, 1)
     if array.ndim == 2:
         return array
     return array.reshape(array.shape[0], -1)

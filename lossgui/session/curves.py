@@ -1,0 +1,360 @@
+"""Loss and gradient curves for the current batch, with every element marked.
+
+:func:`batch_curves` turns a frozen :class:`~lossgui.session.Evaluation` into
+a :class:`CurveSet`: the curves to draw (from :mod:`lossgui.session.sweep`,
+the same engine call as the numbers) and a marker per element of the batch.
+
+Which elements share a curve is read from the registry metadata, never
+written per loss:
+
+- *independent* losses (one output per input element, no softmax over the
+  row: BCE, focal, regression, margin losses) — two elements lie on the same
+  curve exactly when every other tensor has the same value at them: the
+  target (``y = 0``, ``y = 1``, any soft label), a per-element ``weight``, the
+  ``pos_weight`` or class weight of their column, ``var``, ``input2``, ...
+  One curve is drawn per distinct combination (the selected element's first);
+- *coupled* losses (softmax or per-sample outputs: CrossEntropyLoss, KL on
+  logits, MultiLabelSoftMarginLoss) — each element has a curve of its own (its
+  logit swept with the rest of its row fixed). The selected row's curves are
+  drawn; the markers of other rows sit on curves that are not drawn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from lossgui.engine.errors import LossInputError
+from lossgui.session.curve_labels import (
+    axis_labels,
+    context_labels,
+    coupled_label,
+)
+from lossgui.session.evaluation import Evaluation
+from lossgui.session.layout import as_table
+from lossgui.session.sweep import (
+    Problem,
+    element_values,
+    input_domain,
+    shape_rules,
+    sweep_elements,
+    true_probability,
+)
+
+__all__ = [
+    "Curve",
+    "CurveSet",
+    "Markers",
+    "batch_curves",
+    "curve_columns",
+    "sweep_grid",
+]
+
+Array = npt.NDArray[Any]
+
+DEFAULT_RANGE = (-6.0, 6.0)
+DEFAULT_POINTS = 801
+MAX_MARKERS = 2000
+MAX_CURVES = 8
+MAX_POINTWISE = 3
+
+
+@dataclass(frozen=True)
+class Curve:
+    """One drawn curve: the loss and gradient of an element swept over ``x``.
+
+    Attributes
+    ----------
+    label : str
+        The legend text (``"y=1"``, ``"z[1,3] · true class"``, ...).
+    x, loss, grad : ndarray
+        Swept values, loss (per element, or per sample when coupled) and
+        ``d loss / d x``, all in the evaluation's dtype.
+    p_true : ndarray or None
+        The probability of the true class at each ``x``, where defined.
+    element : (int, int)
+        The grid-table position whose sample was swept.
+    selected : bool
+        Whether the selected element lies on this curve.
+    """
+
+    label: str
+    x: Array
+    loss: Array
+    grad: Array
+    p_true: Array | None
+    element: tuple[int, int]
+    selected: bool = False
+
+
+@dataclass(frozen=True)
+class Markers:
+    """The batch's elements as points on the curves.
+
+    Attributes
+    ----------
+    rows, cols : ndarray
+        Grid-table positions of the marked elements (a subsample for huge
+        batches; the selected element is always included).
+    x, loss, grad : ndarray
+        Each element's input value, loss (as in :class:`Curve`) and
+        ``d loss / d x`` with ``reduction='none'``.
+    p_true : ndarray or None
+        Each element's probability of the true class.
+    curve : ndarray
+        Index of the element's curve in :attr:`CurveSet.curves`, ``-1`` when
+        its curve is not drawn.
+    total : int
+        How many elements the batch holds.
+    """
+
+    rows: Array
+    cols: Array
+    x: Array
+    loss: Array
+    grad: Array
+    p_true: Array | None
+    curve: Array
+    total: int
+
+    def find(self, row: int, col: int) -> int | None:
+        """The marker index of element ``(row, col)``, if it is marked."""
+        hits = np.flatnonzero((self.rows == row) & (self.cols == col))
+        return int(hits[0]) if hits.size else None
+
+
+@dataclass(frozen=True)
+class CurveSet:
+    """Everything a plot needs: curves, markers, labels and notes."""
+
+    title: str
+    x_label: str
+    loss_label: str
+    grad_label: str
+    curves: tuple[Curve, ...] = ()
+    markers: Markers | None = None
+    selected: int | None = None
+    notes: tuple[str, ...] = ()
+    error: str | None = None
+
+    @property
+    def has_p_true(self) -> bool:
+        """Whether every curve can be drawn against the true-class probability."""
+        return bool(self.curves) and all(c.p_true is not None for c in self.curves)
+
+
+def sweep_grid(problem: Problem, x_range: tuple[float, float], points: int) -> Array:
+    """``points`` evenly spaced values over ``x_range`` within the input's domain."""
+    low, high = sorted(float(v) for v in x_range)
+    floor, ceiling = input_domain(problem)
+    low, high = max(low, floor), min(high, ceiling)
+    if not low < high:
+        low, high = (floor, ceiling) if np.isfinite(floor) else (-6.0, 6.0)
+    return np.linspace(low, high, max(2, int(points))).astype(problem.inputs[0].dtype)
+
+
+def _marked(total: int, keep: list[int], limit: int) -> Array:
+    """Flat indices of the marked elements: all, or an even subsample plus ``keep``."""
+    if total <= limit:
+        return np.arange(total)
+    even = np.linspace(0, total - 1, limit).round().astype(np.intp)
+    return np.unique(np.concatenate([even, np.asarray(keep, dtype=np.intp)]))
+
+
+def _marker_gradients(
+    problem: Problem, rows: Array, cols: Array, separable: bool, total: int
+) -> Array:
+    """``d loss / d x`` of the marked elements with ``reduction='none'``."""
+    if separable and rows.size < total:
+        unique, inverse = np.unique(rows, return_inverse=True)
+        result = problem.take_rows(unique).run()
+        return as_table(result.grad, "grid")[inverse, cols]
+    return as_table(problem.run().grad, "grid")[rows, cols]
+
+
+def _context_keys(problem: Problem, rows: Array, cols: Array) -> Array:
+    """One row of values per element: every other tensor's value at it."""
+    n, m = problem.grid.shape
+    columns: list[Array] = []
+    for _, array, role in problem.others():
+        flat = array.reshape(-1)
+        if role == "classes" and flat.size in (m, 1):
+            columns.append(flat[cols % flat.size].astype(np.float64))
+        elif role == "rows" and flat.size == n:
+            columns.append(flat[rows].astype(np.float64))
+        elif role == "grid" and as_table(array, "grid").shape == (n, m):
+            columns.append(as_table(array, "grid")[rows, cols].astype(np.float64))
+        else:  # a shape not tied to the element: give each element its own curve
+            columns.append((rows * m + cols).astype(np.float64))
+    if not columns:
+        return np.zeros((rows.size, 1))
+    return np.stack(columns, axis=1)
+
+
+def _contexts(
+    problem: Problem,
+    rows: Array,
+    cols: Array,
+    selected: int,
+    rules: tuple[bool, bool],
+) -> tuple[Array, list[int]]:
+    """Each marker's context id, and the contexts to draw.
+
+    Coupled losses draw the selected row (the whole batch when the loss is
+    one number for it, at most :data:`MAX_POINTWISE` curves, since each
+    point is an engine call); independent ones the selected element's
+    context and the most populous others.
+    """
+    coupled, separable = rules
+    if coupled:
+        ids = rows * problem.grid.shape[1] + cols
+        group = np.flatnonzero(rows == rows[selected]) if separable else ids
+        limit = MAX_CURVES if separable else MAX_POINTWISE
+        order = sorted(group, key=lambda i: (i != selected, ids[i]))
+        kept = sorted(order[:limit], key=lambda i: ids[i])
+        return ids, [int(ids[i]) for i in kept]
+    keys = _context_keys(problem, rows, cols)
+    _, ids, counts = np.unique(keys, axis=0, return_inverse=True, return_counts=True)
+    ids = ids.reshape(-1)
+    first = int(ids[selected])
+    ranked = sorted(
+        (int(c) for c in range(counts.size) if c != first),
+        key=lambda c: -int(counts[c]),
+    )
+    # Drawn in key order (y=0 before y=1): colours stay put as the selection moves.
+    return ids, sorted([first, *ranked[: MAX_CURVES - 1]])
+
+
+def _labels(
+    problem: Problem, rows: Array, cols: Array, reps: list[int], coupled: bool
+) -> list[str]:
+    if coupled:
+        return [coupled_label(problem, int(rows[i]), int(cols[i])) for i in reps]
+    keys = _context_keys(problem, rows[reps], cols[reps])
+    return context_labels(problem, keys)
+
+
+def batch_curves(
+    evaluation: Evaluation,
+    selected: tuple[int, int] = (0, 0),
+    x_range: tuple[float, float] = DEFAULT_RANGE,
+    points: int = DEFAULT_POINTS,
+    max_markers: int = MAX_MARKERS,
+) -> CurveSet:
+    """The curves and markers of ``evaluation``'s batch (see the module docstring).
+
+    Parameters
+    ----------
+    evaluation : Evaluation
+        The frozen result of the last recompute.
+    selected : (int, int)
+        The selected cell of the logits grid (clamped to the grid).
+    x_range : (float, float)
+        The swept interval (cut to the input's domain, ``[0, 1]`` for raw
+        probabilities).
+    points : int
+        Sweep points per curve.
+    max_markers : int
+        Above this many elements a subsample is marked (and a note says so).
+
+    Returns
+    -------
+    CurveSet
+        With ``error`` set, and nothing to draw, when torch refuses the input.
+    """
+    problem = Problem.from_evaluation(evaluation)
+    title = evaluation.loss
+    if evaluation.result is None:
+        text = "" if evaluation.error is None else evaluation.error.torch_text
+        return CurveSet(title, *axis_labels(problem), error=text)
+    elementwise = evaluation.result.loss.elementwise
+    coupled, separable = shape_rules(problem, elementwise.shape)
+    per = (
+        "per element" if not coupled else "per sample" if separable else "for the batch"
+    )
+    x_label, loss_label, grad_label = axis_labels(problem, per)
+    n, m = problem.grid.shape
+    row = min(max(int(selected[0]), 0), n - 1)
+    col = min(max(int(selected[1]), 0), m - 1)
+    keep = [row * m + c for c in range(min(m, MAX_CURVES))] if coupled else []
+    flat = _marked(n * m, [row * m + col, *keep], max_markers)
+    rows, cols = flat // m, flat % m
+    chosen = int(np.flatnonzero((rows == row) & (cols == col))[0])
+    ids, drawn = _contexts(problem, rows, cols, chosen, (coupled, separable))
+    reps = [
+        chosen if c == ids[chosen] else int(np.flatnonzero(ids == c)[0]) for c in drawn
+    ]
+    notes: list[str] = []
+    if flat.size < n * m:
+        notes.append(f"{flat.size:,} of {n * m:,} elements marked (even subsample)")
+    contexts = np.unique(ids).size
+    if coupled and not separable and n * m > 1:
+        notes.append("one loss for the whole batch: each curve moves one element")
+    elif coupled and n * m > 1:
+        notes.append(f"curves of row {row}; grey markers sit on their rows' curves")
+    elif contexts > len(drawn):
+        notes.append(f"{len(drawn)} of {contexts} curves drawn; grey markers: others")
+    try:
+        sweeps = sweep_elements(
+            problem,
+            [(int(rows[i]), int(cols[i])) for i in reps],
+            sweep_grid(problem, x_range, points),
+            (coupled, separable),
+        )
+        grads = _marker_gradients(problem, rows, cols, separable, n * m)
+    except (LossInputError, ValueError) as exc:
+        text = exc.torch_text if isinstance(exc, LossInputError) else str(exc)
+        return CurveSet(title, x_label, loss_label, grad_label, error=text)
+    labels = _labels(problem, rows, cols, reps, coupled)
+    curves = tuple(
+        Curve(
+            label,
+            s.x,
+            s.loss,
+            s.grad,
+            s.p_true,
+            (int(rows[i]), int(cols[i])),
+            i == chosen,
+        )
+        for label, s, i in zip(labels, sweeps, reps, strict=True)
+    )
+    lookup = {c: k for k, c in enumerate(drawn)}
+    probs = evaluation.probabilities
+    markers = Markers(
+        rows=rows,
+        cols=cols,
+        x=problem.grid[rows, cols],
+        loss=element_values(elementwise, rows, cols, coupled),
+        grad=grads,
+        p_true=true_probability(problem, probs, rows, cols),
+        curve=np.array([lookup.get(int(c), -1) for c in ids], dtype=np.intp),
+        total=n * m,
+    )
+    return CurveSet(
+        title, x_label, loss_label, grad_label, curves, markers, chosen, tuple(notes)
+    )
+
+
+def curve_columns(curve_set: CurveSet) -> list[tuple[str, Array]]:
+    """The curve data as named columns: ``x``, then loss, gradient and ``p_true``.
+
+    Curves swept over other points than the first (another dtype) add their
+    own ``x: <label>`` column.
+    """
+    curves = curve_set.curves
+    if not curves:
+        return []
+    first = curves[0].x
+    columns: list[tuple[str, Array]] = [("x", first)]
+    columns += [
+        (f"x: {c.label}", c.x) for c in curves[1:] if not np.array_equal(c.x, first)
+    ]
+    columns += [(f"loss: {c.label}", c.loss) for c in curves]
+    columns += [(f"grad: {c.label}", c.grad) for c in curves]
+    columns += [
+        (f"p_true: {c.label}", c.p_true) for c in curves if c.p_true is not None
+    ]
+    return columns

@@ -1,0 +1,291 @@
+"""Common mistakes in a session, each with a one-click fix (no Qt).
+
+``diagnose(doc)`` runs every detector and returns :class:`Finding` objects:
+what looks wrong, why it matters, and :class:`Fix` objects whose ``apply``
+edits a copy of the document (the UI hands it to the controller, so a fix
+is one undo step). The detectors for the first tensor (probabilities where
+logits belong, softmax applied twice, NaN/inf) are here; those for targets
+and weights are in :mod:`lossgui.session.diagnostics_targets`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+import numpy as np
+import numpy.typing as npt
+
+if TYPE_CHECKING:
+    from lossgui.session.document import SessionDocument
+    from lossgui.session.evaluation import Evaluation
+
+__all__ = ["Finding", "Fix", "Severity", "diagnose", "set_input_mode", "to_loss"]
+
+Array = npt.NDArray[Any]
+Severity = Literal["error", "warning", "hint"]
+Edit = Callable[["SessionDocument"], "SessionDocument | None"]
+
+#: Losses that apply a sigmoid to their first tensor themselves.
+SIGMOID_LOSSES = ("BCEWithLogitsLoss", "MultiLabelSoftMarginLoss", "sigmoid_focal_loss")
+#: Losses that apply a (log-)softmax to their first tensor themselves.
+SOFTMAX_LOSSES = ("CrossEntropyLoss", "Poly1CrossEntropyLoss")
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A one-click repair.
+
+    Attributes
+    ----------
+    label : str
+        The button's text (and the undo step's name).
+    description : str
+        What it changes.
+    apply : callable
+        ``apply(doc)`` edits ``doc`` in place (returning ``None``) or returns
+        a new document, as :meth:`SessionController.apply` expects.
+    """
+
+    label: str
+    description: str
+    apply: Edit
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something that looks wrong in the session."""
+
+    code: str
+    severity: Severity
+    title: str
+    detail: str
+    fixes: tuple[Fix, ...] = ()
+
+
+def to_loss(name: str, input_mode: str | None = None) -> Edit:
+    """An edit switching to loss ``name`` (numbers carried over), then the mode."""
+
+    def edit(doc: SessionDocument) -> SessionDocument:
+        from lossgui.session.convert import switch_loss
+
+        new = switch_loss(doc, name)
+        if input_mode is not None:
+            new.set_setting("input_mode", input_mode)
+        return new
+
+    return edit
+
+
+def set_input_mode(mode: str) -> Edit:
+    """An edit setting the input mode."""
+
+    def edit(doc: SessionDocument) -> None:
+        doc.set_setting("input_mode", mode)
+
+    return edit
+
+
+def _grid(doc: SessionDocument) -> Array:
+    return np.asarray(doc.tensors[doc.first_name], dtype=np.float64)
+
+
+def _probabilities_to_logit_loss(
+    doc: SessionDocument, _ev: Evaluation
+) -> Finding | None:
+    spec = doc.spec
+    sigmoid_mode = spec.activation == "sigmoid" and doc.input_mode == "logits"
+    if doc.loss not in SIGMOID_LOSSES and not sigmoid_mode:
+        return None
+    z = _grid(doc)
+    inside = np.isfinite(z).all() and (z >= 0).all() and (z <= 1).all()
+    if z.size < 2 or not inside or not ((z > 0) & (z < 1)).any():
+        return None
+    if sigmoid_mode:
+        fixes = (
+            Fix(
+                "Use as probabilities (raw mode)",
+                f"{doc.loss} gets the grid as it is, without the sigmoid.",
+                set_input_mode("raw"),
+            ),
+        )
+        where = "logits mode applies a sigmoid to them first"
+    else:
+        fixes = (
+            Fix(
+                "Use BCELoss on these probabilities",
+                "Switch to BCELoss with input mode raw (no sigmoid).",
+                to_loss("BCELoss", "raw"),
+            ),
+        )
+        where = f"{doc.loss} applies a sigmoid to them itself"
+    return Finding(
+        "probabilities-as-logits",
+        "warning",
+        "The inputs look like probabilities, but they are used as logits",
+        f"Every value lies in [0, 1] and {where}: 0.8 becomes σ(0.8) = 0.69, so "
+        "confident predictions look unsure and the loss cannot get small.",
+        fixes,
+    )
+
+
+def _logits_to_bce(doc: SessionDocument, _ev: Evaluation) -> Finding | None:
+    spec = doc.spec
+    if spec.activation != "sigmoid" or doc.input_mode != "raw":
+        return None
+    z = _grid(doc)
+    if z.size == 0 or ((z >= 0) & (z <= 1)).all():
+        return None
+    fixes = [
+        Fix(
+            "Apply σ first (logits mode)",
+            "The grid holds logits; lossgui passes σ(z) to the loss.",
+            set_input_mode("logits"),
+        )
+    ]
+    if doc.loss == "BCELoss":
+        fixes.append(
+            Fix(
+                "Use BCEWithLogitsLoss",
+                "The stable loss for logits (sigmoid built in).",
+                to_loss("BCEWithLogitsLoss", "logits"),
+            )
+        )
+    return Finding(
+        "logits-to-bce",
+        "error",
+        f"Logits fed to {doc.loss}",
+        f"{doc.loss} wants probabilities in [0, 1], but the grid holds values such "
+        f"as {float(z[(z < 0) | (z > 1) | np.isnan(z)][0]):g}; torch raises "
+        "'all elements of input should be between 0 and 1'.",
+        tuple(fixes),
+    )
+
+
+def _row_sums(z: Array) -> Array:
+    return np.sum(z, axis=-1) if z.ndim >= 1 else z
+
+
+def _softmax_twice(doc: SessionDocument, _ev: Evaluation) -> Finding | None:
+    spec = doc.spec
+    applies = doc.loss in SOFTMAX_LOSSES or (
+        spec.activation == "log_softmax" and doc.input_mode == "logits"
+    )
+    z = _grid(doc)
+    if not applies or z.ndim != 2 or z.shape[1] < 2 or not np.isfinite(z).all():
+        return None
+    if (z < 0).any() or (z > 1).any() or not np.allclose(_row_sums(z), 1, atol=1e-3):
+        return None
+    return Finding(
+        "softmax-twice",
+        "warning",
+        "Softmax applied twice: the rows already sum to 1",
+        f"Each row of the input is a probability distribution, and {doc.loss} "
+        "applies (log-)softmax again: probabilities in [0, 1] make a flat softmax, "
+        "so the loss stays high and the gradient small.",
+        (
+            Fix(
+                "Use log(p) as the logits",
+                "Replace each p by log(p) (softmax(log p) = p), so the loss sees the "
+                "distribution once.",
+                _log_of_grid,
+            ),
+        ),
+    )
+
+
+def _log_of_grid(doc: SessionDocument) -> None:
+    with np.errstate(divide="ignore"):
+        doc.set_array(doc.first_name, np.log(np.maximum(_grid(doc), 1e-30)))
+
+
+def _log_probs_to_ce(doc: SessionDocument, _ev: Evaluation) -> Finding | None:
+    z = _grid(doc)
+    if doc.loss != "CrossEntropyLoss" or z.ndim != 2 or z.shape[1] < 2:
+        return None
+    if not np.isfinite(z).all() or (z > 0).any():
+        return None
+    if not np.allclose(np.sum(np.exp(z), axis=-1), 1, atol=1e-3):
+        return None
+    return Finding(
+        "log-probs-to-ce",
+        "hint",
+        "These are log-probabilities: NLLLoss takes them as they are",
+        "exp of each row sums to 1, so the rows are log_softmax outputs. "
+        "CrossEntropyLoss applies log_softmax again, which leaves them unchanged "
+        "(same value), but NLLLoss(log_probs, target) says what is meant.",
+        (
+            Fix(
+                "Use NLLLoss (input mode raw)",
+                "Same numbers and value, with the loss that expects log-probabilities.",
+                to_loss("NLLLoss", "raw"),
+            ),
+        ),
+    )
+
+
+def _non_finite(doc: SessionDocument, _ev: Evaluation) -> Finding | None:
+    bad: list[str] = []
+    for slot in doc.slots():
+        if slot.kind != "float" or (slot.optional and not doc.enabled.get(slot.name)):
+            continue
+        array = np.asarray(doc.array(slot.name), dtype=np.float64)
+        count = int(np.count_nonzero(~np.isfinite(array)))
+        if count:
+            bad.append(f"{slot.name} ({count})")
+    if not bad:
+        return None
+
+    def clean(d: SessionDocument) -> None:
+        for slot in d.slots():
+            if slot.kind == "float":
+                values = np.asarray(d.array(slot.name), dtype=np.float64)
+                d.set_array(
+                    slot.name,
+                    np.nan_to_num(values, nan=0.0, posinf=100.0, neginf=-100.0),
+                )
+
+    return Finding(
+        "non-finite",
+        "warning",
+        "NaN or inf in the tensors",
+        f"Non-finite values in {', '.join(bad)}: torch propagates NaN into the "
+        "loss and the gradient (some losses swallow it, which hides it).",
+        (
+            Fix(
+                "Replace NaN by 0 and ±inf by ±100",
+                "Every float tensor gets finite values.",
+                clean,
+            ),
+        ),
+    )
+
+
+def diagnose(
+    doc: SessionDocument, evaluation: Evaluation | None = None
+) -> tuple[Finding, ...]:
+    """Every finding for ``doc`` (errors first).
+
+    Parameters
+    ----------
+    doc : SessionDocument
+        The session (not modified).
+    evaluation : Evaluation, optional
+        ``doc.evaluate()``, if the caller has it already.
+    """
+    from lossgui.session.diagnostics_targets import TARGET_DETECTORS
+
+    ev = doc.evaluate() if evaluation is None else evaluation
+    detectors = (
+        _logits_to_bce,
+        _probabilities_to_logit_loss,
+        _softmax_twice,
+        _log_probs_to_ce,
+        *TARGET_DETECTORS,
+        _non_finite,
+    )
+    with np.errstate(all="ignore"):
+        findings = [f for detect in detectors if (f := detect(doc, ev)) is not None]
+    order = {"error": 0, "warning": 1, "hint": 2}
+    return tuple(sorted(findings, key=lambda f: order[f.severity]))

@@ -1,0 +1,236 @@
+"""Diagnostics for targets and weights.
+
+Class indices where one-hot rows belong, labels out of range, an
+``ignore_index`` that is a real class, and weights whose shape broadcasts in
+a way that is easy to misread.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import numpy.typing as npt
+
+from lossgui.session.diagnostics import SIGMOID_LOSSES, Finding, Fix
+from lossgui.session.grid_ops import one_hot
+from lossgui.session.layout import target_name
+
+if TYPE_CHECKING:
+    from lossgui.session.document import SessionDocument
+    from lossgui.session.evaluation import Evaluation
+
+__all__ = ["TARGET_DETECTORS"]
+
+Array = npt.NDArray[Any]
+_BINARY = (*SIGMOID_LOSSES, "BCELoss")
+_SIZE_ERRORS = ("must be the same as input size", "that is different to the input size")
+#: Growing the grid to fit a label is offered up to this many classes.
+_MAX_CLASSES = 1000
+
+
+def _whole(values: Array) -> bool:
+    return bool(np.isfinite(values).all() and (values == np.floor(values)).all())
+
+
+def _binary_labels(doc: SessionDocument, ev: Evaluation) -> Array | None:
+    """The class indices a binary loss's target holds, if it holds indices."""
+    name = target_name(doc.spec)
+    if doc.loss not in _BINARY or name is None:
+        return None
+    target = np.asarray(doc.tensors[name], dtype=np.float64)
+    grid = doc.tensors[doc.first_name]
+    size_error = ev.error is not None and any(t in str(ev.error) for t in _SIZE_ERRORS)
+    if size_error and target.size == doc.rows and grid.ndim >= 1:
+        labels = target.reshape(-1)
+    elif target.ndim == 1:
+        labels = target
+    elif target.ndim == 2 and not target[:, 1:].any():
+        labels = target[:, 0]
+    else:
+        return None
+    if labels.size == 0 or not _whole(labels) or labels.min() < 0:
+        return None
+    if not size_error and labels.max() <= 1:
+        return None
+    return labels.astype(np.int64)
+
+
+def _class_indices_to_binary(doc: SessionDocument, ev: Evaluation) -> Finding | None:
+    labels = _binary_labels(doc, ev)
+    if labels is None or labels.size != doc.rows or int(labels.max()) >= _MAX_CLASSES:
+        return None
+    name = target_name(doc.spec)
+    assert name is not None
+
+    def fix(d: SessionDocument) -> None:
+        columns = max(int(labels.max()) + 1, d.columns)
+        if columns != d.columns:
+            d.resize(d.rows, columns)
+        shape = d.tensors[d.first_name].shape
+        d.tensors[name] = one_hot(labels, columns).reshape(shape)
+
+    error = ev.error is not None
+    return Finding(
+        "class-indices-to-binary",
+        "error" if error else "warning",
+        f"Class indices fed to {doc.loss}",
+        f"{doc.loss} wants one 0/1 target per logit, but the target holds class "
+        f"indices ({', '.join(str(v) for v in labels[:6])}"
+        f"{'…' if labels.size > 6 else ''})."
+        + (f" torch: {ev.error.torch_text}" if ev.error is not None else "")
+        + " One-hot them: class k becomes a row with a 1 in column k.",
+        (Fix("One-hot the targets", "Each class index becomes a one-hot row.", fix),),
+    )
+
+
+def _index_target(doc: SessionDocument) -> str | None:
+    name = target_name(doc.spec)
+    if name is None or doc.slot(name).kind != "index" or doc.slot(name).role != "rows":
+        return None
+    return name
+
+
+def _labels_out_of_range(doc: SessionDocument, _ev: Evaluation) -> Finding | None:
+    name = _index_target(doc)
+    if name is None or doc.columns < 1:
+        return None
+    labels = np.asarray(doc.tensors[name]).reshape(-1)
+    ignore = doc.params.get("ignore_index")
+    valid = (labels >= 0) & (labels < doc.columns)
+    bad = labels[~valid & (labels != ignore)] if ignore is not None else labels[~valid]
+    if bad.size == 0:
+        return None
+    fixes = []
+    top = int(labels.max())
+    if top >= doc.columns and top < _MAX_CLASSES:
+        fixes.append(
+            Fix(
+                f"Add classes up to {top} (C = {top + 1})",
+                "Grow the logits to one column per class; new logits are 0.",
+                lambda d: d.resize(d.rows, top + 1),
+            )
+        )
+    negative = np.unique(bad[bad < 0])
+    if negative.size == 1 and "ignore_index" in doc.params:
+        value = int(negative[0])
+        fixes.append(
+            Fix(
+                f"Ignore label {value} (ignore_index = {value})",
+                f"Samples labelled {value} are skipped, as -1 means elsewhere.",
+                lambda d: d.set_setting("param.ignore_index", value),
+            )
+        )
+    return Finding(
+        "labels-out-of-range",
+        "error",
+        f"Class labels outside 0…{doc.columns - 1}",
+        f"The target holds {', '.join(str(int(v)) for v in bad[:6])} but the logits "
+        f"have C = {doc.columns} columns; torch raises IndexError: Target "
+        f"{int(bad[0])} is out of bounds.",
+        tuple(fixes),
+    )
+
+
+def _ignore_index_is_a_class(doc: SessionDocument, _ev: Evaluation) -> Finding | None:
+    name = _index_target(doc)
+    ignore = doc.params.get("ignore_index")
+    if name is None or ignore is None or not 0 <= int(ignore) < doc.columns:
+        return None
+    count = int(np.count_nonzero(np.asarray(doc.tensors[name]) == ignore))
+    return Finding(
+        "ignore-index-is-a-class",
+        "warning" if count else "hint",
+        f"ignore_index = {ignore} is also class {ignore}",
+        f"{count} sample(s) labelled {ignore} are silently left out of the loss, "
+        "its gradient and the mean's divisor. The default, -100, matches no class.",
+        (
+            Fix(
+                "Reset ignore_index to -100",
+                "No class is ignored.",
+                lambda d: d.set_setting("param.ignore_index", -100),
+            ),
+        ),
+    )
+
+
+def _per_class_length(doc: SessionDocument) -> Finding | None:
+    """A per-class vector (``pos_weight``, class ``weight``) of the wrong length."""
+    for slot in doc.slots()[len(doc.spec.forward) :]:
+        if slot.role != "classes" or not doc.enabled.get(slot.name):
+            continue
+        values = np.asarray(doc.array(slot.name))
+        if values.size == doc.columns:
+            continue
+        name, columns = slot.name, doc.columns
+
+        def reset(d: SessionDocument, name: str = name, columns: int = columns) -> None:
+            d.tensor_params[name] = np.ones(columns)
+
+        return Finding(
+            "surprising-broadcast",
+            "error",
+            f"{name} has {values.size} values for C = {columns} classes",
+            f"torch lines {name} up with the last dimension (the classes), not the "
+            f"samples: {values.size} values cannot scale {columns} classes.",
+            (Fix(f"Reset {name} to {columns} ones", "One value per class.", reset),),
+        )
+    return None
+
+
+def _surprising_broadcast(doc: SessionDocument, _ev: Evaluation) -> Finding | None:
+    per_class = _per_class_length(doc)
+    if per_class is not None:
+        return per_class
+    grid = doc.tensors[doc.first_name]
+    for slot in doc.slots()[len(doc.spec.forward) :]:
+        if slot.role != "grid" or not doc.enabled.get(slot.name):
+            continue
+        weight = np.asarray(doc.array(slot.name), dtype=np.float64)
+        if weight.shape == grid.shape or grid.ndim != 2 or weight.ndim != 1:
+            continue
+        rows, columns = grid.shape
+        name = slot.name
+        if weight.size not in (rows, columns):
+            continue
+
+        def per_row(d: SessionDocument, name: str = name, w: Array = weight) -> None:
+            g = d.tensors[d.first_name]
+            d.tensor_params[name] = np.broadcast_to(w[:, None], g.shape).copy()
+
+        def per_column(d: SessionDocument, name: str = name, w: Array = weight) -> None:
+            g = d.tensors[d.first_name]
+            d.tensor_params[name] = np.broadcast_to(w[None, :], g.shape).copy()
+
+        fixes = [Fix("Apply it per sample (rows)", f"{name}[n] scales row n.", per_row)]
+        if weight.size == columns:
+            fixes.append(
+                Fix(
+                    "Keep it per class (columns)",
+                    f"{name}[c] scales column c.",
+                    per_column,
+                )
+            )
+        how = (
+            "scales the columns (classes), not the rows (samples): torch broadcasts "
+            "from the last dimension"
+            if weight.size == columns
+            else "does not broadcast against the rows: torch raises a size error"
+        )
+        return Finding(
+            "surprising-broadcast",
+            "warning" if weight.size == columns else "error",
+            f"{name} of shape ({weight.size},) against input {tuple(grid.shape)}",
+            f"A 1-D {name} {how}. A per-sample weight needs shape ({rows}, 1).",
+            tuple(fixes),
+        )
+    return None
+
+
+#: Run in this order by :func:`lossgui.session.diagnostics.diagnose`.
+TARGET_DETECTORS = (
+    _class_indices_to_binary,
+    _labels_out_of_range,
+    _ignore_index_is_a_class,
+    _surprising_broadcast,
+)

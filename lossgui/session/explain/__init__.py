@@ -1,0 +1,128 @@
+"""Step-by-step explanations of a loss at one element (no Qt).
+
+``explain(evaluation, row, column, digits)`` returns an
+:class:`Explanation`: the loss formula, the same formula with the element's
+numbers substituted (activation, log, weights, ``pos_weight``, smoothing,
+margin ...), the reduction with its numerator, denominator and what it left
+out, and the gradient, each as :class:`Step` objects whose substituted text,
+evaluated with the numbers *as shown*, gives the shown value.
+
+One module per loss family; losses without a builder get
+:func:`~lossgui.session.explain.generic.generic`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from lossgui.engine.registry import LOSSES
+from lossgui.session.explain.binary import bce, bce_with_logits
+from lossgui.session.explain.classes import cross_entropy
+from lossgui.session.explain.context import Context
+from lossgui.session.explain.divergence import kl_div
+from lossgui.session.explain.focal import sigmoid_focal
+from lossgui.session.explain.generic import generic
+from lossgui.session.explain.multilabel import multilabel_soft_margin
+from lossgui.session.explain.nll import nll
+from lossgui.session.explain.regression import regression
+from lossgui.session.explain.steps import Built, Explanation, Section, Step
+
+if TYPE_CHECKING:
+    from lossgui.session.evaluation import Evaluation
+
+__all__ = ["BUILDERS", "DEFAULT_DIGITS", "Explanation", "Section", "Step", "explain"]
+
+DEFAULT_DIGITS = 4
+
+#: The step-by-step builder of each loss; others use the generic one.
+BUILDERS: dict[str, Callable[[Context], Built]] = {
+    "BCELoss": bce,
+    "BCEWithLogitsLoss": bce_with_logits,
+    "sigmoid_focal_loss": sigmoid_focal,
+    "MultiLabelSoftMarginLoss": multilabel_soft_margin,
+    "CrossEntropyLoss": cross_entropy,
+    "NLLLoss": nll,
+    "KLDivLoss": kl_div,
+    "L1Loss": regression,
+    "MSELoss": regression,
+    "SmoothL1Loss": regression,
+    "HuberLoss": regression,
+}
+
+
+def _supported(ctx: Context) -> bool:
+    """Whether the family builder handles this layout (else: generic)."""
+    grid = ctx.grid
+    if grid.dtype.kind != "f" or grid.ndim > 2 or grid.size == 0:
+        return False
+    if (
+        ctx.evaluation.loss in ("CrossEntropyLoss", "NLLLoss", "KLDivLoss")
+        and grid.ndim == 0
+    ):
+        return False
+    return not (ctx.evaluation.loss == "MultiLabelSoftMarginLoss" and grid.ndim == 0)
+
+
+def explain(
+    evaluation: Evaluation, row: int = 0, column: int = 0, digits: int = DEFAULT_DIGITS
+) -> Explanation:
+    """Explain ``evaluation`` at the grid cell ``(row, column)``.
+
+    Parameters
+    ----------
+    evaluation : Evaluation
+        What the window shows.
+    row, column : int
+        The selected cell of the grid's 2-D table (clamped into range).
+    digits : int
+        Significant digits of the shown values; operands get more where
+        needed so the arithmetic on the page reproduces each value.
+
+    Returns
+    -------
+    Explanation
+        With ``error`` set (and no sections) when torch rejects the input.
+    """
+    spec = LOSSES[evaluation.loss]
+    formula = spec.formula
+    if evaluation.result is None or evaluation.grid.size == 0:
+        error = (
+            evaluation.error.torch_text
+            if evaluation.error is not None
+            else "no elements"
+        )
+        return Explanation(
+            evaluation.loss,
+            f"{spec.name}: torch raises",
+            (row, column),
+            (),
+            formula,
+            error=error,
+            digits=digits,
+        )
+    # Explanations re-derive values the user may have pushed to ±1e308 or NaN:
+    # overflow there is part of the story, not a warning.
+    with np.errstate(all="ignore"):
+        ctx = Context.create(evaluation, row, column, digits)
+        builder = BUILDERS.get(evaluation.loss, generic) if _supported(ctx) else generic
+        try:
+            built = builder(ctx)
+        except (ArithmeticError, ValueError):  # Python math on extremes: no steps
+            built = generic(ctx)
+    heading = f"{spec.name} · element {ctx.label} (row {ctx.row}, column {ctx.column})"
+    if ctx.grid.ndim == 0:
+        heading = f"{spec.name} · the single element"
+    return Explanation(
+        evaluation.loss,
+        heading,
+        (ctx.row, ctx.column),
+        built.given,
+        formula,
+        built.sections,
+        built.notes,
+        None,
+        digits,
+    )

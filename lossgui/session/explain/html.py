@@ -1,0 +1,147 @@
+"""An :class:`~lossgui.session.explain.Explanation` as HTML for a text browser.
+
+Plain HTML 4 with inline styles (what ``QTextBrowser`` understands); the
+colours come from the caller, so the same page reads well on a light and a
+dark palette. Each step is three lines: the formula, the formula with the
+numbers, and the value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+
+from lossgui.session.explain.steps import Explanation, Section, Step
+
+__all__ = ["DARK", "LIGHT", "Colours", "to_html"]
+
+#: Step kinds that get a small tag next to their symbol.
+_TAGGED = {"activation", "log", "weight", "pos_weight", "smoothing", "margin"}
+
+
+@dataclass(frozen=True)
+class Colours:
+    """The page's colours (CSS colour strings)."""
+
+    text: str
+    muted: str
+    accent: str
+    value: str
+    code_bg: str
+    error_bg: str
+    error_text: str
+
+
+LIGHT = Colours(
+    "#202124", "#5f6368", "#1a5fb4", "#a0400b", "#eef1f5", "#fdecea", "#8a1f11"
+)
+DARK = Colours(
+    "#e8e8e8", "#a8a8a8", "#7fb2ff", "#ffb070", "#2c2f36", "#4a1f1f", "#ffc9c9"
+)
+
+
+_SUBSCRIPT = re.compile(r"(?<![\w'])(\w'?)_(\{[^}]*\}|\w{1,3})(?!\w)")
+
+
+def _e(text: str) -> str:
+    return escape(text, quote=False)
+
+
+def _math(text: str) -> str:
+    """Escaped ``text`` with one-letter subscripts typeset: ``p_3`` -> p<sub>3</sub>."""
+    return _SUBSCRIPT.sub(
+        lambda m: f"{m.group(1)}<sub>{m.group(2).strip('{}')}</sub>", _e(text)
+    )
+
+
+def _step(step: Step, c: Colours) -> str:
+    tag = ""
+    if step.kind in _TAGGED:
+        tag = (
+            f"<br><span style='color:{c.muted}; font-size:small'>{_e(step.kind)}</span>"
+        )
+    rows = [
+        f"<tr><td align='right' valign='top' style='padding-right:6px'><b>"
+        f"{_math(step.symbol)}</b>{tag}</td><td valign='top'>=&nbsp;</td>"
+        f"<td valign='top'>{_math(step.formula)}</td></tr>"
+    ]
+    if step.substituted:
+        rows.append(
+            "<tr><td></td><td valign='top'>=&nbsp;</td><td valign='top'>"
+            f"<code style='background-color:{c.code_bg}'>&nbsp;{_e(step.substituted)}"
+            "&nbsp;</code></td></tr>"
+        )
+    rows.append(
+        "<tr><td></td><td>=&nbsp;</td>"
+        f"<td><b style='color:{c.value}'>{_e(step.shown)}</b></td></tr>"
+    )
+    if step.note:
+        rows.append(
+            f"<tr><td></td><td></td><td style='color:{c.muted}'><i>{_e(step.note)}"
+            "</i></td></tr>"
+        )
+    return "".join(rows)
+
+
+def _section(section: Section, c: Colours) -> str:
+    parts = [
+        f"<h3 style='color:{c.accent}; margin-bottom:2px'>{_e(section.title)}</h3>"
+    ]
+    for line in section.lines:
+        parts.append(f"<p style='color:{c.muted}; margin:2px 0px'>{_e(line)}</p>")
+    if section.steps:
+        body = "<tr><td colspan='3' style='font-size:4px'>&nbsp;</td></tr>".join(
+            _step(step, c) for step in section.steps
+        )
+        parts.append(f"<table cellspacing='0' cellpadding='1'>{body}</table>")
+    return "".join(parts)
+
+
+def to_html(
+    explanation: Explanation, colours: Colours = LIGHT, header: str = ""
+) -> str:
+    """The page for ``explanation``.
+
+    Parameters
+    ----------
+    explanation : Explanation
+        What to show.
+    colours : Colours
+        :data:`LIGHT`, :data:`DARK` or the caller's own.
+    header : str
+        Extra HTML placed under the heading (the panel's digit links).
+    """
+    c = colours
+    parts = [
+        f"<div style='color:{c.text}'>",
+        f"<p style='font-size:large; margin-bottom:2px'><b>{_e(explanation.heading)}"
+        "</b></p>",
+    ]
+    if header:
+        parts.append(f"<p style='color:{c.muted}; margin-top:0px'>{header}</p>")
+    if explanation.given:
+        given = " &nbsp;·&nbsp; ".join(
+            f"{_e(name)} = <b>{_e(value)}</b>" for name, value in explanation.given
+        )
+        parts.append(f"<p>{given}</p>")
+    if explanation.formula:
+        lines = "<br>".join(_e(line) for line in explanation.formula.splitlines())
+        parts.append(
+            f"<p style='color:{c.muted}; margin-bottom:0px'>Formula (torch):</p>"
+            f"<p style='margin-top:2px'><code>{lines}</code></p>"
+        )
+    if explanation.error is not None:
+        parts.append(
+            f"<p style='background-color:{c.error_bg}; color:{c.error_text}'>"
+            f"&nbsp;{_e(explanation.error)}&nbsp;</p>"
+        )
+    parts.extend(_section(section, c) for section in explanation.sections)
+    if explanation.notes:
+        items = "".join(f"<li>{_e(note)}</li>" for note in explanation.notes)
+        parts.append(
+            f"<h3 style='color:{c.accent}; margin-bottom:2px'>Notes</h3>"
+            f"<ul style='color:{c.muted}'>{items}</ul>"
+        )
+    parts.append("</div>")
+    return "".join(parts)

@@ -1,0 +1,116 @@
+"""``ExplainPanel``: the selected element's loss, worked out step by step.
+
+A read-only ``QTextBrowser`` (objectName ``explainView``) showing
+:func:`lossgui.session.explain.explain` as HTML. It is an evaluation view
+(every recompute repaints it) and follows the :class:`ElementTracker`
+(every selection repaints it). The digits links in the page change how many
+significant digits are shown.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QUrl
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QTextBrowser
+
+from lossgui.session import Evaluation
+from lossgui.session.explain import DEFAULT_DIGITS, Explanation, explain
+from lossgui.session.explain.html import DARK, LIGHT, to_html
+
+__all__ = ["DIGIT_CHOICES", "ExplainPanel"]
+
+DIGIT_CHOICES = (3, 4, 5, 6, 8)
+
+
+class ExplainPanel(QTextBrowser):
+    """The explanation of one element; see the module docstring."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("explainView")
+        self.setOpenLinks(False)
+        self.anchorClicked.connect(self._on_link)
+        self.setMinimumWidth(340)
+        self.digits = DEFAULT_DIGITS
+        self.row = 0
+        self.column = 0
+        self.evaluation: Evaluation | None = None
+        self.explanation: Explanation | None = None
+        self.html = ""
+        self._dirty = False
+
+    # ------------------------------------------------------------------ input
+    def show_evaluation(self, evaluation: Evaluation) -> None:
+        """Evaluation view hook: explain the new numbers."""
+        self.evaluation = evaluation
+        self._request()
+
+    def set_element(self, row: int, column: int) -> None:
+        """Explain grid cell ``(row, column)``."""
+        self.row, self.column = row, column
+        self._request()
+
+    def set_digits(self, digits: int) -> None:
+        """Show values with ``digits`` significant digits."""
+        self.digits = int(digits)
+        self._request()
+
+    def refresh(self) -> None:
+        """Render now, visible or not."""
+        self._render()
+
+    def on_visibility(self, visible: bool) -> None:
+        """Dock visibility/tab switch: catch up with what changed while hidden."""
+        if visible and self._dirty:
+            self._render()
+
+    def showEvent(self, event):
+        """Qt: catch up with what changed while hidden."""
+        super().showEvent(event)
+        if self._dirty:
+            self._render()
+
+    def _request(self) -> None:
+        """Render if on screen; otherwise when the panel next shows."""
+        self._dirty = True
+        if self.isVisible() and not self.visibleRegion().isEmpty():
+            self._render()
+
+    # ---------------------------------------------------------------- drawing
+    def _dark(self) -> bool:
+        # The application's palette: a panel in a hidden tab may not have
+        # received the new one yet.
+        base = QApplication.palette().color(QPalette.ColorRole.Base)
+        return base.lightness() < 128
+
+    def _header(self) -> str:
+        links = " ".join(
+            f"<b>{d}</b>" if d == self.digits else f"<a href='digits:{d}'>{d}</a>"
+            for d in DIGIT_CHOICES
+        )
+        return f"Select a cell of any grid to explain it. Digits: {links}"
+
+    def _render(self) -> None:
+        if self.evaluation is None:
+            return
+        self._dirty = False
+        self.explanation = explain(self.evaluation, self.row, self.column, self.digits)
+        colours = DARK if self._dark() else LIGHT
+        bar = self.verticalScrollBar().value()
+        self.html = to_html(self.explanation, colours, self._header())
+        self.setHtml(self.html)
+        self.verticalScrollBar().setValue(bar)
+
+    def _on_link(self, url: QUrl) -> None:
+        text = url.toString()
+        if text.startswith("digits:"):
+            self.set_digits(int(text.partition(":")[2]))
+
+    def changeEvent(self, event):
+        """Qt: repaint in the new colours after a theme switch."""
+        if event.type() in (
+            QEvent.Type.PaletteChange,
+            QEvent.Type.ApplicationPaletteChange,
+        ):
+            self._request()
+        super().changeEvent(event)

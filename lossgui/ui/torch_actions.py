@@ -1,0 +1,72 @@
+"""The PyTorch actions: "Copy as PyTorch" and "Verify with PyTorch".
+
+"Copy as PyTorch" (``copyTorchAction``) puts a runnable script on the
+clipboard that prints what the window shows. "Verify with PyTorch"
+(``verifyTorchAction``) is enabled when torch is installed; it runs that
+script in torch (imported only then) and reports the largest difference in
+value and gradient.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from lossgui.session.torch_snippet import torch_snippet
+from lossgui.session.torch_verify import Verification, torch_available, verify
+from lossgui.ui.naming import named
+
+__all__ = ["TorchActions"]
+
+
+class TorchActions(QObject):
+    """Creates the two actions for ``window`` (menus are the caller's)."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.last_snippet = ""
+        self.last_verification: Verification | None = None
+        self.copy_action = named(QAction("Copy as &PyTorch", window), "copyTorchAction")
+        self.copy_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        self.copy_action.setToolTip(
+            "Copy a runnable PyTorch script that prints this value and gradient"
+        )
+        self.copy_action.triggered.connect(lambda _=False: self.copy())
+        self.verify_action = named(
+            QAction("&Verify with PyTorch", window), "verifyTorchAction"
+        )
+        self.verify_action.setToolTip("Recompute this session in torch and compare")
+        self.verify_action.triggered.connect(lambda _=False: self.verify())
+        available = torch_available()
+        self.verify_action.setEnabled(available)
+        if not available:
+            self.verify_action.setToolTip("Needs torch (pip install torch)")
+
+    def copy(self) -> str:
+        """Put the session's PyTorch script on the clipboard and return it."""
+        window = self.window
+        doc = window.controller.document
+        code = torch_snippet(doc, window.evaluation).code
+        QGuiApplication.clipboard().setText(code)
+        self.last_snippet = code
+        window.show_message(
+            f"Copied a PyTorch script ({code.count(chr(10))} lines): run it to print "
+            "the same loss and gradient"
+        )
+        return code
+
+    def verify(self) -> Verification:
+        """Recompute the session in torch; report the largest differences."""
+        window = self.window
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = verify(window.controller.document)
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.last_verification = result
+        window.show_message(result.message)
+        box = QMessageBox.information if result.agree else QMessageBox.warning
+        box(window, "Verify with PyTorch", result.message)
+        return result

@@ -1,0 +1,126 @@
+"""``install_understanding(window)``: the panels that explain the numbers.
+
+Adds to the main window, without it knowing their classes:
+
+- the **Explain** dock (:class:`ExplainPanel`, ``explainView``), following
+  the selected cell through an :class:`ElementTracker`;
+- the **Compare losses** dock (:class:`ComparePanel`) with the SGD controls;
+- the diagnostics banner under the result (:class:`DiagnosticsBanner`);
+- "Copy as PyTorch" (Edit menu and Tools), "Verify with PyTorch", "SGD step"
+  (Tools menu).
+
+The docks share the right dock area with the curves as tabs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QMenu
+
+from lossgui.ui.compare_panel import ComparePanel
+from lossgui.ui.diagnostics_banner import DiagnosticsBanner
+from lossgui.ui.element_tracker import ElementTracker
+from lossgui.ui.explain_panel import ExplainPanel
+from lossgui.ui.naming import named
+from lossgui.ui.torch_actions import TorchActions
+
+__all__ = ["Understanding", "install_understanding"]
+
+
+@dataclass
+class Understanding:
+    """What :func:`install_understanding` added (for tests and other panels)."""
+
+    tracker: ElementTracker
+    explain: ExplainPanel
+    explain_dock: QDockWidget
+    compare: ComparePanel
+    compare_dock: QDockWidget
+    banner: DiagnosticsBanner
+    torch: TorchActions
+    sgd_action: QAction
+    tools_menu: QMenu
+
+
+def _tools_menu(window) -> QMenu:
+    """The Tools menu (created before Help if nobody made one yet)."""
+    bar = window.menuBar()
+    for action in bar.actions():
+        menu = action.menu()
+        if menu is not None and action.text().replace("&", "") == "Tools":
+            return menu
+    menu = QMenu("&Tools", bar)
+    help_action = next(
+        (a for a in bar.actions() if a.text().replace("&", "") == "Help"), None
+    )
+    if help_action is not None:
+        bar.insertMenu(help_action, menu)
+    else:
+        bar.addMenu(menu)
+    return menu
+
+
+def _edit_menu_insert(window, action: QAction) -> None:
+    """Put ``action`` right after Edit > Copy."""
+    copy = window.window_actions.copy_action
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        if menu is not None and copy in menu.actions():
+            actions = menu.actions()
+            after = (
+                actions[actions.index(copy) + 1] if copy is not actions[-1] else None
+            )
+            if after is None:
+                menu.addAction(action)
+            else:
+                menu.insertAction(after, action)
+            return
+
+
+def install_understanding(window) -> Understanding:
+    """Add the explain, compare and diagnostics features to ``window``."""
+    controller = window.controller
+    tracker = ElementTracker(window)
+    window.add_view(tracker)
+    explain = ExplainPanel()
+    explain_dock = window.add_dock_view(explain, "Explain")
+    tracker.elementChanged.connect(explain.set_element)
+    compare = ComparePanel(controller)
+    compare.message.connect(window.show_message)
+    compare_dock = window.add_dock_view(compare, "Compare losses")
+    curves = window.findChild(QDockWidget, "CurvesDock")
+    if curves is not None:
+        window.tabifyDockWidget(curves, explain_dock)
+    window.tabifyDockWidget(explain_dock, compare_dock)
+    # the last tabified dock becomes the current tab: put the cheap one in front
+    (curves if curves is not None else explain_dock).raise_()
+    # a dock behind another tab stays "visible" to Qt: refresh on tab switches
+    compare_dock.visibilityChanged.connect(compare.on_visibility)
+    explain_dock.visibilityChanged.connect(explain.on_visibility)
+    banner = DiagnosticsBanner(controller)
+    layout = window.centralWidget().layout()
+    layout.insertWidget(layout.indexOf(window.summary) + 1, banner)
+    window.add_view(banner)
+    torch = TorchActions(window)
+    _edit_menu_insert(window, torch.copy_action)
+    tools = _tools_menu(window)
+    tools.addAction(torch.copy_action)
+    tools.addAction(torch.verify_action)
+    tools.addSeparator()
+    sgd_action = named(QAction("Gradient &step on the logits", window), "sgdStepAction")
+    sgd_action.setToolTip("z ← z − lr·∂L/∂z with the learning rate of Compare losses")
+    sgd_action.triggered.connect(lambda _=False: compare.sgd.step())
+    tools.addAction(sgd_action)
+    return Understanding(
+        tracker,
+        explain,
+        explain_dock,
+        compare,
+        compare_dock,
+        banner,
+        torch,
+        sgd_action,
+        tools,
+    )
