@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QMessageBox
 from lossgui.io.cells import parse_index
 from lossgui.io.errors import FileFormatError
 from lossgui.io.text_parse import parse_block
-from lossgui.session import startup_document, target_modes, target_name
+from lossgui.session import target_modes, target_name
 from lossgui.session.grid_ops import argmax_labels
 from lossgui.ui.table_views import GridView, TensorTableView
 from lossgui.ui.theme import THEMES, apply_theme
@@ -41,6 +41,7 @@ class WindowActions(QObject):
         stack = self.controller.undo_stack
 
         file_menu = bar.addMenu("&File")
+        self.file_menu = file_menu  # the file actions add Open, Save, Export, ...
         self.new_action = self._action(
             file_menu, "&New session", self.new_session, _KEY.New
         )
@@ -298,8 +299,8 @@ class WindowActions(QObject):
         self.window.show_message(f"Random logits, seed {self._seed} (undo with Ctrl+Z)")
 
     def new_session(self) -> None:
-        """Back to the cat/dog example (undoable)."""
-        self.controller.apply(lambda _doc: startup_document(), "New session")
+        """File > New: the cat/dog example, untitled (asks about unsaved changes)."""
+        self.window.files.new_session()
 
     # -------------------------------------------------------------------- view
     def set_theme(self, name: str) -> None:

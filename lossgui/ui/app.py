@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from types import TracebackType
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from lossgui.ui.main_window import APPLICATION, ORGANIZATION, MainWindow
 from lossgui.ui.theme import apply_theme
@@ -45,7 +45,11 @@ def install_excepthook(window: MainWindow) -> ExceptHook:
 
 
 def run(argv: Sequence[str], session_file: str | None = None) -> int:
-    """Show the main window and run the event loop; returns the exit code."""
+    """Show the main window and run the event loop; returns the exit code.
+
+    ``session_file`` (a session or an array file) is opened once the window
+    shows; without one, an autosave left by a crash is recovered.
+    """
     app = QApplication.instance() or QApplication(list(argv))
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
@@ -54,18 +58,9 @@ def run(argv: Sequence[str], session_file: str | None = None) -> int:
     apply_theme(app, str(window.settings.value("view/theme", "system")))
     previous = install_excepthook(window)
     window.show()
-    if session_file is not None:
-        QTimer.singleShot(0, lambda: _not_yet(window, session_file))
+    # open the file given (or recover an autosave) once the window is up
+    QTimer.singleShot(0, lambda: window.files.startup(session_file))
     try:
         return int(app.exec())
     finally:
         sys.excepthook = previous
-
-
-def _not_yet(window: MainWindow, path: str) -> None:
-    text = (
-        f"Cannot open {path}: session files arrive in a later version of lossgui. "
-        "The cat/dog example is open instead."
-    )
-    window.show_message(text)
-    QMessageBox.information(window, "Session files", text)

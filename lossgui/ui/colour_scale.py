@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["MAX_ALPHA", "Scale", "scale"]
+__all__ = ["MAX_ALPHA", "Scale", "cell", "peak_of", "scale"]
 
 MAX_ALPHA = 150
 Array = npt.NDArray[Any]
@@ -62,3 +62,40 @@ def scale(values: Array) -> Scale:
     relative = np.where(nan, 0.0, np.clip(relative, 0.0, 1.0))
     alpha = np.rint(relative * MAX_ALPHA).astype(np.uint8)
     return Scale(alpha=alpha, positive=~(v < 0), nan=nan, peak=peak)
+
+
+def peak_of(values: Array) -> float:
+    """The largest finite magnitude of ``values`` (0.0 when there is none).
+
+    One pass without float64 copies: what :func:`scale` reports as ``peak``.
+    """
+    v = np.asarray(values)
+    if v.size == 0:
+        return 0.0
+    if v.dtype.kind != "f":
+        v = v.astype(np.float64)
+    with np.errstate(invalid="ignore"):
+        return float(np.max(np.abs(v), where=np.isfinite(v), initial=0.0))
+
+
+def cell(value: float, peak: float) -> tuple[int, bool, bool]:
+    """``(alpha, positive, nan)`` of one value, exactly as :func:`scale` gives it.
+
+    Lets a view colour only the cells it paints instead of every element.
+
+    Examples
+    --------
+    >>> [cell(v, 1.0) for v in (0.5, -1.0, float("inf"), float("nan"))]
+    [(75, True, False), (150, False, False), (150, True, False), (0, True, True)]
+    """
+    v = float(value)
+    if v != v:
+        return 0, True, True
+    magnitude = abs(v)
+    if magnitude == np.inf:
+        relative = 1.0
+    elif peak > 0:
+        relative = min(max(magnitude / peak, 0.0), 1.0)
+    else:
+        relative = 1.0 if magnitude > 0 else 0.0
+    return int(np.rint(relative * MAX_ALPHA)), not v < 0, False

@@ -148,7 +148,9 @@ class SessionController(QObject):
         need_rows, need_cols = row + block.shape[0], column + block.shape[1]
         grow_rows = max(0, need_rows - table.shape[0])
         grow_cols = max(0, need_cols - table.shape[1])
-        if (grow_rows and role == "classes") or (grow_cols and role == "rows"):
+        if (grow_rows and role in ("classes", "sequence", "scalar")) or (
+            grow_cols and role in ("rows", "scalar")
+        ):
             raise ValueError(
                 f"the pasted block ({block.shape[0]}×{block.shape[1]}) does not fit "
                 f"{name} ({table.shape[0]}×{table.shape[1]})"
@@ -161,7 +163,9 @@ class SessionController(QObject):
             return
 
         def grow_and_write(draft: SessionDocument) -> None:
-            if role == "classes":
+            if role == "sequence":  # a longer label sequence: S grows, not C
+                draft.resize_sequence(name, need_cols)
+            elif role == "classes":
                 draft.resize(draft.rows, draft.columns + grow_cols)
             else:
                 draft.resize(draft.rows + grow_rows, draft.columns + grow_cols)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lossgui.session.layout import batch_dropped
 from lossgui.ui.naming import named
 
 __all__ = ["MAX_ROWS", "GridControls"]
@@ -53,8 +54,9 @@ class GridControls(QWidget):
         self.fill_button = named(QPushButton("Fill column…"), "fillButton")
         self.fill_button.setToolTip("Set every row of the current column to one value.")
 
+        self.rows_label = QLabel("Rows N")
         form = QFormLayout()
-        form.addRow("Rows N", self.rows_spin)
+        form.addRow(self.rows_label, self.rows_spin)
         form.addRow(self.columns_label, self.columns_spin)
         buttons = QGridLayout()
         buttons.addWidget(self.random_button, 0, 0, 1, 2)
@@ -86,6 +88,15 @@ class GridControls(QWidget):
             spin.setValue(value)
             blocker.unblock()
         self.columns_label.setText("Classes C" if doc.class_dim else "Columns C")
+        if batch_dropped(doc.spec):  # one unbatched sequence: rows are time steps
+            self.rows_label.setText("Time steps T")
+            self.rows_spin.setToolTip(
+                f"T: the time steps (rows of {doc.first_name}); one sequence, "
+                "unbatched."
+            )
+        else:
+            self.rows_label.setText("Rows N")
+            self.rows_spin.setToolTip("N: the batch size (rows of every tensor).")
         self.columns_spin.setToolTip(
             "C: the number of classes (columns of the logits)."
             if doc.class_dim

@@ -27,13 +27,16 @@ from lossgui.session import Evaluation, SessionDocument, startup_document
 from lossgui.ui.actions import WindowActions
 from lossgui.ui.commands import Change
 from lossgui.ui.controller import SessionController
+from lossgui.ui.file_actions import FileActions
 from lossgui.ui.grid_controls import GridControls
 from lossgui.ui.loss_controls import LossControls
 from lossgui.ui.naming import named
 from lossgui.ui.param_panel import ParamPanel
+from lossgui.ui.plots import install_curves
 from lossgui.ui.results_panel import ResultEditor, ResultSummary
 from lossgui.ui.table_views import GridView
 from lossgui.ui.tensor_panel import ScrollSync, TensorPanel
+from lossgui.ui.understanding import install_understanding
 from lossgui.ui.views import EvaluationView
 
 __all__ = ["MainWindow"]
@@ -78,6 +81,9 @@ class MainWindow(QMainWindow):
         self.controller.changed.connect(self._on_document_changed)
         self.add_view(self.summary)
         self.add_view(self.result_editor)
+        self.curves_panel = install_curves(self)
+        self.files = FileActions(self)  # File/Examples menus, autosave, drops
+        self.understanding = install_understanding(self)  # explain, compare, fixes
         self._recompute()
         self._restore_settings()
 
@@ -99,18 +105,11 @@ class MainWindow(QMainWindow):
 
     def _size_splitter(self) -> None:
         """Give each tensor grid the width it needs and the results the rest."""
-        editors = self.tensor_panel.ordered_editors()
-        views = [editor.view for editor in editors]
-        widths = [
-            max(
-                150, min(max(e.view.preferred_width(), e.title.sizeHint().width()), 460)
-            )
-            for e in editors
-        ]
+        widths = self.tensor_panel.column_widths()  # one per splitter column
         total = max(self.splitter.width(), sum(widths) + 420)
         self.splitter.setSizes([*widths, total - sum(widths)])
         for index in range(self.splitter.count()):
-            self.splitter.setStretchFactor(index, 1 if index == len(views) else 0)
+            self.splitter.setStretchFactor(index, 1 if index == len(widths) else 0)
 
     def _build_controls_dock(self) -> None:
         self.loss_controls = LossControls(self.controller)
@@ -146,7 +145,7 @@ class MainWindow(QMainWindow):
         row_views = [
             self.tensor_panel.editors[s.name].view
             for s in self.tensor_panel.visible_slots()
-            if s.role != "classes" and s.name in self.tensor_panel.editors
+            if s.role in ("grid", "rows") and s.name in self.tensor_panel.editors
         ]
         self._scroll_sync.set_views([*row_views, self.result_editor.view])
 
@@ -254,6 +253,9 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event):
-        """Qt: remember the window's geometry and dock layout."""
+        """Qt: ask about unsaved changes, then remember geometry and docks."""
+        if not self.files.confirm_close():
+            event.ignore()
+            return
         self.save_settings()
         super().closeEvent(event)

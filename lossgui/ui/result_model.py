@@ -18,7 +18,7 @@ from lossgui.io.cells import format_exact
 from lossgui.session import Evaluation
 from lossgui.session.layout import as_table
 from lossgui.session.receipt import short
-from lossgui.ui.colour_scale import Scale, scale
+from lossgui.ui.colour_scale import cell, peak_of
 
 __all__ = ["ResultColumn", "ResultTableModel"]
 
@@ -70,7 +70,7 @@ class ResultTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._columns: list[ResultColumn] = []
         self._tables: dict[str, np.ndarray] = {}
-        self._scales: dict[str, Scale] = {}
+        self._peaks: dict[str, float] = {}
         self._rows = 0
 
     # -------------------------------------------------------------- evaluation
@@ -84,7 +84,8 @@ class ResultTableModel(QAbstractTableModel):
         if not same_layout:
             self.beginResetModel()
         self._tables, self._columns, self._rows = tables, columns, rows
-        self._scales = {k: scale(v) for k, v in tables.items() if k in HUES}
+        # one pass per quantity; cells are coloured as they are painted
+        self._peaks = {k: peak_of(v) for k, v in tables.items() if k in HUES}
         if same_layout:
             if rows and columns:
                 self.dataChanged.emit(
@@ -178,7 +179,7 @@ class ResultTableModel(QAbstractTableModel):
             return format_exact(self.value(index.row(), index.column()))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _ALIGN
-        if role == Qt.ItemDataRole.BackgroundRole and col.kind in self._scales:
+        if role == Qt.ItemDataRole.BackgroundRole and col.kind in self._peaks:
             return self._background(col, index.row())
         if role == Qt.ItemDataRole.ToolTipRole:
             value = self.value(index.row(), index.column())
@@ -188,14 +189,14 @@ class ResultTableModel(QAbstractTableModel):
         return None
 
     def _background(self, col: ResultColumn, row: int):
-        s = self._scales[col.kind]
-        if s.nan[row, col.index]:
+        value = self._tables[col.kind][row, col.index]
+        alpha, positive_sign, nan = cell(value, self._peaks[col.kind])
+        if nan:
             return QBrush(QColor(128, 128, 128, 140), Qt.BrushStyle.BDiagPattern)
-        alpha = int(s.alpha[row, col.index])
         if alpha == 0:
             return None
         positive, negative = HUES[col.kind]
-        r, g, b = positive if s.positive[row, col.index] else negative
+        r, g, b = positive if positive_sign else negative
         return QBrush(QColor(r, g, b, alpha))
 
     def headerData(

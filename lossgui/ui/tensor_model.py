@@ -120,13 +120,29 @@ class TensorTableModel(QAbstractTableModel):
 
     def _tooltip(self, value) -> str:
         if isinstance(value, int):
-            return f"{self.name}: class index {value}"
+            return self._index_tooltip(value)
         dtype = self._controller.document.dtype
         cast = np.array(value, dtype=dtype).item()
         text = f"{self.name} = {format_exact(value)}"
         if dtype == "float32" and cast != value and np.isfinite(value):
             text += f"\nas float32: {format_exact(cast)}"
         return text
+
+    def _index_tooltip(self, value: int) -> str:
+        """What a whole number means in this tensor (a label, a length, an end)."""
+        try:
+            slot = self._controller.document.slot(self.name)
+        except KeyError:
+            return f"{self.name}: {value}"
+        if slot.counts is not None:
+            return f"{self.name}: {value}"
+        if slot.role == "sequence":
+            return f"{self.name}: label {value}"
+        if "-1" in slot.hint and value == -1:
+            return (
+                f"{self.name}: -1 ends the label list; the entries after it are ignored"
+            )
+        return f"{self.name}: class index {value}"
 
     def headerData(
         self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole

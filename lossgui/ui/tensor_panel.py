@@ -3,13 +3,23 @@
 The forward tensors (logits first, then target, ...) and any enabled
 per-element tensor argument (BCE's ``weight``) each get a titled
 :class:`TensorTableView`. Grids with one row per sample scroll together with
-the results grid so a row reads straight across.
+the results grid so a row reads straight across. Short tensors with their
+own shape (CTCLoss's label sequence and length scalars) share one narrow
+column, each a one-row grid; a label sequence has a spin box for its length.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QLabel, QSizePolicy, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, QSignalBlocker, Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from lossgui.session.layout import Slot
 from lossgui.ui.commands import Change
@@ -19,6 +29,9 @@ from lossgui.ui.tensor_model import TensorTableModel
 __all__ = ["ScrollSync", "TensorEditor", "TensorPanel", "table_object_name"]
 
 _HINTS = {"index": "class indices", "float": ""}
+#: Roles shown as one-row grids stacked in a shared column.
+_SIDE_ROLES = ("sequence", "scalar")
+MAX_SEQUENCE = 100_000
 
 
 def table_object_name(name: str, first: bool) -> str:
@@ -59,7 +72,49 @@ class TensorEditor(TitledGrid):
         view.setModel(self.model)
         view.setObjectName(table_object_name(slot.name, first))
         self._controller = controller
+        self.length_spin: QSpinBox | None = None
+        if slot.role == "sequence":
+            self._add_length_spin()
+        if slot.role in _SIDE_ROLES:
+            if slot.kind == "index":  # whole numbers: narrow columns
+                view.horizontalHeader().setDefaultSectionSize(
+                    view.fontMetrics().horizontalAdvance("−0000") + 16
+                )
+            view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            view.setFixedHeight(
+                view.horizontalHeader().height()
+                + view.verticalHeader().defaultSectionSize()
+                + view.horizontalScrollBar().sizeHint().height()
+                + 2 * view.frameWidth()
+            )
         self.update_title()
+
+    def _add_length_spin(self) -> None:
+        """A spin box for the sequence's length ``S`` beside the title."""
+        spin = QSpinBox()
+        spin.setObjectName(table_object_name(self.slot.name, False) + "LengthSpin")
+        spin.setRange(1, MAX_SEQUENCE)
+        spin.setKeyboardTracking(False)
+        spin.setPrefix("S = ")
+        spin.setToolTip(f"S: the number of labels in {self.slot.name}.")
+        spin.valueChanged.connect(self._on_length_changed)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        layout = self.layout()
+        layout.removeWidget(self.title)
+        row.addWidget(self.title, 1)
+        row.addWidget(spin)
+        layout.insertLayout(0, row)
+        self.length_spin = spin
+
+    def _on_length_changed(self, length: int) -> None:
+        name = self.slot.name
+        doc = self._controller.document
+        if name in doc.tensors and length != doc.sequence_length(name):
+            self._controller.apply(
+                lambda d: d.resize_sequence(name, length),
+                f"{name}: {length} labels",
+            )
 
     def update_title(self) -> None:
         """Show the tensor's name, shape and what it holds."""
@@ -75,7 +130,11 @@ class TensorEditor(TitledGrid):
             + ("," if array.ndim == 1 else "")
             + ")"
         )
-        hint = _HINTS[self.slot.kind]
+        hint = self.slot.hint or _HINTS[self.slot.kind]
+        if self.slot.counts == "rows":
+            hint = f"≤ T = {doc.rows}"
+        elif self.slot.counts is not None:
+            hint = f"≤ S = {doc.sequence_length(self.slot.counts)}"
         if (self.first and doc.input_mode == "logits" and doc.spec.activation) or (
             self.first and "logit" in doc.spec.forward[0].doc.lower()
         ):
@@ -87,6 +146,10 @@ class TensorEditor(TitledGrid):
             f"{self.slot.doc}\nShape torch accepts: {self.slot.shape_text}"
         )
         self.view.setToolTip(self.slot.doc)
+        if self.length_spin is not None:
+            blocker = QSignalBlocker(self.length_spin)
+            self.length_spin.setValue(int(array.size))
+            blocker.unblock()
 
 
 class ScrollSync(QObject):
@@ -136,6 +199,12 @@ class TensorPanel(QObject):
         self._controller = controller
         self._splitter = splitter
         self.editors: dict[str, TensorEditor] = {}
+        self._side = QWidget()
+        self._side.setObjectName("sideTensors")
+        self._side_layout = QVBoxLayout(self._side)
+        self._side_layout.setContentsMargins(0, 0, 0, 0)
+        self._side_layout.addStretch(1)
+        self._side.hide()
         self.rebuild()
 
     def visible_slots(self) -> list[Slot]:
@@ -167,8 +236,16 @@ class TensorPanel(QObject):
                 editor.setParent(None)
                 editor.deleteLater()
                 del self.editors[name]
-        for position, slot in enumerate(slots):
+        position, stacked = 0, 0
+        for slot in slots:
             editor = self.editors.get(slot.name)
+            if editor is not None and (slot.role in _SIDE_ROLES) != (
+                editor.slot.role in _SIDE_ROLES
+            ):
+                editor.hide()
+                editor.setParent(None)
+                editor.deleteLater()
+                editor = None
             if editor is None:
                 editor = TensorEditor(self._controller, slot, slot.name == first_name)
                 self.editors[slot.name] = editor
@@ -176,9 +253,47 @@ class TensorPanel(QObject):
                 editor.model.reset()
             else:
                 editor.model.refresh()
-            self._splitter.insertWidget(position, editor)
+            if slot.role in _SIDE_ROLES:
+                if not stacked:
+                    self._splitter.insertWidget(position, self._side)
+                    position += 1
+                self._side_layout.insertWidget(stacked, editor)
+                stacked += 1
+            else:
+                self._splitter.insertWidget(position, editor)
+                position += 1
             editor.show()
             editor.update_title()
+        self._side.setVisible(bool(stacked))
+        if not stacked:
+            self._side.setParent(None)
+
+    def column_widths(self) -> list[int]:
+        """The width each tensor column of the splitter wants, in order.
+
+        One per grid, and one for the shared column of short tensors.
+        """
+        widths: list[int] = []
+        side = 0
+        for editor in self.ordered_editors():
+            wanted = max(
+                150,
+                min(
+                    max(editor.view.preferred_width(), editor.title.sizeHint().width()),
+                    460,
+                ),
+            )
+            if editor.slot.role in _SIDE_ROLES:
+                if not side:
+                    widths.append(0)
+                header = editor.title.sizeHint().width()
+                if editor.length_spin is not None:
+                    header += editor.length_spin.sizeHint().width() + 8
+                side = max(side, min(max(wanted, header), 320))
+                widths[-1] = side
+            else:
+                widths.append(wanted)
+        return widths
 
     def ordered_editors(self) -> list[TensorEditor]:
         """The editors in display order."""

@@ -10,8 +10,15 @@ from lossgui.ui.theme import apply_theme
 
 
 @pytest.fixture
-def make_window(qtbot, qsettings_tmp):
-    """``make_window(document=None)`` -> a shown MainWindow, closed after the test."""
+def make_window(qtbot, qsettings_tmp, monkeypatch):
+    """``make_window(document=None)`` -> a shown MainWindow, closed after the test.
+
+    Closing a window with unsaved changes discards them without asking
+    (tests of the prompt patch ``ask_save_changes`` themselves).
+    """
+    monkeypatch.setattr(
+        "lossgui.ui.file_session.ask_save_changes", lambda parent, name: "discard"
+    )
 
     def factory(document=None) -> MainWindow:
         window = MainWindow(document=document, settings=qsettings_tmp)

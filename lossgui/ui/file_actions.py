@@ -1,0 +1,208 @@
+"""The window's file features: the File and Examples menus and what they run.
+
+:class:`FileActions` is created once by the main window. It adds to the File
+menu (after New): Open…, Open Recent, Save, Save As…, Import (arrays from a
+file, paste as tensor) and Export CSV…; a top-level Examples menu with every
+bundled example session; "Paste as tensor…" in the Edit menu; the
+"Hardest samples" panel; drag-and-drop of files; autosave and crash
+recovery. The work itself lives in the ``file_*`` modules.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from lossgui.io.arrays import ARRAY_SUFFIXES
+from lossgui.io.bundled import list_examples
+from lossgui.ui.file_autosave import Autosave
+from lossgui.ui.file_drop import FileDropFilter
+from lossgui.ui.file_export import export_csv
+from lossgui.ui.file_import import Importer
+from lossgui.ui.file_session import SessionFiles
+from lossgui.ui.hardest_panel import HardestPanel
+
+__all__ = ["FileActions"]
+
+_KEY = QKeySequence.StandardKey
+
+
+class FileActions(QObject):
+    """Menus, panels and handlers for files; see the module docstring."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.sessions = SessionFiles(window)
+        self.importer = Importer(window)
+        self.autosave = Autosave(window, self.sessions)
+        self.drop = FileDropFilter(window, self)
+        self.hardest = HardestPanel(self._select_sample)
+        self.hardest_dock = window.add_dock_view(self.hardest, "Hardest samples")
+        self.hardest_dock.hide()
+        self._build_file_menu()
+        self._build_examples_menu()
+
+    # ------------------------------------------------------------------ menus
+    def _action(self, text, slot, shortcut=None, name: str | None = None) -> QAction:
+        action = QAction(text, self.window)
+        if name:
+            action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _=False: slot())
+        return action
+
+    def _build_file_menu(self) -> None:
+        actions = self.window.window_actions
+        menu: QMenu = actions.file_menu
+        s = self.sessions
+        self.open_action = self._action(
+            "&Open…", s.open_dialog, _KEY.Open, "openAction"
+        )
+        self.recent_menu = QMenu("Open &Recent", self.window)
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.save_action = self._action("&Save", s.save, _KEY.Save, "saveAction")
+        self.save_as_action = self._action(
+            "Save &As…", s.save_as, "Ctrl+Shift+S", "saveAsAction"
+        )
+        self.import_action = self._action(
+            "&Arrays from file…",
+            self.importer.import_dialog,
+            "Ctrl+I",
+            "importArraysAction",
+        )
+        self.paste_tensor_action = self._action(
+            "Paste as &tensor…",
+            self.importer.paste_as_tensor,
+            "Ctrl+Shift+V",
+            "pasteTensorAction",
+        )
+        self.export_action = self._action(
+            "&Export CSV…", lambda: export_csv(self.window), "Ctrl+E", "exportCsvAction"
+        )
+        self.export_action.setToolTip(
+            "One row per input element (value, target, loss, gradient) plus a "
+            "JSON summary of the loss, its parameters and the reduced value."
+        )
+        import_menu = QMenu("&Import", self.window)
+        import_menu.setObjectName("importMenu")
+        import_menu.addAction(self.import_action)
+        import_menu.addAction(self.paste_tensor_action)
+        listed = menu.actions()
+        after_new = listed.index(actions.new_action) + 1
+        before = listed[after_new] if after_new < len(listed) else None
+        for item in (
+            self.open_action,
+            self.recent_menu.menuAction(),
+            None,
+            self.save_action,
+            self.save_as_action,
+            None,
+            import_menu.menuAction(),
+            self.export_action,
+        ):
+            if item is None and before is not None:
+                menu.insertSeparator(before)
+            elif item is None:
+                menu.addSeparator()
+            elif before is not None:
+                menu.insertAction(before, item)
+            else:
+                menu.addAction(item)
+        paste = actions.paste_action
+        for owner in paste.associatedObjects():
+            if isinstance(owner, QMenu):
+                following = owner.actions()
+                position = following.index(paste) + 1
+                if position < len(following):
+                    owner.insertAction(following[position], self.paste_tensor_action)
+                else:
+                    owner.addAction(self.paste_tensor_action)
+                break
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.sessions.recent_files()
+        for number, name in enumerate(recent, start=1):
+            action = self.recent_menu.addAction(f"&{number} {Path(name).name}")
+            action.setToolTip(name)
+            action.triggered.connect(lambda _=False, n=name: self.sessions.open_path(n))
+        if not recent:
+            self.recent_menu.addAction("(no recent sessions)").setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("Clear list", self.sessions.clear_recent)
+
+    def _build_examples_menu(self) -> None:
+        bar = self.window.menuBar()
+        self.examples_menu = QMenu("E&xamples", self.window)
+        self.examples_menu.setObjectName("examplesMenu")
+        self.example_actions: dict[str, QAction] = {}
+        groups: dict[str, QMenu] = {}
+        for example in list_examples():
+            menu = groups.get(example.group)
+            if menu is None:
+                menu = self.examples_menu.addMenu(example.group)
+                groups[example.group] = menu
+            action = menu.addAction(example.title)
+            action.setToolTip(example.description)
+            action.setStatusTip(example.description)
+            action.triggered.connect(
+                lambda _=False, p=example.path: self.sessions.open_path(p, example=True)
+            )
+            self.example_actions[example.path.stem] = action
+        for submenu in groups.values():
+            submenu.setToolTipsVisible(True)
+        help_menu = next(
+            (a for a in bar.actions() if a.text().replace("&", "") == "Help"), None
+        )
+        if help_menu is not None:
+            bar.insertMenu(help_menu, self.examples_menu)
+        else:
+            bar.addMenu(self.examples_menu)
+
+    # ------------------------------------------------------------------ panels
+    def show_hardest(self) -> None:
+        """Show the hardest-samples panel."""
+        self.hardest_dock.show()
+        self.hardest_dock.raise_()
+
+    def _select_sample(self, sample: int) -> None:
+        views = self.window.tensor_panel.views()
+        if not views:
+            return
+        view = views[0]
+        index = view.model().index(sample, 0)
+        view.setCurrentIndex(index)
+        view.selectRow(sample)
+        view.scrollTo(index, view.ScrollHint.PositionAtCenter)
+        view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.window.show_message(f"Sample {sample} selected")
+
+    # --------------------------------------------------------------- lifecycle
+    def new_session(self) -> None:
+        """File > New (asks about unsaved changes)."""
+        self.sessions.new_session()
+
+    def startup(self, session_file: str | None) -> None:
+        """At start: open ``session_file``, or recover an autosave if one is left."""
+        if session_file is not None and Path(session_file).suffix.lower() in (
+            ARRAY_SUFFIXES
+        ):
+            self.importer.import_file(session_file)
+        elif session_file is not None:
+            self.sessions.open_path(session_file, confirmed=True)
+        else:
+            self.autosave.recover()
+
+    def confirm_close(self) -> bool:
+        """Before the window closes: ask about unsaved changes; True to close."""
+        if not self.sessions.confirm_discard():
+            return False
+        self.autosave.clean_exit()
+        return True

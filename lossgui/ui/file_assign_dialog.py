@@ -1,0 +1,216 @@
+"""The dialog that says which loaded array becomes which tensor.
+
+A file can hold several arrays (``.npz`` members, CSV columns, ``.pt`` dict
+entries). The dialog lists the current loss's tensors, each with a combo of
+the file's arrays (or "keep current"), guesses the obvious assignment from
+the names (``logits`` → input, ``labels`` → target, ...), and checks the
+result live: the OK button is enabled only when the arrays fit, and the
+reason is shown when they do not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+)
+
+from lossgui.io.errors import FileFormatError
+from lossgui.session import SessionDocument
+from lossgui.session.import_arrays import assign_arrays, shape_text
+from lossgui.session.layout import target_name
+
+__all__ = ["AssignDialog", "error_html", "guess_assignment", "guess_by_name"]
+
+_SYNONYMS = {
+    "first": ("input", "inputs", "logits", "logit", "pred", "preds", "prediction",
+              "predictions", "output", "outputs", "scores", "x", "log_probs"),
+    "target": ("target", "targets", "label", "labels", "y", "y_true", "gt", "truth"),
+    "weight": ("weight", "weights", "w", "sample_weight", "sample_weights"),
+}  # fmt: skip
+
+
+def guess_by_name(
+    doc: SessionDocument, names: list[str], preferred: str | None = None
+) -> dict[str, str]:
+    """Tensor name -> array name from the names alone (see :func:`guess_assignment`)."""
+    slots = [slot.name for slot in doc.slots()]
+    lowered = {name.lower(): name for name in names}
+    guess: dict[str, str] = {}
+    for slot in slots:
+        if slot.lower() in lowered:
+            guess[slot] = lowered[slot.lower()]
+    roles = {
+        "first": doc.first_name,
+        "target": target_name(doc.spec),
+        "weight": "weight",
+    }
+    for role, slot in roles.items():
+        if slot is None or slot not in slots or slot in guess:
+            continue
+        for synonym in _SYNONYMS[role]:
+            if synonym in lowered and lowered[synonym] not in guess.values():
+                guess[slot] = lowered[synonym]
+                break
+    if not guess and len(names) == 1:
+        guess[preferred if preferred in slots else doc.first_name] = names[0]
+    return guess
+
+
+def guess_assignment(
+    doc: SessionDocument,
+    arrays: Mapping[str, np.ndarray],
+    preferred: str | None = None,
+) -> dict[str, str]:
+    """Tensor name -> array name, guessed from the arrays' names and shapes.
+
+    An array named like the tensor wins; then common synonyms (``logits``,
+    ``labels``, ``weights``); a lone unmatched array goes to ``preferred``
+    (the grid it was dropped on) or to the first tensor. Guesses whose shape
+    does not fit (per-sample ``weights`` for CrossEntropyLoss's per-class
+    ``weight``) are dropped.
+    """
+    guess = guess_by_name(doc, list(arrays), preferred)
+    kept: dict[str, str] = {}
+    ordered = sorted(guess, key=lambda slot: slot != doc.first_name)
+    for slot in ordered:
+        trial = {**kept, slot: guess[slot]}
+        try:
+            assign_arrays(doc, {t: arrays[a] for t, a in trial.items()})
+        except FileFormatError:
+            continue
+        kept = trial
+    return kept
+
+
+def error_html(widget, text: object) -> str:
+    """``✗ text`` in a red that reads on the widget's light or dark palette."""
+    dark = widget.palette().window().color().lightness() < 128
+    colour = "#ff8a80" if dark else "#c0392b"
+    return f"<span style='color:{colour}'>✗ {text}</span>"
+
+
+def _describe(array: np.ndarray) -> str:
+    return f"{shape_text(array.shape)} {array.dtype}"
+
+
+class AssignDialog(QDialog):
+    """Pick, for each tensor of the loss, the array that replaces it.
+
+    Parameters
+    ----------
+    doc : SessionDocument
+        The current document (not modified).
+    arrays : mapping
+        The file's arrays by name.
+    source : str
+        The file's name, for the title.
+    preferred : str, optional
+        The tensor a lone array should go to.
+
+    Attributes
+    ----------
+    result_document : SessionDocument or None
+        The document with the chosen arrays, once accepted.
+    """
+
+    def __init__(
+        self,
+        doc: SessionDocument,
+        arrays: Mapping[str, np.ndarray],
+        source: str,
+        preferred: str | None = None,
+        parent=None,
+    ):
+        super().__init__(parent)
+        self.setObjectName("assignArraysDialog")
+        self.setWindowTitle(f"Import arrays — {source}")
+        self._doc = doc
+        self._arrays = dict(arrays)
+        self.result_document: SessionDocument | None = None
+        plural = "s" if len(arrays) != 1 else ""
+        intro = QLabel(
+            f"<b>{source}</b> holds {len(arrays)} array{plural}. "
+            f"Choose which becomes each tensor of <b>{doc.loss}</b>; a new "
+            f"<i>{doc.first_name}</i> sets the batch size N (and C)."
+        )
+        intro.setWordWrap(True)
+        form = QFormLayout()
+        self.combos: dict[str, QComboBox] = {}
+        guess = guess_assignment(doc, arrays, preferred)
+        for slot in doc.slots():
+            combo = QComboBox()
+            combo.setObjectName(f"assign_{slot.name}")
+            combo.addItem("— keep current —", None)
+            for name, array in arrays.items():
+                combo.addItem(f"{name}   {_describe(array)}", name)
+            if slot.name in guess:
+                combo.setCurrentIndex(combo.findData(guess[slot.name]))
+            combo.setToolTip(f"{slot.doc}\nShape torch accepts: {slot.shape_text}")
+            combo.currentIndexChanged.connect(self._check)
+            dtype = "int64" if slot.kind == "index" else doc.dtype
+            current = f"{shape_text(doc.array(slot.name).shape)} {dtype}"
+            label = QLabel(f"<b>{slot.name}</b> <small>now {current}</small>")
+            form.addRow(label, combo)
+            self.combos[slot.name] = combo
+        self.status = QLabel()
+        self.status.setObjectName("assignStatus")
+        self.status.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(520)
+        self._check()
+
+    def mapping(self) -> dict[str, np.ndarray]:
+        """Tensor name -> chosen array (tensors kept as they are are left out)."""
+        chosen = {}
+        for slot, combo in self.combos.items():
+            name = combo.currentData()
+            if name is not None:
+                chosen[slot] = self._arrays[name]
+        return chosen
+
+    def _check(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        mapping = self.mapping()
+        if not mapping:
+            self.result_document = None
+            self.status.setText("Choose at least one array.")
+            ok.setEnabled(False)
+            return
+        try:
+            self.result_document = assign_arrays(self._doc, mapping)
+        except FileFormatError as exc:
+            self.result_document = None
+            self.status.setText(error_html(self, exc))
+            ok.setEnabled(False)
+            return
+        new = self.result_document
+        shapes = ", ".join(
+            f"{name} {shape_text(new.array(name).shape)}" for name in mapping
+        )
+        self.status.setText(
+            f"✓ After the import: N = {new.rows:,}, C = {new.columns:,}; {shapes}."
+        )
+        ok.setEnabled(True)
+
+    def accept(self) -> None:
+        """Qt: close only when the chosen arrays fit."""
+        if self.result_document is not None:
+            super().accept()

@@ -1,0 +1,179 @@
+"""Autosave and crash recovery.
+
+A few seconds after the document changes (and while it has unsaved
+changes) the session is written to ``autosave-<pid>.json`` in the autosave
+folder: ``$LOSSGUI_AUTOSAVE_DIR`` if set, else ``autosave/`` under
+``QStandardPaths.AppDataLocation``. Saving the session, or returning to the
+saved state, removes the file, and so does a clean exit (which also records
+its time in the settings). An autosave file left behind therefore means a
+lossgui that did not exit cleanly — newer than its last clean exit by
+construction. On the next start with no file to open, the newest such file
+(whose process is gone) is restored, marked as unsaved, and the status bar
+says so.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths, QTimer
+from shiboken6 import isValid
+
+from lossgui.io.errors import FileFormatError
+from lossgui.io.session_file import read_session, write_session
+
+__all__ = ["AUTOSAVE_DELAY_MS", "AUTOSAVE_ENV", "Autosave", "autosave_dir"]
+
+AUTOSAVE_ENV = "LOSSGUI_AUTOSAVE_DIR"
+AUTOSAVE_DELAY_MS = 3000
+#: Larger documents are not autosaved: writing one takes about a second per
+#: million values, which would stall the window every few seconds. Their data
+#: comes from files that can be imported again; the status bar says so once.
+AUTOSAVE_MAX_ELEMENTS = 500_000
+CLEAN_EXIT_KEY = "files/clean_exit"
+RECOVERY_MESSAGE_MS = 30_000
+
+
+def autosave_dir() -> Path:
+    """The folder autosave files go to (``$LOSSGUI_AUTOSAVE_DIR`` wins)."""
+    override = os.environ.get(AUTOSAVE_ENV)
+    if override:
+        return Path(override)
+    base = QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.AppDataLocation
+    )
+    return Path(base or Path.home() / ".lossgui") / "autosave"
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (POSIX; elsewhere assume not)."""
+    if sys.platform == "win32" or pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class Autosave(QObject):
+    """Writes the window's unsaved session every few seconds after a change."""
+
+    def __init__(self, window, sessions):
+        super().__init__(window)
+        self.window = window
+        self.sessions = sessions
+        self.stack = window.controller.undo_stack
+        self.file = autosave_dir() / f"autosave-{os.getpid()}.json"
+        self._warned_size = False
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(AUTOSAVE_DELAY_MS)
+        self.timer.timeout.connect(self.save_now)
+        self.stack.indexChanged.connect(self._schedule)
+        self.stack.cleanChanged.connect(self._on_clean_changed)
+
+    def _alive(self) -> bool:
+        """False while the window is being destroyed (its stack still signals)."""
+        return isValid(self.stack) and isValid(self.timer) and isValid(self.window)
+
+    def _schedule(self, _index: int = 0) -> None:
+        if self._alive() and self.sessions.modified:
+            self.timer.start()
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        if clean and self._alive():
+            self.timer.stop()
+            self.remove()
+
+    def save_now(self) -> bool:
+        """Write the autosave file now (if there are unsaved changes)."""
+        self.timer.stop()
+        doc = self.window.controller.document
+        if not self.sessions.modified:
+            self.remove()
+            return False
+        size = sum(a.size for a in (*doc.tensors.values(), *doc.tensor_params.values()))
+        if size > AUTOSAVE_MAX_ELEMENTS:
+            self.remove()  # an older, smaller state is no longer the one to rescue
+            if not self._warned_size:
+                self._warned_size = True
+                self.window.show_message(
+                    f"Autosave is off for this large session ({size:,} values); "
+                    "save it with Ctrl+S"
+                )
+            return False
+        self._warned_size = False
+        info = {
+            "path": None if self.sessions.path is None else str(self.sessions.path),
+            "title": self.sessions.title,
+            "saved_at": time.time(),
+            "pid": os.getpid(),
+        }
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            write_session(self.file, doc, autosave=info)
+        except OSError as exc:
+            self.window.show_message(f"Autosave failed: {exc.strerror or exc}")
+            return False
+        return True
+
+    def remove(self) -> None:
+        """Delete this window's autosave file (nothing left to rescue)."""
+        with contextlib.suppress(OSError):
+            self.file.unlink(missing_ok=True)
+
+    def clean_exit(self) -> None:
+        """The window closes normally: no rescue needed next time."""
+        self.timer.stop()
+        self.remove()
+        self.window.settings.setValue(CLEAN_EXIT_KEY, time.time())
+
+    def orphans(self) -> list[Path]:
+        """Autosave files of lossgui processes that are gone, newest first."""
+        folder = self.file.parent
+        if not folder.is_dir():
+            return []
+        found = []
+        for path in folder.glob("autosave-*.json"):
+            pid_text = path.stem.partition("-")[2]
+            if path == self.file or not pid_text.isdigit() or _alive(int(pid_text)):
+                continue
+            with contextlib.suppress(OSError):
+                found.append((path.stat().st_mtime, path))
+        return [path for _, path in sorted(found, reverse=True)]
+
+    def recover(self) -> bool:
+        """Restore the newest orphaned autosave; True when one was restored."""
+        for path in self.orphans():
+            try:
+                loaded = read_session(path)
+            except FileFormatError:
+                continue  # a damaged autosave: leave it for inspection
+            info = loaded.autosave
+            original = info.get("path")
+            file = Path(original) if isinstance(original, str) and original else None
+            title = str(info.get("title") or "Untitled")
+            self.sessions.replace_document(loaded.document, file, title, modified=True)
+            with contextlib.suppress(OSError):
+                path.unlink()
+            self.save_now()
+            stamp = info.get("saved_at")
+            when = (
+                time.strftime(" from %H:%M:%S", time.localtime(stamp))
+                if isinstance(stamp, int | float)
+                else ""
+            )
+            self.window.statusBar().showMessage(
+                f"Recovered unsaved changes{when}: lossgui did not exit cleanly last "
+                "time. Save them with Ctrl+S.",
+                RECOVERY_MESSAGE_MS,
+            )
+            return True
+        return False

@@ -1,0 +1,76 @@
+"""File > Export CSV…: the current evaluation as tidy CSV plus a JSON summary.
+
+The writer is :func:`lossgui.io.csv_export.write_export` (Qt-free, atomic);
+this module asks for the file name, shows progress for big batches and
+reports the outcome. Exporting never changes the document.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from lossgui.io.csv_export import ExportCancelled, ExportError, write_export
+from lossgui.ui.file_progress import run_with_progress
+
+__all__ = ["CSV_FILTER", "export_csv"]
+
+CSV_FILTER = "CSV files (*.csv);;All files (*)"
+LAST_DIR_KEY = "files/export_dir"
+
+
+def _default_name(window) -> str:
+    files = getattr(window, "files", None)
+    stem = "lossgui-export"
+    if files is not None and files.sessions.path is not None:
+        stem = files.sessions.path.stem
+    folder = str(window.settings.value(LAST_DIR_KEY, "") or "")
+    return str(Path(folder) / f"{stem}.csv") if folder else f"{stem}.csv"
+
+
+def export_csv(window) -> Path | None:
+    """Ask for a CSV name and export; returns the CSV path, or None."""
+    evaluation = window.evaluation
+    if evaluation is None or not evaluation.ok:
+        reason = evaluation.error.torch_text if evaluation and evaluation.error else ""
+        QMessageBox.information(
+            window,
+            "Export CSV",
+            "There is nothing to export: torch refuses the current input."
+            + (f"<br><br><tt>{reason}</tt>" if reason else ""),
+        )
+        return None
+    name, _ = QFileDialog.getSaveFileName(
+        window, "Export CSV", _default_name(window), CSV_FILTER
+    )
+    if not name:
+        return None
+    path = Path(name)
+    if not path.suffix:
+        path = path.with_suffix(".csv")
+    try:
+        csv_file, summary = run_with_progress(
+            window,
+            f"Writing {path.name}…",
+            lambda progress: write_export(path, evaluation, progress),
+        )
+    except ExportCancelled:
+        window.show_message("Export cancelled; nothing was written")
+        return None
+    except (OSError, ExportError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        QMessageBox.critical(
+            window,
+            "Cannot export CSV",
+            f"<b>{path.name}</b> could not be written: {reason}.<br><br>"
+            "Nothing was written.",
+        )
+        window.show_message(f"Cannot export {path.name}: {reason}")
+        return None
+    window.settings.setValue(LAST_DIR_KEY, str(csv_file.parent))
+    rows = evaluation.grid.size
+    window.show_message(
+        f"Exported {rows:,} rows to {csv_file.name} (summary in {summary.name})"
+    )
+    return csv_file

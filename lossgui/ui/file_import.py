@@ -1,0 +1,138 @@
+"""Importing real model outputs: array files and pasted tensors.
+
+Every import is one undoable step on the controller's stack ("Import
+preds.npz"), so Ctrl+Z brings the previous tensors back. Loading runs in
+chunks behind a progress dialog (:mod:`lossgui.ui.file_progress`); a file
+that cannot be used is explained in a dialog and changes nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog, QFileDialog
+
+from lossgui.io.arrays import ARRAY_SUFFIXES
+from lossgui.io.errors import FileFormatError
+from lossgui.io.table_reader import LoadCancelled, load_any
+from lossgui.session import SessionDocument
+from lossgui.session.import_arrays import assign_arrays
+from lossgui.ui.file_assign_dialog import AssignDialog, guess_by_name
+from lossgui.ui.file_paste_dialog import PasteTensorDialog
+from lossgui.ui.file_progress import run_with_progress
+from lossgui.ui.file_session import show_file_error
+
+__all__ = ["ARRAY_FILTER", "Importer"]
+
+ARRAY_FILTER = (
+    "Arrays (" + " ".join(f"*{s}" for s in ARRAY_SUFFIXES) + ");;"
+    "NumPy (*.npy *.npz);;CSV / TSV (*.csv *.tsv *.txt);;PyTorch (*.pt *.pth);;"
+    "All files (*)"
+)
+LAST_DIR_KEY = "files/import_dir"
+#: Show the hardest-samples panel after importing at least this many samples.
+HARDEST_AFTER_ROWS = 100
+
+
+class Importer(QObject):
+    """Runs File > Import and Paste as tensor for ``window``."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.controller = window.controller
+
+    # ------------------------------------------------------------------ files
+    def import_dialog(self) -> None:
+        """File > Import arrays…: choose a file, then which array goes where."""
+        folder = str(self.window.settings.value(LAST_DIR_KEY, "") or "")
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, "Import arrays", folder, ARRAY_FILTER
+        )
+        if name:
+            self.import_file(name, ask=True)
+
+    def load(self, path: Path) -> dict | None:
+        """Load every array of ``path`` with progress; None (explained) on failure."""
+        try:
+            arrays = run_with_progress(
+                self.window,
+                f"Loading {path.name}…",
+                lambda progress: load_any(path, progress),
+            )
+        except LoadCancelled:
+            self.window.show_message(f"Loading {path.name} cancelled; nothing changed")
+            return None
+        except FileFormatError as exc:
+            show_file_error(self.window, "Cannot import", path, exc)
+            self.window.show_message(f"Cannot import {path.name}: {exc}")
+            return None
+        self.window.settings.setValue(LAST_DIR_KEY, str(path.parent))
+        return arrays
+
+    def import_file(
+        self, path: str | Path, preferred: str | None = None, ask: bool = False
+    ) -> bool:
+        """Import the arrays of ``path``; True when the document changed.
+
+        Parameters
+        ----------
+        path : str or Path
+            An array file (``.npy``, ``.npz``, ``.pt``, ``.csv``, ...).
+        preferred : str, optional
+            The tensor a single array should replace (the grid it was dropped on).
+        ask : bool
+            Always show the assignment dialog; otherwise it is shown only when
+            the file's arrays do not map obviously onto the tensors.
+        """
+        file = Path(path)
+        arrays = self.load(file)
+        if arrays is None:
+            return False
+        doc = self.controller.document
+        new: SessionDocument | None = None
+        if not ask:
+            guess = guess_by_name(doc, list(arrays), preferred)
+            if guess and len(guess) == len(arrays):
+                try:
+                    new = assign_arrays(doc, {t: arrays[a] for t, a in guess.items()})
+                except FileFormatError as exc:
+                    if len(arrays) == 1:  # nothing to choose: say why it does not fit
+                        show_file_error(self.window, "Cannot import", file, exc)
+                        self.window.show_message(f"Cannot import {file.name}: {exc}")
+                        return False
+        if new is None:
+            dialog = AssignDialog(doc, arrays, file.name, preferred, self.window)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            new = dialog.result_document
+            if new is None:
+                return False
+        self._apply(new, f"Import {file.name}")
+        return True
+
+    def _apply(self, new: SessionDocument, text: str) -> None:
+        self.controller.apply(lambda _doc: new, text)
+        doc = self.controller.document
+        self.window.show_message(
+            f"{text}: N = {doc.rows:,}, C = {doc.columns:,} (undo with Ctrl+Z)"
+        )
+        files = getattr(self.window, "files", None)
+        if files is not None and doc.rows >= HARDEST_AFTER_ROWS:
+            files.show_hardest()
+
+    # ------------------------------------------------------------------ paste
+    def paste_as_tensor(self, preferred: str | None = None) -> bool:
+        """Edit > Paste as tensor…: replace one tensor with pasted text."""
+        if preferred is None:
+            view = self.window.window_actions.active_view()
+            preferred = getattr(view.model(), "name", None)
+        dialog = PasteTensorDialog(self.controller.document, preferred, self.window)
+        if (
+            dialog.exec() != QDialog.DialogCode.Accepted
+            or dialog.result_document is None
+        ):
+            return False
+        self._apply(dialog.result_document, "Paste as tensor")
+        return True

@@ -1,0 +1,240 @@
+"""``CurvePlot``: one pyqtgraph plot whose items are created once, then ``setData``.
+
+A plot owns a fixed pool of :data:`POOL` curve items, one scatter item per
+marker colour, one for the selected element's ring, a vertical cursor
+at the selected x and (gradient plot) a zero line. Updates only call
+``setData``/``setPen``/``setVisible`` on them; the legend is rebuilt only
+when the curve labels change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Signal
+
+from lossgui.ui.plots.legend_place import ANCHORS, best_anchor
+from lossgui.ui.plots.style import PlotStyle
+
+__all__ = ["POOL", "CurvePlot"]
+
+#: Curve items per plot (compare mode and the batch view draw at most this many).
+POOL = 12
+
+
+#: Larger magnitudes are not drawn as markers (their spans would overflow).
+PLOT_LIMIT = 1e150
+
+
+def plottable(values: np.ndarray | float) -> np.ndarray:
+    """Finite and within :data:`PLOT_LIMIT`: safe to hand to a scatter item."""
+    a = np.asarray(values, dtype=np.float64)
+    with np.errstate(invalid="ignore"):
+        return np.isfinite(a) & (np.abs(a) <= PLOT_LIMIT)
+
+
+class CurvePlot(pg.PlotWidget):
+    """A loss or gradient plot.
+
+    Parameters
+    ----------
+    name : str
+        The objectName (``lossPlot``, ``gradPlot``).
+    zero_line : bool
+        Whether to draw ``y = 0`` (the gradient plot).
+
+    Signals
+    -------
+    markerClicked(int)
+        The index (into the current markers) of a clicked marker.
+    """
+
+    markerClicked = Signal(int)
+
+    def __init__(self, name: str, zero_line: bool = False, parent=None):
+        super().__init__(parent)
+        self.setObjectName(name)
+        plot = self.getPlotItem()
+        plot.showGrid(x=True, y=True, alpha=0.18)
+        for side in ("left", "bottom"):
+            plot.getAxis(side).enableAutoSIPrefix(False)
+        plot.setMenuEnabled(True)
+        plot.getViewBox().setAutoVisible(y=True)
+        self.setMinimumHeight(150)
+        self.zero = pg.InfiniteLine(pos=0.0, angle=0, movable=False)
+        self.zero.setVisible(zero_line)
+        plot.addItem(self.zero, ignoreBounds=True)
+        self.cursor = pg.InfiniteLine(angle=90, movable=False)
+        self.cursor.setVisible(False)
+        plot.addItem(self.cursor, ignoreBounds=True)
+        self.curves: list[pg.PlotDataItem] = []
+        for _ in range(POOL):
+            item = pg.PlotDataItem(connect="finite", antialias=True)
+            item.setVisible(False)
+            plot.addItem(item)
+            self.curves.append(item)
+        # One scatter item per colour (grey first, then one per curve): a
+        # single brush per item keeps setData vectorised for 2,000 markers.
+        self.marker_groups: list[pg.ScatterPlotItem] = []
+        for group in range(POOL + 1):
+            item = pg.ScatterPlotItem(size=7, symbol="o", hoverable=True, tip=self._tip)
+            item.setZValue(10 if group else 9)
+            item.sigClicked.connect(self._on_clicked)
+            plot.addItem(item)
+            self.marker_groups.append(item)
+        self.ring = pg.ScatterPlotItem(size=15, symbol="o", brush=None)
+        self.ring.setZValue(11)
+        plot.addItem(self.ring)
+        self.legend = plot.addLegend(offset=(-8, 8), labelTextSize="8pt")
+        self._labels: tuple[str, ...] = ()
+        self._axis_text = {"left": "", "bottom": ""}
+        self._title = ""
+        self._shown_labels: tuple[str, ...] = ()
+        self._pens: list[tuple[int, bool] | None] = [None] * POOL
+        self._style: PlotStyle | None = None
+        self._version = 0
+        self.tip: Callable[[int], str] | None = None
+
+    # ----------------------------------------------------------------- reading
+    def visible_curves(self) -> list[pg.PlotDataItem]:
+        """The curve items in use, in legend order."""
+        return [item for item in self.curves if item.isVisible()]
+
+    def legend_labels(self) -> tuple[str, ...]:
+        """The legend texts of the curves in use."""
+        return self._labels
+
+    # ----------------------------------------------------------------- styling
+    def restyle(self, style: PlotStyle) -> None:
+        """Apply a palette's colours to the background, axes, text and lines."""
+        self._style = style
+        self._version += 1
+        self.setBackground(style.background)
+        plot = self.getPlotItem()
+        for side in ("left", "bottom", "top", "right"):
+            axis = plot.getAxis(side)
+            axis.setPen(style.foreground)
+            axis.setTextPen(style.foreground)
+        self.zero.setPen(style.zero_pen())
+        self.cursor.setPen(style.cursor_pen())
+        self.ring.setPen(style.highlight_pen())
+        for group, item in enumerate(self.marker_groups):
+            item.setBrush(style.marker_brush(group - 1))
+            item.setPen(style.marker_pen())
+        self.legend.setLabelTextColor(style.foreground)
+        self.legend.setBrush(style.legend_brush())
+        self.legend.setPen(style.zero_pen())
+        self.set_labels(self._axis_text["bottom"], self._axis_text["left"], self._title)
+
+    def set_labels(self, x: str, y: str, title: str = "") -> None:
+        """Axis titles and the plot title, in the palette's text colour."""
+        colour = "#000" if self._style is None else self._style.foreground.name()
+        if (x, y, title, colour) == self._shown_labels:
+            return
+        self._shown_labels = (x, y, title, colour)
+        self._axis_text = {"left": y, "bottom": x}
+        self._title = title
+        plot = self.getPlotItem()
+        plot.setLabel("bottom", x, color=colour)
+        plot.setLabel("left", y, color=colour)
+        plot.setTitle(title or None, color=colour, size="9pt")
+
+    # ------------------------------------------------------------------ curves
+    def show_curves(
+        self,
+        data: Sequence[tuple[np.ndarray, np.ndarray]],
+        labels: Sequence[str],
+        selected: Sequence[bool],
+    ) -> None:
+        """Put ``data[i] = (x, y)`` into curve item ``i``; hide the rest."""
+        style = self._style
+        for i, item in enumerate(self.curves):
+            if i < len(data):
+                x, y = data[i]
+                item.setData(
+                    np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
+                )
+                if style is not None and self._pens[i] != (self._version, selected[i]):
+                    item.setPen(style.curve_pen(i, selected[i]))
+                    self._pens[i] = (self._version, selected[i])
+                item.setVisible(True)
+            elif item.isVisible():
+                item.setData([], [])
+                item.setVisible(False)
+        shown = tuple(labels[: len(self.curves)])
+        if shown != self._labels:
+            self.legend.clear()
+            for item, label in zip(self.curves, shown, strict=False):
+                self.legend.addItem(item, label)
+            self._labels = shown
+        self.legend.setVisible(bool(shown))
+
+    def place_legend(self, data: Sequence[tuple[np.ndarray, np.ndarray]]) -> str:
+        """Move the legend to the corner where it hides the least of ``data``."""
+        view = self.getPlotItem().getViewBox()
+        width = max(view.width(), 1.0)
+        height = max(view.height(), 1.0)
+        legend = self.legend.boundingRect()
+        size = (
+            min(0.9, (legend.width() + 16) / width),
+            min(0.9, (legend.height() + 16) / height),
+        )
+        x_range = tuple(view.viewRange()[0])
+        name = best_anchor(data, (float(x_range[0]), float(x_range[1])), size)
+        item_pos, parent_pos, offset = ANCHORS[name]
+        self.legend.anchor(item_pos, parent_pos, offset)
+        return name
+
+    def show_markers(
+        self, x: np.ndarray, y: np.ndarray, curve: np.ndarray, order: np.ndarray
+    ) -> None:
+        """Markers at ``(x, y)``, coloured by curve index (``-1`` grey).
+
+        ``order`` holds each point's index in the caller's marker arrays; it
+        comes back through :attr:`markerClicked`.
+        """
+        x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
+        # Qt crashes (segfault in paintEvent) on scatter bounds of inf or NaN, and
+        # ±1e308 spans overflow to inf: such points are off any view anyway.
+        keep = plottable(x) & plottable(y)
+        if not keep.all():
+            x, y = x[keep], y[keep]
+            curve, order = np.asarray(curve)[keep], np.asarray(order)[keep]
+        curve = np.clip(np.asarray(curve, dtype=np.intp), -1, POOL - 1)
+        order = np.asarray(order)
+        for group, item in enumerate(self.marker_groups):
+            mask = curve == group - 1
+            if mask.any():
+                item.setData(x=x[mask], y=y[mask], data=order[mask])
+            elif len(item.data):
+                item.setData(x=[], y=[])
+
+    def marker_data(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every marker's ``(x, y)``, grey ones first (for tests and export)."""
+        xs, ys = [], []
+        for item in self.marker_groups:
+            x, y = item.getData()
+            xs.append(np.asarray(x, dtype=np.float64))
+            ys.append(np.asarray(y, dtype=np.float64))
+        return np.concatenate(xs), np.concatenate(ys)
+
+    def show_selected(self, x: float | None, y: float | None) -> None:
+        """Ring the selected element and draw the cursor at its x (or hide both)."""
+        if x is None or y is None or not (plottable(x) and plottable(y)):
+            self.ring.setData(x=[], y=[])
+            self.cursor.setVisible(False)
+            return
+        self.ring.setData(x=[x], y=[y])
+        self.cursor.setValue(x)
+        self.cursor.setVisible(True)
+
+    def _tip(self, x: float, y: float, data: object) -> str:
+        if self.tip is not None and isinstance(data, int | np.integer):
+            return self.tip(int(data))
+        return f"x = {x:.5g}\ny = {y:.5g}"
+
+    def _on_clicked(self, _item, points, _event) -> None:
+        if len(points):
+            self.markerClicked.emit(int(points[0].data()))

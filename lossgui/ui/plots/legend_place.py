@@ -1,0 +1,72 @@
+"""Where a legend covers the least of the curves (NumPy only).
+
+The plot is split into candidate boxes (the four corners and the top
+middle) the size of the legend; the box holding the fewest curve points
+wins, top-right first on ties.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+__all__ = ["ANCHORS", "best_anchor"]
+
+#: name -> (itemPos, parentPos, offset) for ``GraphicsWidgetAnchor.anchor``.
+ANCHORS = {
+    "top-right": ((1, 0), (1, 0), (-8, 8)),
+    "top-left": ((0, 0), (0, 0), (8, 8)),
+    "top-center": ((0.5, 0), (0.5, 0), (0, 8)),
+    "bottom-right": ((1, 1), (1, 1), (-8, -8)),
+    "bottom-left": ((0, 1), (0, 1), (8, -8)),
+}
+
+
+def _boxes(width: float, height: float) -> dict[str, tuple[float, float, float, float]]:
+    """Candidate boxes ``(u0, u1, v0, v1)`` in unit coordinates (v = 1 at the top)."""
+    w, h = width, height
+    return {
+        "top-right": (1 - w, 1, 1 - h, 1),
+        "top-left": (0, w, 1 - h, 1),
+        "top-center": (0.5 - w / 2, 0.5 + w / 2, 1 - h, 1),
+        "bottom-right": (1 - w, 1, 0, h),
+        "bottom-left": (0, w, 0, h),
+    }
+
+
+def best_anchor(
+    data: Sequence[tuple[np.ndarray, np.ndarray]],
+    x_range: tuple[float, float],
+    size: tuple[float, float],
+) -> str:
+    """The :data:`ANCHORS` key whose box covers the fewest points of ``data``.
+
+    Parameters
+    ----------
+    data : sequence of (x, y)
+        The curves (non-finite points are ignored).
+    x_range : (float, float)
+        The visible x interval; y spans the data's finite range.
+    size : (float, float)
+        The legend's width and height as fractions of the plot (0 to 1).
+    """
+    xs = [np.asarray(x, dtype=np.float64)[::4] for x, _ in data]
+    ys = [np.asarray(y, dtype=np.float64)[::4] for _, y in data]
+    if not xs:
+        return "top-right"
+    x, y = np.concatenate(xs), np.concatenate(ys)
+    keep = np.isfinite(x) & np.isfinite(y) & (x >= x_range[0]) & (x <= x_range[1])
+    x, y = x[keep], y[keep]
+    if not x.size or x_range[1] <= x_range[0]:
+        return "top-right"
+    low, high = float(y.min()), float(y.max())
+    span = high - low or 1.0
+    with np.errstate(all="ignore"):  # spans near ±1e308 overflow: any anchor will do
+        u = (x - x_range[0]) / (x_range[1] - x_range[0])
+        v = (y - low) / span
+    counts = {
+        name: int(np.count_nonzero((u >= u0) & (u <= u1) & (v >= v0) & (v <= v1)))
+        for name, (u0, u1, v0, v1) in _boxes(*size).items()
+    }
+    return min(counts, key=lambda name: counts[name])

@@ -1,0 +1,314 @@
+"""``CurvesPanel``: loss and gradient versus logit, linked, with the batch marked.
+
+A view: :meth:`CurvesPanel.show_evaluation` receives every evaluation from
+the main window's one recompute slot. The curves are derived from that
+frozen evaluation by :mod:`lossgui.session.curves` (the same engine call as
+the numbers, ``reduction='none'`` on copies of the selected sample); the
+panel only draws. Three modes share the two plots: *batch* (the current
+loss), *compare* (several losses or settings) and *numerics* (BCELoss on a
+sigmoid vs BCEWithLogitsLoss in float32 and float64).
+"""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from lossgui.engine.registry import LOSSES
+from lossgui.session import Evaluation
+from lossgui.session.curve_compare import (
+    NUMERICS_RANGE,
+    compare_curves,
+    entry_from_evaluation,
+    numerics_curves,
+    vary_parameter,
+)
+from lossgui.session.curves import DEFAULT_RANGE, CurveSet, batch_curves
+from lossgui.session.receipt import short
+from lossgui.ui.plots.compare_controls import CompareControls
+from lossgui.ui.plots.curve_controls import CurveControls
+from lossgui.ui.plots.curve_plot import CurvePlot
+from lossgui.ui.plots.export import ExportMenu
+from lossgui.ui.plots.style import style_for
+
+__all__ = ["CurvesPanel"]
+
+_NOTE_CHARS = 110
+
+
+class CurvesPanel(QWidget):
+    """The ``lossPlot`` and ``gradPlot`` panels and their controls.
+
+    Signals
+    -------
+    elementPicked(int, int)
+        A marker was clicked: the element's row and column in the logits grid.
+    message(str)
+        Something to say in the status bar.
+    """
+
+    elementPicked = Signal(int, int)
+    message = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("curvesPanel")
+        self.controls = CurveControls()
+        self.compare = CompareControls()
+        self.compare.hide()
+        self.loss_plot = CurvePlot("lossPlot")
+        self.grad_plot = CurvePlot("gradPlot", zero_line=True)
+        self.grad_plot.setXLink(self.loss_plot)
+        self.controls.export.setMenu(ExportMenu(self, self))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        layout.addWidget(self.controls)
+        layout.addWidget(self.compare)
+        layout.addWidget(self.loss_plot, 1)
+        layout.addWidget(self.grad_plot, 1)
+        self.curve_set: CurveSet | None = None
+        self._evaluation: Evaluation | None = None
+        self._selected = (0, 0)
+        self._mode = "batch"
+        self._axis = "logit"
+        self._target = 1.0
+        self._ranges = {"batch": DEFAULT_RANGE, "compare": DEFAULT_RANGE}
+        self._ranges["numerics"] = NUMERICS_RANGE
+        self._connect()
+        self._restyle()
+
+    def _connect(self) -> None:
+        c = self.controls
+        c.modeChanged.connect(self.set_mode)
+        c.rangeChanged.connect(self.set_range)
+        c.axisChanged.connect(self.set_axis)
+        c.fitRequested.connect(self.fit_batch)
+        c.targetChanged.connect(self._on_target)
+        self.compare.entriesChanged.connect(lambda: self._refresh_mode("compare"))
+        self.compare.addCurrentRequested.connect(self.add_current)
+        self.compare.varyRequested.connect(self.add_variations)
+        self.compare.message.connect(self.message)
+        for plot in (self.loss_plot, self.grad_plot):
+            plot.markerClicked.connect(self._on_marker)
+            plot.tip = self._marker_tip
+
+    # ----------------------------------------------------------------- inputs
+    def show_evaluation(self, evaluation: Evaluation) -> None:
+        """Take a new evaluation; the batch view redraws at once."""
+        previous = self._evaluation
+        self._evaluation = evaluation
+        self.compare.set_loss(evaluation.loss)
+        if self._mode == "batch":
+            new_view = previous is None or (previous.loss, previous.input_mode) != (
+                evaluation.loss,
+                evaluation.input_mode,
+            )
+            self.refresh(reset_view=new_view)
+
+    def selected(self) -> tuple[int, int]:
+        """The selected cell of the logits grid, ``(row, column)``."""
+        return self._selected
+
+    def set_selected(self, row: int, column: int) -> None:
+        """Select a cell of the logits grid (highlights its markers)."""
+        if (row, column) != self._selected:
+            self._selected = (int(row), int(column))
+            if self._mode == "batch":
+                self.refresh()
+
+    def set_mode(self, mode: str) -> None:
+        """Switch between ``"batch"``, ``"compare"`` and ``"numerics"``."""
+        index = self.controls.mode.findData(mode)
+        if index >= 0 and index != self.controls.mode.currentIndex():
+            self.controls.mode.setCurrentIndex(index)  # comes back here
+            return
+        self._mode = mode
+        self.compare.setVisible(mode == "compare")
+        self.controls.show_mode_widgets(mode)
+        self.controls.set_range(*self._ranges[mode])
+        self.refresh(reset_view=True)
+
+    def set_range(self, low: float, high: float) -> None:
+        """Sweep the current mode over ``[low, high]``."""
+        self._ranges[self._mode] = (low, high)
+        self.controls.set_range(low, high)
+        self.refresh(reset_view=True)
+
+    def set_axis(self, axis: str) -> None:
+        """Plot against the swept value (``"logit"``) or ``"p_true"``."""
+        self._axis = axis
+        if self.curve_set is not None:
+            self._draw(self.curve_set)
+            self._reset_view()
+
+    def fit_batch(self) -> None:
+        """Set the batch range to cover every marked value (with a margin)."""
+        markers = None if self.curve_set is None else self.curve_set.markers
+        if markers is None:
+            return
+        x = markers.x[np.isfinite(markers.x)].astype(np.float64)
+        if x.size:
+            span = max(float(x.max() - x.min()), 1.0)
+            low = float(np.floor(x.min() - 0.1 * span))
+            high = float(np.ceil(x.max() + 0.1 * span))
+            self.set_range(low, high)
+
+    def add_current(self) -> None:
+        """Compare mode: add the current loss and settings on the selected sample."""
+        if self._evaluation is not None:
+            entry = entry_from_evaluation(self._evaluation, self._selected)
+            self.compare.add_entries([entry])
+
+    def add_variations(self, name: str, values: list[float]) -> None:
+        """Compare mode: add the selected sample once per value of ``name``."""
+        if self._evaluation is None:
+            return
+        spec = LOSSES[self._evaluation.loss]
+        kind = spec.param(name).kind
+        typed = [int(v) if kind == "int" else float(v) for v in values]
+        base = entry_from_evaluation(self._evaluation, self._selected)
+        self.compare.add_entries(vary_parameter(base, name, typed))
+
+    def show_message(self, text: str) -> None:
+        """Forward ``text`` to the status bar."""
+        self.message.emit(text)
+
+    # ---------------------------------------------------------------- drawing
+    def refresh(self, reset_view: bool = False) -> None:
+        """Recompute the current mode's curves and redraw."""
+        self.curve_set = self._build()
+        self._draw(self.curve_set)
+        if reset_view:
+            self._reset_view()
+        else:
+            self._place_legends()
+
+    def _refresh_mode(self, mode: str) -> None:
+        if self._mode == mode:
+            self.refresh(reset_view=True)
+
+    def _build(self) -> CurveSet:
+        x_range = self._ranges[self._mode]
+        if self._mode == "compare":
+            return compare_curves(self.compare.entries(), x_range)
+        if self._mode == "numerics":
+            return numerics_curves(self._target, x_range)
+        if self._evaluation is None:
+            return CurveSet("", "", "", "", error="Nothing computed yet.")
+        return batch_curves(self._evaluation, self._selected, x_range)
+
+    def _x(self, x: np.ndarray, p_true: np.ndarray | None) -> np.ndarray:
+        return p_true if self._axis == "p_true" and p_true is not None else x
+
+    def _draw(self, cs: CurveSet) -> None:
+        self.controls.set_axis_available(cs.has_p_true)
+        if not cs.has_p_true:
+            self._axis = "logit"
+        loss = [(self._x(c.x, c.p_true), c.loss) for c in cs.curves]
+        grad = [(self._x(c.x, c.p_true), c.grad) for c in cs.curves]
+        labels = [c.label for c in cs.curves]
+        chosen = [c.selected for c in cs.curves]
+        self.loss_plot.show_curves(loss, labels, chosen)
+        self.grad_plot.show_curves(grad, labels, chosen)
+        x_label = (
+            "p_t, probability of the true class"
+            if self._axis == "p_true"
+            else cs.x_label
+        )
+        self.loss_plot.set_labels(x_label, cs.loss_label, self._title(cs))
+        self.grad_plot.set_labels(x_label, cs.grad_label)
+        self._draw_markers(cs)
+
+    def _title(self, cs: CurveSet) -> str:
+        lines = list(cs.notes)
+        if cs.error is not None:
+            lines.insert(0, "No curves: " + cs.error.splitlines()[0])
+        text = f"<b>{html.escape(cs.title)}</b>"
+        for line in lines:
+            if len(line) > _NOTE_CHARS:
+                line = line[: _NOTE_CHARS - 1] + "…"
+            text += f"<br><span style='font-size:8pt'>{html.escape(line)}</span>"
+        self.loss_plot.setToolTip("\n".join([cs.error or "", *cs.notes]).strip())
+        return text
+
+    def _draw_markers(self, cs: CurveSet) -> None:
+        m = cs.markers
+        if m is None:
+            for plot in (self.loss_plot, self.grad_plot):
+                plot.show_markers(np.empty(0), np.empty(0), np.empty(0), np.empty(0))
+                plot.show_selected(None, None)
+            return
+        x = self._x(m.x, m.p_true).astype(np.float64)
+        shown = np.flatnonzero(np.isfinite(x))
+        shown = shown[np.argsort(m.curve[shown] >= 0, kind="stable")]  # grey below
+        for plot, y in ((self.loss_plot, m.loss), (self.grad_plot, m.grad)):
+            plot.show_markers(x[shown], y[shown], m.curve[shown], shown)
+            if cs.selected is None:
+                plot.show_selected(None, None)
+            else:
+                plot.show_selected(float(x[cs.selected]), float(y[cs.selected]))
+
+    def _reset_view(self) -> None:
+        cs = self.curve_set
+        if self._axis == "p_true":
+            low, high = 0.0, 1.0
+        elif cs is not None and cs.curves:
+            low = min(float(c.x[0]) for c in cs.curves)
+            high = max(float(c.x[-1]) for c in cs.curves)
+        else:
+            low, high = self._ranges[self._mode]
+        self.loss_plot.setXRange(low, high, padding=0.02)
+        for plot in (self.loss_plot, self.grad_plot):
+            plot.enableAutoRange(axis="y")
+        self._place_legends()
+
+    def _place_legends(self) -> None:
+        cs = self.curve_set
+        if cs is None:
+            return
+        loss = [(self._x(c.x, c.p_true), c.loss) for c in cs.curves]
+        grad = [(self._x(c.x, c.p_true), c.grad) for c in cs.curves]
+        self.loss_plot.place_legend(loss)
+        self.grad_plot.place_legend(grad)
+
+    # ---------------------------------------------------------------- markers
+    def _on_marker(self, index: int) -> None:
+        m = None if self.curve_set is None else self.curve_set.markers
+        if m is None or not 0 <= index < m.rows.size:
+            return
+        row, col = int(m.rows[index]), int(m.cols[index])
+        self.set_selected(row, col)
+        self.elementPicked.emit(row, col)
+
+    def _marker_tip(self, index: int) -> str:
+        m = None if self.curve_set is None else self.curve_set.markers
+        if m is None or not 0 <= index < m.rows.size:
+            return ""
+        where = f"[{m.rows[index]}, {m.cols[index]}]"
+        return (
+            f"element {where}\nx = {short(float(m.x[index]))}\n"
+            f"ℓ = {short(float(m.loss[index]))}\n"
+            f"∂ℓ/∂x = {short(float(m.grad[index]))}"
+        )
+
+    # ------------------------------------------------------------------ theme
+    def _on_target(self, value: float) -> None:
+        self._target = value
+        self._refresh_mode("numerics")
+
+    def _restyle(self) -> None:
+        style = style_for(self)
+        self.loss_plot.restyle(style)
+        self.grad_plot.restyle(style)
+        if self.curve_set is not None:
+            self._draw(self.curve_set)
+
+    def changeEvent(self, event):
+        """Qt: follow theme changes (plots included)."""
+        if event.type() == QEvent.Type.PaletteChange:
+            self._restyle()
+        super().changeEvent(event)
