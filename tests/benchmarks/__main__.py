@@ -1,0 +1,7 @@
+"""``python -m tests.benchmarks [engine|repaint|startup ...]``."""
+
+import sys
+
+from tests.benchmarks.run_all import main
+
+sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,193 @@
+"""Engine: value + gradient of every loss in LOSSES against torch forward + backward.
+
+About 1,000,000 float32 elements per loss: 1000x1000 for elementwise losses,
+100,000x10 for softmax / per-row losses, 100,000x10 embeddings for the
+ranking losses with rows. CTCLoss runs on T=50, N=16, C=20 (16,000 values):
+its dynamic programme is sequential over time and torch's own kernel is a
+C++ loop, so a million elements would take seconds in both.
+
+Each timing is the median of ``repeats`` runs; the ratio is lossgui / torch.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from lossgui.engine import LOSSES, compute
+
+try:  # torch is the reference, never a dependency
+    import torch
+    import torch.nn.functional as F
+except ImportError:  # pragma: no cover - depends on the machine
+    torch = None
+
+ELEMENTWISE = (1000, 1000)
+ROWS = (100_000, 10)
+CTC = (50, 16, 20)  # T, N, C
+
+
+def median_time(fn: Callable[[], object], repeats: int) -> float:
+    """Median wall time of ``fn()`` in seconds (one warm-up call first)."""
+    fn()
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _case(name: str, rng: np.random.Generator) -> tuple[tuple[Any, ...], dict, str]:
+    """Positional tensors, kwargs and a shape label for ``name``."""
+    f32 = np.float32
+    x = rng.standard_normal(ELEMENTWISE).astype(f32)
+    y01 = rng.integers(0, 2, ELEMENTWISE).astype(f32)
+    pm1 = np.where(y01 > 0, 1.0, -1.0).astype(f32)
+    rows = rng.standard_normal(ROWS).astype(f32)
+    cls = rng.integers(0, ROWS[1], ROWS[0]).astype(np.int64)
+    if name == "BCELoss":
+        p = (1 / (1 + np.exp(-x))).astype(f32)
+        return (p, y01), {}, "1000x1000"
+    if name in ("BCEWithLogitsLoss", "sigmoid_focal_loss", "SoftDiceLoss"):
+        return (x, y01), {}, "1000x1000"
+    if name in ("MultiLabelSoftMarginLoss",):
+        return (rows, rng.integers(0, 2, ROWS).astype(f32)), {}, "100000x10"
+    if name in ("SquaredHingeLoss", "SoftMarginLoss"):
+        return (x, pm1), {}, "1000x1000"
+    if name == "HingeEmbeddingLoss":
+        return (np.abs(x), pm1), {}, "1000x1000"
+    if name in ("L1Loss", "MSELoss", "SmoothL1Loss", "HuberLoss", "LogCoshLoss"):
+        return (x, rng.standard_normal(ELEMENTWISE).astype(f32)), {}, "1000x1000"
+    if name == "PoissonNLLLoss":
+        counts = rng.poisson(2.0, ELEMENTWISE).astype(f32)
+        return (x, counts), {}, "1000x1000"
+    if name == "GaussianNLLLoss":
+        var = (rng.random(ELEMENTWISE) + 0.1).astype(f32)
+        return (x, rng.standard_normal(ELEMENTWISE).astype(f32), var), {}, "1000x1000"
+    if name == "KLDivLoss":
+        logq = rows - np.log(np.exp(rows).sum(1, keepdims=True))
+        target = np.exp(rng.standard_normal(ROWS))
+        target = (target / target.sum(1, keepdims=True)).astype(f32)
+        return (logq.astype(f32), target), {}, "100000x10"
+    if name in ("CrossEntropyLoss", "Poly1CrossEntropyLoss", "MultiMarginLoss"):
+        return (rows, cls), {}, "100000x10"
+    if name == "NLLLoss":
+        logq = rows - np.log(np.exp(rows).sum(1, keepdims=True))
+        return (logq.astype(f32), cls), {}, "100000x10"
+    if name == "MultiLabelMarginLoss":
+        target = np.full(ROWS, -1, dtype=np.int64)
+        target[:, 0] = cls
+        target[:, 1] = (cls + 3) % ROWS[1]
+        return (rows, target), {}, "100000x10"
+    if name == "MarginRankingLoss":
+        x2 = rng.standard_normal(ELEMENTWISE).astype(f32)
+        return (x, x2, pm1), {}, "1000x1000"
+    if name == "CosineEmbeddingLoss":
+        x2 = rng.standard_normal(ROWS).astype(f32)
+        t = np.where(rng.random(ROWS[0]) > 0.5, 1.0, -1.0).astype(f32)
+        return (rows, x2, t), {}, "100000x10"
+    if name in ("TripletMarginLoss", "TripletMarginWithDistanceLoss"):
+        p = rng.standard_normal(ROWS).astype(f32)
+        n = rng.standard_normal(ROWS).astype(f32)
+        return (rows, p, n), {}, "100000x10 x3"
+    if name == "CTCLoss":
+        t, n, c = CTC
+        logits = rng.standard_normal(CTC)
+        lp = (logits - np.log(np.exp(logits).sum(2, keepdims=True))).astype(f32)
+        s = 10
+        targets = rng.integers(1, c, (n, s)).astype(np.int64)
+        il = np.full(n, t, dtype=np.int64)
+        tl = rng.integers(5, s + 1, n).astype(np.int64)
+        return (lp, targets, il, tl), {}, f"T{t} N{n} C{c}"
+    raise KeyError(name)
+
+
+def _torch_loss(name: str) -> Callable[..., Any]:
+    """torch's loss as a function of torch tensors (reduction='mean')."""
+    if name == "sigmoid_focal_loss":
+
+        def focal(x, y, alpha=0.25, gamma=2):  # torchvision's formula
+            p = torch.sigmoid(x)
+            ce = F.binary_cross_entropy_with_logits(x, y, reduction="none")
+            p_t = p * y + (1 - p) * (1 - y)
+            loss = ce * ((1 - p_t) ** gamma)
+            loss = (alpha * y + (1 - alpha) * (1 - y)) * loss
+            return loss.mean()
+
+        return focal
+    if name == "Poly1CrossEntropyLoss":
+
+        def poly1(x, y, eps=1.0):
+            ce = F.cross_entropy(x, y, reduction="none")
+            pt = torch.softmax(x, 1).gather(1, y[:, None])[:, 0]
+            return (ce + eps * (1 - pt)).mean()
+
+        return poly1
+    if name == "LogCoshLoss":
+        return lambda x, y: torch.log(torch.cosh(x - y)).mean()
+    if name == "SquaredHingeLoss":
+        return lambda x, y: torch.clamp(1 - y * x, min=0).pow(2).mean()
+    if name == "SoftDiceLoss":
+
+        def dice(p, t, smooth=1.0):
+            dims = tuple(range(1, p.ndim))
+            inter = (p * t).sum(dims)
+            return (
+                1 - (2 * inter + smooth) / (p.sum(dims) + t.sum(dims) + smooth)
+            ).mean()
+
+        return dice
+    return getattr(torch.nn, name)()
+
+
+def run(repeats: int = 7) -> list[dict[str, Any]]:
+    """Time every loss; returns one row per loss."""
+    rng = np.random.default_rng(0)
+    rows = []
+    for name in LOSSES:
+        tensors, kwargs, label = _case(name, rng)
+
+        def engine(tensors=tensors, kwargs=kwargs, name=name):
+            r = compute(name, *tensors, **kwargs)
+            return r.value, r.grad
+
+        t_engine = median_time(engine, repeats)
+        t_torch = None
+        if torch is not None:
+            loss = _torch_loss(name)
+            tt = [torch.from_numpy(np.ascontiguousarray(a)) for a in tensors]
+
+            def reference(tt=tt, loss=loss):
+                first = tt[0].clone().requires_grad_(True)
+                out = loss(first, *tt[1:])
+                out.backward()
+                return out, first.grad
+
+            t_torch = median_time(reference, repeats)
+        rows.append(
+            {"loss": name, "shape": label, "engine": t_engine, "torch": t_torch}
+        )
+    return rows
+
+
+def table(rows: list[dict[str, Any]]) -> str:
+    """Rows as a fixed-width text table."""
+    lines = [
+        f"{'loss':32} {'shape':14} {'lossgui ms':>10} {'torch ms':>9} {'ratio':>6}"
+    ]
+    for r in rows:
+        torch_ms = "-" if r["torch"] is None else f"{r['torch'] * 1e3:9.2f}"
+        ratio = "-" if r["torch"] is None else f"{r['engine'] / r['torch']:6.2f}"
+        lines.append(
+            f"{r['loss']:32} {r['shape']:14} {r['engine'] * 1e3:10.2f} {torch_ms:>9} {ratio:>6}"
+        )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(table(run()))

@@ -1,0 +1,58 @@
+"""Run every benchmark in one process and print one table per area.
+
+    uv run python -m tests.benchmarks            # everything
+    uv run python -m tests.benchmarks engine     # or: repaint, startup
+
+Not part of the default pytest run (pyproject ignores tests/benchmarks).
+"""
+
+from __future__ import annotations
+
+import platform
+import sys
+
+import numpy as np
+
+from tests.benchmarks import bench_engine, bench_repaint, bench_startup
+
+
+def machine() -> str:
+    """CPU model, cores and library versions."""
+    model = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    model = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    import os
+
+    torch_version = "not installed"
+    if bench_engine.torch is not None:
+        torch_version = bench_engine.torch.__version__
+    return (
+        f"{model}, {os.cpu_count()} cores; Python {platform.python_version()}, "
+        f"numpy {np.__version__}, torch {torch_version}"
+    )
+
+
+def main(argv: list[str]) -> int:
+    """Run the areas named in ``argv`` (all by default)."""
+    areas = argv or ["engine", "repaint", "startup"]
+    print(machine())
+    if "engine" in areas:
+        print("\n== engine: value + gradient, reduction='mean' (median ms) ==")
+        print(bench_engine.table(bench_engine.run()))
+    if "repaint" in areas:
+        print("\n== interaction: one cell edit -> every view updated (median ms) ==")
+        print(bench_repaint.table(bench_repaint.run()))
+    if "startup" in areas:
+        print("\n== start-up and memory (subprocess, offscreen) ==")
+        print(bench_startup.table(bench_startup.run()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
