@@ -18,7 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from lossgui.engine.registry import LOSSES
+from lossgui.engine.registry import LOSSES, LossSpec
 from lossgui.session import DTYPES, target_modes
 from lossgui.ui.naming import named
 
@@ -40,6 +40,17 @@ _INPUT_MODE_TEXT = {
 _TARGET_TEXT = {"index": "class indices", "probability": "probabilities"}
 
 
+#: How losses that lossgui adds beyond ``torch.nn`` are marked.
+NOT_IN_TORCH = "(not in torch.nn)"
+
+
+def _describe(spec: LossSpec) -> str:
+    """The loss's summary, marked and referenced when torch has no such module."""
+    if spec.in_torch:
+        return spec.summary
+    return f"{spec.summary} — {NOT_IN_TORCH}; reference: {spec.reference}"
+
+
 def _loss_model() -> QStandardItemModel:
     model = QStandardItemModel()
     families = list(FAMILY_TITLES) + sorted(
@@ -56,9 +67,11 @@ def _loss_model() -> QStandardItemModel:
         header.setFont(font)
         model.appendRow(header)
         for name in names:
-            item = QStandardItem(f"   {name}")
+            spec = LOSSES[name]
+            marker = "" if spec.in_torch else f"   {NOT_IN_TORCH}"
+            item = QStandardItem(f"   {name}{marker}")
             item.setData(name, Qt.ItemDataRole.UserRole)
-            item.setToolTip(LOSSES[name].summary)
+            item.setToolTip(_describe(spec))
             model.appendRow(item)
     return model
 
@@ -163,7 +176,7 @@ class LossControls(QWidget):
             if self.loss_combo.itemData(row, Qt.ItemDataRole.UserRole) == doc.loss:
                 self.loss_combo.setCurrentIndex(row)
         self.loss_combo.setToolTip(f"{spec.reference or spec.name}: {spec.summary}")
-        self.summary.setText(spec.summary)
+        self.summary.setText(_describe(spec))
         self.formula.setText(spec.formula)
         if [
             self.reduction_combo.itemText(i)

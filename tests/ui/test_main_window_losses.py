@@ -163,3 +163,19 @@ def test_dtype_and_input_mode(make_window):
     mode.setCurrentIndex(1)  # raw: the grid holds probabilities
     assert window.evaluation.input_mode == "raw"
     assert label(window, "errorLabel").isVisible()  # -0.8 is not a probability
+
+
+@pytest.mark.parametrize("name", [n for n, s in LOSSES.items() if not s.in_torch])
+def test_losses_beyond_torch_are_marked_with_their_reference(make_window, name):
+    window = make_window()
+    select_loss(window, name)
+    summary = label(window, "lossSummary").text()
+    assert "not in torch.nn" in summary
+    assert LOSSES[name].reference in summary
+    combo = window.findChild(QComboBox, "lossCombo")
+    assert "not in torch.nn" in combo.currentText()
+
+
+def test_torch_losses_carry_no_marker(make_window):
+    window = make_window()
+    assert "not in torch.nn" not in label(window, "lossSummary").text()
