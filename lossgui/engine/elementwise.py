@@ -30,7 +30,6 @@ __all__ = [
     "finish_terms",
     "float_arg",
     "mean_dtype_error",
-    "reject_bool_sub",
     "require_float",
     "weighted_reduction_check",
 ]
@@ -58,21 +57,6 @@ def check_weight_size(weight: Array | None, x: Array) -> None:
     """``weight=`` must have exactly the input's size (not the broadcast one)."""
     if weight is not None and weight.shape != x.shape:
         raise LossInputError("Weights and input must have the same size.", "ValueError")
-
-
-def reject_bool_sub(x: Array, y: Array) -> None:
-    """Torch's ``input - target`` refuses bool operands."""
-    if x.dtype == np.bool_ and y.dtype == np.bool_:
-        raise LossInputError(
-            "Subtraction, the `-` operator, with two bool tensors is not supported. "
-            "Use the `^` or `logical_xor()` operator instead."
-        )
-    if np.bool_ in (x.dtype, y.dtype):
-        raise LossInputError(
-            "Subtraction, the `-` operator, with a bool tensor is not supported. If "
-            "you are trying to invert a mask, use the `~` or `logical_not()` "
-            "operator instead."
-        )
 
 
 def require_float(dtype: np.dtype[Any], op: str) -> None:

@@ -22,7 +22,6 @@ from lossgui.engine.elementwise import (
     finish_terms,
     float_arg,
     mean_dtype_error,
-    reject_bool_sub,
     require_float,
     weighted_reduction_check,
 )
@@ -36,7 +35,7 @@ from lossgui.engine.registry import (
     register,
 )
 from lossgui.engine.result import Terms
-from lossgui.engine.tensor_ops import select
+from lossgui.engine.tensor_ops import check_subtraction, select
 from lossgui.engine.tensors import dtype_name
 
 __all__ = ["huber", "l1", "mse", "smooth_l1"]
@@ -46,7 +45,7 @@ Array = npt.NDArray[Any]
 
 def _l1_kernel(x: Array, y: Array) -> tuple[Array, Array]:
     """``|x - y|`` and ``sgn(x - y)`` (0 at 0 and at NaN; ``z/|z|`` if complex)."""
-    reject_bool_sub(x, y)
+    check_subtraction(x, y)
     dtype = result_type(x, y)
     d = difference(x, y, dtype).astype(dtype, copy=False)
     loss = np.abs(d)
@@ -102,7 +101,7 @@ def mse(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
     if weight is None:
         require_float(dtype, "mse_cpu")
     else:
-        reject_bool_sub(xb, yb)  # the weighted path is Python: pow(input - target, 2)
+        check_subtraction(xb, yb)  # the weighted path is Python: pow(input - target, 2)
     d = difference(xb, yb, dtype)
     d_out = d.astype(dtype, copy=False)  # the kernel squares in the tensor's dtype
     loss = d_out * d_out
