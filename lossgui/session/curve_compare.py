@@ -258,6 +258,8 @@ def numerics_curves(
             *found.notes,
             "BCELoss clamps its logs at -100, so ℓ ≤ 100",
             "float32 σ(z) is exactly 1 above z≈17 and 0 below z≈-88",
-            "BCELoss's backward clamps x(1-x) at 1e-12: ∂ℓ/∂z → 0 below z≈-27.6",
+        ),
+        grad_notes=(
+            "BCELoss's backward clamps x(1-x) at 1e-12: ∂ℓ/∂z → 0 below z≈-28",
         ),
     )

@@ -12,8 +12,8 @@ import numpy as np
 import numpy.typing as npt
 
 from lossgui.session.layout import target_name
+from lossgui.session.problem import Problem
 from lossgui.session.receipt import short
-from lossgui.session.sweep import Problem
 
 __all__ = [
     "axis_labels",

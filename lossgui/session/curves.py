@@ -12,7 +12,8 @@ written per loss:
   curve exactly when every other tensor has the same value at them: the
   target (``y = 0``, ``y = 1``, any soft label), a per-element ``weight``, the
   ``pos_weight`` or class weight of their column, ``var``, ``input2``, ...
-  One curve is drawn per distinct combination (the selected element's first);
+  One curve per distinct combination (at most ``MAX_CURVES``, always the
+  selected element's);
 - *coupled* losses (softmax or per-sample outputs: CrossEntropyLoss, KL on
   logits, MultiLabelSoftMarginLoss) — each element has a curve of its own (its
   logit swept with the rest of its row fixed). The selected row's curves are
@@ -21,7 +22,6 @@ written per loss:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -33,6 +33,7 @@ from lossgui.session.curve_labels import (
     context_labels,
     coupled_label,
 )
+from lossgui.session.curve_set import Curve, CurveSet, Markers, curve_columns
 from lossgui.session.evaluation import Evaluation
 from lossgui.session.layout import as_table
 from lossgui.session.sweep import (
@@ -60,90 +61,6 @@ DEFAULT_POINTS = 801
 MAX_MARKERS = 2000
 MAX_CURVES = 8
 MAX_POINTWISE = 3
-
-
-@dataclass(frozen=True)
-class Curve:
-    """One drawn curve: the loss and gradient of an element swept over ``x``.
-
-    Attributes
-    ----------
-    label : str
-        The legend text (``"y=1"``, ``"z[1,3] · true class"``, ...).
-    x, loss, grad : ndarray
-        Swept values, loss (per element, or per sample when coupled) and
-        ``d loss / d x``, all in the evaluation's dtype.
-    p_true : ndarray or None
-        The probability of the true class at each ``x``, where defined.
-    element : (int, int)
-        The grid-table position whose sample was swept.
-    selected : bool
-        Whether the selected element lies on this curve.
-    """
-
-    label: str
-    x: Array
-    loss: Array
-    grad: Array
-    p_true: Array | None
-    element: tuple[int, int]
-    selected: bool = False
-
-
-@dataclass(frozen=True)
-class Markers:
-    """The batch's elements as points on the curves.
-
-    Attributes
-    ----------
-    rows, cols : ndarray
-        Grid-table positions of the marked elements (a subsample for huge
-        batches; the selected element is always included).
-    x, loss, grad : ndarray
-        Each element's input value, loss (as in :class:`Curve`) and
-        ``d loss / d x`` with ``reduction='none'``.
-    p_true : ndarray or None
-        Each element's probability of the true class.
-    curve : ndarray
-        Index of the element's curve in :attr:`CurveSet.curves`, ``-1`` when
-        its curve is not drawn.
-    total : int
-        How many elements the batch holds.
-    """
-
-    rows: Array
-    cols: Array
-    x: Array
-    loss: Array
-    grad: Array
-    p_true: Array | None
-    curve: Array
-    total: int
-
-    def find(self, row: int, col: int) -> int | None:
-        """The marker index of element ``(row, col)``, if it is marked."""
-        hits = np.flatnonzero((self.rows == row) & (self.cols == col))
-        return int(hits[0]) if hits.size else None
-
-
-@dataclass(frozen=True)
-class CurveSet:
-    """Everything a plot needs: curves, markers, labels and notes."""
-
-    title: str
-    x_label: str
-    loss_label: str
-    grad_label: str
-    curves: tuple[Curve, ...] = ()
-    markers: Markers | None = None
-    selected: int | None = None
-    notes: tuple[str, ...] = ()
-    error: str | None = None
-
-    @property
-    def has_p_true(self) -> bool:
-        """Whether every curve can be drawn against the true-class probability."""
-        return bool(self.curves) and all(c.p_true is not None for c in self.curves)
 
 
 def sweep_grid(problem: Problem, x_range: tuple[float, float], points: int) -> Array:
@@ -336,25 +253,3 @@ def batch_curves(
     return CurveSet(
         title, x_label, loss_label, grad_label, curves, markers, chosen, tuple(notes)
     )
-
-
-def curve_columns(curve_set: CurveSet) -> list[tuple[str, Array]]:
-    """The curve data as named columns: ``x``, then loss, gradient and ``p_true``.
-
-    Curves swept over other points than the first (another dtype) add their
-    own ``x: <label>`` column.
-    """
-    curves = curve_set.curves
-    if not curves:
-        return []
-    first = curves[0].x
-    columns: list[tuple[str, Array]] = [("x", first)]
-    columns += [
-        (f"x: {c.label}", c.x) for c in curves[1:] if not np.array_equal(c.x, first)
-    ]
-    columns += [(f"loss: {c.label}", c.loss) for c in curves]
-    columns += [(f"grad: {c.label}", c.grad) for c in curves]
-    columns += [
-        (f"p_true: {c.label}", c.p_true) for c in curves if c.p_true is not None
-    ]
-    return columns

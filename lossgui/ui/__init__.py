@@ -7,7 +7,3 @@ always binds to PySide6 (it would otherwise pick the first binding it finds).
 from __future__ import annotations
 
 import PySide6.QtCore  # noqa: F401  (binds pyqtgraph to PySide6; keep first)
-
-from lossgui.ui import refcount_guard
-
-refcount_guard.install()  # shiboken6 6.12 drops references to None on Python < 3.12

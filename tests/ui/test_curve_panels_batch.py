@@ -141,3 +141,17 @@ def test_theme_switch_restyles_the_plots(make_window):
     assert dark.lightness() < 100 < light.lightness()
     pen = loss.visible_curves()[0].opts["pen"]
     assert pen.color().lightness() < 200
+
+
+def test_range_controls_and_fit(make_window):
+    window = make_window(new_document("HuberLoss"))
+    panel = window.curves_panel
+    panel.controls.low.setValue(-2.0)
+    x, _ = panel.loss_plot.visible_curves()[0].getData()
+    assert x[0] == -2 and x[-1] == 6
+    panel.controls.fit.click()
+    low, high = panel.controls.x_range()
+    grid = window.evaluation.grid
+    assert low < grid.min() and grid.max() < high and high - low < 12
+    x, _ = panel.loss_plot.visible_curves()[0].getData()
+    assert (x[0], x[-1]) == (low, high)

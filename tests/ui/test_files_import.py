@@ -208,12 +208,16 @@ def test_drag_events_reach_the_window(make_window, tmp_path, qtbot):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "labels.npy"))])
     buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(pos, Qt.DropAction.CopyAction, mime, buttons, mods)
+    enter = QDragEnterEvent(
+        pos.toPoint(), Qt.DropAction.CopyAction, mime, buttons, mods
+    )
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted()
     other = QMimeData()
     other.setUrls([QUrl.fromLocalFile(str(tmp_path / "notes.docx"))])
-    refused = QDragEnterEvent(pos, Qt.DropAction.CopyAction, other, buttons, mods)
+    refused = QDragEnterEvent(
+        pos.toPoint(), Qt.DropAction.CopyAction, other, buttons, mods
+    )
     refused.ignore()
     QApplication.sendEvent(window, refused)
     assert not refused.isAccepted()

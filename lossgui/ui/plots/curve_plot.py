@@ -140,6 +140,10 @@ class CurvePlot(pg.PlotWidget):
         plot.setLabel("bottom", x, color=colour)
         plot.setLabel("left", y, color=colour)
         plot.setTitle(title or None, color=colour, size="9pt")
+        if title:  # pyqtgraph fixes the title row at 30 px: room for every line
+            height = max(30, int(plot.titleLabel.item.boundingRect().height()) + 2)
+            plot.titleLabel.setMaximumHeight(height)
+            plot.layout.setRowFixedHeight(0, height)
 
     # ------------------------------------------------------------------ curves
     def show_curves(

@@ -11,8 +11,6 @@ sigmoid vs BCEWithLogitsLoss in float32 and float64).
 
 from __future__ import annotations
 
-import html
-
 import numpy as np
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -27,16 +25,14 @@ from lossgui.session.curve_compare import (
     vary_parameter,
 )
 from lossgui.session.curves import DEFAULT_RANGE, CurveSet, batch_curves
-from lossgui.session.receipt import short
 from lossgui.ui.plots.compare_controls import CompareControls
 from lossgui.ui.plots.curve_controls import CurveControls
 from lossgui.ui.plots.curve_plot import CurvePlot
 from lossgui.ui.plots.export import ExportMenu
+from lossgui.ui.plots.plot_text import marker_tip, notes_html, title_html
 from lossgui.ui.plots.style import style_for
 
 __all__ = ["CurvesPanel"]
-
-_NOTE_CHARS = 110
 
 
 class CurvesPanel(QWidget):
@@ -219,21 +215,10 @@ class CurvesPanel(QWidget):
             if self._axis == "p_true"
             else cs.x_label
         )
-        self.loss_plot.set_labels(x_label, cs.loss_label, self._title(cs))
-        self.grad_plot.set_labels(x_label, cs.grad_label)
-        self._draw_markers(cs)
-
-    def _title(self, cs: CurveSet) -> str:
-        lines = list(cs.notes)
-        if cs.error is not None:
-            lines.insert(0, "No curves: " + cs.error.splitlines()[0])
-        text = f"<b>{html.escape(cs.title)}</b>"
-        for line in lines:
-            if len(line) > _NOTE_CHARS:
-                line = line[: _NOTE_CHARS - 1] + "…"
-            text += f"<br><span style='font-size:8pt'>{html.escape(line)}</span>"
+        self.loss_plot.set_labels(x_label, cs.loss_label, title_html(cs))
+        self.grad_plot.set_labels(x_label, cs.grad_label, notes_html(cs.grad_notes))
         self.loss_plot.setToolTip("\n".join([cs.error or "", *cs.notes]).strip())
-        return text
+        self._draw_markers(cs)
 
     def _draw_markers(self, cs: CurveSet) -> None:
         m = cs.markers
@@ -285,14 +270,8 @@ class CurvesPanel(QWidget):
         self.elementPicked.emit(row, col)
 
     def _marker_tip(self, index: int) -> str:
-        m = None if self.curve_set is None else self.curve_set.markers
-        if m is None or not 0 <= index < m.rows.size:
-            return ""
-        where = f"[{m.rows[index]}, {m.cols[index]}]"
-        return (
-            f"element {where}\nx = {short(float(m.x[index]))}\n"
-            f"ℓ = {short(float(m.loss[index]))}\n"
-            f"∂ℓ/∂x = {short(float(m.grad[index]))}"
+        return marker_tip(
+            None if self.curve_set is None else self.curve_set.markers, index
         )
 
     # ------------------------------------------------------------------ theme
