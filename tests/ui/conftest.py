@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel, QTableView
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QTableView
 
 from lossgui.ui.main_window import MainWindow
 from lossgui.ui.theme import apply_theme
@@ -42,3 +43,13 @@ def label(window: MainWindow, name: str) -> QLabel:
     widget = window.findChild(QLabel, name)
     assert widget is not None, f"no label {name}"
     return widget
+
+
+def select_loss(window: MainWindow, name: str) -> None:
+    """Pick ``name`` in the loss combo as a user would."""
+    combo = window.findChild(QComboBox, "lossCombo")
+    for row in range(combo.count()):
+        if combo.itemData(row, Qt.ItemDataRole.UserRole) == name:
+            combo.setCurrentIndex(row)
+            return
+    raise AssertionError(name)

@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
-from conftest import label, table
+from conftest import label, select_loss, table
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QSpinBox
+from PySide6.QtWidgets import QLabel, QSpinBox
 
 from lossgui.engine import compute
 from lossgui.engine.pipeline import compute_from_logits
-
-
-def select_loss(window, name):
-    combo = window.findChild(QComboBox, "lossCombo")
-    for row in range(combo.count()):
-        if combo.itemData(row, Qt.ItemDataRole.UserRole) == name:
-            combo.setCurrentIndex(row)
-            return
-    raise AssertionError(name)
 
 
 def direct_value(window):

@@ -4,22 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from conftest import label, table
+from conftest import label, select_loss, table
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
 from lossgui.engine import LOSSES
 from lossgui.engine.pipeline import compute_from_logits
 from lossgui.ui.param_panel import vector_object_name
-
-
-def select_loss(window, name):
-    combo = window.findChild(QComboBox, "lossCombo")
-    for row in range(combo.count()):
-        if combo.itemData(row, Qt.ItemDataRole.UserRole) == name:
-            combo.setCurrentIndex(row)
-            return
-    raise AssertionError(name)
 
 
 def expected_value(window):

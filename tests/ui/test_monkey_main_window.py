@@ -42,12 +42,12 @@ SEED = int(os.environ.get("LOSSGUI_MONKEY_SEED", "20261125"))
 TEXTS = (
     "0", "1", "-1", "0.5", "2.5e3", "-7", "1e308", "-1e308", "1e-320", "1e400",
     "nan", "NaN", "inf", "-inf", "+inf", "Infinity", "", " ", "abc", "1,5", "1.2.3",
-    "0x10", "１", "∞", "--1", "1e", "e5", "__import__('os').system('touch /tmp/x')",
+    "0x10", "１", "∞", "--1", "1e", "e5", "__import__('os').system('touch pwned-marker')",
     "[1, 2]", "None", "True", "3", "100", "-100", "1" * 400, "\t2\n", "'1'", "💥",
 )  # fmt: skip
 JUNK_PASTES = (
     "a\tb\nc", "1\t2\t3\n4", "\n\n\n", "1;2;3", "nan\tinf\n-inf\t0",
-    "__import__('os').system('touch /tmp/x')", "[[1, 2], [3, 4]]", "1e999\t-1e999",
+    "__import__('os').system('touch pwned-marker')", "[[1, 2], [3, 4]]", "1e999\t-1e999",
     "\x00\x01\x02", "1\t\t\t2", "💥\t1",
 )  # fmt: skip
 
