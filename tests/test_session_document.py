@@ -281,3 +281,15 @@ def test_binary_vector_becomes_one_column_for_per_class_sigmoid_losses():
     back = switch_loss(doc, "BCEWithLogitsLoss")
     assert back.tensors["input"].tolist() == [-0.8, 0.7, 0.5]
     assert back.tensors["target"].tolist() == [1.0, 0.0, 0.0]
+
+
+def test_call_text_names_functions_and_losses_beyond_torch_honestly():
+    from lossgui.session import new_document
+    from lossgui.session.call_text import call_text
+
+    focal = call_text(new_document("sigmoid_focal_loss").evaluate())
+    assert focal.startswith("torchvision.ops.sigmoid_focal_loss(")
+    logcosh = call_text(new_document("LogCoshLoss").evaluate())
+    assert logcosh.startswith("LogCoshLoss(") and "not in torch.nn" in logcosh
+    ctc = call_text(new_document("CTCLoss").evaluate())
+    assert "F.log_softmax(log_probs, dim=-1)" in ctc

@@ -60,6 +60,8 @@ def call_text(evaluation: Evaluation) -> str:
     elif evaluation.input_mode == "logits" and spec.activation == "log_softmax":
         dim = 1 if evaluation.grid.ndim >= 2 else 0
         first = f"F.log_softmax({first}, dim={dim})"
+    elif evaluation.input_mode == "logits" and spec.activation == "log_softmax_last":
+        first = f"F.log_softmax({first}, dim=-1)"
     tensors = ", ".join([first, *names[1:]])
     functional = any(
         p.functional_only and _argument(p, values.get(p.name)) is not None
@@ -67,10 +69,13 @@ def call_text(evaluation: Evaluation) -> str:
     )
     if functional:
         text = f"F.{functional_name(spec.name)}({tensors}, {', '.join(args)})"
-    elif spec.in_torch:
+    elif spec.in_torch and spec.name[:1].isupper():
         text = f"nn.{spec.name}({', '.join(args)})({tensors})"
+    elif spec.in_torch:  # a function outside torch.nn (torchvision's focal loss)
+        path = (spec.reference or spec.name).split(" ")[0]
+        text = f"{path}({tensors}, {', '.join(args)})"
     else:
-        text = f"{spec.reference or spec.name}({tensors}, {', '.join(args)})"
+        text = f"{spec.name}({tensors}, {', '.join(args)})  # not in torch.nn"
     if evaluation.dtype != "float32":
         text += f"  # {evaluation.dtype}"
     return text
