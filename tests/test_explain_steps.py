@@ -17,19 +17,11 @@ import pytest
 from lossgui.engine import compute
 from lossgui.session import new_document, startup_document, switch_loss
 from lossgui.session.explain import BUILDERS, explain
-from lossgui.session.explain.expr import format_number
+from lossgui.session.explain.expr import FUNCTIONS, format_number
 from lossgui.session.layout import as_table
 
 NAMESPACE = {
-    "log": np.log,
-    "log1p": np.log1p,
-    "exp": np.exp,
-    "sqrt": np.sqrt,
-    "abs": np.abs,
-    "tanh": np.tanh,
-    "sign": np.sign,
-    "max": np.maximum,
-    "min": np.minimum,
+    **FUNCTIONS,
     "f": np.float64,
     "nan": np.nan,
     "inf": np.inf,
