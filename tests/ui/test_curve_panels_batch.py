@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from conftest import table
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication
 
 from lossgui.engine import compute
@@ -104,12 +105,17 @@ def test_softmax_loss_sweeps_the_selected_row(make_window, qtbot):
     np.testing.assert_array_equal(grad.visible_curves()[2].getData()[1], ref.grad[:, 2])
 
 
-def test_clicking_a_marker_selects_the_cell_and_back(make_window):
+def test_clicking_a_marker_selects_the_cell_and_back(make_window, qtbot):
     window = make_window()
     loss, _ = plots(window)
-    points = [(item, p) for item in loss.marker_groups for p in item.points()]
-    item, target = next((i, p) for i, p in points if p.pos().x() == np.float32(0.5))
-    item.sigClicked.emit(item, [target], None)
+    xs, ys = loss.marker_data()
+    k = int(np.flatnonzero(xs == np.float32(0.5))[0])
+    scene_point = loss.markers.mapToScene(QPointF(float(xs[k]), float(ys[k])))
+    qtbot.mouseClick(
+        loss.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=loss.mapFromScene(scene_point),
+    )
     view = table(window, "inputTable")
     assert (view.currentIndex().row(), view.currentIndex().column()) == (2, 0)
     assert loss.ring.getData()[0][0] == np.float32(0.5)

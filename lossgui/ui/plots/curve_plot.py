@@ -1,10 +1,12 @@
 """``CurvePlot``: one pyqtgraph plot whose items are created once, then ``setData``.
 
-A plot owns a fixed pool of :data:`POOL` curve items, one scatter item per
-marker colour, one for the selected element's ring, a vertical cursor
-at the selected x and (gradient plot) a zero line. Updates only call
-``setData``/``setPen``/``setVisible`` on them; the legend is rebuilt only
-when the curve labels change.
+A plot owns a fixed pool of :data:`POOL` curve items, one
+:class:`MarkerCloud` for the batch's markers, a scatter item for the
+selected element's ring, a vertical cursor at the selected x and (gradient
+plot) a zero line. Updates only call ``setData``/``setPen``/``setVisible``
+on them, and only when what they show changed; the legend is rebuilt only
+when the curve labels change. Axes are cached as pixmaps (redrawn when
+their range or style changes), so an edit repaints the data, not the text.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGraphicsItem
 
 from lossgui.ui.plots.legend_place import ANCHORS, best_anchor
+from lossgui.ui.plots.marker_cloud import MarkerCloud
 from lossgui.ui.plots.style import PlotStyle
 
 __all__ = ["POOL", "CurvePlot"]
@@ -26,6 +30,8 @@ POOL = 12
 
 #: Larger magnitudes are not drawn as markers (their spans would overflow).
 PLOT_LIMIT = 1e150
+
+_NOTHING = np.empty(0)
 
 
 def plottable(values: np.ndarray | float) -> np.ndarray:
@@ -60,6 +66,10 @@ class CurvePlot(pg.PlotWidget):
         plot.showGrid(x=True, y=True, alpha=0.18)
         for side in ("left", "bottom"):
             plot.getAxis(side).enableAutoSIPrefix(False)
+        for side in ("left", "bottom", "top", "right"):
+            plot.getAxis(side).setCacheMode(
+                QGraphicsItem.CacheMode.DeviceCoordinateCache
+            )
         plot.setMenuEnabled(True)
         plot.getViewBox().setAutoVisible(y=True)
         self.setMinimumHeight(150)
@@ -72,23 +82,25 @@ class CurvePlot(pg.PlotWidget):
         self.curves: list[pg.PlotDataItem] = []
         for _ in range(POOL):
             item = pg.PlotDataItem(connect="finite", antialias=True)
+            # cached like the axes: redrawn when its data or the view changes
+            item.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             item.setVisible(False)
             plot.addItem(item)
             self.curves.append(item)
-        # One scatter item per colour (grey first, then one per curve): a
-        # single brush per item keeps setData vectorised for 2,000 markers.
-        self.marker_groups: list[pg.ScatterPlotItem] = []
-        for group in range(POOL + 1):
-            item = pg.ScatterPlotItem(size=7, symbol="o", hoverable=True, tip=self._tip)
-            item.setZValue(10 if group else 9)
-            item.sigClicked.connect(self._on_clicked)
-            plot.addItem(item)
-            self.marker_groups.append(item)
+        # Every marker in one item: plain arrays, one drawPoints per colour.
+        self.markers = MarkerCloud(size=8)
+        self.markers.setZValue(10)
+        self.markers.clicked.connect(self.markerClicked)
+        self.markers.tip = self._marker_tip
+        plot.addItem(self.markers)
         self.ring = pg.ScatterPlotItem(size=15, symbol="o", brush=None)
         self.ring.setZValue(11)
         plot.addItem(self.ring)
         self.legend = plot.addLegend(offset=(-8, 8), labelTextSize="8pt")
+        self.legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._labels: tuple[str, ...] = ()
+        self._ring_at: tuple[float, float] | None = None
+        self._shown = [(_NOTHING, _NOTHING)] * POOL
         self._axis_text = {"left": "", "bottom": ""}
         self._title = ""
         self._shown_labels: tuple[str, ...] = ()
@@ -120,9 +132,10 @@ class CurvePlot(pg.PlotWidget):
         self.zero.setPen(style.zero_pen())
         self.cursor.setPen(style.cursor_pen())
         self.ring.setPen(style.highlight_pen())
-        for group, item in enumerate(self.marker_groups):
-            item.setBrush(style.marker_brush(group - 1))
-            item.setPen(style.marker_pen())
+        self.markers.set_colours(
+            [style.marker_brush(group - 1).color() for group in range(POOL + 1)],
+            style.marker_pen().color(),
+        )
         self.legend.setLabelTextColor(style.foreground)
         self.legend.setBrush(style.legend_brush())
         self.legend.setPen(style.zero_pen())
@@ -156,16 +169,23 @@ class CurvePlot(pg.PlotWidget):
         style = self._style
         for i, item in enumerate(self.curves):
             if i < len(data):
-                x, y = data[i]
-                item.setData(
-                    np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
-                )
+                x = np.asarray(data[i][0], dtype=np.float64)
+                y = np.asarray(data[i][1], dtype=np.float64)
+                shown_x, shown_y = self._shown[i]
+                if not (
+                    item.isVisible()
+                    and np.array_equal(x, shown_x, equal_nan=True)
+                    and np.array_equal(y, shown_y, equal_nan=True)
+                ):
+                    item.setData(x, y)
+                    self._shown[i] = (x, y)
                 if style is not None and self._pens[i] != (self._version, selected[i]):
                     item.setPen(style.curve_pen(i, selected[i]))
                     self._pens[i] = (self._version, selected[i])
                 item.setVisible(True)
             elif item.isVisible():
                 item.setData([], [])
+                self._shown[i] = (_NOTHING, _NOTHING)
                 item.setVisible(False)
         shown = tuple(labels[: len(self.curves)])
         if shown != self._labels:
@@ -207,38 +227,28 @@ class CurvePlot(pg.PlotWidget):
             x, y = x[keep], y[keep]
             curve, order = np.asarray(curve)[keep], np.asarray(order)[keep]
         curve = np.clip(np.asarray(curve, dtype=np.intp), -1, POOL - 1)
-        order = np.asarray(order)
-        for group, item in enumerate(self.marker_groups):
-            mask = curve == group - 1
-            if mask.any():
-                item.setData(x=x[mask], y=y[mask], data=order[mask])
-            elif len(item.data):
-                item.setData(x=[], y=[])
+        self.markers.set_points(x, y, curve, np.asarray(order))
 
     def marker_data(self) -> tuple[np.ndarray, np.ndarray]:
         """Every marker's ``(x, y)``, grey ones first (for tests and export)."""
-        xs, ys = [], []
-        for item in self.marker_groups:
-            x, y = item.getData()
-            xs.append(np.asarray(x, dtype=np.float64))
-            ys.append(np.asarray(y, dtype=np.float64))
-        return np.concatenate(xs), np.concatenate(ys)
+        return self.markers.points()
 
     def show_selected(self, x: float | None, y: float | None) -> None:
         """Ring the selected element and draw the cursor at its x (or hide both)."""
         if x is None or y is None or not (plottable(x) and plottable(y)):
-            self.ring.setData(x=[], y=[])
+            if self._ring_at is not None:
+                self.ring.setData(x=[], y=[])
+                self._ring_at = None
             self.cursor.setVisible(False)
             return
-        self.ring.setData(x=[x], y=[y])
-        self.cursor.setValue(x)
+        if self._ring_at != (x, y):
+            self.ring.setData(x=[x], y=[y])
+            self._ring_at = (x, y)
+        if self.cursor.value() != x:
+            self.cursor.setValue(x)
         self.cursor.setVisible(True)
 
-    def _tip(self, x: float, y: float, data: object) -> str:
-        if self.tip is not None and isinstance(data, int | np.integer):
-            return self.tip(int(data))
-        return f"x = {x:.5g}\ny = {y:.5g}"
-
-    def _on_clicked(self, _item, points, _event) -> None:
-        if len(points):
-            self.markerClicked.emit(int(points[0].data()))
+    def _marker_tip(self, index: int) -> str:
+        if self.tip is not None:
+            return self.tip(index)
+        return f"marker {index}"
