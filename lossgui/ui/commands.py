@@ -54,7 +54,13 @@ class CellsCommand(QUndoCommand):
         self._controller.document.set_values(
             self._name, self._rows, self._columns, values
         )
-        self._controller.notify(Change.VALUES, (self._name,))
+        region = None
+        if self._rows.size:
+            region = (
+                range(int(self._rows.min()), int(self._rows.max()) + 1),
+                range(int(self._columns.min()), int(self._columns.max()) + 1),
+            )
+        self._controller.notify(Change.VALUES, (self._name,), region)
 
     def redo(self) -> None:
         """Qt: apply the edit."""

@@ -44,6 +44,7 @@ class SessionController(QObject):
     def __init__(self, document: SessionDocument, parent: QObject | None = None):
         super().__init__(parent)
         self._document = document
+        self.edited_region: tuple[range, range] | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(UNDO_LIMIT)
 
@@ -52,9 +53,23 @@ class SessionController(QObject):
         """The live document (read it; change it only through this controller)."""
         return self._document
 
-    def notify(self, change: Change, names: Sequence[str] = ()) -> None:
-        """Tell listeners what changed (commands call this)."""
-        self.changed.emit(int(change), tuple(names))
+    def notify(
+        self,
+        change: Change,
+        names: Sequence[str] = (),
+        region: tuple[range, range] | None = None,
+    ) -> None:
+        """Tell listeners what changed (commands call this).
+
+        ``region`` (rows, columns of the 2-D table) bounds the cells of
+        ``names`` that changed, when the edit knows it; listeners read it
+        from :attr:`edited_region` while the signal is delivered.
+        """
+        self.edited_region = region
+        try:
+            self.changed.emit(int(change), tuple(names))
+        finally:
+            self.edited_region = None
 
     # ------------------------------------------------------------- value edits
     def set_cells(

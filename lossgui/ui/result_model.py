@@ -31,6 +31,17 @@ HUES = {
 }
 
 
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+    }
+)
+
+
 @dataclass(frozen=True)
 class ResultColumn:
     """One column of the results grid: a quantity and a column of its table."""
@@ -63,6 +74,51 @@ def _prob_header(evaluation: Evaluation, symbol: str) -> tuple[str, str]:
     return "p", f"p = softmax({symbol}) over the classes: the predicted distribution."
 
 
+def _changed(old: np.ndarray, new: np.ndarray) -> np.ndarray:
+    """Where ``new`` differs bit for bit from ``old`` (one pass over the bytes)."""
+    if old is new:
+        return np.zeros(new.shape, dtype=bool)
+    if old.shape != new.shape or old.dtype != new.dtype or new.dtype.itemsize > 8:
+        return np.ones(new.shape, dtype=bool)
+    bits = np.dtype(f"u{new.dtype.itemsize}")
+    return np.ascontiguousarray(old).view(bits) != np.ascontiguousarray(new).view(bits)
+
+
+def changed_region(
+    old: dict[str, np.ndarray],
+    new: dict[str, np.ndarray],
+    columns: list[ResultColumn],
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The rows and result columns (first, last) that changed, or None.
+
+    Parameters
+    ----------
+    old, new : dict of str to ndarray
+        The per-quantity 2-D tables before and after (same keys).
+    columns : list of ResultColumn
+        The model's columns: quantity and index into its table.
+    """
+    firsts: list[int] = []
+    lasts: list[int] = []
+    sections: list[int] = []
+    for kind, table in new.items():
+        mask = _changed(old[kind], table)
+        if not mask.any():
+            continue
+        rows = np.flatnonzero(mask.any(axis=1))
+        firsts.append(int(rows[0]))
+        lasts.append(int(rows[-1]))
+        moved = set(np.flatnonzero(mask.any(axis=0)).tolist())
+        sections += [
+            s
+            for s, col in enumerate(columns)
+            if col.kind == kind and col.index in moved
+        ]
+    if not sections:
+        return None
+    return (min(firsts), max(lasts)), (min(sections), max(sections))
+
+
 class ResultTableModel(QAbstractTableModel):
     """Read-only grid of the evaluation's per-element numbers."""
 
@@ -83,16 +139,24 @@ class ResultTableModel(QAbstractTableModel):
         ]
         if not same_layout:
             self.beginResetModel()
+        old_tables, old_peaks = self._tables, self._peaks
         self._tables, self._columns, self._rows = tables, columns, rows
         # one pass per quantity; cells are coloured as they are painted
         self._peaks = {k: peak_of(v) for k, v in tables.items() if k in HUES}
-        if same_layout:
-            if rows and columns:
-                self.dataChanged.emit(
-                    self.index(0, 0), self.index(rows - 1, len(columns) - 1)
-                )
-        else:
+        if not same_layout:
             self.endResetModel()
+            return
+        if not (rows and columns):
+            return
+        if old_peaks == self._peaks and old_tables.keys() == tables.keys():
+            # colours kept their scale: repaint only the cells whose numbers moved
+            region = changed_region(old_tables, tables, self._columns)
+            if region is None:
+                return
+            (top, bottom), (left, right) = region
+        else:
+            top, bottom, left, right = 0, rows - 1, 0, len(columns) - 1
+        self.dataChanged.emit(self.index(top, left), self.index(bottom, right))
 
     def _build(self, evaluation: Evaluation):
         grid = as_table(evaluation.grid, "grid")
@@ -166,7 +230,7 @@ class ResultTableModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         """Qt: a cell's text, alignment, colour or tooltip."""
-        if not index.isValid() or index.row() >= self._rows:
+        if role not in _ROLES or not index.isValid() or index.row() >= self._rows:
             return None
         col = self._columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:

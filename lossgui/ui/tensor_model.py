@@ -34,6 +34,16 @@ log = logging.getLogger(__name__)
 
 _ALIGN = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _EMPTY = np.zeros((0, 0))
+#: The roles :meth:`TensorTableModel.data` answers (others return None at once:
+#: views ask for a dozen roles per painted cell).
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ToolTipRole,
+    }
+)
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -82,6 +92,14 @@ class TensorTableModel(QAbstractTableModel):
         if rows and cols:
             self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, cols - 1))
 
+    def refresh_region(self, rows: range, columns: range) -> None:
+        """Repaint the cells in ``rows`` x ``columns`` (after an edit there)."""
+        last_row, last_col = self.rowCount() - 1, self.columnCount() - 1
+        top, bottom = max(rows.start, 0), min(rows.stop - 1, last_row)
+        left, right = max(columns.start, 0), min(columns.stop - 1, last_col)
+        if top <= bottom and left <= right:
+            self.dataChanged.emit(self.index(top, left), self.index(bottom, right))
+
     def reset(self) -> None:
         """Re-read shapes (after rows or columns were added or removed)."""
         self.beginResetModel()
@@ -102,7 +120,7 @@ class TensorTableModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         """Qt: a cell's text, alignment, colour or tooltip."""
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():
             return None
         table = self.table()
         row, col = index.row(), index.column()

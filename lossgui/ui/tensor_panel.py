@@ -314,7 +314,12 @@ class TensorPanel(QObject):
         if change & (Change.STRUCTURE | Change.SETTINGS):
             self.rebuild(reset=bool(change & Change.STRUCTURE))
             return
+        region = self._controller.edited_region
         for name in names:
             editor = self.editors.get(name)
-            if editor is not None:
+            if editor is None:
+                continue
+            if region is None:
                 editor.model.refresh()
+            else:  # repaint only the edited cells, not the whole grid
+                editor.model.refresh_region(*region)
