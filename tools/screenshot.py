@@ -60,6 +60,8 @@ def main() -> int:
 
     def grab() -> None:
         window.grab().save(args.out)
+        # the edits above are not the user's: quit without "save changes?"
+        window.controller.undo_stack.setClean()
         app.quit()
 
     QTimer.singleShot(600, grab)

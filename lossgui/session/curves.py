@@ -238,7 +238,9 @@ def batch_curves(
         )
         for label, s, i in zip(labels, sweeps, reps, strict=True)
     )
-    lookup = {c: k for k, c in enumerate(drawn)}
+    curve_of = np.full(ids.shape, -1, dtype=np.intp)
+    for k, c in enumerate(drawn):  # at most MAX_CURVES contexts
+        curve_of[ids == c] = k
     probs = evaluation.probabilities
     markers = Markers(
         rows=rows,
@@ -247,7 +249,7 @@ def batch_curves(
         loss=element_values(elementwise, rows, cols, coupled),
         grad=grads,
         p_true=true_probability(problem, probs, rows, cols),
-        curve=np.array([lookup.get(int(c), -1) for c in ids], dtype=np.intp),
+        curve=curve_of,
         total=n * m,
     )
     return CurveSet(

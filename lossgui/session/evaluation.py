@@ -94,10 +94,11 @@ def _frozen(array: Array) -> Array:
 
 def _cast(doc: SessionDocument, name: str) -> Array:
     array = doc.array(name)
-    if doc.slot(name).kind == "index":
-        return _frozen(array.astype(np.int64))
+    dtype = np.int64 if doc.slot(name).kind == "index" else doc.dtype
     with np.errstate(over="ignore"):  # 1e308 as float32 is inf, as in torch
-        return _frozen(array.astype(doc.dtype))
+        out = array.astype(dtype, copy=True)  # one copy, then frozen
+    out.flags.writeable = False
+    return out
 
 
 def _total(array: Array) -> float:
