@@ -1,10 +1,8 @@
 r"""The CTC forward-backward recursions, step for step as torch's CPU kernel.
 
-Vectorised over the batch and the extended-label positions ``s``; the only
-Python loops run over time (α, β) and over ``s`` (torch's ordered ``log+=``
-into the per-class sums). Notation as in :mod:`lossgui.engine.ctc`: ``lp`` is
-``(T, N, C)``, ``prime`` the extended labels ``l'`` ``(N, 2 L_max + 1)``
-(positions past ``2 L_b`` hold the blank and are never used).
+Notation as in :mod:`lossgui.engine.ctc`: ``lp`` is ``(T, N, C)``, ``prime``
+the extended labels ``l'`` ``(N, 2 L_max + 1)`` (positions past ``2 L_b`` hold
+the blank and are never used).
 
 Formulas
 --------
@@ -19,9 +17,33 @@ term (0 when all are ``-inf``), excluded terms entering as ``-inf``::
     G_t(c) = log Σ_{s: l'_s = c} exp(α_t(s) + β_t(s))
     grad   = exp(lp) - exp(G + loss - lp)         (t < T_b, else 0)
 
-For float32, ``exp`` and ``log`` are evaluated in float64 and rounded: that
-reproduces glibc's ``expf``/``logf`` (which torch's scalar kernel calls) far
-more often than NumPy's own float32 routines do.
+How the arithmetic stays torch's
+--------------------------------
+* β is α's recursion in mirrored coordinates ``τ = T_b - 1 - t``,
+  ``σ = 2 L_b - s`` (same start, same ``lse`` operand order), so both run in
+  one time loop over ``2 N`` rows: rows ``N + b`` hold β of sample ``b``,
+  mirrored. Entries outside ``t < T_b``, ``s ≤ 2 L_b`` are never read.
+* Each step is a handful of whole-array calls: one gather of the three
+  ``lse`` operands (the excluded third one read from a ``-inf`` pad), their
+  maximum floored at ``-max_float`` (the same result as torch's ``m = 0``
+  when all are ``-inf``: every ``exp`` is 0, ``log 0 = -inf``), then
+  ``exp``, the ordered sum ``(e1 + e2) + e3``, ``log``, ``+ m``, ``+ lp``.
+  A NaN operand makes torch's result NaN whichever maximum it picks, so
+  NaN propagation in the maximum changes nothing.
+* When ``log_probs`` has no NaN or ``+inf`` (and cannot overflow), a step
+  computes only the columns that can differ from ``-inf`` or can still
+  reach the other end (see :func:`_bands`); torch's values elsewhere are
+  ``-inf`` or meet a ``-inf`` partner in ``α + β``.
+* ``G`` is torch's pairwise ``log+=`` over ``s`` descending. The chain of
+  each ``(b, c)`` is folded rank by rank (rank ``r`` = the ``r``-th ``s`` of
+  that class, from the top), all chains at once; torch's "assign when the sum
+  is still ``-inf``" is the same fold with the maximum floored at
+  ``-max_float``, except when an ``α + β`` is ``+inf``, which only a ``+inf``
+  log-probability produces: then the assignment is made explicitly.
+* For float32, ``exp`` and ``log`` are evaluated in float64 and rounded: that
+  reproduces glibc's ``expf``/``logf`` (which torch's scalar kernel calls) far
+  more often than NumPy's own float32 routines do. Every other operation is
+  a single rounding in the input dtype, in torch's order.
 """
 
 from __future__ import annotations
@@ -35,94 +57,146 @@ __all__ = ["forward_backward"]
 
 Array = npt.NDArray[Any]
 
+_F64 = np.float64
+
 
 def _exp(a: Array) -> Array:
     """``exp`` rounded from float64 (glibc ``expf`` parity for float32)."""
-    return np.exp(a, dtype=np.float64).astype(a.dtype, copy=False)
+    return np.exp(a, dtype=_F64).astype(a.dtype, copy=False)
 
 
 def _log(a: Array) -> Array:
     """``log`` rounded from float64 (glibc ``logf`` parity for float32)."""
-    return np.log(a, dtype=np.float64).astype(a.dtype, copy=False)
+    return np.log(a, dtype=_F64).astype(a.dtype, copy=False)
 
 
-def _lse(a: Array, b: Array, c: Array) -> Array:
-    """Torch's three-term log-sum-exp; its ``>`` tests decide NaN handling."""
-    m = np.where(b > a, b, a)
-    m = np.where(c > m, c, m)
-    m = np.where(m == -np.inf, 0, m)
-    return _log(_exp(a - m) + _exp(b - m) + _exp(c - m)) + m
-
-
-def _shift(a: Array, k: int) -> Array:
-    """``a`` moved ``k`` places along ``s`` (right if ``k > 0``), ``-inf`` filled."""
-    out = np.full(a.shape, -np.inf, dtype=a.dtype)
-    width = a.shape[1]
-    if abs(k) < width:
-        out[:, max(k, 0) : width + min(k, 0)] = a[:, max(-k, 0) : width - max(k, 0)]
+def _mirrored(prime: Array, tl: Array) -> Array:
+    """``l'`` read backwards from ``2 L_b`` (blank past it)."""
+    width = prime.shape[1]
+    pos = 2 * tl[:, None] - np.arange(width)[None, :]
+    out = np.take_along_axis(prime, np.maximum(pos, 0), 1)
+    out[pos < 0] = prime[0, 0]
     return out
 
 
-def _alpha(lpe: Array, prime: Array) -> Array:
-    """``α_t(s)`` for every ``(t, b, s)``; ``lpe[t, b, s] = lp[t, b, l'_s]``."""
-    alpha = np.full(lpe.shape, -np.inf, dtype=lpe.dtype)
-    alpha[0, :, :2] = lpe[0, :, :2]
-    skip = np.zeros(prime.shape, dtype=bool)
-    skip[:, 2:] = prime[:, 2:] != prime[:, :-2]
-    for t in range(1, lpe.shape[0]):
-        prev = alpha[t - 1]
-        two = np.where(skip, _shift(prev, 2), -np.inf)
-        alpha[t] = _lse(prev, _shift(prev, 1), two) + lpe[t]
-    return alpha
+def _recursion(lpe: Array, labels: Array, bands: Array) -> Array:
+    """α of every row of ``lpe`` ``(T', R, W)``, in a ``-inf``-padded history.
 
-
-def _beta(lpe: Array, prime: Array, il: Array, tl: Array) -> Array:
-    """``β_t(s)``, each sample started at its own ``t = T_b - 1``."""
-    steps, batch, width = lpe.shape
-    rows, cols = np.arange(batch), np.arange(width)[None, :]
-    valid = cols <= 2 * tl[:, None]
-    skip = np.zeros(prime.shape, dtype=bool)
-    skip[:, :-2] = prime[:, :-2] != prime[:, 2:]
-    skip &= cols + 2 <= 2 * tl[:, None]
-    end = np.full((batch, width), -np.inf, dtype=lpe.dtype)
-    end[rows, 2 * tl] = lpe[il - 1, rows, 2 * tl]
-    has = rows[tl > 0]
-    end[has, 2 * tl[has] - 1] = lpe[il[has] - 1, has, 2 * tl[has] - 1]
-    beta = np.full(lpe.shape, -np.inf, dtype=lpe.dtype)
-    nxt = np.full((batch, width), -np.inf, dtype=lpe.dtype)
-    for t in range(steps - 1, -1, -1):
-        two = np.where(skip, _shift(nxt, -2), -np.inf)
-        rec = np.where(valid, _lse(nxt, _shift(nxt, -1), two) + lpe[t], -np.inf)
-        nxt = np.where((il - 1 == t)[:, None], end, rec)
-        beta[t] = nxt
-    return beta
-
-
-def _collected(
-    shape: tuple[int, ...], ab: Array, prime: Array, il: Array, tl: Array
-) -> Array:
-    """``G_t(c)``, accumulated as torch does: ``s`` descending, pairwise ``log+=``.
-
-    At ``t = T_b - 1`` torch assigns the two end states (blank, then the last
-    label) instead of adding, so a last label equal to the blank wins.
+    ``bands[t] = (lo, hi)``: the columns step ``t`` computes; the others keep
+    ``-inf``. Returns ``hist`` ``(T', R, W + 2)`` with ``hist[t, r, 2 + s] =
+    α_t(s)`` of row ``r`` (columns 0 and 1 stay ``-inf``).
     """
-    batch, width = prime.shape
-    rows = np.arange(batch)
-    grid = np.full(shape, -np.inf, dtype=ab.dtype)
-    inner = np.arange(shape[0])[:, None] < (il - 1)[None, :]
-    for s in range(width - 1, -1, -1):
-        active = inner & (s <= 2 * tl)[None, :]
-        cur = grid[:, rows, prime[:, s]]
-        new = ab[:, :, s]
-        top = np.where(cur < new, new, cur)
-        summed = _log(_exp(cur - top) + _exp(new - top)) + top
-        step = np.where(cur == -np.inf, new, summed)
-        grid[:, rows, prime[:, s]] = np.where(active, step, cur)
-    for offset, which in ((0, il > 0), (1, (il > 0) & (tl > 0))):
-        b = rows[which]
-        at, pos = il[b] - 1, 2 * tl[b] - offset
-        grid[at, b, prime[b, pos]] = ab[at, b, pos]
-    return grid
+    steps, rows, width = lpe.shape
+    dtype = lpe.dtype
+    pitch = width + 2
+    hist = np.full((steps, rows, pitch), -np.inf, dtype=dtype)
+    hist[0, :, 2 : 2 + min(width, 2)] = lpe[0, :, :2]
+    base = np.arange(rows)[:, None] * pitch + 2 + np.arange(width)[None, :]
+    skip = np.zeros((rows, width), dtype=bool)
+    skip[:, 2:] = labels[:, 2:] != labels[:, :-2]
+    pad = np.arange(rows)[:, None] * pitch + np.zeros((1, width), dtype=np.int64)
+    index = np.stack([base, base - 1, np.where(skip, base - 2, pad)])
+    buffer = np.empty((3, rows, width), dtype=dtype)
+    top_buffer = np.empty((rows, width), dtype=dtype)
+    floor = np.finfo(dtype).min
+    flat = hist.reshape(steps, rows * pitch)
+    for t, (lo, hi) in enumerate(bands.tolist()[1:], start=1):
+        terms, top = buffer[:, :, : hi - lo], top_buffer[:, : hi - lo]
+        total = terms[0]
+        np.take(flat[t - 1], index[:, :, lo:hi], out=terms, mode="wrap")
+        np.maximum.reduce(terms, axis=0, out=top)
+        np.maximum(top, floor, out=top)  # all -inf: every exp is 0, log 0 = -inf
+        np.subtract(terms, top, out=terms)
+        np.exp(terms, out=terms, dtype=_F64)
+        np.add.reduce(terms, axis=0, out=total)
+        np.log(total, out=total, dtype=_F64)
+        np.add(total, top, out=total)
+        np.add(total, lpe[t, :, lo:hi], out=hist[t, :, 2 + lo : 2 + hi])
+    return hist
+
+
+def _bands(il: Array, tl: Array, steps: int, width: int, safe: bool) -> Array:
+    """Per step, the columns that can hold something other than ``-inf``.
+
+    With finite-or-``-inf`` log-probabilities, ``α_t(s) = -inf`` for ``s >
+    2 t + 1`` exactly as in torch, and an ``α_t(s)`` from which the end state
+    cannot be reached only ever meets ``β_t(s) = -inf`` (and feeds only such
+    states), so neither is computed; the same holds mirrored for β. With a
+    NaN or ``+inf`` anywhere, every column is computed, as torch does.
+    """
+    t = np.arange(steps)
+    if not safe:
+        return np.stack([np.zeros(steps, np.int64), np.full(steps, width)], 1)
+    hi = np.minimum(2 * t + 2, width)
+    lo = 2 * tl[None, :] - 2 * (il[None, :] - 1 - t[:, None]) - 1
+    lo = np.where(t[:, None] <= il[None, :] - 1, lo, width).min(axis=1)
+    lo = np.clip(lo, 0, hi)
+    return np.stack([lo, hi], 1)
+
+
+def _chains(
+    prime: Array, tl: Array, classes: int
+) -> tuple[Array, Array, Array, Array, Array]:
+    """The ``(b, c)`` chains of torch's ``log+=``, rank-major.
+
+    Returns the member sample ``b`` and position ``s`` ordered by (rank,
+    chain), chains sorted by length descending (so the chains still running
+    at rank ``r`` are the first ``counts[r]``), the chain count per rank, and
+    each chain's sample and flat ``b * C + c`` cell.
+    """
+    width = prime.shape[1]
+    bb, ss = np.nonzero(np.arange(width)[None, :] <= 2 * tl[:, None])
+    key = bb * classes + prime[bb, ss]
+    order = np.lexsort((-ss, key))
+    key, bb, ss = key[order], bb[order], ss[order]
+    first = np.ones(key.size, dtype=bool)
+    first[1:] = key[1:] != key[:-1]
+    starts = np.flatnonzero(first)
+    sizes = np.diff(np.append(starts, key.size))
+    chain = np.cumsum(first) - 1
+    rank = np.arange(key.size) - starts[chain]
+    by_size = np.argsort(-sizes, kind="stable")
+    position = np.empty_like(by_size)
+    position[by_size] = np.arange(by_size.size)
+    member = np.lexsort((position[chain], rank))
+    counts = np.bincount(rank)
+    return (
+        bb[member],
+        ss[member],
+        counts,
+        bb[starts][by_size],
+        key[starts][by_size],
+    )
+
+
+def _fold(z: Array, counts: Array, plus_inf: bool) -> Array:
+    """Torch's pairwise ``log+=`` along each chain; ``z`` is ``(T, members)``."""
+    steps = z.shape[0]
+    n0 = int(counts[0])
+    dtype = z.dtype
+    pair = np.empty((2, steps, n0), dtype=dtype)
+    pair[0] = z[:, :n0]
+    top = np.empty((steps, n0), dtype=dtype)
+    floor = np.finfo(dtype).min
+    offset = n0
+    for n in counts[1:].tolist():
+        new = z[:, offset : offset + n]
+        offset += n
+        both, m = pair[:, :, :n], top[:, :n]
+        acc = both[0]
+        was = acc == -np.inf if plus_inf else None
+        both[1] = new
+        np.maximum.reduce(both, axis=0, out=m)
+        np.maximum(m, floor, out=m)
+        np.subtract(both, m, out=both)
+        np.exp(both, out=both, dtype=_F64)
+        np.add(both[0], both[1], out=acc)
+        np.log(acc, out=acc, dtype=_F64)
+        np.add(acc, m, out=acc)
+        if was is not None:
+            np.copyto(acc, new, where=was)
+    result: Array = pair[0]
+    return result
 
 
 def forward_backward(
@@ -146,20 +220,64 @@ def forward_backward(
         = 0``) and ``core`` ``(T, N, C)`` = ``exp(lp) - γ`` for ``t < T_b``, 0
         after; NaN for an infeasible sample with ``T_b > 0``.
     """
+    with np.errstate(all="ignore"):
+        return _forward_backward(lp, prime, il, tl)
+
+
+def _forward_backward(
+    lp: Array, prime: Array, il: Array, tl: Array
+) -> tuple[Array, Array]:
     dtype = lp.dtype
-    rows = np.arange(lp.shape[1])
-    index = np.broadcast_to(prime, (lp.shape[0], *prime.shape))
-    lpe = np.take_along_axis(lp, index, 2)
-    alpha = _alpha(lpe, prime)
-    final = alpha[np.maximum(il - 1, 0), rows]
-    l1 = final[rows, 2 * tl]
-    l2 = np.where(tl > 0, final[rows, np.maximum(2 * tl - 1, 0)], -np.inf)
+    total_steps, batch, classes = lp.shape
+    width = prime.shape[1]
+    pitch = width + 2
+    steps = max(int(il.max()), 1)
+    rows = np.arange(batch)
+    last = np.maximum(il - 1, 0)
+    # Rows 0..N-1: α; rows N..2N-1: β mirrored (τ = T_b - 1 - t, σ = 2 L_b - s).
+    labels = np.concatenate([prime, _mirrored(prime, tl)])
+    tau = np.arange(steps)[:, None]
+    when = np.concatenate(
+        [np.broadcast_to(tau, (steps, batch)), np.maximum(last[None, :] - tau, 0)],
+        axis=1,
+    )
+    cell = np.concatenate([rows, rows])[:, None] * classes + labels
+    flat_lp = lp.reshape(-1)
+    lpe = flat_lp[(when * (batch * classes))[:, :, None] + cell[None, :, :]]
+    # No NaN, no +inf and no overflow of α + β: the bands below are exact.
+    safe = bool(lp.max() < np.finfo(dtype).max / (4 * (total_steps + 2)))
+    hist = _recursion(lpe, labels, _bands(il, tl, steps, width, safe))
+    flat = hist.reshape(-1)
+    block = 2 * batch * pitch
+
+    # Loss from α at t = T_b - 1.
+    end = last * block + rows * pitch + 2 + 2 * tl
+    l1 = flat[end]
+    l2 = np.where(tl > 0, flat[end - 1], -np.inf)
     m = np.where(l1 < l2, l2, l1)
     m = np.where(m == -np.inf, 0, m)
     nll = np.where(tl == 0, -l1, -(_log(_exp(l1 - m) + _exp(l2 - m)) + m))
     nll = np.where(il == 0, np.where(tl == 0, -0.0, np.inf), nll).astype(dtype)
-    ab = alpha + _beta(lpe, prime, il, tl)
-    grid = _collected(lp.shape, ab, prime, il, tl)
+
+    # α_t(s) + β_t(s) for every chain member and t < steps.
+    mb, ms, counts, cb, cc = _chains(prime, tl, classes)
+    t = np.arange(steps)[:, None]
+    a_at = t * block + (mb * pitch + 2 + ms)[None, :]
+    back = np.maximum(last[mb][None, :] - t, 0)
+    b_at = back * block + ((batch + mb) * pitch + 2 + 2 * tl[mb] - ms)[None, :]
+    z = np.add(flat[a_at], flat[b_at])
+    plus_inf = not safe and bool(np.isposinf(z).any())
+    acc = _fold(z, counts, plus_inf)
+    acc[t >= last[cb][None, :]] = -np.inf
+    grid = np.full((total_steps, batch * classes), -np.inf, dtype=dtype)
+    grid[:steps, cc] = acc
+    grid = grid.reshape(total_steps, batch, classes)
+    # t = T_b - 1: torch assigns the two end states (blank, then the last label).
+    for offset, which in ((0, il > 0), (1, (il > 0) & (tl > 0))):
+        b = rows[which]
+        at, pos = last[b], 2 * tl[b] - offset
+        alpha = flat[at * block + b * pitch + 2 + pos]
+        grid[at, b, prime[b, pos]] = alpha + flat[(batch + b) * pitch + 2 + offset]
     core = _exp(lp) - _exp(grid + nll[None, :, None] - lp)
-    keep = np.arange(lp.shape[0])[:, None] < il[None, :]
+    keep = np.arange(total_steps)[:, None] < il[None, :]
     return nll, np.where(keep[:, :, None], core, 0).astype(dtype)
