@@ -34,6 +34,11 @@ __all__ = [
     "check_index_target",
     "check_int_arg",
     "class_axis",
+    "classes_back",
+    "classes_first",
+    "log_softmax_first",
+    "row_max",
+    "row_sum",
     "type_name",
 ]
 
@@ -111,6 +116,22 @@ class IndexTarget:
         if values.shape[-1] == 0:
             return np.zeros(self.safe.shape, dtype=values.dtype)
         return np.take_along_axis(values, self.safe[..., None], axis=-1)[..., 0]
+
+    def flat_positions(self, shape: tuple[int, ...]) -> npt.NDArray[np.intp]:
+        """Flat offsets of ``x[n, y_n, d...]`` in a C-contiguous ``shape`` input.
+
+        For ``(N, C, d1, ...)`` with ``D = d1 · ...`` and ``m = n D + d`` the
+        target position, the offset is ``n C D + y_n D + d``.
+        """
+        m = np.arange(self.safe.size)
+        safe = self.safe.reshape(-1)
+        if len(shape) < 2:
+            return safe.astype(np.intp)
+        inner = self.safe.size // shape[0] if shape[0] else 0
+        if inner == 1:
+            return m * shape[1] + safe
+        rows, rest = np.divmod(m, inner)
+        return rows * (shape[1] * inner) + safe * inner + rest
 
     def total_weight(self, dtype: np.dtype[Any]) -> float:
         """``W``: the ``'mean'`` divisor (count of kept positions when unweighted)."""
@@ -276,3 +297,61 @@ def check_index_target(
         raise _out_of_bounds(first, as_char)
     flat = None if weight is None else weight.reshape(-1)
     return IndexTarget(np.where(keep, target, 0), keep, flat)
+
+
+def classes_first(x: Array, axis: int) -> Array:
+    """A fresh C-contiguous ``(C, M)`` copy of ``x`` with the class axis first.
+
+    Reductions over a short class axis are slow in NumPy when the classes are
+    the fastest-varying index; with the classes first, each class is one
+    contiguous row of ``M = x.size / C`` values and every per-position
+    reduction is an elementwise loop over ``C`` rows.
+    """
+    moved = np.moveaxis(x, axis, 0)
+    out = np.empty(moved.shape, dtype=x.dtype)
+    np.copyto(out, moved)
+    return out.reshape(x.shape[axis], -1)
+
+
+def classes_back(t: Array, shape: tuple[int, ...], axis: int) -> Array:
+    """The ``(C, M)`` array ``t`` viewed in the input's layout (no copy)."""
+    moved = (shape[axis], *shape[:axis], *shape[axis + 1 :])
+    return np.moveaxis(t.reshape(moved), 0, axis)
+
+
+def row_max(t: Array) -> Array:
+    """``max_c t[c]`` for a class-first ``(C, M)`` array (NaN propagates)."""
+    out: Array = t[0].copy()
+    for row in t[1:]:
+        np.maximum(out, row, out=out)
+    return out
+
+
+def row_sum(t: Array, dtype: np.dtype[Any] | None = None) -> Array:
+    """``Σ_c t[c]``, summed in class order from ``t[0]`` (in ``dtype`` if given)."""
+    out: Array = t[0].astype(dtype or t.dtype, copy=True)
+    for row in t[1:]:
+        np.add(out, row, out=out)
+    return out
+
+
+def log_softmax_first(t: Array) -> tuple[Array, Array, Array]:
+    """In-place ``log_softmax`` over the rows of a class-first ``(C, M)`` array.
+
+    Formula
+    -------
+    ``lp[c] = (t[c] - m) - log Σ_c exp(t[c] - m)`` with ``m = max_c t[c]``
+    (as ``torch.log_softmax``; all ``-inf`` or any ``+inf``/NaN gives NaN).
+
+    Returns
+    -------
+    tuple
+        ``lp`` (``t`` itself, overwritten), ``e = exp(t[c] - m)`` (the caller
+        may reuse it as scratch) and ``s = Σ_c e[c]``, so that
+        ``softmax = e / s``.
+    """
+    np.subtract(t, row_max(t), out=t)
+    e = np.exp(t)
+    s = row_sum(e)
+    np.subtract(t, np.log(s), out=t)
+    return t, e, s

@@ -30,6 +30,9 @@ from lossgui.engine.class_targets import (
     IndexTarget,
     check_index_target,
     class_axis,
+    classes_back,
+    classes_first,
+    log_softmax_first,
     type_name,
 )
 from lossgui.engine.errors import LossInputError
@@ -37,7 +40,13 @@ from lossgui.engine.promotion import result_type
 from lossgui.engine.result import Terms
 from lossgui.engine.tensors import dtype_name, shape_list
 
-__all__ = ["ce_index", "ce_probs", "log_softmax_checked", "smoothing_arg"]
+__all__ = [
+    "ce_index",
+    "ce_probs",
+    "log_softmax_checked",
+    "mean_scale_is_safe",
+    "smoothing_arg",
+]
 
 Array = npt.NDArray[Any]
 
@@ -122,6 +131,9 @@ def ce_index(
     """Class-index ``CrossEntropyLoss``: ``nll_loss(log_softmax(x))`` + smoothing."""
     _check_smoothing(eps)
     reduction = params["reduction"]
+    if _fast_layout(x) and not eps > 0:
+        it = check_index_target(x, y, params["weight"], ignore, reduction)
+        return _ce_index_fast(x, it, reduction)
     lp = log_softmax_checked(x)
     it = check_index_target(lp, y, params["weight"], ignore, reduction)
     dtype = x.dtype
@@ -146,6 +158,68 @@ def ce_index(
         total,
         grad_keep=np.moveaxis(keep, -1, class_axis(x)),
     )
+
+
+def _fast_layout(x: Array) -> bool:
+    """Whether ``x`` takes the class-first route: non-empty float32/64, 2+ dims."""
+    return x.ndim >= 2 and x.size > 0 and x.dtype in (np.float32, np.float64)
+
+
+def mean_scale_is_safe(total: float, dtype: np.dtype[Any]) -> bool:
+    """Whether ``'mean'``'s scale ``1 / W`` (in ``dtype``) is finite and positive.
+
+    Then ``+0 · (1 / W)`` stays ``+0`` and the gradient positions torch never
+    writes need no mask (:attr:`Terms.grad_keep`).
+    """
+    with np.errstate(all="ignore"):
+        scale = np.asarray(1, dtype=dtype) / np.asarray(total, dtype=dtype)
+    return bool(np.isfinite(scale) and scale > 0)
+
+
+def _ce_index_fast(x: Array, it: IndexTarget, reduction: str) -> Terms:
+    """Class-index cross-entropy without smoothing, computed classes-first.
+
+    Formula
+    -------
+    ``lp = log_softmax(x)``, ``l_n = keep_n · w[y_n] · (-lp[n, y_n])`` and,
+    with ``s_n = Σ_c g[n, c] = -keep_n w[y_n]`` (the NLL gradient's row sum),
+    ``grad = g - exp(lp) · s_n``: ``0 - exp(lp) s_n`` off the target and
+    ``-w[y_n] - exp(lp) s_n`` on it (:func:`log_softmax_backward` on the
+    one-hot NLL gradient); without a weight ``exp(lp) s_n`` is formed as
+    ``e · (s_n / Σ_c e)`` with ``e = exp(x - max)``.
+    """
+    dtype = x.dtype
+    zero = np.zeros((), dtype)
+    classes = x.shape[1]
+    lp, e, sum_e = log_softmax_first(classes_first(x, 1))
+    keep = it.keep.reshape(-1)
+    wy = it.picked_weight(dtype).reshape(-1)
+    minus_wy = -wy
+    first = it.safe.reshape(-1) * keep.size + np.arange(keep.size)  # in (C, M)
+    picked = lp.reshape(-1)[first]
+    loss = np.where(keep, -picked * wy, zero).reshape(it.keep.shape)
+    row = np.where(keep, minus_wy, zero)
+    if classes > 1:
+        row += zero  # the row sum of a one-hot row: -0 + 0 = +0
+    if it.weight is None:  # s_n is -1 or 0: softmax · s_n as e · (s_n / Σ e)
+        q = np.multiply(e, row / sum_e, out=e)
+    else:  # any weight (tiny, huge): exp(lp) · s_n rounds once, as torch does
+        q = np.multiply(np.exp(lp, out=e), row, out=e)
+    grad = np.empty(x.shape, dtype)
+    np.subtract(zero, classes_back(q, x.shape, 1), out=grad)
+    flat = it.flat_positions(x.shape)[keep]
+    grad_flat = grad.reshape(-1)
+    grad_flat[flat] = minus_wy[keep] - q.reshape(-1)[first[keep]]
+    total = it.total_weight(dtype)
+    mean = reduction == "mean"
+    if mean and total == 0 and flat.size:
+        # torch writes w[y] * (-1/0) at the targets: NaN there, ±inf elsewhere.
+        grad_flat[flat] = np.nan
+    grad_keep = None
+    if mean and not keep.all() and not mean_scale_is_safe(total, dtype):
+        shape = (x.shape[0], 1, *x.shape[2:])
+        grad_keep = np.broadcast_to(it.keep.reshape(shape), x.shape) | np.isnan(grad)
+    return Terms(loss, grad, total, grad_keep=grad_keep)
 
 
 def _smoothed(

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from lossgui.engine.class_targets import classes_first
 from lossgui.engine.errors import LossInputError
 from lossgui.engine.margin import check_margin
 from lossgui.engine.reduction import check_reduction
@@ -133,6 +134,9 @@ def multi_margin(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms
     x2, t = x.reshape(nframe, dim), target.reshape(nframe)
     if np.any((t < 0) | (t >= dim)):
         raise LossInputError("target out of range")
+    if weight is None or bool(np.all(np.isfinite(weight))):
+        loss, grad = _multi_margin_first(x2, t, dtype.type(margin), int(p), weight)
+        return Terms(loss.reshape(shape), grad.reshape(x.shape), nframe)
     rows = np.arange(nframe)
     z = (dtype.type(margin) - x2[rows, t])[:, None] + x2
     active = z > 0
@@ -150,6 +154,43 @@ def multi_margin(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms
     loss = np.cumsum(h, axis=1, dtype=dtype)[:, -1] / dtype.type(dim)
     grad[rows, t] = -np.cumsum(grad, axis=1, dtype=dtype)[:, -1]
     return Terms(loss.reshape(shape), grad.reshape(x.shape), nframe)
+
+
+def _multi_margin_first(
+    x2: Array, t: Array, margin: np.floating[Any], p: int, weight: Array | None
+) -> tuple[Array, Array]:
+    """``MultiMarginLoss``'s kernel on a class-first copy (finite weights only).
+
+    ``h_i = max(z_i, 0)`` with ``fmax`` (a NaN ``z`` gives 0, as the strict
+    ``z > 0`` test does; the target class is set to 0 first), summed over
+    classes in order from ``+0`` like torch's loop; a zero term adds nothing.
+    """
+    dtype = x2.dtype
+    nframe, dim = x2.shape
+    first = t * nframe + np.arange(nframe)
+    z = classes_first(x2, 1)
+    z += margin - z.reshape(-1)[first]
+    z.reshape(-1)[first] = 0
+    h1 = np.fmax(z, np.zeros((), dtype), out=z)
+    g = np.asarray(1.0 / dim, dtype)
+    if p == 1:
+        h, hg = h1, (h1 > 0) * g
+    else:
+        h, hg = h1 * h1, 2 * g * h1
+    if weight is not None:
+        w = weight.reshape(-1)[t]
+        h *= w
+        hg *= w
+        hg += 0  # torch writes +0 for an inactive pair, not 0 · (-w) = -0
+    loss = np.zeros(nframe, dtype)
+    target_grad = np.zeros(nframe, dtype)
+    for c in range(dim):
+        loss += h[c]
+        target_grad -= hg[c]
+    hg.reshape(-1)[first] = target_grad
+    grad = np.empty((nframe, dim), dtype)
+    np.copyto(grad, hg.T)
+    return loss / dtype.type(dim), grad
 
 
 def _check_labels(target: Array, dim: int) -> None:
@@ -201,6 +242,9 @@ def multilabel_margin(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> 
     _kernel_dtypes(x, target, "multilabel_margin_loss_forward_out_frame")
     dtype = x.dtype
     x2, t2 = x.reshape(nframe, dim), target.reshape(nframe, dim)
+    if dtype in (np.float32, np.float64):
+        loss, grad = _multilabel_first(x2, t2)
+        return Terms(loss.reshape(shape), grad.reshape(x.shape), nframe)
     listed = np.cumprod(t2 >= 0, axis=1).astype(bool)  # entries before the -1
     rows = np.arange(nframe)
     is_target = np.zeros((nframe, dim), bool)
@@ -222,6 +266,47 @@ def multilabel_margin(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> 
     loss = total.astype(dtype) / dtype.type(dim)
     grad = net.astype(dtype) * np.asarray(1.0 / dim, dtype)
     return Terms(loss.reshape(shape), grad.reshape(x.shape), nframe)
+
+
+def _multilabel_first(x2: Array, t2: Array) -> tuple[Array, Array]:
+    """``MultiLabelMarginLoss``'s kernel on a class-first copy of ``(N, C)`` scores.
+
+    Scores of listed classes are replaced by ``-inf`` so ``z = 1 - x[j] + x[i]``
+    never counts them; ``fmax(z, 0)`` drops NaN and non-positive ``z``. The
+    hinge terms are added in float64 in torch's order (target entry, then
+    class), and each pair's ``±1`` is counted exactly in float64.
+    """
+    dtype = x2.dtype
+    nframe, dim = x2.shape
+    cols = np.arange(nframe)
+    lists = []  # (class, live rows) per listed entry k, up to every row's -1
+    live = np.ones(nframe, bool)
+    for k in range(dim):
+        live &= t2[:, k] >= 0
+        if not live.any():
+            break
+        lists.append((np.where(live, t2[:, k], 0), live.copy()))
+    scores = classes_first(x2, 1)
+    masked = scores.copy()
+    for j, alive in lists:
+        masked.reshape(-1)[(j * nframe + cols)[alive]] = -np.inf
+    total = np.zeros(nframe)  # torch accumulates in double
+    net = np.zeros((dim, nframe))  # +1 / -1 per active pair
+    zero, one = np.zeros((), dtype), np.ones((), dtype)
+    z = np.empty_like(scores)
+    for j, alive in lists:
+        base = one - scores.reshape(-1)[j * nframe + cols]
+        base[~alive] = -np.inf
+        np.add(base, masked, out=z)
+        np.fmax(z, zero, out=z)
+        pair = z > 0
+        for c in range(dim):
+            total += z[c]
+        net += pair
+        net.reshape(-1)[(j * nframe + cols)[alive]] -= pair.sum(axis=0)[alive]
+    grad = np.empty((nframe, dim), dtype)
+    np.multiply(net.T, np.asarray(1.0 / dim, dtype), out=grad, casting="unsafe")
+    return total.astype(dtype) / dtype.type(dim), grad
 
 
 _CLASS_SCORES = TensorArg(

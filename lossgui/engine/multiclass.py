@@ -16,8 +16,18 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from lossgui.engine.class_targets import check_index_target, check_int_arg, class_axis
-from lossgui.engine.cross_entropy import ce_index, ce_probs, smoothing_arg
+from lossgui.engine.class_targets import (
+    IndexTarget,
+    check_index_target,
+    check_int_arg,
+    class_axis,
+)
+from lossgui.engine.cross_entropy import (
+    ce_index,
+    ce_probs,
+    mean_scale_is_safe,
+    smoothing_arg,
+)
 from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg, register
 from lossgui.engine.result import Terms
 
@@ -43,6 +53,8 @@ def nll(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
     x, y = tensors
     ignore = check_int_arg(params["ignore_index"], "nll_loss_nd", "ignore_index", 5)
     it = check_index_target(x, y, params["weight"], ignore, params["reduction"])
+    if x.ndim >= 2 and x.size > 0:
+        return _nll_scatter(x, it, params["reduction"])
     axis = class_axis(x)
     x_last = np.moveaxis(x, axis, -1)
     zero = np.zeros((), x.dtype)
@@ -56,6 +68,30 @@ def nll(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
         it.total_weight(x.dtype),
         grad_keep=np.moveaxis(hot, -1, axis),
     )
+
+
+def _nll_scatter(x: Array, it: IndexTarget, reduction: str) -> Terms:
+    """``NLLLoss`` for ``(N, C, ...)`` input by flat gather and scatter.
+
+    ``l_n = keep_n · (-x[n, y_n] · w[y_n])``; the gradient is ``+0`` except
+    ``-w[y_n]`` at each kept target. The mask of written positions is only
+    needed when ``'mean'``'s scale ``1 / W`` could turn ``+0`` into NaN or ``-0``.
+    """
+    dtype = x.dtype
+    zero = np.zeros((), dtype)
+    keep = it.keep.reshape(-1)
+    flat = it.flat_positions(x.shape)
+    wy = it.picked_weight(dtype)
+    loss = np.where(it.keep, -np.ravel(x)[flat].reshape(wy.shape) * wy, zero)
+    grad = np.zeros(x.shape, dtype)
+    written = flat[keep]
+    grad.reshape(-1)[written] = -wy.reshape(-1)[keep]
+    total = it.total_weight(dtype)
+    hot = None
+    if reduction == "mean" and not mean_scale_is_safe(total, dtype):
+        hot = np.zeros(x.shape, bool)
+        hot.reshape(-1)[written] = True
+    return Terms(loss, grad, total, grad_keep=hot)
 
 
 def cross_entropy(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:

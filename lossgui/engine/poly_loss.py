@@ -18,7 +18,14 @@ import numpy as np
 import numpy.typing as npt
 
 from lossgui.engine.activations import log_softmax
-from lossgui.engine.class_targets import check_index_target, class_axis
+from lossgui.engine.class_targets import (
+    IndexTarget,
+    check_index_target,
+    class_axis,
+    classes_back,
+    classes_first,
+    log_softmax_first,
+)
 from lossgui.engine.errors import LossInputError
 from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg, register
 from lossgui.engine.result import Terms
@@ -60,6 +67,8 @@ def poly1_cross_entropy(tensors: tuple[Array, ...], params: Mapping[str, Any]) -
             "NotImplementedError",
         )
     target = check_index_target(x, y, None, _NO_IGNORE, str(params["reduction"]))
+    if x.ndim >= 2 and x.size > 0 and x.dtype in (np.float32, np.float64):
+        return _poly1_classes_first(x, target, epsilon)
     axis = class_axis(x)
     log_p = np.moveaxis(log_softmax(x, axis), axis, -1)  # classes last
     log_pt = target.pick(log_p)
@@ -70,6 +79,26 @@ def poly1_cross_entropy(tensors: tuple[Array, ...], params: Mapping[str, Any]) -
     ]
     grad = np.moveaxis(grad, -1, axis).reshape(x.shape).astype(x.dtype, copy=False)
     return Terms(loss, grad, loss.size)
+
+
+def _poly1_classes_first(x: Array, target: IndexTarget, epsilon: float) -> Terms:
+    """:func:`poly1_cross_entropy` for ``(N, C, ...)`` float input, classes first.
+
+    The same operations (``l = -log p_t + ε (1 - p_t)``,
+    ``grad = (exp(lp) - onehot) (1 + ε p_t)``) on a ``(C, M)`` copy, where
+    every per-sample reduction runs over contiguous rows.
+    """
+    log_p, scratch, _ = log_softmax_first(classes_first(x, 1))
+    first = target.safe.reshape(-1) * log_p.shape[1] + np.arange(log_p.shape[1])
+    log_pt = log_p.reshape(-1)[first]
+    p_t = np.exp(log_pt)
+    loss = (-log_pt + epsilon * (1 - p_t)).astype(x.dtype, copy=False)
+    grad_t = np.exp(log_p, out=scratch)
+    grad_t.reshape(-1)[first] -= 1
+    grad_t *= 1 + epsilon * p_t
+    grad = np.empty(x.shape, x.dtype)
+    np.copyto(grad, classes_back(grad_t, x.shape, 1))
+    return Terms(loss.reshape(target.safe.shape), grad, loss.size)
 
 
 register(
