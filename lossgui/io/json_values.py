@@ -6,7 +6,11 @@ JSON number (floats by their shortest round-trip ``repr``, class indices as
 integers). Reading accepts those three strings, and also the bare ``NaN`` /
 ``Infinity`` / ``-Infinity`` literals Python's :mod:`json` writes, and nothing
 else: a tensor must be a rectangular nested list of numbers, no deeper than
-its slot allows and no larger than :data:`MAX_ELEMENTS`.
+its slot allows and no larger than :data:`MAX_ELEMENTS`. :func:`decode_array`
+also takes the :class:`~lossgui.io.json_blocks.NumericBlock` a session's
+parser leaves in place of a numeric array, converting it into the array
+piece by piece (no Python float per number); :func:`peek_shape` gives its
+shape before that, so a shape that cannot fit is refused before allocating.
 
 Examples
 --------
@@ -25,6 +29,7 @@ import numpy as np
 import numpy.typing as npt
 
 from lossgui.io.errors import FileFormatError
+from lossgui.io.json_blocks import NumericBlock, plain
 from lossgui.io.text_parse import MAX_ELEMENTS
 
 __all__ = [
@@ -34,7 +39,12 @@ __all__ = [
     "encode_array",
     "encode_number",
     "json_type",
+    "peek_shape",
 ]
+
+#: The most numbers of a tensor mixing parsed rows and other values rebuilt as
+#: Python lists to name its problem (only malformed files have such tensors).
+MIXED_LIMIT = 1_000_000
 
 Array = npt.NDArray[Any]
 #: The strings that stand for non-finite floats.
@@ -51,7 +61,7 @@ def json_type(value: object) -> str:
         return "a number"
     if isinstance(value, str):
         return "a string"
-    if isinstance(value, list):
+    if isinstance(value, list | NumericBlock):
         return "a list"
     if isinstance(value, dict):
         return "an object"
@@ -111,17 +121,28 @@ def encode_array(array: npt.ArrayLike) -> Any:
     return objects.tolist()
 
 
+def _too_deep(name: str, max_ndim: int) -> FileFormatError:
+    return FileFormatError(
+        f"'{name}' is nested deeper than {max_ndim} level"
+        f"{'s' if max_ndim > 1 else ''} (lossgui tensors have at most "
+        f"{max_ndim} dimension{'s' if max_ndim > 1 else ''})"
+    )
+
+
 def _shape(value: object, name: str, max_ndim: int) -> tuple[int, ...]:
     """The shape implied by the first element at each level."""
     shape: list[int] = []
     node = value
-    while isinstance(node, list):
+    while isinstance(node, list | NumericBlock):
+        if isinstance(node, NumericBlock):
+            dims = list(node.shape)
+            node, shape = None, shape + dims[:-1]
+            if len(shape) >= max_ndim:
+                raise _too_deep(name, max_ndim)
+            shape.append(dims[-1])
+            break
         if len(shape) >= max_ndim:
-            raise FileFormatError(
-                f"'{name}' is nested deeper than {max_ndim} level"
-                f"{'s' if max_ndim > 1 else ''} (lossgui tensors have at most "
-                f"{max_ndim} dimension{'s' if max_ndim > 1 else ''})"
-            )
+            raise _too_deep(name, max_ndim)
         shape.append(len(node))
         if not node:
             break
@@ -232,7 +253,7 @@ def decode_array(
     """
     limit = MAX_ELEMENTS if max_elements is None else max_elements
     if scalar:
-        if isinstance(value, list | dict):
+        if isinstance(value, list | dict | NumericBlock):
             raise FileFormatError(
                 f"'{name}' is one number, not {json_type(value)} (write 6, not [6])"
             )
@@ -245,6 +266,62 @@ def decode_array(
         raise FileFormatError(
             f"'{name}' has {count:,} values (shape {shape}); the limit is {limit:,}"
         )
+    if isinstance(value, NumericBlock):
+        return _from_block(value, shape, name, kind)
     assert isinstance(value, list)  # _shape checked it
-    leaves = _flatten(value, shape, name)
+    if count > MIXED_LIMIT:  # only rows parsed as blocks reach this size
+        raise FileFormatError(
+            f"'{name}' mixes rows of numbers with other values "
+            "(a tensor must be a rectangular list of numbers)"
+        )
+    rows: list[Any] = plain(value, name, MIXED_LIMIT)
+    leaves = _flatten(rows, shape, name)
     return _numbers(leaves, name, kind).reshape(shape)
+
+
+def _from_block(
+    block: NumericBlock, shape: tuple[int, ...], name: str, kind: str
+) -> Array:
+    """A checked block's numbers, converted piece by piece into one array."""
+    if block.ragged is not None:
+        row, length = block.ragged
+        raise FileFormatError(
+            f"'{name}' is not rectangular: row {row} has {length} "
+            f"values, the first has {shape[1]}"
+        )
+    values = block.values
+    if values is not None and kind == "float":
+        return values.reshape(shape)
+    exact = values is not None and block.types == {int} and block.count > 0
+    if exact and values is not None and float(np.abs(values).max()) <= 2.0**53:
+        return values.astype(np.int64).reshape(shape)  # whole numbers, exact
+    out = np.empty(block.count, dtype=np.int64 if kind == "index" else np.float64)
+    filled = 0
+    for leaves in block.pieces():
+        out[filled : filled + len(leaves)] = _numbers(leaves, name, kind)
+        filled += len(leaves)
+    return out.reshape(shape)
+
+
+def peek_shape(
+    value: object,
+    *,
+    kind: Literal["float", "index"] = "float",
+    max_ndim: int = 2,
+    max_elements: int | None = None,
+) -> tuple[int, ...] | None:
+    """The shape :func:`decode_array` will return, when known without converting.
+
+    Only a :class:`~lossgui.io.json_blocks.NumericBlock` that decodes without
+    error (rectangular, not empty, within the limits, numbers of the right
+    kind) has a known shape; for anything else, None.
+    """
+    if not isinstance(value, NumericBlock) or value.ragged is not None:
+        return None
+    limit = MAX_ELEMENTS if max_elements is None else max_elements
+    if value.ndim > max_ndim or not 0 < value.count <= limit:
+        return None
+    allowed = {int} if kind == "index" else {int, float, str}
+    if value.types - allowed or value.bad_string is not None:
+        return None
+    return value.shape

@@ -35,6 +35,7 @@ format version, deep nesting or an oversized file raise
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import secrets
@@ -47,7 +48,8 @@ import numpy as np
 from lossgui import __version__
 from lossgui.io.atomic import write_text_atomic
 from lossgui.io.errors import FileFormatError
-from lossgui.io.json_values import NONFINITE, encode_array, encode_number
+from lossgui.io.json_blocks import NumericBlock, parse_json, plain
+from lossgui.io.json_values import encode_array, encode_number
 from lossgui.io.session_schema import document_from_dict
 
 __all__ = [
@@ -195,18 +197,12 @@ def write_session(
     write_text_atomic(path, dumps_session(doc, example, autosave))
 
 
-def _constant(name: str) -> float:
-    """Python's json literals NaN/Infinity/-Infinity, accepted for leniency."""
-    return {"NaN": NONFINITE["nan"], "Infinity": NONFINITE["inf"]}.get(
-        name, NONFINITE["-inf"]
-    )
-
-
 def _check_header(data: object) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise FileFormatError(
             "not a lossgui session: the file holds a JSON "
-            f"{'list' if isinstance(data, list) else 'value'}, not an object"
+            f"{'list' if isinstance(data, list | NumericBlock) else 'value'}, "
+            "not an object"
         )
     fmt = data.get("format")
     if fmt != SESSION_FORMAT:
@@ -232,13 +228,17 @@ def _check_header(data: object) -> dict[str, Any]:
 def loads_session(text: str) -> LoadedSession:
     """Parse a session file's text.
 
+    Numeric arrays are kept as text (:mod:`lossgui.io.json_blocks`) until
+    their shapes were checked, then converted straight into NumPy arrays, so
+    a hostile file costs little beyond its own text.
+
     Raises
     ------
     FileFormatError
         Naming the first problem found.
     """
     try:
-        data = json.loads(text, parse_constant=_constant)
+        data = parse_json(text)
     except RecursionError:
         raise FileFormatError("the JSON is nested too deeply to be a session") from None
     except json.JSONDecodeError as exc:
@@ -246,13 +246,19 @@ def loads_session(text: str) -> LoadedSession:
             f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
             "is the file truncated?"
         ) from None
+    except FileFormatError:
+        raise
+    except ValueError as exc:  # e.g. an integer of more than 4300 digits
+        raise FileFormatError(f"not valid JSON: {str(exc)[:80]}") from None
     checked = _check_header(data)
     extras = []
     for key in ("example", "autosave"):
         value = checked.get(key, {})
         if not isinstance(value, dict):
             raise FileFormatError(f"'{key}' must be an object")
-        extras.append(value)
+        extras.append(plain(value, key))
+    if "params" in checked:
+        checked["params"] = plain(checked["params"], "params")
     return LoadedSession(document_from_dict(checked), *extras)
 
 
@@ -274,22 +280,41 @@ def read_session(path: str | os.PathLike[str]) -> LoadedSession:
                 f"the file is {size / 2**20:,.0f} MiB; sessions are limited to "
                 f"{MAX_SESSION_BYTES // 2**20} MiB"
             )
-        raw = file.read_bytes()
+        text = _read_text(file)
     except FileNotFoundError:
         raise FileFormatError(f"'{file.name}' does not exist") from None
-    except OSError as exc:
-        raise FileFormatError(
-            f"cannot read '{file.name}': {exc.strerror or exc}"
-        ) from None
-    if not raw.strip():
-        raise FileFormatError("the file is empty")
-    try:
-        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise FileFormatError(
             "the file is not UTF-8 text (not a session file)"
         ) from None
+    except OSError as exc:
+        raise FileFormatError(
+            f"cannot read '{file.name}': {exc.strerror or exc}"
+        ) from None
     return loads_session(text)
+
+
+def _read_text(file: Path) -> str:
+    """The file decoded as UTF-8 piece by piece (no second full-size copy).
+
+    Raises
+    ------
+    FileFormatError
+        For a file holding nothing but whitespace.
+    UnicodeDecodeError, OSError
+        For a file that is not UTF-8 or cannot be read.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    text = ""
+    blank = True
+    with file.open("rb") as stream:
+        while chunk := stream.read(1 << 20):
+            blank = blank and not chunk.strip()
+            text += decoder.decode(chunk)  # grows in place: one copy of the text
+    text += decoder.decode(b"", final=True)
+    if blank:
+        raise FileFormatError("the file is empty")
+    return text
 
 
 def documents_equal(a: SessionDocument, b: SessionDocument) -> bool:

@@ -17,7 +17,12 @@ import numpy.typing as npt
 
 from lossgui.engine.registry import LOSSES, LossSpec, ParamSpec
 from lossgui.io.errors import FileFormatError
-from lossgui.io.json_values import decode_array, decode_number, json_type
+from lossgui.io.json_values import (
+    decode_array,
+    decode_number,
+    json_type,
+    peek_shape,
+)
 from lossgui.session.document import DTYPES, INPUT_MODES, SessionDocument
 from lossgui.session.examples import default_param_tensors, default_scalar_params
 from lossgui.session.layout import (
@@ -125,31 +130,55 @@ def _params(spec: LossSpec, data: dict[str, Any]) -> dict[str, Any]:
     return params
 
 
-def _first_shape(spec: LossSpec, slot: Slot, array: Array) -> tuple[int, int]:
-    """``(N, C)`` from the first tensor, checking the form the grid needs."""
+def _first_shape(spec: LossSpec, slot: Slot, shape: tuple[int, ...]) -> tuple[int, int]:
+    """``(N, C)`` from the first tensor's shape, checking the form the grid needs."""
     if has_class_dim(spec):
-        if array.ndim != 2:
+        if len(shape) != 2:
             raise FileFormatError(
                 f"'{slot.name}' of {spec.name} must be 2-D (N rows, C columns); "
-                f"it has shape {array.shape}"
+                f"it has shape {shape}"
             )
-        return int(array.shape[0]), int(array.shape[1])
-    if array.ndim == 2 and array.shape[1] == 1:
+        return int(shape[0]), int(shape[1])
+    if len(shape) == 2 and shape[1] == 1:
         raise FileFormatError(
             f"a one-column '{slot.name}' is stored as a vector: write [a, b, c], "
             "not [[a], [b], [c]]"
         )
-    return int(array.shape[0]), int(array.shape[1]) if array.ndim == 2 else 1
+    return int(shape[0]), int(shape[1]) if len(shape) == 2 else 1
 
 
 def _check_shape(
-    slot: Slot, array: Array, expected: tuple[int, ...], first: str
+    slot: Slot, shape: tuple[int, ...], expected: tuple[int, ...], first: str
 ) -> None:
-    if array.shape != expected:
+    if shape != expected:
         raise FileFormatError(
-            f"'{slot.name}' has shape {array.shape}, but with '{first}' of this "
+            f"'{slot.name}' has shape {shape}, but with '{first}' of this "
             f"session it must have shape {expected}"
         )
+
+
+def _precheck(spec: LossSpec, slots: tuple[Slot, ...], given: dict[str, Any]) -> None:
+    """Refuse shapes that cannot fit before converting any tensor.
+
+    The shapes of tensors still in text form (:func:`peek_shape`) are checked
+    in the order :func:`_tensors` checks them, stopping at the first tensor
+    whose shape is unknown until it is decoded (and would then raise the
+    same error first), so the message is the one the full decode gives.
+    """
+    first = slots[0]
+    shape = peek_shape(given[first.name], kind=first.kind)
+    if shape is None:
+        return
+    rows, columns = _first_shape(spec, first, shape)
+    for slot in slots[1:]:
+        if slot.role == "scalar":
+            return
+        shape = peek_shape(given[slot.name], kind=slot.kind)
+        if shape is None:
+            return
+        length = int(shape[0])
+        expected = shape_for(slot.role, rows, columns, has_class_dim(spec), length)
+        _check_shape(slot, shape, expected, first.name)
 
 
 def _tensors(
@@ -167,9 +196,10 @@ def _tensors(
     for name in names:
         if name not in given:
             raise FileFormatError(f"'tensors' has no '{name}' (needed by {spec.name})")
+    _precheck(spec, slots, given)
     first = slots[0]
     first_array = decode_array(given[first.name], first.name, kind=first.kind)
-    rows, columns = _first_shape(spec, first, first_array)
+    rows, columns = _first_shape(spec, first, first_array.shape)
     class_dim = has_class_dim(spec)
     tensors = {first.name: first_array}
     for slot in slots[1:]:
@@ -178,7 +208,7 @@ def _tensors(
         )
         length = int(array.shape[0]) if array.ndim else 0  # a sequence's own S
         expected = shape_for(slot.role, rows, columns, class_dim, length)
-        _check_shape(slot, array, expected, first.name)
+        _check_shape(slot, array.shape, expected, first.name)
         tensors[slot.name] = array
     optional = _object(data, "optional_tensors")
     extras = {slot.name: slot for slot in param_slots(spec)}
@@ -201,9 +231,12 @@ def _tensors(
         enabled[name] = flag
         if "values" in entry:
             slot = extras[name]
-            array = decode_array(entry["values"], name, kind=slot.kind)
             expected = shape_for(slot.role, rows, columns, class_dim)
-            _check_shape(slot, array, expected, first.name)
+            shape = peek_shape(entry["values"], kind=slot.kind)
+            if shape is not None:  # refused before converting
+                _check_shape(slot, shape, expected, first.name)
+            array = decode_array(entry["values"], name, kind=slot.kind)
+            _check_shape(slot, array.shape, expected, first.name)
             tensor_params[name] = array
     return tensors, tensor_params, enabled
 
