@@ -20,6 +20,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from lossgui.engine.fast_math import exp_neg_abs, log1p_unit
+
 __all__ = [
     "log_softmax",
     "log_softmax_backward",
@@ -35,11 +37,20 @@ Array = npt.NDArray[Any]
 
 
 def sigmoid(x: Array) -> Array:
-    """Logistic sigmoid ``1 / (1 + exp(-x))`` in the input's dtype."""
+    """Logistic sigmoid ``1 / (1 + exp(-x))`` in the input's dtype.
+
+    Real arrays are computed in one buffer (the same operations, in place).
+    """
     x = np.asarray(x)
     one = np.ones((), dtype=x.dtype)
     with np.errstate(over="ignore"):
-        return one / (one + np.exp(-x))  # type: ignore[no-any-return]
+        if x.ndim == 0 or x.dtype.kind != "f":
+            return one / (one + np.exp(-x))  # type: ignore[no-any-return]
+        out = np.negative(x)
+        np.exp(out, out=out)
+        np.add(out, one, out=out)
+        np.divide(one, out, out=out)
+        return out
 
 
 def sigmoid_backward(grad: Array, out: Array) -> Array:
@@ -48,9 +59,17 @@ def sigmoid_backward(grad: Array, out: Array) -> Array:
 
 
 def logsigmoid(x: Array) -> Array:
-    """``log σ(x) = min(x, 0) - log1p(exp(-|x|))``, stable for every x."""
+    """``log σ(x) = min(x, 0) - log1p(exp(-|x|))``, stable for every x.
+
+    float32 arrays take ``log1p`` from :func:`~lossgui.engine.fast_math.log1p_unit`
+    (NumPy's float32 ``log1p`` is a slow scalar loop); other dtypes use
+    ``np.log1p``.
+    """
     x = np.asarray(x)
-    with np.errstate(over="ignore", invalid="ignore"):
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        if x.ndim > 0 and x.dtype == np.float32:
+            softplus, _ = log1p_unit(exp_neg_abs(x))
+            return np.subtract(np.minimum(x, 0), softplus, out=softplus)
         return np.minimum(x, 0) - np.log1p(np.exp(-np.abs(x)))
 
 
@@ -64,7 +83,8 @@ def logsigmoid_backward(grad: Array, x: Array) -> Array:
     with np.errstate(over="ignore", invalid="ignore"):
         z = np.exp(-np.abs(x))
         ratio = z / (1 + z)
-        local = np.where(x < 0, 1 - ratio, ratio)
+        # |[x < 0] - ratio| is 1 - ratio or ratio exactly (no np.where pass).
+        local = np.abs((x < 0) - ratio)
     return grad * local  # type: ignore[no-any-return]
 
 

@@ -15,6 +15,12 @@ import numpy.typing as npt
 
 from lossgui.engine.activations import logsigmoid, sigmoid
 from lossgui.engine.errors import LossInputError
+from lossgui.engine.fast_math import (
+    exp_neg_abs,
+    is_plain_float32,
+    log1p_unit,
+    sigmoid_from_exp,
+)
 from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg, register
 from lossgui.engine.result import Terms
 from lossgui.engine.tensors import (
@@ -26,7 +32,7 @@ from lossgui.engine.tensors import (
     torch_size,
 )
 
-__all__ = ["bce", "bce_with_logits"]
+__all__ = ["bce", "bce_with_logits", "logits_terms_f32"]
 
 Array = npt.NDArray[Any]
 
@@ -90,6 +96,8 @@ def bce(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
         raise LossInputError("all elements of input should be between 0 and 1")
     if np.any(~((y >= 0) & (y <= 1))):
         raise LossInputError("all elements of target should be between 0 and 1")
+    if is_plain_float32(x, y) and (weight is None or weight.dtype == dtype):
+        return _bce_f32(x, y, weight)
     log_x = np.maximum(np.log(x), -100)
     log_1mx = np.maximum(np.log1p(-x), -100)
     loss = -(y * log_x + (1 - y) * log_1mx)
@@ -98,6 +106,57 @@ def bce(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
         loss = weight * loss
         grad = weight * grad
     return Terms(loss.astype(dtype, copy=False), grad.astype(dtype, copy=False), x.size)
+
+
+def _bce_f32(x: Array, y: Array, weight: Array | None) -> Terms:
+    """:func:`bce` for validated float32 ``x`` and ``y`` of one shape, in place.
+
+    Same formula and operation order; ``log1p(-x)`` comes from
+    :func:`log1p_unit` (``x = 1`` gives NaN there, which ``fmax`` turns into
+    the clamp value -100 as ``log(0)`` would).
+    """
+    log_x = np.log(x)
+    np.maximum(log_x, -100, out=log_x)
+    log_1mx, one_minus_x = log1p_unit(np.negative(x))
+    np.fmax(log_1mx, -100, out=log_1mx)
+    np.multiply(log_x, y, out=log_x)
+    np.multiply(np.subtract(1, y), log_1mx, out=log_1mx)
+    loss = np.add(log_x, log_1mx, out=log_x)
+    np.negative(loss, out=loss)
+    den = np.multiply(x, one_minus_x, out=one_minus_x)
+    np.maximum(den, np.float32(EPSILON_F), out=den)
+    grad = np.subtract(x, y)
+    np.divide(grad, den, out=grad)
+    if weight is not None:
+        np.multiply(loss, weight, out=loss)
+        np.multiply(grad, weight, out=grad)
+    return Terms(loss, grad, x.size)
+
+
+def logits_terms_f32(x: Array, y: Array) -> tuple[Array, Array, Array]:
+    """Elementwise BCE-with-logits loss, ``σ(x) - y`` and ``σ(x)`` for float32.
+
+    Formula
+    -------
+    ``e = exp(-|x|)``, ``logσ(x) = min(x, 0) - log1p(e)``,
+    ``l = (1 - y) x - logσ(x)`` (torch's order) and ``σ(x) = max(e, [x >= 0])
+    / (1 + e)``; ``x`` and ``y`` are float32 arrays of one shape.
+
+    Returns
+    -------
+    tuple of ndarray
+        ``(l, σ(x) - y, σ(x))``, new float32 arrays.
+    """
+    e = exp_neg_abs(x)
+    softplus, u = log1p_unit(e)
+    log_sig = np.minimum(x, 0)
+    np.subtract(log_sig, softplus, out=log_sig)
+    loss = np.subtract(1, y, out=softplus)
+    np.multiply(loss, x, out=loss)
+    np.subtract(loss, log_sig, out=loss)
+    p = sigmoid_from_exp(x, e, u)
+    grad = np.subtract(p, y, out=e)
+    return loss, grad, p
 
 
 def bce_with_logits(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
@@ -135,6 +194,12 @@ def bce_with_logits(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Te
     # target gives f32) and weights never widen it.
     out_dtype = y.dtype
     shape = x.shape
+    if (
+        pos_weight is None
+        and is_plain_float32(x, y)
+        and (weight is None or weight.dtype == out_dtype)
+    ):
+        return _bce_with_logits_f32(x, y, weight)
     log_sig = logsigmoid(x)
     if pos_weight is not None:
         # (pos_weight - 1).mul(target): pos_weight is tensor "a" in the message.
@@ -156,6 +221,16 @@ def bce_with_logits(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Te
     if weight is not None:
         grad = (grad * weight).astype(grad.dtype, copy=False)
     grad = np.broadcast_to(grad, shape).astype(x.dtype, copy=False)
+    return Terms(loss, grad, x.size)
+
+
+def _bce_with_logits_f32(x: Array, y: Array, weight: Array | None) -> Terms:
+    """:func:`bce_with_logits` without ``pos_weight`` for float32 ``x``, ``y``."""
+    loss, grad, _ = logits_terms_f32(x, y)
+    if weight is not None:
+        _require_inplace(x.shape, broadcast_shape(x.shape, weight.shape))
+        np.multiply(loss, weight, out=loss)
+        np.multiply(grad, weight, out=grad)
     return Terms(loss, grad, x.size)
 
 

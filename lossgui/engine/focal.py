@@ -14,7 +14,8 @@ import numpy as np
 import numpy.typing as npt
 
 from lossgui.engine.activations import sigmoid
-from lossgui.engine.binary import bce_with_logits
+from lossgui.engine.binary import bce_with_logits, logits_terms_f32
+from lossgui.engine.fast_math import is_plain_float32
 from lossgui.engine.reduction import check_reduction
 from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg, register
 from lossgui.engine.result import Terms
@@ -64,6 +65,14 @@ def sigmoid_focal(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Term
     """
     x, y = tensors
     alpha, gamma = float(params["alpha"]), float(params["gamma"])
+    if is_plain_float32(x, y):
+        loss, grad = _focal_f32(x, y, alpha, gamma)
+        check_reduction(
+            params["reduction"],
+            message=_REDUCTION_ERROR,
+            accepts_elementwise_mean=False,
+        )
+        return Terms(loss, grad, loss.size)
     ce_terms = bce_with_logits((x, y), {"weight": None, "pos_weight": None})
     ce, dce = ce_terms.elementwise, ce_terms.grad  # dce = σ(x) - y
     p = sigmoid(x)
@@ -92,6 +101,43 @@ def sigmoid_focal(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Term
     return Terms(
         loss.astype(dtype, copy=False), grad.astype(x.dtype, copy=False), loss.size
     )
+
+
+def _focal_f32(x: Array, y: Array, alpha: float, gamma: float) -> tuple[Array, Array]:
+    """:func:`sigmoid_focal`'s loss and gradient for float32 ``x``, ``y`` of one shape.
+
+    The same operations as the general path (so the same rounding, NaN and
+    inf), written into reused buffers; ``-(g y) + g (1 - y)`` is formed as
+    ``g (1 - y) - g y``, which is exactly equal.
+    """
+    ce, dce, p = logits_terms_f32(x, y)
+    one_minus_y = np.subtract(1, y)
+    one_minus_p = np.subtract(1, p)
+    base = np.multiply(p, y)
+    np.add(base, np.multiply(one_minus_p, one_minus_y), out=base)
+    np.subtract(1, base, out=base)  # 1 - p_t
+    q: Array = base**gamma
+    loss = np.multiply(ce, q)
+    g_ce = q
+    if alpha >= 0:
+        alpha_t = np.multiply(y, np.float32(alpha))
+        alpha_t += np.multiply(one_minus_y, np.float32(1 - alpha))
+        np.multiply(alpha_t, loss, out=loss)
+        np.multiply(alpha_t, g_ce, out=g_ce)
+        np.multiply(alpha_t, ce, out=ce)  # upstream * ce
+    np.multiply(dce, g_ce, out=dce)
+    if gamma == 0:  # torch's pow backward with exponent 0: exactly zero
+        g_base = np.zeros_like(ce)
+    else:
+        d_base: Array = base ** (gamma - 1)
+        np.multiply(d_base, np.float32(gamma), out=d_base)
+        g_base = np.multiply(ce, d_base, out=ce)
+    g_p = np.multiply(g_base, one_minus_y, out=one_minus_y)
+    np.subtract(g_p, np.multiply(g_base, y, out=base), out=g_p)
+    np.multiply(g_p, one_minus_p, out=g_p)
+    np.multiply(g_p, p, out=g_p)
+    grad = np.add(g_p, dce, out=g_p)
+    return loss, grad
 
 
 register(

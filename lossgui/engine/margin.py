@@ -15,6 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from lossgui.engine.errors import LossInputError
+from lossgui.engine.fast_math import log1p_nonneg
 from lossgui.engine.promotion import can_cast, result_type
 from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg, register
 from lossgui.engine.result import Terms
@@ -124,6 +125,8 @@ def soft_margin(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
             f"{dtype_name(x.dtype)}"
         )
     dtype = x.dtype
+    if x.ndim > 0 and dtype == y.dtype == np.float32:
+        return _soft_margin_f32(x, y)
     yc = y.astype(common)
     prod = ((-x).astype(common) * yc).astype(dtype)  # neg_out(input).mul_(target)
     loss = np.log1p(np.exp(prod))
@@ -137,6 +140,22 @@ def soft_margin(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
             f"the gradient shown is for the target cast to {dtype_name(common)}.",
         )
     return Terms(loss, grad, x.size, warnings=warns)
+
+
+def _soft_margin_f32(x: Array, y: Array) -> Terms:
+    """:func:`soft_margin` for float32 ``x`` and ``y`` (``y`` broadcasts to ``x``).
+
+    ``z = exp(x (-y))`` (equal to torch's ``exp(-x y)``: negation is exact),
+    ``l = log1p(z)`` by :func:`log1p_nonneg` (``inf`` for ``z = inf``), and
+    ``dl/dx = (-y) z / (1 + z)`` reusing ``z`` and ``1 + z``.
+    """
+    neg_y = np.negative(y)
+    z = np.multiply(x, neg_y)
+    np.exp(z, out=z)
+    loss, one_plus_z = log1p_nonneg(z)
+    grad = np.multiply(neg_y, z, out=z)
+    np.divide(grad, one_plus_z, out=grad)
+    return Terms(loss, grad, x.size)
 
 
 def hinge_embedding(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:

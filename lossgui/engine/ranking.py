@@ -71,10 +71,21 @@ def margin_ranking(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Ter
     return Terms(loss, grad.astype(float_dtype(x1)), loss.size)
 
 
+def _row_dot(a: Array, b: Array, axis: int) -> Array:
+    """``Σ a b`` over the last axis (``axis`` is 0 or 1), without a temporary.
+
+    ``np.einsum`` when both are ``(N, D)`` of one dtype (about twice as fast as
+    ``np.sum(a * b, axis=1)``), else the plain product and sum.
+    """
+    if axis == 1 and a.shape == b.shape and a.dtype == b.dtype:
+        return np.asarray(np.einsum("ij,ij->i", a, b))
+    return np.asarray(np.sum(a * b, axis=axis))
+
+
 def _square_norm(x: Array, axis: int) -> Array:
     """``(x * x).sum(axis) + ε_f`` in ``x``'s own dtype (integers sum exactly)."""
     dtype = float_dtype(x)
-    total: Array = np.asarray(np.sum(x * x, axis=axis)).astype(dtype)
+    total: Array = np.asarray(_row_dot(x, x, axis)).astype(dtype)
     out: Array = total + dtype.type(EPSILON_F)
     return out
 
@@ -115,7 +126,7 @@ def cosine_embedding(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> T
     axis = y.ndim
     common = result_type(a, b)
     dtype = common if common.kind == "f" else np.dtype(np.float32)
-    prod_sum = np.sum(a * b, axis=axis)
+    prod_sum = _row_dot(a, b, axis)
     m1 = _square_norm(a, axis)
     m2 = _square_norm(b, axis)
     den = np.sqrt((m1 * m2).astype(dtype))
