@@ -97,7 +97,10 @@ class ExplainPanel(QTextBrowser):
         self.explanation = explain(self.evaluation, self.row, self.column, self.digits)
         colours = DARK if self._dark() else LIGHT
         bar = self.verticalScrollBar().value()
-        self.html = to_html(self.explanation, colours, self._header())
+        html = to_html(self.explanation, colours, self._header())
+        if html == self.html:  # same page: keep the laid-out document (~10 ms)
+            return
+        self.html = html
         self.setHtml(self.html)
         self.verticalScrollBar().setValue(bar)
 

@@ -161,3 +161,20 @@ def test_range_controls_and_fit(make_window):
     assert low < grid.min() and grid.max() < high and high - low < 12
     x, _ = panel.loss_plot.visible_curves()[0].getData()
     assert (x[0], x[-1]) == (low, high)
+
+
+def test_curves_behind_another_tab_wait_and_catch_up_when_shown(make_window, qtbot):
+    from PySide6.QtWidgets import QDockWidget
+
+    window = make_window()
+    panel = window.curves_panel
+    window.findChild(QDockWidget, "ExplainDock").raise_()
+    qtbot.wait(10)
+    drawn = panel.curve_set
+    model = table(window, "inputTable").model()
+    assert model.setData(model.index(0, 0), "4.25")
+    assert panel.curve_set is drawn  # not recomputed while hidden
+    window.findChild(QDockWidget, "CurvesDock").raise_()
+    qtbot.waitUntil(lambda: panel.curve_set is not drawn)
+    x, _ = panel.loss_plot.marker_data()
+    assert np.float32(4.25) in x.astype(np.float32)

@@ -124,3 +124,15 @@ def test_large_batches_stay_quick(make_window):
     text = panel(window).toPlainText()
     assert "200,000 value(s)" in text
     assert np.isfinite(float(window.evaluation.value))
+
+
+def test_an_unchanged_explanation_keeps_its_laid_out_page(make_window):
+    window = make_window()
+    view = panel(window)
+    view.refresh()
+    changes = []
+    view.document().contentsChanged.connect(lambda: changes.append(1))
+    view.refresh()  # same element, same numbers: nothing to lay out again
+    assert changes == []
+    view.set_digits(6)
+    assert changes  # a different page is set

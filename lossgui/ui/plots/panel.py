@@ -1,7 +1,8 @@
 """``CurvesPanel``: loss and gradient versus logit, linked, with the batch marked.
 
 A view: :meth:`CurvesPanel.show_evaluation` receives every evaluation from
-the main window's one recompute slot. The curves are derived from that
+the main window's one recompute slot (and draws it at once when on screen,
+otherwise when the panel is next shown). The curves are derived from that
 frozen evaluation by :mod:`lossgui.session.curves` (the same engine call as
 the numbers, ``reduction='none'`` on copies of the selected sample); the
 panel only draws. Three modes share the two plots: *batch* (the current
@@ -74,6 +75,9 @@ class CurvesPanel(QWidget):
         self._target = 1.0
         self._ranges = {"batch": DEFAULT_RANGE, "compare": DEFAULT_RANGE}
         self._ranges["numerics"] = NUMERICS_RANGE
+        # Behind another dock tab the batch view waits: drawn on the next show.
+        self._stale = False
+        self._stale_view = False
         self._connect()
         self._restyle()
 
@@ -103,7 +107,26 @@ class CurvesPanel(QWidget):
                 evaluation.loss,
                 evaluation.input_mode,
             )
-            self.refresh(reset_view=new_view)
+            self._stale_view = self._stale_view or new_view
+            self._stale = True
+            if self.isVisible() and not self.visibleRegion().isEmpty():
+                self._catch_up()
+
+    def on_visibility(self, visible: bool) -> None:
+        """Dock visibility/tab switch: draw what changed while hidden."""
+        if visible:
+            self._catch_up()
+
+    def showEvent(self, event):
+        """Qt: draw what changed while hidden."""
+        super().showEvent(event)
+        self._catch_up()
+
+    def _catch_up(self) -> None:
+        """Redraw the batch view if an evaluation arrived since the last draw."""
+        if self._stale and self._mode == "batch":
+            reset, self._stale, self._stale_view = self._stale_view, False, False
+            self.refresh(reset_view=reset)
 
     def selected(self) -> tuple[int, int]:
         """The selected cell of the logits grid, ``(row, column)``."""

@@ -92,6 +92,8 @@ def install_curves(window) -> CurvesPanel:
     """
     panel = CurvesPanel()
     dock = window.add_dock_view(panel, "Curves")
+    # behind another dock tab the panel stays "visible" to Qt: catch up on switches
+    dock.visibilityChanged.connect(panel.on_visibility)
     dock.setMinimumWidth(360)
     window.resizeDocks([dock], [470], Qt.Orientation.Horizontal)
     panel.message.connect(window.show_message)
