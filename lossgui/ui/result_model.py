@@ -102,13 +102,15 @@ def changed_region(
     lasts: list[int] = []
     sections: list[int] = []
     for kind, table in new.items():
-        mask = _changed(old[kind], table)
-        if not mask.any():
+        # one flat pass: reductions over a short row axis are slow in NumPy
+        hits = np.flatnonzero(_changed(old[kind], table))
+        if hits.size == 0:
             continue
-        rows = np.flatnonzero(mask.any(axis=1))
-        firsts.append(int(rows[0]))
-        lasts.append(int(rows[-1]))
-        moved = set(np.flatnonzero(mask.any(axis=0)).tolist())
+        width = table.shape[1]
+        firsts.append(int(hits[0]) // width)
+        lasts.append(int(hits[-1]) // width)
+        counts = np.bincount(hits % width, minlength=width)
+        moved = set(np.flatnonzero(counts).tolist())
         sections += [
             s
             for s, col in enumerate(columns)
