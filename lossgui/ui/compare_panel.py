@@ -10,6 +10,8 @@ Computed only while the panel is visible.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -26,10 +28,15 @@ from PySide6.QtWidgets import (
 )
 
 from lossgui.session import Evaluation
-from lossgui.session.loss_compare import CompareRow, Comparison, compare
 from lossgui.session.receipt import short
 from lossgui.ui.naming import named
 from lossgui.ui.sgd_controls import SgdControls
+
+if TYPE_CHECKING:
+    from lossgui.session.loss_compare import CompareRow, Comparison
+
+# lossgui.session.loss_compare is imported on the first comparison, not at
+# start-up: the panel starts behind the Curves tab.
 
 __all__ = ["AUTO_ELEMENTS", "MAX_SAMPLES", "SHOW", "ComparePanel"]
 
@@ -105,9 +112,9 @@ class ComparePanel(QWidget):
             self._catch_up()
 
     def showEvent(self, event):
-        """Qt: catch up with edits made while hidden."""
+        """Qt: catch up with edits made while hidden (not behind another tab)."""
         super().showEvent(event)
-        if self._dirty:
+        if self._dirty and self._on_screen():
             self._catch_up()
 
     def _catch_up(self) -> None:
@@ -122,6 +129,8 @@ class ComparePanel(QWidget):
 
     def refresh(self) -> None:
         """Compare the current document under every related loss."""
+        from lossgui.session.loss_compare import compare  # deferred, see top
+
         self._dirty = False
         self.comparison = compare(self._controller.document, self.sgd.lr)
         self._fill()

@@ -9,13 +9,19 @@ significant digits are shown.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QUrl
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
 from lossgui.session import Evaluation
-from lossgui.session.explain import DEFAULT_DIGITS, Explanation, explain
-from lossgui.session.explain.html import DARK, LIGHT, to_html
+
+if TYPE_CHECKING:
+    from lossgui.session.explain import Explanation
+
+# lossgui.session.explain is imported on first render, not at start-up: the
+# panel starts behind the Curves tab and most sessions never show it.
 
 __all__ = ["DIGIT_CHOICES", "ExplainPanel"]
 
@@ -31,13 +37,26 @@ class ExplainPanel(QTextBrowser):
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._on_link)
         self.setMinimumWidth(340)
-        self.digits = DEFAULT_DIGITS
+        self._digits: int | None = None  # None: the explain package's default
         self.row = 0
         self.column = 0
         self.evaluation: Evaluation | None = None
         self.explanation: Explanation | None = None
         self.html = ""
         self._dirty = False
+
+    @property
+    def digits(self) -> int:
+        """Significant digits shown."""
+        if self._digits is None:
+            from lossgui.session.explain import DEFAULT_DIGITS  # deferred, see top
+
+            return DEFAULT_DIGITS
+        return self._digits
+
+    @digits.setter
+    def digits(self, digits: int) -> None:
+        self._digits = int(digits)
 
     # ------------------------------------------------------------------ input
     def show_evaluation(self, evaluation: Evaluation) -> None:
@@ -65,9 +84,9 @@ class ExplainPanel(QTextBrowser):
             self._render()
 
     def showEvent(self, event):
-        """Qt: catch up with what changed while hidden."""
+        """Qt: catch up with what changed while hidden (not behind another tab)."""
         super().showEvent(event)
-        if self._dirty:
+        if self._dirty and not self.visibleRegion().isEmpty():
             self._render()
 
     def _request(self) -> None:
@@ -93,6 +112,9 @@ class ExplainPanel(QTextBrowser):
     def _render(self) -> None:
         if self.evaluation is None:
             return
+        from lossgui.session.explain import explain  # deferred, see top
+        from lossgui.session.explain.html import DARK, LIGHT, to_html
+
         self._dirty = False
         self.explanation = explain(self.evaluation, self.row, self.column, self.digits)
         colours = DARK if self._dark() else LIGHT

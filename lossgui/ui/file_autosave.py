@@ -24,7 +24,6 @@ from PySide6.QtCore import QObject, QStandardPaths, QTimer
 from shiboken6 import isValid
 
 from lossgui.io.errors import FileFormatError
-from lossgui.io.session_file import read_session, write_session
 
 __all__ = ["AUTOSAVE_DELAY_MS", "AUTOSAVE_ENV", "Autosave", "autosave_dir"]
 
@@ -116,6 +115,9 @@ class Autosave(QObject):
             "saved_at": time.time(),
             "pid": os.getpid(),
         }
+        # deferred: json, schema checks and hashing are not needed at start-up
+        from lossgui.io.session_file import write_session
+
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             write_session(self.file, doc, autosave=info)
@@ -151,6 +153,8 @@ class Autosave(QObject):
 
     def recover(self) -> bool:
         """Restore the newest orphaned autosave; True when one was restored."""
+        from lossgui.io.session_file import read_session  # deferred, as above
+
         for path in self.orphans():
             try:
                 loaded = read_session(path)

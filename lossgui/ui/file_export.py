@@ -11,7 +11,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from lossgui.io.csv_export import ExportCancelled, ExportError, write_export
 from lossgui.ui.file_progress import run_with_progress
 
 __all__ = ["CSV_FILTER", "export_csv"]
@@ -49,6 +48,9 @@ def export_csv(window) -> Path | None:
     path = Path(name)
     if not path.suffix:
         path = path.with_suffix(".csv")
+    # deferred: the CSV writer is needed only when exporting, not at start-up
+    from lossgui.io.csv_export import ExportCancelled, ExportError, write_export
+
     try:
         csv_file, summary = run_with_progress(
             window,

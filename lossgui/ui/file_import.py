@@ -15,11 +15,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 from lossgui.io.arrays import ARRAY_SUFFIXES
 from lossgui.io.errors import FileFormatError
-from lossgui.io.table_reader import LoadCancelled, load_any
 from lossgui.session import SessionDocument
-from lossgui.session.import_arrays import assign_arrays
-from lossgui.ui.file_assign_dialog import AssignDialog, guess_by_name
-from lossgui.ui.file_paste_dialog import PasteTensorDialog
 from lossgui.ui.file_progress import run_with_progress
 from lossgui.ui.file_session import show_file_error
 
@@ -55,6 +51,10 @@ class Importer(QObject):
 
     def load(self, path: Path) -> dict | None:
         """Load every array of ``path`` with progress; None (explained) on failure."""
+        # The readers and dialogs of an import are imported when one runs,
+        # not at start-up (they are rarely used).
+        from lossgui.io.table_reader import LoadCancelled, load_any
+
         try:
             arrays = run_with_progress(
                 self.window,
@@ -90,6 +90,9 @@ class Importer(QObject):
         arrays = self.load(file)
         if arrays is None:
             return False
+        from lossgui.session.import_arrays import assign_arrays  # deferred, see load
+        from lossgui.ui.file_assign_dialog import AssignDialog, guess_by_name
+
         doc = self.controller.document
         new: SessionDocument | None = None
         if not ask:
@@ -128,6 +131,8 @@ class Importer(QObject):
         if preferred is None:
             view = self.window.window_actions.active_view()
             preferred = getattr(view.model(), "name", None)
+        from lossgui.ui.file_paste_dialog import PasteTensorDialog  # deferred, see load
+
         dialog = PasteTensorDialog(self.controller.document, preferred, self.window)
         if (
             dialog.exec() != QDialog.DialogCode.Accepted

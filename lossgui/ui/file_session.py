@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from shiboken6 import isValid
 
 from lossgui.io.errors import FileFormatError
-from lossgui.io.session_file import read_session, write_session
 from lossgui.session import SessionDocument, startup_document
 from lossgui.ui.commands import Change
 
@@ -150,6 +149,9 @@ class SessionFiles(QObject):
         if not confirmed and not self.confirm_discard():
             return False
         file = Path(path)
+        # deferred: json, schema checks and hashing are not needed at start-up
+        from lossgui.io.session_file import read_session
+
         try:
             loaded = read_session(file)
         except FileFormatError as exc:
@@ -191,6 +193,8 @@ class SessionFiles(QObject):
 
     def save_to(self, path: Path) -> bool:
         """Write the session to ``path`` (atomically); True when it worked."""
+        from lossgui.io.session_file import write_session  # deferred, as above
+
         try:
             write_session(path, self.controller.document)
         except OSError as exc:

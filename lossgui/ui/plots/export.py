@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pyqtgraph as pg
-import pyqtgraph.exporters  # registers pg.exporters
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from lossgui.io.curve_csv import write_columns_csv
@@ -74,6 +73,10 @@ def export_image(plot: pg.PlotWidget, path: str | os.PathLike[str]) -> Path:
     OSError
         When the file cannot be written.
     """
+    # Imported here, not at start-up: pyqtgraph.exporters (and the csv,
+    # xml.dom and h5py/matplotlib probes it brings) is needed only to export.
+    import pyqtgraph.exporters  # noqa: F401  (registers pg.exporters)
+
     target = Path(path)
     suffix = target.suffix.lower()
     item = plot.getPlotItem()
