@@ -90,6 +90,18 @@ def _short_name(problem: Problem, name: str) -> str:
     return {"weight": "w"}.get(name, name)
 
 
+def _varies(column: np.ndarray) -> bool:
+    """Whether ``column`` holds two or more distinct values (NaNs count as one).
+
+    Written out because ``np.unique`` imports ``numpy.ma`` on first use
+    (~35 ms of start-up).
+    """
+    nan = np.isnan(column)
+    if nan.any():
+        return not nan.all()
+    return bool(column.size) and bool((column != column[0]).any())
+
+
 def context_labels(problem: Problem, keys: Array) -> list[str]:
     """Legend texts for independent curves, one per row of ``keys``.
 
@@ -104,11 +116,7 @@ def context_labels(problem: Problem, keys: Array) -> list[str]:
         j
         for j, name in enumerate(names)
         if j < keys.shape[1]
-        and (
-            np.unique(keys[:, j]).size > 1
-            or name == target
-            or name not in problem.names
-        )
+        and (_varies(keys[:, j]) or name == target or name not in problem.names)
     ]
     labels = []
     for key in keys:

@@ -73,12 +73,24 @@ def sweep_grid(problem: Problem, x_range: tuple[float, float], points: int) -> A
     return np.linspace(low, high, max(2, int(points))).astype(problem.inputs[0].dtype)
 
 
+def _sorted_unique(values: Array) -> Array:
+    """The distinct integers of ``values``, sorted.
+
+    Written out because a plain ``np.unique`` imports ``numpy.ma`` on first
+    use (~35 ms of start-up).
+    """
+    ordered = np.sort(values, axis=None)
+    if ordered.size < 2:
+        return ordered
+    return ordered[np.concatenate([[True], ordered[1:] != ordered[:-1]])]
+
+
 def _marked(total: int, keep: list[int], limit: int) -> Array:
     """Flat indices of the marked elements: all, or an even subsample plus ``keep``."""
     if total <= limit:
         return np.arange(total)
     even = np.linspace(0, total - 1, limit).round().astype(np.intp)
-    return np.unique(np.concatenate([even, np.asarray(keep, dtype=np.intp)]))
+    return _sorted_unique(np.concatenate([even, np.asarray(keep, dtype=np.intp)]))
 
 
 def _marker_gradients(
@@ -207,7 +219,7 @@ def batch_curves(
     notes: list[str] = []
     if flat.size < n * m:
         notes.append(f"{flat.size:,} of {n * m:,} elements marked (even subsample)")
-    contexts = np.unique(ids).size
+    contexts = _sorted_unique(ids).size
     if coupled and not separable and n * m > 1:
         notes.append("one loss for the whole batch: each curve moves one element")
     elif coupled and n * m > 1:

@@ -1,6 +1,6 @@
 """``CurvePlot``: one pyqtgraph plot whose items are created once, then ``setData``.
 
-A plot owns a fixed pool of :data:`POOL` curve items, one
+A plot owns a pool of up to :data:`POOL` curve items (made on first need), one
 :class:`MarkerCloud` for the batch's markers, a scatter item for the
 selected element's ring, a vertical cursor at the selected x and (gradient
 plot) a zero line. Updates only call ``setData``/``setPen``/``setVisible``
@@ -79,14 +79,9 @@ class CurvePlot(pg.PlotWidget):
         self.cursor = pg.InfiniteLine(angle=90, movable=False)
         self.cursor.setVisible(False)
         plot.addItem(self.cursor, ignoreBounds=True)
+        # Curve items are made on first need (most views draw two or three),
+        # then kept and reused; at most POOL.
         self.curves: list[pg.PlotDataItem] = []
-        for _ in range(POOL):
-            item = pg.PlotDataItem(connect="finite", antialias=True)
-            # cached like the axes: redrawn when its data or the view changes
-            item.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-            item.setVisible(False)
-            plot.addItem(item)
-            self.curves.append(item)
         # Every marker in one item: plain arrays, one drawPoints per colour.
         self.markers = MarkerCloud(size=8)
         self.markers.setZValue(10)
@@ -166,6 +161,7 @@ class CurvePlot(pg.PlotWidget):
         selected: Sequence[bool],
     ) -> None:
         """Put ``data[i] = (x, y)`` into curve item ``i``; hide the rest."""
+        self._grow(len(data))
         style = self._style
         for i, item in enumerate(self.curves):
             if i < len(data):
@@ -194,6 +190,18 @@ class CurvePlot(pg.PlotWidget):
                 self.legend.addItem(item, label)
             self._labels = shown
         self.legend.setVisible(bool(shown))
+
+    def _grow(self, count: int) -> None:
+        """Make curve items until there are ``count`` (at most :data:`POOL`)."""
+        plot = self.getPlotItem()
+        while len(self.curves) < min(count, POOL):
+            item = pg.PlotDataItem(connect="finite", antialias=True)
+            # cached like the axes: redrawn when its data or the view changes
+            item.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            item.setVisible(False)
+            item.setZValue(0)
+            plot.addItem(item)
+            self.curves.append(item)
 
     def place_legend(self, data: Sequence[tuple[np.ndarray, np.ndarray]]) -> str:
         """Move the legend to the corner where it hides the least of ``data``."""
