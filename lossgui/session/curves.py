@@ -79,10 +79,13 @@ def _sorted_unique(values: Array) -> Array:
     Written out because a plain ``np.unique`` imports ``numpy.ma`` on first
     use (~35 ms of start-up).
     """
-    ordered = np.sort(values, axis=None)
+    ordered: Array = np.sort(values, axis=None)
     if ordered.size < 2:
         return ordered
-    return ordered[np.concatenate([[True], ordered[1:] != ordered[:-1]])]
+    first = np.ones(ordered.size, dtype=bool)
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    distinct: Array = ordered[first]
+    return distinct
 
 
 def _marked(total: int, keep: list[int], limit: int) -> Array:
