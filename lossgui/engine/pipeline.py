@@ -139,7 +139,10 @@ def compute_from_logits(
 
 
 def probabilities(
-    name: str, grid: Array, input_mode: InputMode = "logits"
+    name: str,
+    grid: Array,
+    input_mode: InputMode = "logits",
+    result: PipelineResult | None = None,
 ) -> Array | None:
     """The probabilities a user wants to see beside the grid, if any.
 
@@ -147,11 +150,26 @@ def probabilities(
     for multi-class and divergence losses; in ``"raw"`` mode the grid itself
     for ``BCELoss`` and ``exp`` of it for losses that take log-probabilities.
     ``None`` for losses without a probability reading (regression, margins).
+
+    ``result``, :func:`compute_from_logits` of the same grid, lends its
+    activation output when that is the same sigmoid (returned as is, not
+    recomputed: no second full-size array).
     """
     spec = LOSSES[name]
     z = np.asarray(grid)
     if z.dtype.kind != "f":
         return None
+    if (
+        result is not None
+        and input_mode == "logits"
+        and spec.activation == "sigmoid"
+        and spec.family == "binary"
+        and result.activation == "sigmoid"
+        and result.activated is not None
+        and result.activated.shape == z.shape
+        and result.activated.dtype == z.dtype
+    ):
+        return result.activated  # sigmoid(z), the branch below computes
     with np.errstate(all="ignore"):
         if input_mode == "raw" and spec.activation == "sigmoid":
             return z

@@ -29,8 +29,16 @@ _SIZE_ERRORS = ("must be the same as input size", "that is different to the inpu
 _MAX_CLASSES = 1000
 
 
+_CHUNK = 1 << 16  # elements per step: no full-size float64 temporaries
+
+
 def _whole(values: Array) -> bool:
-    return bool(np.isfinite(values).all() and (values == np.floor(values)).all())
+    flat = values if values.ndim == 1 else values.reshape(-1)
+    for start in range(0, flat.size, _CHUNK):
+        part = flat[start : start + _CHUNK]
+        if not (np.isfinite(part).all() and (part == np.floor(part)).all()):
+            return False
+    return True
 
 
 def _binary_labels(doc: SessionDocument, ev: Evaluation) -> Array | None:
@@ -49,9 +57,12 @@ def _binary_labels(doc: SessionDocument, ev: Evaluation) -> Array | None:
         labels = target[:, 0]
     else:
         return None
-    if labels.size == 0 or not _whole(labels) or labels.min() < 0:
+    if labels.size == 0:
         return None
-    if not size_error and labels.max() <= 1:
+    # the bounds first (no temporaries); the whole-number pass only if they pass
+    if labels.min() < 0 or (not size_error and labels.max() <= 1):
+        return None
+    if not _whole(labels):
         return None
     return labels.astype(np.int64)
 

@@ -87,6 +87,14 @@ class Evaluation:
 
 
 def _frozen(array: Array) -> Array:
+    """``array`` read-only: itself when it owns its data, else a frozen copy.
+
+    Fresh results (a sigmoid, a softmax) and the frozen cast grid are shared,
+    not copied: one full-size array less at the peak.
+    """
+    if array.flags.owndata:
+        array.flags.writeable = False
+        return array
     out = np.array(array, copy=True)
     out.flags.writeable = False
     return out
@@ -139,7 +147,7 @@ def evaluate(doc: SessionDocument) -> Evaluation:
         )
     except LossInputError as exc:
         error = exc
-    probs = probabilities(doc.loss, inputs[0][1], doc.input_mode)
+    probs = probabilities(doc.loss, inputs[0][1], doc.input_mode, result=result)
     receipt = None
     if result is not None:
         class_indices = any(

@@ -94,11 +94,13 @@ def resize_along(array: Array, axis: int, size: int, fill: float) -> Array:
 def insert_along(array: Array, axis: int, at: int, count: int, fill: float) -> Array:
     """Insert ``count`` slices filled with ``fill`` before position ``at``."""
     shape = list(array.shape)
-    shape[axis] = count
-    block = np.full(shape, fill, dtype=array.dtype)
-    before = np.take(array, np.arange(at), axis=axis)
-    after = np.take(array, np.arange(at, array.shape[axis]), axis=axis)
-    return np.concatenate([before, block, after], axis=axis)
+    shape[axis] += count
+    out = np.empty(shape, dtype=array.dtype)  # one allocation, no full-size parts
+    lead = (slice(None),) * axis
+    out[(*lead, slice(0, at))] = array[(*lead, slice(0, at))]
+    out[(*lead, slice(at, at + count))] = fill
+    out[(*lead, slice(at + count, None))] = array[(*lead, slice(at, None))]
+    return out
 
 
 def delete_along(array: Array, axis: int, at: int, count: int) -> Array:
