@@ -82,6 +82,7 @@ def finish_terms(
     warns: tuple[str, ...],
     *,
     weight_divides: bool,
+    grad_is_mean: bool = False,
 ) -> Terms:
     """Apply ``weight=``, pick the mean's divisor, and sum the grad back to ``x``.
 
@@ -102,6 +103,9 @@ def finish_terms(
     weight_divides : bool
         True when a weighted ``'mean'`` divides by ``Σ w`` (L1, MSE) rather
         than by numel (Huber).
+    grad_is_mean : bool
+        True when ``grad`` already is the gradient of ``'mean'`` (see
+        :attr:`Terms.grad_is_mean`); only without ``weight``.
 
     Returns
     -------
@@ -125,7 +129,13 @@ def finish_terms(
     if grad_dtype.kind != "c":
         grad = np.real(grad)  # autograd keeps a real input's gradient real
     grad = sum_to_shape(np.asarray(grad), x.shape).astype(grad_dtype, copy=False)
-    return Terms(np.require(loss, requirements="C"), grad, divisor, warnings=warns)
+    return Terms(
+        np.require(loss, requirements="C"),
+        grad,
+        divisor,
+        warnings=warns,
+        grad_is_mean=grad_is_mean,
+    )
 
 
 def _type_name(value: object) -> str:

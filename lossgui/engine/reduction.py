@@ -5,7 +5,8 @@ Formula
 ``'none'`` keeps the elementwise loss ``l``; ``'sum'`` is ``Σ l``; ``'mean'`` (and
 KLDiv's ``'batchmean'``) is ``Σ l / D`` where the divisor ``D`` is chosen by each
 loss (torch spec section 7.1). The gradient of a mean is the gradient of the
-sum times ``1 / D``.
+sum times ``1 / D``, unless the loss formed it itself in torch's order
+(:attr:`Terms.grad_is_mean`).
 """
 
 from __future__ import annotations
@@ -177,9 +178,11 @@ def reduce_terms(terms: Terms, reduction: str) -> LossResult:
                 total = np.sum(source.elementwise, dtype=dtype)
             divisor = np.asarray(source.divisor, dtype=dtype)
             value = np.asarray(total / divisor, dtype=dtype)
-            grad = (source.grad * (np.asarray(1, dtype=dtype) / divisor)).astype(
-                source.grad.dtype, copy=False
-            )
+            if source.grad_is_mean:
+                grad = source.grad
+            else:
+                scale = np.asarray(1, dtype=dtype) / divisor
+                grad = (source.grad * scale).astype(source.grad.dtype, copy=False)
             if source.grad_keep is not None:
                 grad = np.where(source.grad_keep, grad, np.zeros_like(grad))
             denominator = float(source.divisor)

@@ -42,6 +42,108 @@ __all__ = ["huber", "l1", "mse", "smooth_l1"]
 
 Array = npt.NDArray[Any]
 
+#: The dtypes of the fast kernels (input and target both of one of them).
+_FAST_DTYPES = (np.dtype(np.float32), np.dtype(np.float64))
+
+
+def _fast_difference(x: Array, y: Array) -> Array | None:
+    """``x - y`` as a new array when both are float32 or both float64, else None.
+
+    In that case torch's kernels work in the tensors' own dtype, so one NumPy
+    subtraction is exactly torch's ``input - target``.
+    """
+    if x.dtype != y.dtype or x.dtype not in _FAST_DTYPES:
+        return None
+    return np.subtract(x, y, out=np.empty(x.shape, x.dtype))  # 0-d stays an array
+
+
+#: Bytes per array in a block of :func:`_kinked` (131,072 float32 elements):
+#: the block's arrays stay near the core between the six passes.
+_BLOCK_BYTES = 1 << 19
+
+
+def _kinked(
+    x: Array,
+    y: Array,
+    width: np.floating[Any] | None,
+    bound: np.floating[Any],
+    half: np.floating[Any],
+    scale: np.floating[Any] | None,
+) -> tuple[Array, Array]:
+    r"""Loss and gradient of a clipped quadratic, without selecting formulas.
+
+    Formula
+    -------
+    With ``d = x - y`` and ``c = clip(d / width, -bound, bound)`` (no division
+    when ``width`` is None): ``l = c (d - h c)`` and ``grad = c · scale``.
+    Huber (``c = clip(d, -δ, δ)``, ``h = 1/2``) gives ``d²/2`` inside and
+    ``δ (|d| - δ/2)`` outside with torch's own roundings (``d - d/2 = d/2``
+    and ``±δ (d ∓ δ/2) = δ (|d| - δ/2)`` exactly). Smooth L1
+    (``c = clip(d / β, -1, 1)``, ``h = β/2``) gives ``d²/(2β)`` inside
+    (within a few ulps) and exactly ``|d| - β/2`` outside. ``|c|`` is at most
+    ``bound``, so nothing overflows that torch keeps finite; NaN stays NaN,
+    ``d = ±inf`` gives ``c = ±bound``. A final ``+ 0`` turns the ``-0`` of
+    ``d = -0`` (``x = -0``, ``y = +0``) into torch's ``+0``.
+
+    ``x`` and ``y`` have one float dtype and broadcast to ``x``'s shape; same
+    shaped C-contiguous tensors go in blocks of :data:`_BLOCK_BYTES` per array.
+    ``scale`` (``'mean'``'s ``1 / N``, torch's ``norm``) is None for a plain
+    ``c``.
+    """
+    dtype = x.dtype
+    size = _BLOCK_BYTES // dtype.itemsize
+    loss, grad = np.empty(x.shape, dtype), np.empty(x.shape, dtype)
+    if not (
+        x.shape == y.shape
+        and x.size > size
+        and x.flags.c_contiguous
+        and y.flags.c_contiguous
+    ):
+        _kinked_block(
+            x, y, (np.empty(x.shape, dtype), loss, grad), width, bound, half, scale
+        )
+        return loss, grad
+    xs, ys, ls, gs = x.reshape(-1), y.reshape(-1), loss.reshape(-1), grad.reshape(-1)
+    d = np.empty(size, dtype)
+    for start in range(0, x.size, size):
+        stop = min(start + size, x.size)
+        block = (d[: stop - start], ls[start:stop], gs[start:stop])
+        _kinked_block(xs[start:stop], ys[start:stop], block, width, bound, half, scale)
+    return loss, grad
+
+
+def _kinked_block(
+    x: Array,
+    y: Array,
+    out: tuple[Array, Array, Array],
+    width: np.floating[Any] | None,
+    bound: np.floating[Any],
+    half: np.floating[Any],
+    scale: np.floating[Any] | None,
+) -> None:
+    """One block of :func:`_kinked`, into ``out = (d, loss, grad)`` in place."""
+    d, loss, grad = out
+    np.subtract(x, y, out=d)
+    if width is None:
+        np.clip(d, -bound, bound, out=grad)
+    else:
+        np.clip(np.divide(d, width, out=grad), -bound, bound, out=grad)
+    np.multiply(grad, -half, out=loss)
+    loss += d
+    loss *= grad
+    loss += d.dtype.type(0)
+    if scale is not None:
+        grad *= scale
+
+
+def _mean_scale(
+    reduction: str, size: int, dtype: np.dtype[Any]
+) -> np.floating[Any] | None:
+    """``'mean'``'s ``1 / N`` in ``dtype`` (torch's ``norm``), else None."""
+    if reduction != "mean" or size == 0:
+        return None
+    return dtype.type(1) / dtype.type(size)  # type: ignore[no-any-return]
+
 
 def _l1_kernel(x: Array, y: Array) -> tuple[Array, Array]:
     """``|x - y|`` and ``sgn(x - y)`` (0 at 0 and at NaN; ``z/|z|`` if complex)."""
@@ -69,13 +171,22 @@ def l1(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
 
     Gradient
     ``dl/dx = w sgn(x - y)``, exactly 0 at ``x == y`` and at NaN (torch's
-    ``sgn(NaN) = 0``). Integer tensors work for ``'none'`` and ``'sum'``;
-    ``'mean'`` raises torch's ``mean()`` error.
+    ``sgn(NaN) = 0``; NumPy's ``sign(NaN)`` is patched only when a NaN
+    occurs). Integer tensors work for ``'none'`` and ``'sum'``; ``'mean'``
+    raises torch's ``mean()`` error.
     """
     x, y = tensors
     weight, reduction = params["weight"], params["reduction"]
     xb, yb, warns = broadcast_target(x, y)
     check_weight_size(weight, x)
+    d = _fast_difference(xb, yb)
+    if d is not None:
+        loss, grad = np.abs(d, out=np.empty_like(d)), np.sign(d, out=np.empty_like(d))
+        if np.isnan(d).any():  # NumPy's sign(NaN) is NaN, torch's sgn(NaN) is 0
+            grad[np.isnan(d)] = 0
+        return finish_terms(
+            x, loss, grad, weight, reduction, warns, weight_divides=True
+        )
     loss, grad = _l1_kernel(xb, yb)
     if weight is None and reduction == "mean" and loss.dtype.kind in "biu":
         raise mean_dtype_error(loss.dtype)
@@ -91,7 +202,9 @@ def mse(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
     ``l = w (x - y)²`` and ``'mean'`` is ``Σ w (x - y)² / Σ w``.
 
     Gradient
-    ``dl/dx = 2 w (x - y)`` (NaN at NaN, ±inf at ±inf).
+    ``dl/dx = 2 w (x - y)`` (NaN at NaN, ±inf at ±inf); ``'mean'`` without a
+    weight is ``(x - y) · (2 / numel)`` with the factor rounded first, as
+    torch's backward forms it (``2 (x - y)`` alone can overflow).
     """
     x, y = tensors
     weight, reduction = params["weight"], params["reduction"]
@@ -105,6 +218,19 @@ def mse(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
     d = difference(xb, yb, dtype)
     d_out = d.astype(dtype, copy=False)  # the kernel squares in the tensor's dtype
     loss = d_out * d_out
+    if weight is None and reduction == "mean" and d.size and d.dtype == dtype:
+        # mse_loss_backward: (x - y) · scalar_t(2 / numel), no 2 (x - y) overflow
+        norm = d.dtype.type(2.0 / d.size)
+        return finish_terms(
+            x,
+            loss,
+            np.multiply(d, norm),
+            None,
+            reduction,
+            warns,
+            weight_divides=True,
+            grad_is_mean=True,
+        )
     grad = 2 * d
     return finish_terms(x, loss, grad, weight, reduction, warns, weight_divides=True)
 
@@ -121,6 +247,11 @@ def smooth_l1(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
     Gradient
     ``dl/dx = -1`` if ``d ≤ -β``, ``+1`` if ``d ≥ β``, else ``d / β``
     (continuous at ``|d| == β``, 0 at ``d == 0``, NaN at NaN).
+
+    Float32/float64 input and target of one dtype, with a normal
+    ``β ≤ sqrt(max)``, are computed without selecting between the two
+    formulas: ``g = clip(d / β, -1, 1)`` is the gradient and
+    ``l = g (d - β g / 2)`` (:func:`_kinked`).
     """
     x, y = tensors
     beta_arg, reduction = params["beta"], params["reduction"]
@@ -137,6 +268,21 @@ def smooth_l1(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
         )
     dtype = result_type(xb, yb)
     require_float(dtype, "smooth_l1_cpu")
+    if _smooth_l1_fast(xb, yb, beta_value):
+        beta_t, one = dtype.type(beta_value), dtype.type(1)
+        scale = _mean_scale(reduction, xb.size, dtype)
+        width = None if beta_t == one else beta_t  # the default: d / 1 is d
+        loss, grad = _kinked(xb, yb, width, one, beta_t / 2, scale)
+        return finish_terms(
+            x,
+            loss,
+            grad,
+            None,
+            reduction,
+            warns,
+            weight_divides=False,
+            grad_is_mean=scale is not None,
+        )
     d = difference(xb, yb, dtype)
     # The forward kernel rounds every op in the tensor's dtype (float16 too).
     z = np.abs(d.astype(dtype))
@@ -152,6 +298,22 @@ def smooth_l1(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
             d.dtype
         )
     return finish_terms(x, loss, grad, None, reduction, warns, weight_divides=False)
+
+
+def _smooth_l1_fast(x: Array, y: Array, beta: float) -> bool:
+    """Whether :func:`smooth_l1` may use ``clip(d / β, -1, 1)`` for everything.
+
+    Both tensors float32 or both float64, and ``β`` (rounded to that dtype) a
+    normal number no larger than ``sqrt(max)``: then torch's ``0.5 z² / β``
+    cannot overflow below ``β`` (a larger ``β`` gives torch's ``inf`` there),
+    and ``β = inf`` (``d / β`` is NaN at ``d = ±inf``, torch's gradient ±1)
+    and subnormal ``β`` keep the exact formula.
+    """
+    if x.dtype != y.dtype or x.dtype not in _FAST_DTYPES:
+        return False
+    info = np.finfo(x.dtype)
+    beta_t = x.dtype.type(beta)
+    return bool(info.tiny <= beta_t <= np.sqrt(info.max))
 
 
 def _check_delta(delta: object) -> float:
@@ -178,8 +340,10 @@ def huber(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
 
     Gradient
     ``dl/dx = w clip(d, -δ, δ)``: ``-δ`` if ``d ≤ -δ``, ``+δ`` if ``d ≥ δ``,
-    else ``d``. The output has the input's dtype (computed in the common
-    dtype). Torch's backward needs the target in the input's dtype; when it
+    else ``d``. With input and target of one dtype (float32/float64) the
+    loss is ``c (d - c / 2)`` with ``c = clip(d, -δ, δ)``, torch's values.
+    The output has the input's dtype (computed in the common dtype).
+    Torch's backward needs the target in the input's dtype; when it
     differs the gradient is given for the target cast to it, with a note.
     """
     x, y = tensors
@@ -197,6 +361,21 @@ def huber(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
             f"type {dtype_name(x.dtype)}"
         )
     require_float(common, "huber_cpu")
+    if y.dtype == x.dtype and x.dtype in _FAST_DTYPES:  # no cast, no backward note
+        dtype = x.dtype
+        scale = None if weight is not None else _mean_scale(reduction, xb.size, dtype)
+        delta_t = dtype.type(delta_value)
+        loss, grad = _kinked(xb, yb, None, delta_t, dtype.type(0.5), scale)
+        return finish_terms(
+            x,
+            loss,
+            grad,
+            weight,
+            reduction,
+            warns,
+            weight_divides=False,
+            grad_is_mean=scale is not None,
+        )
     d = difference(xb, yb, common)
     delta = np.asarray(delta_value, dtype=d.dtype)
     half = np.asarray(0.5, dtype=d.dtype)

@@ -33,6 +33,14 @@ class Terms:
         For a loss whose ``'mean'`` is not ``Σ elementwise / divisor``: the
         terms ``'mean'`` reduces instead (CTCLoss: ``loss_b / max(len_b, 1)``
         with divisor ``N``), while ``elementwise`` stays the ``'none'`` output.
+    grad_is_mean : bool
+        True (only ever set for ``'mean'``) when ``grad`` already is the
+        gradient of the mean: torch scales the upstream gradient by
+        ``1 / divisor`` before a backward that follows (``log_softmax``'s in
+        cross-entropy; the fused ``2 / numel`` of ``mse_loss``), and a scale
+        of ``inf`` (a subnormal divisor) or an overflow gives NaN/inf only in
+        that order. :func:`~lossgui.engine.reduction.reduce_terms` then uses
+        ``grad`` as it is.
     """
 
     elementwise: FloatArray
@@ -41,6 +49,7 @@ class Terms:
     grad_keep: npt.NDArray[np.bool_] | None = None
     warnings: tuple[str, ...] = ()
     mean_terms: Terms | None = None
+    grad_is_mean: bool = False
 
 
 @dataclass(frozen=True)
