@@ -147,22 +147,27 @@ def ce_index(
     total = it.total_weight(dtype)
     if eps > 0:
         return _smoothed(x, y, lp_last, it, params, ignore, eps, (nll, g_nll, total))
+    mean = reduction == "mean"
+    if mean:  # the NLL backward scales first: w[y] · (-(1 / W)) at the targets
+        g_nll = np.where(hot, wy[..., None] * _minus_inverse(total, dtype), zero)
     grad = log_softmax_backward(g_nll, lp_last, -1)
-    if reduction == "mean" and total == 0 and np.any(it.keep):
-        # torch writes w[y] * (-1/0) at the targets: NaN there, ±inf elsewhere.
-        grad = np.where(hot, np.asarray(np.nan, dtype), grad)
-    keep = np.broadcast_to(it.keep[..., None], grad.shape) | np.isnan(grad)
-    return Terms(
-        nll,
-        _to_input(grad, x),
-        total,
-        grad_keep=np.moveaxis(keep, -1, class_axis(x)),
-    )
+    return Terms(nll, _to_input(grad, x), total, grad_is_mean=mean)
 
 
 def _fast_layout(x: Array) -> bool:
     """Whether ``x`` takes the class-first route: non-empty float32/64, 2+ dims."""
     return x.ndim >= 2 and x.size > 0 and x.dtype in (np.float32, np.float64)
+
+
+def _minus_inverse(total: float, dtype: np.dtype[Any]) -> np.floating[Any]:
+    """``-(1 / W)`` in ``dtype``: the NLL backward's upstream gradient for ``'mean'``.
+
+    Torch forms it before writing ``w[y] · (-(1 / W))`` at the targets and
+    before ``log_softmax``'s backward, so a subnormal ``W`` (``1 / W = inf``)
+    gives NaN at the targets (``-inf + inf``) and ±inf elsewhere.
+    """
+    with np.errstate(all="ignore"):
+        return -(dtype.type(1) / dtype.type(total))  # type: ignore[no-any-return]
 
 
 def mean_scale_is_safe(total: float, dtype: np.dtype[Any]) -> bool:
@@ -186,7 +191,10 @@ def _ce_index_fast(x: Array, it: IndexTarget, reduction: str) -> Terms:
     ``grad = g - exp(lp) · s_n``: ``0 - exp(lp) s_n`` off the target and
     ``-w[y_n] - exp(lp) s_n`` on it (:func:`log_softmax_backward` on the
     one-hot NLL gradient); without a weight ``exp(lp) s_n`` is formed as
-    ``e · (s_n / Σ_c e)`` with ``e = exp(x - max)``.
+    ``e · (s_n / Σ_c e)`` with ``e = exp(x - max)``. For ``'mean'`` the
+    target's ``-w[y_n]`` is ``w[y_n] · (-(1 / W))`` from the start (torch's
+    order: the scale comes before the backward, see :func:`_minus_inverse`),
+    and the result is already the mean's gradient.
     """
     dtype = x.dtype
     zero = np.zeros((), dtype)
@@ -194,14 +202,16 @@ def _ce_index_fast(x: Array, it: IndexTarget, reduction: str) -> Terms:
     lp, e, sum_e = log_softmax_first(classes_first(x, 1))
     keep = it.keep.reshape(-1)
     wy = it.picked_weight(dtype).reshape(-1)
-    minus_wy = -wy
+    total = it.total_weight(dtype)
+    mean = reduction == "mean"
+    minus_wy = wy * _minus_inverse(total, dtype) if mean else -wy
     first = it.safe.reshape(-1) * keep.size + np.arange(keep.size)  # in (C, M)
     picked = lp.reshape(-1)[first]
     loss = np.where(keep, -picked * wy, zero).reshape(it.keep.shape)
     row = np.where(keep, minus_wy, zero)
     if classes > 1:
         row += zero  # the row sum of a one-hot row: -0 + 0 = +0
-    if it.weight is None:  # s_n is -1 or 0: softmax · s_n as e · (s_n / Σ e)
+    if it.weight is None:  # s_n is -1, -1/W or 0: softmax · s_n as e · (s_n / Σ e)
         q = np.multiply(e, row / sum_e, out=e)
     else:  # any weight (tiny, huge): exp(lp) · s_n rounds once, as torch does
         q = np.multiply(np.exp(lp, out=e), row, out=e)
@@ -210,16 +220,7 @@ def _ce_index_fast(x: Array, it: IndexTarget, reduction: str) -> Terms:
     flat = it.flat_positions(x.shape)[keep]
     grad_flat = grad.reshape(-1)
     grad_flat[flat] = minus_wy[keep] - q.reshape(-1)[first[keep]]
-    total = it.total_weight(dtype)
-    mean = reduction == "mean"
-    if mean and total == 0 and flat.size:
-        # torch writes w[y] * (-1/0) at the targets: NaN there, ±inf elsewhere.
-        grad_flat[flat] = np.nan
-    grad_keep = None
-    if mean and not keep.all() and not mean_scale_is_safe(total, dtype):
-        shape = (x.shape[0], 1, *x.shape[2:])
-        grad_keep = np.broadcast_to(it.keep.reshape(shape), x.shape) | np.isnan(grad)
-    return Terms(loss, grad, total, grad_keep=grad_keep)
+    return Terms(loss, grad, total, grad_is_mean=mean)
 
 
 def _smoothed(
@@ -232,7 +233,13 @@ def _smoothed(
     eps: float,
     nll_terms: tuple[Array, Array, float],
 ) -> Terms:
-    """Label smoothing: ``(1-ε)·nll + (ε/C)·smooth``, each reduced on its own."""
+    """Label smoothing: ``(1-ε)·nll + (ε/C)·smooth``, each reduced on its own.
+
+    ``'mean'``'s gradient is always formed term by term (:func:`_exact_mean`):
+    torch scales each term by ``1 / its total`` before ``log_softmax``'s
+    backward. The value is ``Σ l / W`` when both totals are one safe ``W``,
+    else also term by term.
+    """
     nll, g_nll, total = nll_terms
     weight = params["weight"]
     _check_weight_view(x, weight)
@@ -252,37 +259,32 @@ def _smoothed(
     minus_w = -np.ones(classes, dtype) if w is None else -w
     g_smooth = np.where(keep_s[..., None], minus_w, zero)
     loss = c1 * nll + smooth * c2
-    grad = log_softmax_backward(c1 * g_nll + c2 * g_smooth, lp_last, -1)
-    keep = np.broadcast_to((it.keep | keep_s)[..., None], grad.shape) | np.isnan(grad)
-    mean_terms = None
-    if params["reduction"] == "mean":
-        if w is None:
-            total_s = float(np.count_nonzero(keep_s))
-        elif weight.ndim != 1:
-            raise LossInputError(
-                "Index tensor must have the same number of dimensions as input tensor"
-            )
-        elif y.dtype == np.dtype(np.uint8) and np.any(keep_s):
-            raise LossInputError("gather(): Expected dtype int32/int64 for index")
-        else:
-            total_s = float(np.sum(it.picked_weight(dtype)[keep_s], dtype=dtype))
-        if total_s != total or total == 0:
-            mean_terms = _exact_mean(
-                (nll, g_nll, total),
-                (smooth, g_smooth, total_s),
-                lp_last,
-                c1,
-                c2,
-                x,
-                (it.onehot(classes), keep_s[..., None]),
-            )
-    return Terms(
-        loss,
-        _to_input(grad, x),
-        total,
-        grad_keep=np.moveaxis(keep, -1, class_axis(x)),
-        mean_terms=mean_terms,
+    if params["reduction"] != "mean":
+        grad = log_softmax_backward(c1 * g_nll + c2 * g_smooth, lp_last, -1)
+        return Terms(loss, _to_input(grad, x), total)
+    if w is None:
+        total_s = float(np.count_nonzero(keep_s))
+    elif weight.ndim != 1:
+        raise LossInputError(
+            "Index tensor must have the same number of dimensions as input tensor"
+        )
+    elif y.dtype == np.dtype(np.uint8) and np.any(keep_s):
+        raise LossInputError("gather(): Expected dtype int32/int64 for index")
+    else:
+        total_s = float(np.sum(it.picked_weight(dtype)[keep_s], dtype=dtype))
+    mean_terms = _exact_mean(
+        (nll, g_nll, total),
+        (smooth, g_smooth, total_s),
+        lp_last,
+        c1,
+        c2,
+        x,
+        (it.onehot(classes), keep_s[..., None]),
     )
+    if total_s != total or not mean_scale_is_safe(total, dtype):
+        return Terms(loss, mean_terms.grad, total, mean_terms=mean_terms)
+    # One divisor W: 'mean' is Σ l / W, the gradient still in torch's order.
+    return Terms(loss, mean_terms.grad, total, grad_is_mean=True)
 
 
 def _exact_mean(
@@ -296,8 +298,10 @@ def _exact_mean(
 ) -> Terms:
     """Torch's smoothed ``'mean'`` formed term by term.
 
-    Used when the two terms' divisors differ or are 0, where ``Σ l / W``
-    cannot reproduce torch's value or its ``nan``/``inf`` gradient pattern.
+    ``c1 · (Σ nll / W) + (Σ smooth / W_s) · c2``, with the gradient scaled
+    (``c1 / W``, ``c2 / W_s``) before ``log_softmax``'s backward: ``Σ l / W``
+    cannot reproduce torch's value when the divisors differ or are 0, nor
+    its ``nan``/``inf`` gradient pattern when ``1 / W`` overflows.
     """
     dtype = x.dtype
     (nll, g_nll, total), (smooth, g_smooth, total_s) = nll_part, smooth_part
@@ -319,7 +323,14 @@ def _exact_mean(
 def ce_probs(
     x: Array, y: Array, params: Mapping[str, Any], ignore: int, eps: float
 ) -> Terms:
-    """Class-probability ``CrossEntropyLoss`` (target shaped like the input)."""
+    """Class-probability ``CrossEntropyLoss`` (target shaped like the input).
+
+    Formula
+    -------
+    ``l_n = -Σ_c w_c t'[n, c] lp[n, c]``; ``'mean'`` is ``Σ l / N`` with
+    ``N = numel / C``, its gradient ``((-(1/N)) w) t'`` pushed through
+    ``log_softmax``'s backward (torch's autograd order).
+    """
     if y.dtype.kind != "f":
         raise LossInputError(
             "Expected floating point type for target with class probabilities, got "
@@ -358,6 +369,12 @@ def ce_probs(
         product = product * w
         wt = t_last * w.astype(result_type(t_last, weight), copy=False)
     loss = -np.sum(product, axis=-1)
-    grad = log_softmax_backward((-wt).astype(lp.dtype, copy=False), lp_last, -1)
     divisor = x.size // classes if x.size else 0
-    return Terms(loss, _to_input(grad, lp), float(divisor))
+    mean = params["reduction"] == "mean" and divisor > 0
+    if mean:  # -(lp·t·w).sum() / N: the scale reaches lp as ((-(1/N))·w)·t
+        minus_s = _minus_inverse(float(divisor), loss.dtype)
+        g = t_last * (minus_s if weight is None else minus_s * w)
+    else:
+        g = -wt
+    grad = log_softmax_backward(g.astype(lp.dtype, copy=False), lp_last, -1)
+    return Terms(loss, _to_input(grad, lp), float(divisor), grad_is_mean=mean)
