@@ -133,30 +133,42 @@ def _bce_f32(x: Array, y: Array, weight: Array | None) -> Terms:
     return Terms(loss, grad, x.size)
 
 
-def logits_terms_f32(x: Array, y: Array) -> tuple[Array, Array, Array]:
+def logits_terms_f32(
+    x: Array, y: Array, keep_p: bool = True
+) -> tuple[Array, Array, Array | None]:
     """Elementwise BCE-with-logits loss, ``σ(x) - y`` and ``σ(x)`` for float32.
 
     Formula
     -------
     ``e = exp(-|x|)``, ``logσ(x) = min(x, 0) - log1p(e)``,
     ``l = (1 - y) x - logσ(x)`` (torch's order) and ``σ(x) = max(e, [x >= 0])
-    / (1 + e)``; ``x`` and ``y`` are float32 arrays of one shape.
+    / (1 + e)``; ``x`` and ``y`` are float32 arrays of one shape. ``log1p``
+    as :func:`lossgui.engine.fast_math.log1p_unit`, step by step in four
+    buffers (a million elements are 4 MB each: the peak counts).
 
     Returns
     -------
     tuple of ndarray
-        ``(l, σ(x) - y, σ(x))``, new float32 arrays.
+        ``(l, σ(x) - y, σ(x))``, new float32 arrays; ``σ(x)`` is None (its
+        buffer becomes the gradient) unless ``keep_p``.
     """
+    one = np.float32(1)
     e = exp_neg_abs(x)
-    softplus, u = log1p_unit(e)
-    log_sig = np.minimum(x, 0)
+    u = np.add(e, one)
+    softplus = np.log(u)  # log1p(e) = log(u) - ((u - 1) - e) / u
+    err = np.subtract(u, one)
+    np.subtract(err, e, out=err)
+    np.divide(err, u, out=err)
+    np.subtract(softplus, err, out=softplus)
+    p = sigmoid_from_exp(x, e, u, out=err)
+    log_sig = np.minimum(x, 0, out=e)
     np.subtract(log_sig, softplus, out=log_sig)
-    loss = np.subtract(1, y, out=softplus)
+    loss = np.subtract(one, y, out=u)
     np.multiply(loss, x, out=loss)
     np.subtract(loss, log_sig, out=loss)
-    p = sigmoid_from_exp(x, e, u)
-    grad = np.subtract(p, y, out=e)
-    return loss, grad, p
+    if keep_p:
+        return loss, np.subtract(p, y, out=log_sig), p
+    return loss, np.subtract(p, y, out=p), None
 
 
 def bce_with_logits(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
@@ -226,7 +238,7 @@ def bce_with_logits(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Te
 
 def _bce_with_logits_f32(x: Array, y: Array, weight: Array | None) -> Terms:
     """:func:`bce_with_logits` without ``pos_weight`` for float32 ``x``, ``y``."""
-    loss, grad, _ = logits_terms_f32(x, y)
+    loss, grad, _ = logits_terms_f32(x, y, keep_p=False)
     if weight is not None:
         _require_inplace(x.shape, broadcast_shape(x.shape, weight.shape))
         np.multiply(loss, weight, out=loss)

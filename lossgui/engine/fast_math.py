@@ -112,8 +112,8 @@ def log1p_nonneg(z: Array) -> tuple[Array, Array]:
     return out, u
 
 
-def sigmoid_from_exp(x: Array, e: Array, u: Array) -> Array:
-    """``σ(x)`` from ``e = exp(-|x|)`` and ``u = 1 + e``, in a new array.
+def sigmoid_from_exp(x: Array, e: Array, u: Array, out: Array | None = None) -> Array:
+    """``σ(x)`` from ``e = exp(-|x|)`` and ``u = 1 + e``, in ``out`` or a new array.
 
     Formula
     -------
@@ -121,7 +121,7 @@ def sigmoid_from_exp(x: Array, e: Array, u: Array) -> Array:
     same operations as torch's kernel) and ``exp(x) / (1 + exp(x))`` for
     ``x < 0``. ``±inf`` give 1 and 0, NaN gives NaN.
     """
-    num = np.greater_equal(x, 0, out=np.empty_like(e))
+    num = np.greater_equal(x, 0, out=np.empty_like(e) if out is None else out)
     np.maximum(num, e, out=num)
     np.divide(num, u, out=num)
     return num

@@ -111,6 +111,7 @@ def _focal_f32(x: Array, y: Array, alpha: float, gamma: float) -> tuple[Array, A
     ``g (1 - y) - g y``, which is exactly equal.
     """
     ce, dce, p = logits_terms_f32(x, y)
+    assert p is not None  # keep_p is the default
     one_minus_y = np.subtract(1, y)
     one_minus_p = np.subtract(1, p)
     base = np.multiply(p, y)
