@@ -14,7 +14,9 @@ Formulas (``v = x1 - x2 + eps``, reduced over the last dimension)
   norm is 0), ``sign(v) g / #ties`` on the maximal ``|v|`` (p=±inf),
   ``sign(v)|v|^(p-1) g / ‖v‖^(p-1)`` otherwise, nothing for p=0.
 - ``cosine_distance``: ``1 - Σ (x1/max(‖x1‖, 1e-8)) (x2/max(‖x2‖, 1e-8))``;
-  the clamps are outside autograd, as in ``F.cosine_similarity``.
+  the clamps are in-place edits outside autograd, as in ``F.cosine_similarity``:
+  the norm's backward still sees the unclamped ``‖x1‖`` (so ``x1 = 1e-9`` gets
+  ``1e8 - 1e7``, not ``1e8``).
 - ``squared_euclidean``: ``Σ (x1 - x2)²``, backward ``2 (x1 - x2) g``.
 """
 
@@ -29,6 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from lossgui.engine.errors import LossInputError
+from lossgui.engine.promotion import result_type
 from lossgui.engine.tensor_ops import check_subtraction, to_float, torch_sign
 from lossgui.engine.tensors import broadcast_shape, dtype_name
 
@@ -54,10 +57,15 @@ class Distance:
     backward : callable
         ``backward(g)``: the gradient w.r.t. the first input, on the
         broadcast shape, for an upstream gradient ``g`` shaped like ``value``.
+    parts : callable or None
+        ``parts(g)``: that gradient as the separate terms torch's autograd
+        adds into the first input one at a time, in its order (``None``: one
+        term, ``backward(g)``). Only the sum's rounding depends on it.
     """
 
     value: Array
     backward: Callable[[Array], Array]
+    parts: Callable[[Array], tuple[Array, ...]] | None = None
 
 
 def _rows(array: Array) -> Array:
@@ -66,9 +74,17 @@ def _rows(array: Array) -> Array:
 
 
 def _difference(x1: Array, x2: Array) -> tuple[Array, tuple[int, ...]]:
-    """``x1 - x2`` as torch forms it (shape check, bool check, float dtype)."""
+    """``x1 - x2`` as torch forms it (shape check, bool check, dtype).
+
+    Two integer tensors subtract in their promoted integer dtype, wrapping as
+    torch does (``uint8`` 0 - 1 is 255); otherwise in the float dtype.
+    """
     shape = broadcast_shape(x1.shape, x2.shape)
     check_subtraction(x1, x2)
+    if x1.dtype.kind in "iu" and x2.dtype.kind in "iu":
+        common = result_type(x1, x2)
+        diff: Array = np.asarray(x1.astype(common) - x2.astype(common))
+        return diff, shape
     return to_float(x1) - to_float(x2), shape
 
 
@@ -134,6 +150,7 @@ def pairwise_distance(
         dimension with ``p < 0`` or ``p = inf``.
     """
     diff, shape = _difference(x1, x2)
+    diff = to_float(diff)  # an integer difference + eps is float32
     v = _rows(np.broadcast_to(diff + np.asarray(eps, dtype=diff.dtype), shape))
     p = float(p)
     if v.shape[-1] == 0 and (p < 0 or p == math.inf):
@@ -179,27 +196,50 @@ def cosine_distance(x1: Array, x2: Array) -> Distance:
     nb = _norm(b, 2.0)[..., np.newaxis]
     na_c = np.maximum(na, np.asarray(1e-8, dtype=a.dtype))
     nb_c = np.maximum(nb, np.asarray(1e-8, dtype=b.dtype))
-    ub = b / nb_c
-    cos = np.sum((a / na_c) * ub, axis=-1)
-    dtype = cos.dtype
+    ua, ub = a / na_c, b / nb_c
+    cos = np.sum(ua * ub, axis=-1)
     value = (1.0 - cos).reshape(shape[:-1] if shape else ())
+    # Torch expands both operands when their shapes differ: the expansion's
+    # backward then adds the two terms below before they reach x1.
+    expanded = x1.shape != x2.shape
+
+    def parts(g: Array) -> tuple[Array, ...]:
+        # Autograd's formulas, in its order: ``1 - cos`` and the sum give
+        # ``-g`` per component; the product sends ``-g · ub`` to ``a / ‖a‖``
+        # (in a's dtype); the quotient's backward gives ``gu / ‖a‖`` to ``a``
+        # and ``Σ -gu · ((a / ‖a‖) / ‖a‖)`` to the norm, whose clamp is an
+        # in-place no-grad edit, so the norm's own backward still runs with
+        # the unclamped ``‖a‖``: ``g_norm · a / ‖a‖`` (0 where ‖a‖ = 0).
+        gu = (-np.reshape(g, cos.shape)[..., np.newaxis] * ub).astype(a.dtype)
+        g_norm = np.sum(-gu * (ua / na_c), axis=-1, keepdims=True)
+        zero = np.zeros((), dtype=a.dtype)
+        through_norm = g_norm * np.where(na == 0, zero, a / na)
+        direct = gu / na_c
+        if expanded:
+            return ((direct + through_norm).reshape(shape),)
+        return direct.reshape(shape), through_norm.reshape(shape)
 
     def backward(g: Array) -> Array:
-        gu = -np.reshape(g, cos.shape)[..., np.newaxis] * ub
-        g_norm = np.sum(-gu * a / (na_c * na_c), axis=-1, keepdims=True)
-        zero = np.zeros((), dtype=dtype)
-        through_norm = g_norm * np.where(na == 0, zero, a / na)
-        out: Array = (gu / na_c + through_norm).reshape(shape)
-        return out
+        first, *rest = parts(g)
+        for term in rest:
+            first = first + term
+        return first
 
-    return Distance(value, backward)
+    return Distance(value, backward, parts)
 
 
 def squared_euclidean(x1: Array, x2: Array) -> Distance:
     """``(x1 - x2).pow(2).sum(-1)``: the squared Euclidean distance, no eps."""
     diff, shape = _difference(x1, x2)
     d = _rows(np.broadcast_to(diff, shape))
-    value = np.sum(d * d, axis=-1).reshape(shape[:-1] if shape else ())
+    if d.dtype.kind in "iu":
+        # torch squares in the integer dtype (wrapping) and sums to int64;
+        # ``margin + d`` then makes the distance float32
+        square = np.asarray(np.sum(d * d, axis=-1, dtype=np.int64))
+        d = to_float(d)
+        value = to_float(square).reshape(shape[:-1] if shape else ())
+    else:
+        value = np.sum(d * d, axis=-1).reshape(shape[:-1] if shape else ())
 
     def backward(g: Array) -> Array:
         gk = np.reshape(g, d.shape[:-1])[..., np.newaxis]

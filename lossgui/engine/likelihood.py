@@ -30,7 +30,7 @@ from lossgui.engine.tensor_ops import (
 )
 from lossgui.engine.tensors import broadcast_shape
 
-__all__ = ["gaussian_nll", "poisson_nll"]
+__all__ = ["gaussian_nll", "poisson_nll", "upstream_terms"]
 
 Array = npt.NDArray[Any]
 
@@ -92,25 +92,39 @@ def poisson_nll(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
         params["eps"],
     )
     shape = broadcast_shape(y.shape, x.shape)  # torch forms ``target * input`` first
-    dtype = result_type(x, y)
-    if dtype.kind != "f":
-        dtype = np.dtype(np.float32)  # exp/log of integers give float32
+    dtype = _poisson_dtype(x, y, log_input)
     work = compute_dtype(dtype)
     xw, yw = x.astype(work, copy=False), y.astype(work, copy=False)
+    xf = to_float(x)
+    size = math.prod(shape)
+    # The upstream gradient autograd sends down: 1, or mean's ``1 / N``.
+    g = np.ones((), work)
+    if params["reduction"] == "mean":
+        g = g / work.type(size)
     # Unary ops (exp, log) run in the operand's own float dtype, as in torch.
     if log_input:
         if x.dtype == np.bool_ and y.dtype == np.bool_:
             raise LossInputError(BOOL_SUB_ONE)  # exp(x) - (bool * bool)
-        exp_x = np.exp(to_float(x)).astype(work, copy=False)
-        loss = exp_x - yw * xw
-        grad = exp_x - yw
+        exp_x = _unary(np.exp, xf, x)
+        product = yw * xw
+        common = result_type(y, x)
+        if common.kind in "iu":  # torch multiplies integers in their dtype (wraps)
+            product = np.asarray(y.astype(common) * x.astype(common)).astype(work)
+        loss = exp_x.astype(work, copy=False) - product
+        # Autograd's order: ``(-g) · y`` through the product, then
+        # ``g · exp(x)`` (each summed back to the input's shape first).
+        through_exp = _sum_back(np.broadcast_to(g, shape), xf) * exp_x
+        grad = _sum_back(-g * yw, xf, shape) + through_exp
     else:
         if x.dtype == np.bool_:
             raise LossInputError(BOOL_SUB_ONE)  # x - y * log(x + eps)
-        xf = to_float(x)
-        shifted = (xf + np.asarray(eps, dtype=xf.dtype)).astype(work, copy=False)
-        loss = xw - yw * np.log(shifted)
-        grad = 1 - yw / shifted
+        shifted = xf + np.asarray(eps, dtype=xf.dtype)
+        loss = xw - yw * np.log(shifted).astype(work, copy=False)
+        # ``g`` straight from ``x - …``, then ``((-g) · y) / (x + eps)``: log's
+        # backward divides the product's gradient (0/0 = NaN where ``g · y``
+        # underflows, finite where ``y / (x + eps)`` alone would overflow).
+        direct = _sum_back(np.broadcast_to(g, shape), xf)
+        grad = direct + _sum_back(-g * yw, xf, shape) / shifted
     if full:
         if y.dtype == np.bool_:
             raise LossInputError(BOOL_SUB_ONE)  # y log y - y
@@ -119,8 +133,92 @@ def poisson_nll(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
         stirling = (yf * np.log(yf) - yf + 0.5 * np.log(two_pi * yf)).astype(work)
         loss = loss + np.where(yw <= 1, np.zeros_like(stirling), stirling)
     loss = np.broadcast_to(loss, shape).astype(dtype)
-    grad = sum_to_shape(np.broadcast_to(grad, shape), x.shape)
-    return Terms(loss, grad.astype(float_dtype(x), copy=False), loss.size)
+    return upstream_terms(loss, grad, params["reduction"])
+
+
+def _poisson_dtype(x: Array, y: Array, log_input: bool) -> np.dtype[Any]:
+    """The loss dtype, promoted op by op as torch forms it.
+
+    ``exp(x) - y·x`` or ``x - y·log(x + eps)``: ``exp``/``log`` of an integer
+    are float32, and each binary op promotes by its own operands' dimensions
+    (``int64[n]`` with a 0-d float64 target gives float32 without log input:
+    ``y·log(...)`` is float32 before ``x`` joins it).
+    """
+
+    def like(dtype: np.dtype[Any], ndim: int) -> Array:
+        return np.empty((1,) * ndim, dtype)
+
+    unary = like(float_dtype(x), x.ndim)  # exp(x) or log(x + eps)
+    if log_input:
+        product = result_type(y, x)
+        dtype = result_type(unary, like(product, max(x.ndim, y.ndim)))
+    else:
+        product = result_type(y, unary)
+        dtype = result_type(x, like(product, max(x.ndim, y.ndim)))
+    return dtype if dtype.kind == "f" else np.dtype(np.float32)
+
+
+def _unary(fn: np.ufunc, a: Array, source: Array) -> Array:
+    """``fn(a)`` in ``a``'s dtype; correctly rounded when ``source`` is not floating.
+
+    For ``exp``: torch's float32 ``exp`` of an integer input can differ from
+    NumPy's by an ulp, which a float64 target carries into a float64 loss;
+    computing in float64 and rounding gives torch's value there. (NumPy's
+    float32 ``log`` already agrees with torch's; it is not routed here.)
+    """
+    if source.dtype.kind == "f":
+        out: Array = fn(a)
+        return out
+    wide: Array = fn(a.astype(np.float64)).astype(a.dtype)
+    return wide
+
+
+def _sum_back(grad: Array, like: Array, shape: tuple[int, ...] | None = None) -> Array:
+    """``grad`` (broadcast to ``shape``) summed back to ``like``'s shape and dtype.
+
+    Autograd's ``validate_outputs``: the sum runs in the gradient's dtype,
+    then the result is cast to the input's.
+    """
+    if shape is not None:
+        grad = np.broadcast_to(grad, shape)
+    return sum_to_shape(np.asarray(grad), like.shape).astype(like.dtype, copy=False)
+
+
+def upstream_terms(loss: Array, grad: Array, reduction: str) -> Terms:
+    """:class:`Terms` for a ``grad`` formed with the upstream gradient of ``reduction``.
+
+    For ``'none'``/``'sum'`` the upstream gradient is 1 and ``grad`` is the
+    gradient of the sum. For ``'mean'`` it is ``1 / N``, as torch sends it
+    down *before* the backward formulas: ``N · grad`` is handed over (the
+    shared reduction multiplies it back by ``1 / N``) when that reproduces
+    ``grad`` to a few ulps; where it does not (the product overflows, or
+    ``grad`` is subnormal), ``mean_terms`` carries the mean and ``grad``
+    as they are, with divisor 1.
+    """
+    count = loss.size
+    if reduction != "mean":
+        return Terms(loss, grad, count)
+    dtype = grad.dtype
+    n = np.asarray(count, dtype=dtype)
+    total = grad * n
+    back = total * (np.ones((), dtype) / n)
+    tiny = np.finfo(dtype).tiny
+    close = np.array_equal(np.isnan(back), np.isnan(grad)) and bool(
+        np.all(
+            np.isnan(grad)
+            | (back == grad)
+            | (
+                (np.abs(grad) >= tiny)
+                & (np.abs(back - grad) <= 4 * np.finfo(dtype).eps * np.abs(grad))
+            )
+        )
+    )
+    if close:
+        return Terms(loss, total, count)
+    with np.errstate(all="ignore"):
+        mean = np.sum(loss, dtype=loss.dtype) / loss.dtype.type(count)
+    exact = Terms(np.asarray(mean, dtype=loss.dtype), grad, 1.0)
+    return Terms(loss, total, count, mean_terms=exact)
 
 
 def _var_shape(x: Array, var: Array) -> Array:

@@ -16,6 +16,7 @@ import numpy.typing as npt
 
 from lossgui.engine.distances import DISTANCES, Distance, pairwise_distance
 from lossgui.engine.errors import LossInputError
+from lossgui.engine.likelihood import upstream_terms
 from lossgui.engine.margin import check_margin
 from lossgui.engine.reduction import check_reduction
 from lossgui.engine.registry import (
@@ -92,6 +93,7 @@ def triplet_terms(
     distance: DistanceFunction,
     margin: float,
     swap: bool,
+    reduction: str = "sum",
 ) -> Terms:
     r"""The triplet loss for any :class:`Distance`, and its anchor gradient.
 
@@ -105,6 +107,11 @@ def triplet_terms(
     torch's ``clamp_min`` backward): ``∂d(a, p)/∂a - s ∂d(a, n)/∂a``, with
     ``s = 1`` when ``d(a, n)`` is the minimum, ``½`` on a swap tie and 0 when
     ``d(p, n)`` is smaller (that distance does not involve the anchor).
+
+    As torch's autograd, the upstream gradient of the ``reduction`` (``1 / N``
+    for ``'mean'``) goes in first and the anchor's terms are added up in its
+    order: those through ``d(a, n)``, then those through ``d(a, p)`` (the
+    order matters when large terms cancel, as the cosine distance's do).
     """
     d_ap = distance(anchor, positive)
     d_an = distance(anchor, negative)
@@ -116,21 +123,27 @@ def triplet_terms(
     shape = broadcast_shape(d_ap.value.shape, d_neg.shape)
     z = (float(margin) + d_ap.value) - d_neg
     loss = np.broadcast_to(np.maximum(z, 0), shape)
-    active = np.broadcast_to((z >= 0).astype(z.dtype), shape)
+    g = np.ones((), z.dtype)
+    if reduction == "mean":
+        g = g / z.dtype.type(loss.size)
+    active = np.broadcast_to(np.where(z >= 0, g, np.zeros_like(g)), shape)
     g_pos = sum_to_shape(active, d_ap.value.shape)
     g_neg = -active
     if swap:
         share = np.where(d_an.value == d_pn, g_neg / 2, g_neg)
         g_neg = np.where(d_an.value > d_pn, np.zeros_like(share), share)
     g_an = sum_to_shape(g_neg, d_an.value.shape)
-    grad = sum_to_shape(d_ap.backward(g_pos), anchor.shape) + sum_to_shape(
-        d_an.backward(g_an), anchor.shape
-    )
-    dtype = loss.dtype
-    return Terms(
-        loss.astype(dtype, copy=True),
+    grad: Array | None = None
+    for dist, g_dist in ((d_an, g_an), (d_ap, g_pos)):
+        terms = (dist.backward(g_dist),) if dist.parts is None else dist.parts(g_dist)
+        for term in terms:
+            term = sum_to_shape(term, anchor.shape)
+            grad = term if grad is None else grad + term
+    assert grad is not None
+    return upstream_terms(
+        loss.astype(loss.dtype, copy=True),
         grad.astype(float_dtype(anchor), copy=False),
-        loss.size,
+        reduction,
     )
 
 
@@ -161,7 +174,9 @@ def triplet_margin(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Ter
     def distance(x1: Array, x2: Array) -> Distance:
         return pairwise_distance(x1, x2, p, eps)
 
-    return triplet_terms(anchor, positive, negative, distance, margin, swap)
+    return triplet_terms(
+        anchor, positive, negative, distance, margin, swap, params["reduction"]
+    )
 
 
 def triplet_margin_with_distance(
@@ -192,7 +207,13 @@ def triplet_margin_with_distance(
     _check_dims(anchor, positive, negative)
     distance = DISTANCES[key][0]
     return triplet_terms(
-        anchor, positive, negative, distance, margin, bool(params["swap"])
+        anchor,
+        positive,
+        negative,
+        distance,
+        margin,
+        bool(params["swap"]),
+        params["reduction"],
     )
 
 
