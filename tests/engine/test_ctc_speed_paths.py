@@ -11,16 +11,14 @@ width), for both dtypes and with ``zero_infinity``.
 
 from __future__ import annotations
 
-import itertools
 from typing import Any
 
 import numpy as np
 import pytest
+from _ctc_parity import assert_ctc_matches_torch, assert_matches
 
 from lossgui.engine import compute
 from lossgui.engine.activations import log_softmax
-
-TOL = {np.dtype(np.float64): (1e-10, 1e-12), np.dtype(np.float32): (1e-5, 1e-6)}
 
 SPECIALS = ("none", "-inf", "nan", "+inf", "-1e4", "huge", "all-inf")
 
@@ -33,15 +31,6 @@ def torch() -> Any:
     module.set_num_threads(1)
     yield module
     module.set_num_threads(threads)
-
-
-def assert_matches(actual: np.ndarray, expected: np.ndarray) -> None:
-    assert actual.shape == expected.shape
-    assert actual.dtype == expected.dtype
-    rtol, floor = TOL[expected.dtype]
-    finite = expected[np.isfinite(expected)]
-    atol = floor * max(1.0, float(np.max(np.abs(finite), initial=0.0)))
-    np.testing.assert_allclose(actual, expected, rtol=rtol, atol=atol, equal_nan=True)
 
 
 def _case(seed: int, special: str) -> tuple[tuple[Any, ...], int]:
@@ -80,17 +69,7 @@ def test_fast_paths_match_live_torch(
 ) -> None:
     (lp, tg, il, tl), blank = _case(seed, special)
     lp = lp.astype(dtype)
-    for reduction, zero_infinity in itertools.product(("none", "mean"), (False, True)):
-        kwargs = {"blank": blank, "reduction": reduction}
-        kwargs["zero_infinity"] = zero_infinity
-        x = torch.tensor(lp, requires_grad=True)
-        out = torch.nn.CTCLoss(**kwargs)(
-            x, torch.tensor(tg), torch.tensor(il), torch.tensor(tl)
-        )
-        out.sum().backward()
-        r = compute("CTCLoss", lp, tg, il, tl, **kwargs)
-        assert_matches(r.value, out.detach().numpy())
-        assert_matches(r.grad, x.grad.numpy())
+    assert_ctc_matches_torch(torch, (lp, tg, il, tl), blank, ("none", "mean"))
 
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
