@@ -88,7 +88,113 @@ def _difference(x1: Array, x2: Array) -> tuple[Array, tuple[int, ...]]:
     return to_float(x1) - to_float(x2), shape
 
 
-def _norm(v: Array, p: float) -> Array:
+#: Lanes of torch's AVX2 ``Vectorized`` type per dtype (its ``norm_cpu`` kernel).
+_LANES = {np.dtype(np.float32): 8, np.dtype(np.float64): 4}
+
+
+def _fma_squares(acc: Array, x: Array) -> Array:
+    """``fma(x, x, acc)`` per entry, in ``acc``'s dtype (float32 or float64).
+
+    A float32 square is exact in float64, so the float32 step is one float64
+    addition rounded to float32; where that sum lands on a float32 tie (or
+    in float32's subnormal range) its own rounding may have made the tie, so
+    those entries are redone from the exact sum, rounded to odd in float64
+    first (a single correct rounding). For float64 the square's rounding
+    error is recovered with Dekker's split and added back.
+    """
+    if acc.dtype == np.float32:
+        square = np.square(x, dtype=np.float64)
+        wide: Array = np.add(acc, square, dtype=np.float64)
+        bits = wide.view(np.int64)
+        suspect = np.flatnonzero(
+            ((bits & 0x1FFFFFFF) == 0x10000000)
+            | ((bits > 0) & (bits < 0x3810000000000000))  # below 2**-126
+        )
+        if suspect.size:
+            a = acc[suspect].astype(np.float64)
+            b, total = square[suspect], wide[suspect]
+            back = total - a
+            rest = (a - (total - back)) + (b - back)  # exact: a + b = total + rest
+            even = (total.view(np.int64) & 1) == 0
+            with np.errstate(invalid="ignore"):
+                toward = np.where(rest > 0, np.inf, -np.inf)
+                wide[suspect] = np.where(
+                    (rest != 0) & even & np.isfinite(total),
+                    np.nextafter(total, toward),
+                    total,
+                )
+        return wide.astype(np.float32)
+    square = x * x
+    split = 134217729.0 * x
+    high = split - (split - x)
+    low = x - high
+    error = ((high * high - square) + 2.0 * high * low) + low * low
+    total = acc + square
+    back = total - acc
+    with np.errstate(invalid="ignore", over="ignore"):
+        rounding = (acc - (total - back)) + (square - back)
+        correction = rounding + error
+    # an infinite or NaN sum, or a split that overflowed: no correction
+    out: Array = np.where(np.isfinite(correction), total + correction, total)
+    return out
+
+
+def _sequential_sum(columns: Array) -> Array:
+    """``Σ columns[i]`` over the first axis, left to right, in the array's dtype."""
+    if len(columns) > 32:
+        out: Array = np.add.accumulate(columns, axis=0)[-1]
+        return out
+    acc: Array = columns[0].copy()
+    for column in columns[1:]:
+        acc += column
+    return acc
+
+
+def _sum_squares(v: Array) -> Array:
+    """``Σ v²`` over the last dimension as torch's CPU ``norm`` kernel adds it.
+
+    For a float32 (float64) row of ``n`` entries, torch squares and adds the
+    first ``k = n - n % 8`` (``n - n % 4``) entries in 8 (4) vector lanes,
+    lane ``j`` taking entries ``j, j + 8, …`` in order (squares rounded, no fused
+    multiply-add), then adds the lanes left to right. Of the remaining
+    ``n - k`` entries, a float32 block of 4 is squared and added in order,
+    and the last 1 to 3 go in one fused multiply-add each. Other dtypes keep
+    NumPy's sum. (Lane counts are those of torch's AVX2 kernels; a CPU where
+    torch picks its AVX-512 kernels adds rows of 16 or more in other lanes.)
+    """
+    n = v.shape[-1]
+    lanes = _LANES.get(v.dtype)
+    if lanes is None or n == 0 or v.size == 0:
+        plain_sum: Array = np.sum(v * v, axis=-1)
+        return plain_sum
+    columns = v.reshape(-1, n).T  # one entry per row in each column
+    k = n - n % lanes
+    plain = k + (4 if n - k >= 4 else 0)
+    squares = np.empty((plain, columns.shape[1]), dtype=v.dtype)
+    np.multiply(columns[:plain], columns[:plain], out=squares)
+    if k:
+        blocks = squares[:k].reshape(k // lanes, lanes, -1)
+        lane_sums = _sequential_sum(blocks) if k > lanes else blocks[0]
+        acc = _sequential_sum(np.concatenate((lane_sums, squares[k:])))
+    elif plain:
+        acc = _sequential_sum(squares)
+    else:
+        acc = np.zeros(columns.shape[1], dtype=v.dtype)
+    for column in columns[plain:]:
+        acc = _fma_squares(acc, column)
+    return acc.reshape(v.shape[:-1])
+
+
+def _norm(v: Array, p: float, *, contiguous: bool = True) -> Array:
+    """``torch.linalg.vector_norm(v, p, dim=-1)`` for a float ``v``.
+
+    Sums run in torch's order: the 2-norm as :func:`_sum_squares` (when
+    ``contiguous``, torch's vectorised kernel; a last dimension expanded from
+    size 1 goes through its generic kernel, which adds rounded squares in
+    order), the others left to right (``Σ|v|``, ``Σ|v|^p``). Torch splits a
+    single long reduction of 32768 entries or more over its threads; that
+    order is not followed.
+    """
     a = np.abs(v)
     out: Array
     if p != 0 and v.shape[-1:] == (1,):
@@ -97,16 +203,16 @@ def _norm(v: Array, p: float) -> Array:
         out = a[..., 0]
     elif p == 0:
         out = np.sum(v != 0, axis=-1).astype(v.dtype)
-    elif p == 1:
-        out = np.sum(a, axis=-1)
-    elif p == 2:
-        out = np.sqrt(np.sum(v * v, axis=-1))
-    elif p == math.inf:
-        out = np.max(a, axis=-1)
-    elif p == -math.inf:
-        out = np.min(a, axis=-1)
+    elif math.isinf(p):
+        out = np.max(a, axis=-1) if p > 0 else np.min(a, axis=-1)
+    elif v.shape[-1] == 0 or v.size == 0:
+        out = np.sum(a, axis=-1) if p != 2 else np.sqrt(np.sum(a, axis=-1))
+    elif p == 2 and contiguous:
+        out = np.sqrt(_sum_squares(v))
     else:
-        out = np.sum(a**p, axis=-1) ** (1 / p)
+        terms = a if p == 1 else (v * v if p == 2 else a**p)
+        total = _sequential_sum(np.moveaxis(terms, -1, 0))
+        out = total if p == 1 else (np.sqrt(total) if p == 2 else total ** (1 / p))
     return out
 
 
@@ -192,8 +298,10 @@ def cosine_distance(x1: Array, x2: Array) -> Distance:
         _rows(np.broadcast_to(t if t.dtype.kind == "f" else t.astype(common), shape))
         for t in (x1, x2)
     )
-    na = _norm(a, 2.0)[..., np.newaxis]
-    nb = _norm(b, 2.0)[..., np.newaxis]
+    # an operand expanded along the last dimension has stride 0 there: torch
+    # then takes its generic reduction instead of the vectorised one
+    na = _norm(a, 2.0, contiguous=x1.shape[-1:] == shape[-1:])[..., np.newaxis]
+    nb = _norm(b, 2.0, contiguous=x2.shape[-1:] == shape[-1:])[..., np.newaxis]
     na_c = np.maximum(na, np.asarray(1e-8, dtype=a.dtype))
     nb_c = np.maximum(nb, np.asarray(1e-8, dtype=b.dtype))
     ua, ub = a / na_c, b / nb_c

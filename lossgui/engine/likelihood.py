@@ -17,7 +17,7 @@ import numpy.typing as npt
 
 from lossgui.engine.errors import LossInputError
 from lossgui.engine.promotion import compute_dtype, result_type
-from lossgui.engine.reduction import check_python_reduction
+from lossgui.engine.reduction import check_python_reduction, upstream_terms
 from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg, register
 from lossgui.engine.result import Terms
 from lossgui.engine.tensor_ops import (
@@ -30,7 +30,7 @@ from lossgui.engine.tensor_ops import (
 )
 from lossgui.engine.tensors import broadcast_shape
 
-__all__ = ["gaussian_nll", "poisson_nll", "upstream_terms"]
+__all__ = ["gaussian_nll", "poisson_nll"]
 
 Array = npt.NDArray[Any]
 
@@ -182,43 +182,6 @@ def _sum_back(grad: Array, like: Array, shape: tuple[int, ...] | None = None) ->
     if shape is not None:
         grad = np.broadcast_to(grad, shape)
     return sum_to_shape(np.asarray(grad), like.shape).astype(like.dtype, copy=False)
-
-
-def upstream_terms(loss: Array, grad: Array, reduction: str) -> Terms:
-    """:class:`Terms` for a ``grad`` formed with the upstream gradient of ``reduction``.
-
-    For ``'none'``/``'sum'`` the upstream gradient is 1 and ``grad`` is the
-    gradient of the sum. For ``'mean'`` it is ``1 / N``, as torch sends it
-    down *before* the backward formulas: ``N · grad`` is handed over (the
-    shared reduction multiplies it back by ``1 / N``) when that reproduces
-    ``grad`` to a few ulps; where it does not (the product overflows, or
-    ``grad`` is subnormal), ``mean_terms`` carries the mean and ``grad``
-    as they are, with divisor 1.
-    """
-    count = loss.size
-    if reduction != "mean":
-        return Terms(loss, grad, count)
-    dtype = grad.dtype
-    n = np.asarray(count, dtype=dtype)
-    total = grad * n
-    back = total * (np.ones((), dtype) / n)
-    tiny = np.finfo(dtype).tiny
-    close = np.array_equal(np.isnan(back), np.isnan(grad)) and bool(
-        np.all(
-            np.isnan(grad)
-            | (back == grad)
-            | (
-                (np.abs(grad) >= tiny)
-                & (np.abs(back - grad) <= 4 * np.finfo(dtype).eps * np.abs(grad))
-            )
-        )
-    )
-    if close:
-        return Terms(loss, total, count)
-    with np.errstate(all="ignore"):
-        mean = np.sum(loss, dtype=loss.dtype) / loss.dtype.type(count)
-    exact = Terms(np.asarray(mean, dtype=loss.dtype), grad, 1.0)
-    return Terms(loss, total, count, mean_terms=exact)
 
 
 def _var_shape(x: Array, var: Array) -> Array:

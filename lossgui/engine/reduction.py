@@ -11,7 +11,10 @@ sum times ``1 / D``, unless the loss formed it itself in torch's order
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
+import numpy.typing as npt
 
 from lossgui.engine.errors import LossInputError
 from lossgui.engine.result import LossResult, Terms
@@ -23,6 +26,7 @@ __all__ = [
     "check_reduction",
     "legacy_reduction",
     "reduce_terms",
+    "upstream_terms",
 ]
 
 STANDARD_REDUCTIONS: tuple[str, ...] = ("none", "mean", "sum")
@@ -195,3 +199,58 @@ def reduce_terms(terms: Terms, reduction: str) -> LossResult:
         denominator=denominator,
         warnings=terms.warnings,
     )
+
+
+def upstream_terms(
+    loss: npt.NDArray[Any], grad: npt.NDArray[Any], reduction: str
+) -> Terms:
+    """:class:`Terms` for a ``grad`` formed with the upstream gradient of ``reduction``.
+
+    For ``'none'``/``'sum'`` the upstream gradient is 1 and ``grad`` is the
+    gradient of the sum. For ``'mean'`` it is ``1 / N``, as torch sends it
+    down *before* the backward formulas: ``N · grad`` is handed over (the
+    shared reduction, :func:`reduce_terms`, multiplies it back by ``1 / N``)
+    when that reproduces ``grad`` within 4 ulp; where it does not (the
+    product overflows, or ``grad`` is subnormal), ``mean_terms`` carries the
+    mean and ``grad`` as they are, with divisor 1.
+
+    Parameters
+    ----------
+    loss : ndarray
+        The elementwise loss; ``'mean'`` divides by its size ``N``.
+    grad : ndarray
+        The gradient, formed with upstream gradient ``1 / N`` for ``'mean'``
+        and 1 otherwise.
+    reduction : str
+        ``'none'``, ``'sum'`` or ``'mean'`` (already validated).
+
+    Returns
+    -------
+    Terms
+        The loss, the gradient of its sum and the divisor ``N``, with
+        ``mean_terms`` set where ``N · grad`` would not reproduce ``grad``.
+    """
+    count = loss.size
+    if reduction != "mean":
+        return Terms(loss, grad, count)
+    dtype = grad.dtype
+    n = np.asarray(count, dtype=dtype)
+    total = grad * n
+    back = total * (np.ones((), dtype) / n)
+    tiny = np.finfo(dtype).tiny
+    close = np.array_equal(np.isnan(back), np.isnan(grad)) and bool(
+        np.all(
+            np.isnan(grad)
+            | (back == grad)
+            | (
+                (np.abs(grad) >= tiny)
+                & (np.abs(back - grad) <= 4 * np.finfo(dtype).eps * np.abs(grad))
+            )
+        )
+    )
+    if close:
+        return Terms(loss, total, count)
+    with np.errstate(all="ignore"):
+        mean = np.sum(loss, dtype=loss.dtype) / loss.dtype.type(count)
+    exact = Terms(np.asarray(mean, dtype=loss.dtype), grad, 1.0)
+    return Terms(loss, total, count, mean_terms=exact)

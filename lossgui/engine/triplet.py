@@ -16,9 +16,8 @@ import numpy.typing as npt
 
 from lossgui.engine.distances import DISTANCES, Distance, pairwise_distance
 from lossgui.engine.errors import LossInputError
-from lossgui.engine.likelihood import upstream_terms
 from lossgui.engine.margin import check_margin
-from lossgui.engine.reduction import check_reduction
+from lossgui.engine.reduction import check_reduction, upstream_terms
 from lossgui.engine.registry import (
     LossSpec,
     ParamSpec,
