@@ -23,6 +23,7 @@ from lossgui.engine.fast_math import (
 )
 from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg, register
 from lossgui.engine.result import Terms
+from lossgui.engine.tensor_ops import BOOL_SUB_TWO
 from lossgui.engine.tensors import (
     broadcast_shape,
     dtype_name,
@@ -194,11 +195,6 @@ def bce_with_logits(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Te
             "ValueError",
         )
     _require_float(x, "log_sigmoid_cpu")
-    if not is_float(y):
-        raise LossInputError(
-            f"result type {dtype_name(x.dtype)} can't be cast to the desired output "
-            f"type {dtype_name(y.dtype)}"
-        )
     # Torch's kernel works in place: log_sigmoid(input) keeps the input's
     # dtype, ``(1 - target).mul_(input).sub_(...)`` and ``loss.mul_(weight)``
     # keep the target's; every step computes in the promoted dtype and casts
@@ -218,6 +214,7 @@ def bce_with_logits(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Te
         _require_inplace(shape, broadcast_shape(pos_weight.shape, y.shape))
         log_weight = (pos_weight - 1) * y + 1
         log_sig = (log_sig * log_weight).astype(x.dtype, copy=False)
+    _check_target(x, y)
     loss = ((1 - y) * x).astype(out_dtype, copy=False)
     loss = np.broadcast_to(loss - log_sig, shape).astype(out_dtype, copy=False)
     if weight is not None:
@@ -234,6 +231,22 @@ def bce_with_logits(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Te
         grad = (grad * weight).astype(grad.dtype, copy=False)
     grad = np.broadcast_to(grad, shape).astype(x.dtype, copy=False)
     return Terms(loss, grad, x.size)
+
+
+def _check_target(x: Array, y: Array) -> None:
+    """Torch's errors for ``(1 - target).mul_(input)`` with a non-float target.
+
+    ``1 - target`` is ``empty_like(target).fill_(1).sub_(target)``: two bool
+    tensors for a bool target. An integer ``1 - target`` cannot hold the
+    float product written back into it.
+    """
+    if y.dtype == np.bool_:
+        raise LossInputError(BOOL_SUB_TWO)
+    if not is_float(y):
+        raise LossInputError(
+            f"result type {dtype_name(x.dtype)} can't be cast to the desired output "
+            f"type {dtype_name(y.dtype)}"
+        )
 
 
 def _bce_with_logits_f32(x: Array, y: Array, weight: Array | None) -> Terms:

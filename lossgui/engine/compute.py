@@ -35,6 +35,25 @@ def _callee(spec: LossSpec, method: str) -> str:
     return spec.name if spec.name[:1].islower() else f"{spec.name}.{method}"
 
 
+def _check_keywords(spec: LossSpec, kwargs: dict[str, Any]) -> None:
+    """Raise torch's ``TypeError`` for a keyword the loss does not take.
+
+    Torch builds the module (or binds a function's arguments) before it looks
+    at any tensor, so this error comes first: ``HuberLoss(size_average=True)``
+    fails in ``__init__`` whatever the tensors are.
+    """
+    known = {p.name for p in spec.params} | {"reduction"}
+    if spec.legacy_args:
+        known |= set(_LEGACY)
+    for key in kwargs:
+        if key not in known:
+            raise LossInputError(
+                f"{_callee(spec, '__init__')}() got an unexpected keyword argument "
+                f"'{key}'",
+                "TypeError",
+            )
+
+
 def resolve_params(
     spec: LossSpec, kwargs: dict[str, Any]
 ) -> tuple[dict[str, Any], tuple[str, ...]]:
@@ -59,16 +78,7 @@ def resolve_params(
         For an unknown keyword (``TypeError``) or a bad reduction
         (``ValueError``), with torch's text.
     """
-    known = {p.name for p in spec.params} | {"reduction"}
-    if spec.legacy_args:
-        known |= set(_LEGACY)
-    for key in kwargs:
-        if key not in known:
-            raise LossInputError(
-                f"{_callee(spec, '__init__')}() got an unexpected keyword argument "
-                f"'{key}'",
-                "TypeError",
-            )
+    _check_keywords(spec, kwargs)
     params = spec.defaults
     params.update({k: v for k, v in kwargs.items() if k not in _LEGACY})
     warnings: tuple[str, ...] = ()
@@ -147,6 +157,7 @@ def compute(name: str, *tensors: object, **kwargs: Any) -> LossResult:
     1.0828
     """
     spec = _spec(name)
+    _check_keywords(spec, kwargs)  # the constructor runs before forward
     expected = len(spec.forward)
     if len(tensors) < expected:
         missing = [arg.name for arg in spec.forward[len(tensors) :]]

@@ -21,6 +21,7 @@ from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg, register
 from lossgui.engine.result import Terms
 from lossgui.engine.tensor_ops import (
     BOOL_SUB_TWO,
+    check_fill,
     float_dtype,
     reject_complex,
     sum_to_shape,
@@ -130,7 +131,10 @@ def soft_margin(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
     yc = y.astype(common)
     prod = ((-x).astype(common) * yc).astype(dtype)  # neg_out(input).mul_(target)
     loss = np.log1p(np.exp(prod))
-    z = np.exp(-yc * x.astype(common))  # the backward recomputes z in `common`
+    # The backward recomputes z in `common` from `-target`, negated in the
+    # target's own dtype: an integer target wraps (uint8 -1 is 255).
+    neg_y = np.negative(y).astype(common) if y.dtype.kind in "iu" else -yc
+    z = np.exp(neg_y * x.astype(common))
     grad = -(yc * z).astype(dtype)
     grad = (grad.astype(common) / (z + 1)).astype(dtype)
     warns: tuple[str, ...] = ()
@@ -165,14 +169,17 @@ def hinge_embedding(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Te
     -------
     ``l = [y != -1] x + [y != 1] max(0, margin - x)``: a label other than ±1
     adds both terms. The target broadcasts silently; ``'mean'`` divides by the
-    broadcast numel. Integer inputs give an integer loss (``margin`` truncated),
-    whose ``'mean'`` torch rejects.
+    broadcast numel. Integer inputs give an integer loss (``margin`` truncated;
+    outside the dtype's range torch's ``fill_`` raises), whose ``'sum'`` is
+    int64 and whose ``'mean'`` torch rejects.
 
     Gradient
     ``dl/dx = [y != -1] - [y != 1] [margin - x >= 0]``: the hinge is active at
     its kink, and a NaN ``x`` gives 1 (``y = 1``) or 0 (``y = -1``).
     """
     x, y = tensors
+    margin_value = check_margin(params["margin"], "hinge_embedding_loss", 3)
+    check_fill(margin_value, x.dtype)  # margin - x is empty_like(x).fill_(margin)
     if x.dtype == np.bool_:
         raise LossInputError(BOOL_SUB_TWO)
     if x.dtype.kind == "c":
@@ -180,7 +187,6 @@ def hinge_embedding(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Te
     broadcast_shape(y.shape, x.shape)
     if x.dtype.kind != "f" and params["reduction"] == "mean":
         raise integer_mean_error(x.dtype)
-    margin_value = check_margin(params["margin"], "hinge_embedding_loss", 3)
     margin = np.asarray(margin_value).astype(x.dtype)  # int inputs truncate
     unclamped = margin - x
     not_pos, not_neg = y != 1, y != -1
@@ -191,7 +197,10 @@ def hinge_embedding(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Te
     gdt = float_dtype(x)
     local = not_neg.astype(gdt) - (not_pos & (unclamped >= 0)).astype(gdt)
     grad = sum_to_shape(np.broadcast_to(local, loss.shape), x.shape).astype(gdt)
-    return Terms(loss.astype(x.dtype, copy=False), grad, loss.size)
+    loss = loss.astype(x.dtype, copy=False)
+    if params["reduction"] == "sum" and loss.dtype.kind in "iu":
+        loss = loss.astype(np.int64)  # torch.sum of an integer tensor is Long
+    return Terms(loss, grad, loss.size)
 
 
 _MARGIN_INPUT = TensorArg(

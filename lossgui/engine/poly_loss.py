@@ -26,10 +26,9 @@ from lossgui.engine.class_targets import (
     classes_first,
     log_softmax_first,
 )
-from lossgui.engine.errors import LossInputError
+from lossgui.engine.cross_entropy import log_softmax_checked
 from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg, register
 from lossgui.engine.result import Terms
-from lossgui.engine.tensors import dtype_name
 
 __all__ = ["poly1_cross_entropy"]
 
@@ -60,13 +59,14 @@ def poly1_cross_entropy(tensors: tuple[Array, ...], params: Mapping[str, Any]) -
     """
     x, y = tensors
     epsilon = float(params["epsilon"])
-    if x.dtype.kind != "f":  # log_softmax runs first, as in the torch formula
-        raise LossInputError(
-            '"log_softmax_lastdim_kernel_impl" not implemented for '
-            f"'{dtype_name(x.dtype)}'",
-            "NotImplementedError",
-        )
-    target = check_index_target(x, y, None, _NO_IGNORE, str(params["reduction"]))
+    if x.dtype.kind != "f":
+        # cross_entropy's log_softmax runs first: it names the kernel of the
+        # class dim and lets an empty integer input through to nll_loss.
+        log_softmax_checked(x)
+    # The formula's cross-entropy is unreduced (``reduction='none'``), and so
+    # are its target checks: a Byte target of K-dim input is refused even when
+    # empty.
+    target = check_index_target(x, y, None, _NO_IGNORE, "none")
     if x.ndim >= 2 and x.size > 0 and x.dtype in (np.float32, np.float64):
         return _poly1_classes_first(x, target, epsilon)
     axis = class_axis(x)

@@ -74,16 +74,28 @@ def margin_ranking(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Ter
 def _row_dot(a: Array, b: Array, axis: int) -> Array:
     """``Σ a b`` over the last axis (``axis`` is 0 or 1), without a temporary.
 
-    ``np.einsum`` when both are ``(N, D)`` of one dtype (about twice as fast as
-    ``np.sum(a * b, axis=1)``), else the plain product and sum.
+    ``np.einsum`` when both are ``(N, D)`` of one float dtype (about twice as
+    fast as ``np.sum(a * b, axis=1)``), else the plain product and sum. With
+    an integer operand the product is in torch's promoted dtype (an integer
+    product wraps, ``int64 * float32`` is float32) and an integer product sums
+    into int64, as ``torch.sum`` does.
     """
+    if a.dtype.kind != "f" or b.dtype.kind != "f":
+        common = result_type(a, b)
+        prod = a.astype(common, copy=False) * b.astype(common, copy=False)
+        wide = np.dtype(np.int64) if common.kind != "f" else None
+        return np.asarray(np.sum(prod, axis=axis, dtype=wide))
     if axis == 1 and a.shape == b.shape and a.dtype == b.dtype:
         return np.asarray(np.einsum("ij,ij->i", a, b))
     return np.asarray(np.sum(a * b, axis=axis))
 
 
 def _square_norm(x: Array, axis: int) -> Array:
-    """``(x * x).sum(axis) + ε_f`` in ``x``'s own dtype (integers sum exactly)."""
+    """``(x * x).sum(axis) + ε_f``: in float ``x``'s own dtype, else float32.
+
+    An integer ``x`` squares (wrapping) and sums as :func:`_row_dot` does, and
+    the int64 sum becomes float32 before ``ε_f`` is added.
+    """
     dtype = float_dtype(x)
     total: Array = np.asarray(_row_dot(x, x, axis)).astype(dtype)
     out: Array = total + dtype.type(EPSILON_F)
@@ -130,6 +142,8 @@ def cosine_embedding(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> T
     m1 = _square_norm(a, axis)
     m2 = _square_norm(b, axis)
     den = np.sqrt((m1 * m2).astype(dtype))
+    if prod_sum.dtype.kind != "f":  # torch divides an int64 sum in float32
+        prod_sum = prod_sum.astype(dtype)
     cos = (prod_sum / den).astype(dtype)
     full = broadcast_shape(y.shape, cos.shape)
     unclamped = cos - dtype.type(margin)

@@ -9,6 +9,8 @@ What autograd and ATen do around the formulas, reproduced once:
   NumPy's float promotion then matches torch's (``float32 op float64 ->
   float64``).
 - ``check_subtraction``: torch refuses ``-`` on bool tensors, with its text.
+- ``check_fill``: a float scalar written into an integer tensor (``fill_``)
+  must fit its range, or torch raises.
 - ``reject_complex``: lossgui has no complex losses.
 - ``torch_sign``: ``torch.sign`` (and ``sgn``) give 0 for NaN, NumPy gives NaN.
 """
@@ -27,6 +29,7 @@ from lossgui.engine.tensors import dtype_name
 __all__ = [
     "BOOL_SUB_ONE",
     "BOOL_SUB_TWO",
+    "check_fill",
     "check_subtraction",
     "float_dtype",
     "reject_complex",
@@ -68,6 +71,39 @@ def check_subtraction(a: Array, b: Array) -> None:
         raise LossInputError(BOOL_SUB_TWO)
     if a_bool or b_bool:
         raise LossInputError(BOOL_SUB_ONE)
+
+
+#: The C++ type names torch's checked scalar conversion prints.
+_FILL_NAMES = {
+    "uint8": "uint8_t",
+    "int8": "int8_t",
+    "int16": "int16_t",
+    "int32": "int",
+    "int64": "int64_t",
+    "uint16": "uint16_t",
+    "uint32": "uint32_t",
+    "uint64": "uint64_t",
+}
+
+
+def check_fill(value: float, dtype: np.dtype[Any]) -> None:
+    """Raise torch's error when ``value`` cannot be written into an integer ``dtype``.
+
+    ``scalar - tensor`` in ATen is ``empty_like(tensor).fill_(scalar)``, and
+    ``fill_`` converts the scalar with an overflow check (even for an empty
+    tensor): an integer tensor rejects NaN, ±inf and any value below its
+    minimum or above its maximum, fractions included (``uint8`` refuses
+    ``-0.5``). Bool and floating tensors take every value.
+    """
+    dtype = np.dtype(dtype)
+    if dtype.kind not in "iu":
+        return
+    info = np.iinfo(dtype)
+    if not float(info.min) <= value <= float(info.max):
+        raise LossInputError(
+            f"value cannot be converted to type {_FILL_NAMES[dtype.name]} "
+            "without overflow"
+        )
 
 
 def reject_complex(name: str, *arrays: Array) -> None:

@@ -22,6 +22,16 @@ checks that the recorded numbers are still torch's.
   with a 0-d ``float64`` target is float32); the triplet distances subtract
   (and square) two integer tensors in their integer dtype, wrapping as torch
   does (``uint8`` 0 - 1 = 255).
+* Integer and bool tensors elsewhere: an integer ``HingeEmbeddingLoss`` sums
+  to int64, and its ``margin`` must fit the input's dtype (``margin - x`` is
+  ``fill_`` then ``sub_``); ``SoftMarginLoss``'s backward negates an integer
+  target in its own dtype (``uint8`` 1 becomes 255); ``CosineEmbeddingLoss``
+  squares integers in their dtype (wrapping) and sums them into int64; a bool
+  ``BCEWithLogitsLoss`` target fails on ``1 - target``.
+* Errors (:data:`ERROR_CASES`): a constructor's ``TypeError`` comes before
+  any tensor check; Poly-1's cross-entropy is the unreduced one (its target
+  checks are ``reduction='none'``'s) and its ``log_softmax`` names the kernel
+  of the class dim and lets an empty integer input through to ``nll_loss``.
 """
 
 from __future__ import annotations
@@ -124,6 +134,46 @@ CASES: list[tuple[str, str, list[Any], dict[str, Any], Any, Any]] = [
         np.array(3.0, F32),
         np.array([[0.0], [0.0], [0.0]], F32),
     ),
+    (
+        "hinge-int32-sum-is-int64",
+        "HingeEmbeddingLoss",
+        [np.array([0, 2], np.int32), np.array([1.0, -1.0], F32)],
+        {"reduction": "sum"},
+        np.array(0, np.int64),
+        None,
+    ),
+    (
+        "hinge-int32-none-keeps-int32",
+        "HingeEmbeddingLoss",
+        [np.array([0, 2], np.int32), np.array([1.0, -1.0], F32)],
+        {"reduction": "none"},
+        np.array([0, 0], np.int32),
+        None,
+    ),
+    (
+        "soft-margin-uint8-target-negation-wraps",
+        "SoftMarginLoss",
+        [np.array([-1.0, 1.0], F64), np.array([2, 1], np.uint8)],
+        {"reduction": "sum"},
+        np.array(2.4401896985611957, F64),
+        np.array([-9.777584822639315e-111, -1.0], F64),  # -2 e^-254, -e^255/(1+e^255)
+    ),
+    (
+        "cosine-int8-squares-sum-into-int64",
+        "CosineEmbeddingLoss",
+        [np.array([[0, 0], [3, 11]], np.int8), np.zeros((2, 2), F32), np.array([1, 1])],
+        {"margin": 0, "reduction": "none"},
+        np.array([1.0, 1.0], F32),  # 9 + 121 = 130 does not wrap to -126
+        None,
+    ),
+    (
+        "cosine-int8-square-wraps",
+        "CosineEmbeddingLoss",
+        [np.array([[16]], np.int8), np.array([[1]], np.int8), np.array([1])],
+        {"reduction": "none"},
+        np.array([-15999999.0], F32),  # 16² wraps to 0: cos = 16 / sqrt(1e-12)
+        None,
+    ),
 ]
 
 IDS = [case[0] for case in CASES]
@@ -209,62 +259,185 @@ def test_cosine_norm_backward_sees_the_unclamped_norm() -> None:
     assert_same(distance.backward(np.ones(1, F32)), np.array([[-9e7]], F32), "grad")
 
 
-# --------------------------------------------------------------------------- #
-# Known divergences in engine files outside this change, reported with these
-# reproducers. Strict xfails: a fix makes them pass, which fails the suite
-# until the marker and the matching entry of ``KNOWN_DIVERGENCES`` in
-# ``tests/properties/test_engine_torch_properties.py`` are removed.
-# --------------------------------------------------------------------------- #
+def test_soft_margin_uint8_target_gradient_is_negative_zero() -> None:
+    """``-target`` wraps to 255, so ``z = exp(-255)`` is 0 in float32: ``-0.0``."""
+    result = compute("SoftMarginLoss", np.array(-1.0, F32), np.array(1, np.uint8))
+    assert_same(result.value, np.array(1.31326162815094, F32), "value")
+    assert result.grad == 0 and np.signbit(result.grad)
 
 
-@pytest.mark.xfail(strict=True, reason="compute.py checks the tensors first")
-def test_known_legacy_argument_type_error_comes_first() -> None:
-    """``HuberLoss(size_average=True)``: torch's constructor raises first."""
-    with pytest.raises(LossInputError) as info:
-        compute(
-            "HuberLoss",
-            np.zeros(2, F32),
-            np.zeros(3, F32),
-            reduction="mean",
-            size_average=True,
-        )
-    assert (info.value.torch_type, str(info.value)) == (
+_BOOL_SUB_TWO = (
+    "Subtraction, the `-` operator, with two bool tensors is not supported. "
+    "Use the `^` or `logical_xor()` operator instead."
+)
+
+#: (id, loss, tensors, kwargs, torch's exception type, torch's message).
+ERROR_CASES: list[tuple[str, str, list[Any], dict[str, Any], str, str]] = [
+    (
+        "huber-constructor-type-error-before-shapes",
+        "HuberLoss",
+        [np.zeros(2, F32), np.zeros(3, F32)],
+        {"reduction": "mean", "size_average": True},
         "TypeError",
         "HuberLoss.__init__() got an unexpected keyword argument 'size_average'",
-    )
-
-
-@pytest.mark.xfail(strict=True, reason="margin.py keeps the integer dtype")
-def test_known_integer_hinge_sum_is_int64() -> None:
-    """Torch sums an int32 ``HingeEmbeddingLoss`` to int64 (``reduction='none'``
-    keeps int32)."""
-    result = compute(
+    ),
+    (
+        "huber-constructor-type-error-before-missing-target",
+        "HuberLoss",
+        [np.zeros(2, F32)],
+        {"reduce": False},
+        "TypeError",
+        "HuberLoss.__init__() got an unexpected keyword argument 'reduce'",
+    ),
+    (
+        "hinge-int32-mean",
         "HingeEmbeddingLoss",
-        np.array([0, 2], np.int32),
-        np.array([1.0, -1.0], F32),
-        reduction="sum",
-    )
-    assert result.value.dtype == np.int64
+        [np.array([0, 2], np.int32), np.array([1.0, -1.0], F32)],
+        {"reduction": "mean"},
+        "RuntimeError",
+        "mean(): could not infer output dtype. Input dtype must be either a "
+        "floating point or complex dtype. Got: Int",
+    ),
+    (
+        "hinge-uint8-negative-margin-overflows",
+        "HingeEmbeddingLoss",
+        [np.array(0, np.uint8), np.array(1.0, F32)],
+        {"margin": -1.0, "reduction": "none"},
+        "RuntimeError",
+        "value cannot be converted to type uint8_t without overflow",
+    ),
+    (
+        "hinge-empty-int8-margin-overflows-before-mean",
+        "HingeEmbeddingLoss",
+        [np.zeros(0, np.int8), np.zeros(0, F32)],
+        {"margin": 127.5, "reduction": "mean"},
+        "RuntimeError",
+        "value cannot be converted to type int8_t without overflow",
+    ),
+    (
+        "bce-logits-bool-target",
+        "BCEWithLogitsLoss",
+        [np.array(0.0, F32), np.array(False)],
+        {},
+        "RuntimeError",
+        _BOOL_SUB_TWO,
+    ),
+    (
+        "bce-logits-pos-weight-before-integer-target",
+        "BCEWithLogitsLoss",
+        [np.array(0.0, F32), np.array(0)],
+        {"pos_weight": np.ones(3, F32)},
+        "RuntimeError",
+        "output with shape [] doesn't match the broadcast shape [3]",
+    ),
+    (
+        "focal-bool-target",
+        "sigmoid_focal_loss",
+        [np.array([0.0, 1.0], F32), np.array([False, True])],
+        {"reduction": "mean"},
+        "RuntimeError",
+        _BOOL_SUB_TWO,
+    ),
+    (
+        "poly1-empty-uint8-target-spatial",
+        "Poly1CrossEntropyLoss",
+        [np.zeros((0, 1, 0), F32), np.zeros((0, 0), np.uint8)],
+        {"reduction": "mean"},
+        "RuntimeError",
+        "expected scalar type Long but found Byte",
+    ),
+    (
+        "poly1-empty-integer-logits",
+        "Poly1CrossEntropyLoss",
+        [np.zeros((0, 1), np.int64), np.zeros(0, np.int64)],
+        {},
+        "NotImplementedError",
+        "\"nll_loss_out_frame\" not implemented for 'Long'",
+    ),
+    (
+        "poly1-integer-logits-classes-not-last",
+        "Poly1CrossEntropyLoss",
+        [np.zeros((1, 1, 1), np.int64), np.zeros((1, 1), np.int64)],
+        {},
+        "NotImplementedError",
+        "\"log_softmax_kernel_impl\" not implemented for 'Long'",
+    ),
+]
+
+ERROR_IDS = [case[0] for case in ERROR_CASES]
 
 
-@pytest.mark.xfail(strict=True, reason="poly_loss.py reports log_softmax's error")
-def test_known_poly1_empty_integer_logits() -> None:
-    """Torch's ``log_softmax`` skips an empty integer tensor; ``nll_loss`` raises."""
+@pytest.mark.parametrize(
+    ("name", "loss", "tensors", "kwargs", "kind", "message"), ERROR_CASES, ids=ERROR_IDS
+)
+def test_engine_raises_recorded_torch_error(
+    name: str,
+    loss: str,
+    tensors: list[Any],
+    kwargs: dict[str, Any],
+    kind: str,
+    message: str,
+) -> None:
     with pytest.raises(LossInputError) as info:
-        compute(
-            "Poly1CrossEntropyLoss", np.zeros((0, 1), np.int64), np.zeros(0, np.int64)
-        )
-    assert str(info.value) == "\"nll_loss_out_frame\" not implemented for 'Long'"
+        compute(loss, *tensors, **kwargs)
+    assert (info.value.torch_type, str(info.value)) == (kind, message)
 
 
-@pytest.mark.xfail(strict=True, reason="poly_loss.py names the last-dim kernel")
-def test_known_poly1_integer_logits_classes_not_last() -> None:
-    """``(N, C, d)`` integer logits: torch's softmax over dim 1 names the generic
-    kernel (as the engine's ``CrossEntropyLoss`` does)."""
-    with pytest.raises(LossInputError) as info:
-        compute(
-            "Poly1CrossEntropyLoss",
-            np.zeros((1, 1, 1), np.int64),
-            np.zeros((1, 1), np.int64),
-        )
-    assert str(info.value) == "\"log_softmax_kernel_impl\" not implemented for 'Long'"
+def _torch_error_call(torch: Any, loss: str, kwargs: dict[str, Any]) -> Any:
+    """The torch call of an error case: the module, or the formula of a loss
+    torch does not have (as ``tests/properties`` runs it)."""
+    functional = torch.nn.functional
+    if loss == "Poly1CrossEntropyLoss":
+
+        def poly1(x: Any, y: Any, epsilon: float = 1.0, reduction: str = "mean"):
+            ce = functional.cross_entropy(x, y, reduction="none", ignore_index=-(2**63))
+            dim = 0 if x.ndim == 1 else 1
+            p_t = torch.softmax(x, dim).gather(dim, y.long().unsqueeze(dim))
+            loss = ce + float(epsilon) * (1 - p_t.squeeze(dim))
+            return loss.mean() if reduction == "mean" else loss
+
+        return lambda *t: poly1(*t, **kwargs)
+    if loss == "sigmoid_focal_loss":  # torchvision's algorithm, line for line
+
+        def focal(x: Any, y: Any, alpha=0.25, gamma=2.0, reduction="none"):
+            p = torch.sigmoid(x)
+            ce = functional.binary_cross_entropy_with_logits(x, y, reduction="none")
+            p_t = p * y + (1 - p) * (1 - y)
+            loss = ce * ((1 - p_t) ** gamma)
+            if alpha >= 0:
+                loss = (alpha * y + (1 - alpha) * (1 - y)) * loss
+            return loss.mean() if reduction == "mean" else loss
+
+        return lambda *t: focal(*t, **kwargs)
+    return lambda *t: getattr(torch.nn, loss)(**kwargs)(*t)
+
+
+@pytest.mark.parametrize(
+    ("name", "loss", "tensors", "kwargs", "kind", "message"), ERROR_CASES, ids=ERROR_IDS
+)
+def test_recorded_errors_are_torchs(
+    name: str,
+    loss: str,
+    tensors: list[Any],
+    kwargs: dict[str, Any],
+    kind: str,
+    message: str,
+) -> None:
+    torch = pytest.importorskip("torch")
+    inputs = [torch.from_numpy(t.copy()) for t in tensors]
+    if inputs[0].is_floating_point():
+        inputs[0].requires_grad_(True)
+    kwargs = {
+        k: torch.from_numpy(v.copy()) if isinstance(v, np.ndarray) else v
+        for k, v in kwargs.items()
+    }
+    with pytest.raises(Exception) as info:
+        _torch_error_call(torch, loss, kwargs)(*inputs)
+    assert (type(info.value).__name__, str(info.value)) == (kind, message)
+
+
+def test_soft_margin_uint8_target_gradient_is_torchs() -> None:
+    torch = pytest.importorskip("torch")
+    x = torch.tensor(-1.0, requires_grad=True)
+    torch.nn.SoftMarginLoss()(x, torch.tensor(1, dtype=torch.uint8)).backward()
+    assert x.grad.item() == 0 and bool(torch.signbit(x.grad))

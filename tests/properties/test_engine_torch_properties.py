@@ -15,8 +15,7 @@ concatenated targets, any blank, extreme log-probs, wrong lengths and
 dtypes); the four losses beyond torch against torch autograd of the formula
 their docstrings state (:data:`EXTRA_CALLS`); the legacy
 ``size_average``/``reduce`` arguments; integer and bool tensors in every
-position. Known divergences in engine code outside this suite's fixes are
-listed in :data:`KNOWN_DIVERGENCES`.
+position.
 
 Profiles (registered in ``tests/conftest.py``): ``ci`` by default,
 ``--hypothesis-profile=soak`` for thousands of examples per loss.
@@ -709,76 +708,14 @@ def check(spec: Any) -> None:
         f"torch raises {case['error']['type']}" if "error" in case else "torch computes"
     )
     try:
-        try:
-            reference.check_case(case)
-        except pytest.fail.Exception as exc:  # finite values beyond the tolerance
-            if "error" in case or not _ill_conditioned(spec):
-                raise
-            event("finite difference accepted on ill-conditioned input")
-            note(f"accepted: {exc}")
-        if "error" not in case:
-            reference.check_warnings(case)
-    except (AssertionError, pytest.fail.Exception):
-        known = known_divergence(case)
-        if known is None:
+        reference.check_case(case)
+    except pytest.fail.Exception as exc:  # finite values beyond the tolerance
+        if "error" in case or not _ill_conditioned(spec):
             raise
-        event(f"known divergence: {known}")
-
-
-def _legacy_type_error(case: dict[str, Any]) -> bool:
-    message = case.get("error", {}).get("message", "")
-    return "unexpected keyword argument 'size_average'" in message or (
-        "unexpected keyword argument 'reduce'" in message
-    )
-
-
-def _int_hinge_reduced(case: dict[str, Any]) -> bool:
-    first = case["tensors"][0]["dtype"]
-    value = case.get("value", {})
-    return (
-        case["loss"] == "HingeEmbeddingLoss"
-        and first not in ("float32", "float64")
-        and value.get("shape") == []
-        and value.get("dtype") == "int64"
-    )
-
-
-def _poly1_int_logits(case: dict[str, Any]) -> bool:
-    """Non-floating logits, empty or with classes not last: torch's log_softmax
-    skips empty ones (a later check raises) and names ``log_softmax_kernel_impl``
-    for dim != -1; the engine always reports ``log_softmax_lastdim_kernel_impl``."""
-    first = case["tensors"][0]
-    return (
-        case["loss"] == "Poly1CrossEntropyLoss"
-        and first["dtype"] not in ("float32", "float64")
-        and (0 in first["shape"] or len(first["shape"]) >= 3)
-        and "error" in case
-    )
-
-
-#: Divergences in engine files this suite's owners do not edit, reported with
-#: a minimal reproducer (``tests/engine/test_soak_regressions.py`` keeps each
-#: as a strict xfail, so fixing one fails that test until both go): a
-#: predicate on torch's case and what differs. Anything else must agree.
-KNOWN_DIVERGENCES: tuple[tuple[str, Callable[[dict[str, Any]], bool]], ...] = (
-    (
-        "compute.py: a tensor error replaces the legacy-argument TypeError",
-        _legacy_type_error,
-    ),
-    (
-        "margin.py: reduced HingeEmbeddingLoss of an integer input keeps its dtype",
-        _int_hinge_reduced,
-    ),
-    ("poly_loss.py: integer logits' error", _poly1_int_logits),
-)
-
-
-def known_divergence(case: dict[str, Any]) -> str | None:
-    """The description of the known divergence ``case`` shows, if any."""
-    for what, applies in KNOWN_DIVERGENCES:
-        if applies(case):
-            return what
-    return None
+        event("finite difference accepted on ill-conditioned input")
+        note(f"accepted: {exc}")
+    if "error" not in case:
+        reference.check_warnings(case)
 
 
 @pytest.mark.parametrize("loss", sorted(BUILDERS))
