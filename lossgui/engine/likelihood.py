@@ -132,7 +132,10 @@ def poisson_nll(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
         two_pi = np.asarray(2 * math.pi, dtype=yf.dtype)
         stirling = (yf * np.log(yf) - yf + 0.5 * np.log(two_pi * yf)).astype(work)
         loss = loss + np.where(yw <= 1, np.zeros_like(stirling), stirling)
-    loss = np.broadcast_to(loss, shape).astype(dtype)
+    if loss.shape == shape:
+        loss = loss.astype(dtype, copy=False)  # usually fresh already: no copy
+    else:
+        loss = np.broadcast_to(loss, shape).astype(dtype)
     return upstream_terms(loss, grad, params["reduction"])
 
 
