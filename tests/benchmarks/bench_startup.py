@@ -123,8 +123,9 @@ def run(repeats: int = 7) -> dict[str, Any]:
 def table(r: dict[str, Any]) -> str:
     """Start-up and memory as text lines."""
     mib = 1024 * 1024
-    raw = 1_000_000 * 4  # float32 logits
+    raw = 2 * 1_000_000 * 4  # the session's float32 logits and targets
     extra = r["rss_lossgui_1M"] - r["rss_bare"]
+    own = r["rss_lossgui_1M"] - r["rss_lossgui"]
     return "\n".join(
         [
             f"start-up bare PySide6+pyqtgraph window  {r['startup_bare'] * 1e3:8.0f} ms",
@@ -133,7 +134,9 @@ def table(r: dict[str, Any]) -> str:
             f"peak RSS bare window                    {r['rss_bare'] / mib:8.1f} MiB",
             f"peak RSS lossgui default window         {r['rss_lossgui'] / mib:8.1f} MiB",
             f"peak RSS lossgui, 1,000,000 elements    {r['rss_lossgui_1M'] / mib:8.1f} MiB"
-            f"   above bare: {extra / mib:.1f} MiB = {extra / raw:.1f}x the raw float32 tensor",
+            f"   above bare: {extra / mib:.1f} MiB = {extra / raw:.1f}x the raw"
+            f" float32 tensors (logits + targets, 8 MB); above lossgui's own window:"
+            f" {own / mib:.1f} MiB = {own / raw:.1f}x",
         ]
     )
 
