@@ -16,6 +16,7 @@ import numpy.typing as npt
 from lossgui.engine.activations import logsigmoid, sigmoid
 from lossgui.engine.errors import LossInputError
 from lossgui.engine.fast_math import (
+    blockwise,
     exp_neg_abs,
     is_plain_float32,
     log1p_unit,
@@ -110,12 +111,22 @@ def bce(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
 
 
 def _bce_f32(x: Array, y: Array, weight: Array | None) -> Terms:
-    """:func:`bce` for validated float32 ``x`` and ``y`` of one shape, in place.
+    """:func:`bce` for validated float32 ``x`` and ``y`` of one shape.
 
-    Same formula and operation order; ``log1p(-x)`` comes from
-    :func:`log1p_unit` (``x = 1`` gives NaN there, which ``fmax`` turns into
-    the clamp value -100 as ``log(0)`` would).
+    Same formula and operation order, block by block (:func:`blockwise`);
+    ``log1p(-x)`` comes from :func:`log1p_unit` (``x = 1`` gives NaN there,
+    which ``fmax`` turns into the clamp value -100 as ``log(0)`` would).
     """
+    loss, grad = blockwise(_bce_block, x, y)
+    assert loss is not None and grad is not None
+    if weight is not None:
+        np.multiply(loss, weight, out=loss)
+        np.multiply(grad, weight, out=grad)
+    return Terms(loss, grad, x.size)
+
+
+def _bce_block(x: Array, y: Array) -> tuple[Array, Array]:
+    """BCE's elementwise loss and gradient on one block (see :func:`_bce_f32`)."""
     log_x = np.log(x)
     np.maximum(log_x, -100, out=log_x)
     log_1mx, one_minus_x = log1p_unit(np.negative(x))
@@ -128,13 +139,25 @@ def _bce_f32(x: Array, y: Array, weight: Array | None) -> Terms:
     np.maximum(den, np.float32(EPSILON_F), out=den)
     grad = np.subtract(x, y)
     np.divide(grad, den, out=grad)
-    if weight is not None:
-        np.multiply(loss, weight, out=loss)
-        np.multiply(grad, weight, out=grad)
-    return Terms(loss, grad, x.size)
+    return loss, grad
 
 
 def logits_terms_f32(
+    x: Array, y: Array, keep_p: bool = True
+) -> tuple[Array, Array, Array | None]:
+    """Elementwise BCE-with-logits terms, block by block (see :func:`_logits_block`).
+
+    Returns
+    -------
+    tuple of ndarray
+        ``(l, σ(x) - y, σ(x))``; ``σ(x)`` is None unless ``keep_p``.
+    """
+    loss, grad, p = blockwise(lambda a, b: _logits_block(a, b, keep_p), x, y)
+    assert loss is not None and grad is not None
+    return loss, grad, p
+
+
+def _logits_block(
     x: Array, y: Array, keep_p: bool = True
 ) -> tuple[Array, Array, Array | None]:
     """Elementwise BCE-with-logits loss, ``σ(x) - y`` and ``σ(x)`` for float32.
@@ -145,7 +168,7 @@ def logits_terms_f32(
     ``l = (1 - y) x - logσ(x)`` (torch's order) and ``σ(x) = max(e, [x >= 0])
     / (1 + e)``; ``x`` and ``y`` are float32 arrays of one shape. ``log1p``
     as :func:`lossgui.engine.fast_math.log1p_unit`, step by step in four
-    buffers (a million elements are 4 MB each: the peak counts).
+    buffers of the block.
 
     Returns
     -------

@@ -30,7 +30,7 @@ import numpy.typing as npt
 # Poly-1 cross-entropy lives in its own module; importing it registers it.
 from lossgui.engine import poly_loss as _poly_loss  # noqa: F401
 from lossgui.engine.errors import LossInputError
-from lossgui.engine.fast_math import log1p_unit
+from lossgui.engine.fast_math import blockwise, log1p_unit
 from lossgui.engine.promotion import result_type
 from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg, register
 from lossgui.engine.result import Terms
@@ -86,6 +86,13 @@ def log_cosh(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
 
 
 def _log_cosh_f32(d: Array) -> Terms:
+    """:func:`_log_cosh_block` over ``d``, block by block (same values)."""
+    loss, grad = blockwise(_log_cosh_block, d)
+    assert loss is not None and grad is not None
+    return Terms(loss, grad, loss.size)
+
+
+def _log_cosh_block(d: Array) -> tuple[Array, Array]:
     r"""Log-cosh of a float32 error ``d`` with one ``log`` and no ``np.where``.
 
     Formula
@@ -115,7 +122,7 @@ def _log_cosh_f32(d: Array) -> Terms:
     np.multiply(log1p_z, near, out=log1p_z)
     np.add(loss, log1p_z, out=loss)
     np.add(loss, 0, out=loss)  # -0.0 (tiny d) -> +0.0, as log(cosh(d))
-    return Terms(loss, t, loss.size)
+    return loss, t
 
 
 def squared_hinge(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:

@@ -18,12 +18,20 @@ Formulas
 
 from __future__ import annotations
 
+import contextvars
+import functools
+import os
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 __all__ = [
+    "BLOCK",
+    "blockwise",
     "exp_neg_abs",
     "is_plain_float32",
     "log1p_nonneg",
@@ -34,6 +42,73 @@ __all__ = [
 Array = npt.NDArray[Any]
 
 _F32 = np.dtype(np.float32)
+
+#: Elements per block in :func:`blockwise` (512 KB of float32 per array).
+BLOCK = 1 << 17
+
+_WORKER = "lossgui-engine"
+
+#: Worker threads for :func:`blockwise` (torch uses every core; so do we, up to 4).
+THREADS = max(1, min(4, os.cpu_count() or 1))
+
+
+@functools.cache
+def _pool() -> ThreadPoolExecutor:
+    """The shared worker threads of :func:`blockwise` (made on first use)."""
+    return ThreadPoolExecutor(THREADS, thread_name_prefix=_WORKER)
+
+
+def blockwise(
+    fn: Callable[..., tuple[Array | None, ...]], *arrays: Array, block: int = BLOCK
+) -> tuple[Array | None, ...]:
+    """``fn(*arrays)`` for an elementwise ``fn``, computed block by block.
+
+    A kernel of a dozen passes over million-element arrays runs from main
+    memory (and faults in fresh pages for each temporary); on blocks that
+    stay in cache the same operations take about a third of the time, and
+    the blocks run on :data:`THREADS` worker threads. The results are
+    identical: every output element depends only on the inputs at the same
+    position.
+
+    Parameters
+    ----------
+    fn : callable
+        Takes arrays of one shape, returns a tuple of arrays of that shape
+        (or None entries, passed through).
+    *arrays : ndarray
+        Inputs of one shape.
+    block : int
+        Elements per block.
+
+    Returns
+    -------
+    tuple
+        ``fn``'s outputs for the whole arrays, in the inputs' shape.
+    """
+    shape = arrays[0].shape
+    flat = [np.ravel(a) for a in arrays]
+    size = flat[0].size
+    if size <= block:
+        return fn(*arrays)
+    starts = range(0, size, block)
+    first = fn(*(a[:block] for a in flat))
+    outputs = [None if p is None else np.empty(size, p.dtype) for p in first]
+
+    def run(start: int) -> None:
+        parts = first if start == 0 else fn(*(a[start : start + block] for a in flat))
+        for out, part in zip(outputs, parts, strict=True):
+            if out is not None and part is not None:
+                out[start : start + block] = part
+
+    # NumPy releases the GIL inside ufunc loops: blocks run on the worker
+    # threads, each in a copy of the caller's context (np.errstate lives there).
+    if threading.current_thread().name.startswith(_WORKER):  # nested: no waiting
+        for start in starts:
+            run(start)
+    else:
+        context = contextvars.copy_context()
+        list(_pool().map(lambda start: context.copy().run(run, start), starts))
+    return tuple(None if out is None else out.reshape(shape) for out in outputs)
 
 
 def is_plain_float32(*arrays: Array) -> bool:

@@ -15,7 +15,7 @@ import numpy.typing as npt
 
 from lossgui.engine.activations import sigmoid
 from lossgui.engine.binary import bce_with_logits, logits_terms_f32
-from lossgui.engine.fast_math import is_plain_float32
+from lossgui.engine.fast_math import blockwise, is_plain_float32
 from lossgui.engine.reduction import check_reduction
 from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg, register
 from lossgui.engine.result import Terms
@@ -104,6 +104,13 @@ def sigmoid_focal(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Term
 
 
 def _focal_f32(x: Array, y: Array, alpha: float, gamma: float) -> tuple[Array, Array]:
+    """:func:`_focal_block` over the whole arrays, block by block (same values)."""
+    loss, grad = blockwise(lambda a, b: _focal_block(a, b, alpha, gamma), x, y)
+    assert loss is not None and grad is not None
+    return loss, grad
+
+
+def _focal_block(x: Array, y: Array, alpha: float, gamma: float) -> tuple[Array, Array]:
     """:func:`sigmoid_focal`'s loss and gradient for float32 ``x``, ``y`` of one shape.
 
     The same operations as the general path (so the same rounding, NaN and

@@ -15,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from lossgui.engine.errors import LossInputError
-from lossgui.engine.fast_math import log1p_nonneg
+from lossgui.engine.fast_math import blockwise, log1p_nonneg
 from lossgui.engine.promotion import can_cast, result_type
 from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg, register
 from lossgui.engine.result import Terms
@@ -147,6 +147,16 @@ def soft_margin(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
 
 
 def _soft_margin_f32(x: Array, y: Array) -> Terms:
+    """:func:`_soft_margin_block`, block by block when ``y`` has ``x``'s shape."""
+    if y.shape != x.shape:
+        loss, grad = _soft_margin_block(x, y)
+    else:
+        loss, grad = blockwise(_soft_margin_block, x, y)  # type: ignore[assignment]
+    assert loss is not None and grad is not None
+    return Terms(loss, grad, x.size)
+
+
+def _soft_margin_block(x: Array, y: Array) -> tuple[Array, Array]:
     """:func:`soft_margin` for float32 ``x`` and ``y`` (``y`` broadcasts to ``x``).
 
     ``z = exp(x (-y))`` (equal to torch's ``exp(-x y)``: negation is exact),
@@ -159,7 +169,7 @@ def _soft_margin_f32(x: Array, y: Array) -> Terms:
     loss, one_plus_z = log1p_nonneg(z)
     grad = np.multiply(neg_y, z, out=z)
     np.divide(grad, one_plus_z, out=grad)
-    return Terms(loss, grad, x.size)
+    return loss, grad
 
 
 def hinge_embedding(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:

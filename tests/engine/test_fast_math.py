@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from lossgui.engine.fast_math import (
+    blockwise,
     exp_neg_abs,
     is_plain_float32,
     log1p_nonneg,
@@ -108,3 +109,40 @@ def test_fast_paths_are_taken_only_for_plain_float32_arrays():
     assert not is_plain_float32(a, np.zeros((2, 3)))  # float64 partner
     assert not is_plain_float32(a, np.zeros((1, 3), F32))  # broadcasting
     assert not is_plain_float32(np.float32(1.0)[()] * np.ones((), F32))  # 0-d
+
+
+def _terms(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, None, np.ndarray]:
+    return np.log(a) * b, None, np.exp(-np.abs(a)) + b
+
+
+def test_blockwise_equals_the_direct_call_bit_for_bit():
+    rng = np.random.default_rng(3)
+    a = np.abs(rng.standard_normal((301, 7))).astype(F32)
+    b = rng.standard_normal((301, 7)).astype(F32)
+    direct = _terms(a, b)
+    blocked = blockwise(_terms, a, b, block=64)  # 33 blocks, the last short
+    assert blocked[1] is None
+    for got, want in ((blocked[0], direct[0]), (blocked[2], direct[2])):
+        assert got is not None and got.shape == (301, 7) and got.dtype == F32
+        assert got.tobytes() == want.tobytes()
+
+
+def test_blockwise_workers_keep_the_callers_errstate():
+    a = np.zeros(1000, dtype=F32)  # log(0): a divide-by-zero warning
+    with np.errstate(divide="ignore"):
+        loss, _, _ = blockwise(_terms, a, np.ones(1000, F32), block=100)
+    assert loss is not None and np.all(loss == -np.inf)
+    with np.errstate(divide="raise"), pytest.raises(FloatingPointError):
+        blockwise(_terms, a, np.ones(1000, F32), block=100)
+
+
+def test_blockwise_inside_a_worker_runs_serially():
+    def outer(a: np.ndarray) -> tuple[np.ndarray]:
+        (inner,) = blockwise(lambda x: (x * 2,), np.repeat(a, 3), block=10)
+        assert inner is not None
+        return (inner[::3] + 1,)
+
+    a = np.arange(1000, dtype=F32)
+    (out,) = blockwise(outer, a, block=100)
+    assert out is not None
+    np.testing.assert_array_equal(out, a * 2 + 1)
