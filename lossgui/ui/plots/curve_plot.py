@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from lossgui.ui.plots.legend_place import ANCHORS, best_anchor
 from lossgui.ui.plots.marker_cloud import MarkerCloud
+from lossgui.ui.plots.steady_view import SteadyViewBox
 from lossgui.ui.plots.style import PlotStyle
 
 __all__ = ["POOL", "CurvePlot"]
@@ -60,7 +61,7 @@ class CurvePlot(pg.PlotWidget):
     markerClicked = Signal(int)
 
     def __init__(self, name: str, zero_line: bool = False, parent=None):
-        super().__init__(parent)
+        super().__init__(parent, viewBox=SteadyViewBox())
         self.setObjectName(name)
         plot = self.getPlotItem()
         plot.showGrid(x=True, y=True, alpha=0.18)

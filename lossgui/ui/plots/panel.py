@@ -271,6 +271,7 @@ class CurvesPanel(QWidget):
             low, high = self._ranges[self._mode]
         self.loss_plot.setXRange(low, high, padding=0.02)
         for plot in (self.loss_plot, self.grad_plot):
+            plot.getPlotItem().getViewBox().refit()
             plot.enableAutoRange(axis="y")
         self._place_legends()
 

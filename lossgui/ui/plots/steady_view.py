@@ -1,0 +1,61 @@
+"""``SteadyViewBox``: a y auto-range that does not twitch on every edit.
+
+pyqtgraph fits the y-range to the visible data after every change. While a
+user edits the selected sample of a softmax loss, every edit moves its
+curves a little, the fitted range moves with them, and the axes (with their
+grid) are redrawn: about half of such an edit's time. This view box keeps
+the current y-range when the newly fitted one lies inside it and still fills
+most of it; when the data grows past the range, or shrinks to a small part
+of it, the range follows exactly as pyqtgraph's. :meth:`SteadyViewBox.refit`
+makes the next fit exact (new loss, new sweep range, a reset).
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+
+__all__ = ["KEEP_FRACTION", "SteadyViewBox"]
+
+#: A fitted range that fills at least this share of the current one is kept.
+KEEP_FRACTION = 0.6
+
+
+class SteadyViewBox(pg.ViewBox):
+    """A ``pg.ViewBox`` whose automatic y-range holds steady (module docstring)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._auto_fitting = False
+        self._exact_next = True
+
+    def refit(self) -> None:
+        """Fit the next automatic y-range exactly (no holding on)."""
+        self._exact_next = True
+
+    def steady_range(
+        self, fitted: tuple[float, float], current: tuple[float, float]
+    ) -> tuple[float, float]:
+        """The y-range to show for a ``fitted`` range while ``current`` is shown."""
+        low, high = float(min(fitted)), float(max(fitted))
+        now_low, now_high = float(min(current)), float(max(current))
+        span, now_span = high - low, now_high - now_low
+        if now_low <= low and high <= now_high and span >= KEEP_FRACTION * now_span:
+            return now_low, now_high
+        return low, high
+
+    def updateAutoRange(self):
+        """pyqtgraph: fit the auto-ranged axes (y held steady, see module)."""
+        self._auto_fitting = True
+        try:
+            super().updateAutoRange()
+        finally:
+            self._auto_fitting = False
+
+    def setRange(self, rect=None, xRange=None, yRange=None, *args, **kwargs):
+        """pyqtgraph: set the range; an automatic y fit may keep the current one."""
+        if self._auto_fitting and yRange is not None:
+            if self._exact_next:
+                self._exact_next = False
+            else:
+                yRange = self.steady_range(tuple(yRange), tuple(self.viewRange()[1]))
+        super().setRange(rect, xRange, yRange, *args, **kwargs)
