@@ -261,7 +261,10 @@ def _smoothed(
     loss = c1 * nll + smooth * c2
     if params["reduction"] != "mean":
         grad = log_softmax_backward(c1 * g_nll + c2 * g_smooth, lp_last, -1)
-        return Terms(loss, _to_input(grad, x), total)
+        sum_value = None
+        if params["reduction"] == "sum":
+            sum_value = _summed_first(loss, nll, smooth, c1, c2)
+        return Terms(loss, _to_input(grad, x), total, sum_value=sum_value)
     if w is None:
         total_s = float(np.count_nonzero(keep_s))
     elif weight.ndim != 1:
@@ -281,10 +284,42 @@ def _smoothed(
         x,
         (it.onehot(classes), keep_s[..., None]),
     )
-    if total_s != total or not mean_scale_is_safe(total, dtype):
+    if (
+        total_s != total
+        or not mean_scale_is_safe(total, dtype)
+        or _summed_first(loss, nll, smooth, c1, c2, dtype.type(total)) is not None
+    ):
         return Terms(loss, mean_terms.grad, total, mean_terms=mean_terms)
     # One divisor W: 'mean' is Σ l / W, the gradient still in torch's order.
     return Terms(loss, mean_terms.grad, total, grad_is_mean=True)
+
+
+def _summed_first(
+    loss: Array,
+    nll: Array,
+    smooth: Array,
+    c1: np.floating[Any],
+    c2: np.floating[Any],
+    divisor: np.floating[Any] | None = None,
+) -> Array | None:
+    """Torch's ``c1 · Σ nll + Σ smooth · c2`` where ``Σ l`` would not do.
+
+    Torch sums each term before scaling it, so ``Σ smooth`` (or ``Σ nll``) can
+    overflow where ``Σ l`` (scaled first) stays finite, and the other way
+    round. When both orders are finite they agree to rounding and ``None``
+    keeps ``Σ l``; otherwise torch's ``'sum'``. With ``divisor`` (one ``W`` for
+    both terms) the two means ``Σ l / W`` and ``(c1 Σ nll + Σ smooth c2) / W``
+    are compared instead (a tiny ``W`` can overflow the quotient).
+    """
+    dtype = loss.dtype
+    with np.errstate(all="ignore"):
+        value = c1 * np.sum(nll, dtype=dtype) + np.sum(smooth, dtype=dtype) * c2
+        naive = np.sum(loss, dtype=dtype)
+        if divisor is not None:
+            value, naive = value / divisor, naive / divisor
+    if np.isfinite(value) and np.isfinite(naive):
+        return None
+    return np.asarray(value, dtype=dtype)
 
 
 def _exact_mean(

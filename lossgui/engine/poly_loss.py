@@ -27,8 +27,10 @@ from lossgui.engine.class_targets import (
     log_softmax_first,
 )
 from lossgui.engine.cross_entropy import log_softmax_checked
+from lossgui.engine.errors import LossInputError
 from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg, register
 from lossgui.engine.result import Terms
+from lossgui.engine.tensors import dtype_name
 
 __all__ = ["poly1_cross_entropy"]
 
@@ -59,6 +61,20 @@ def poly1_cross_entropy(tensors: tuple[Array, ...], params: Mapping[str, Any]) -
     """
     x, y = tensors
     epsilon = float(params["epsilon"])
+    if x.ndim == 0:
+        # The formula's cross_entropy fails first: it reads a same-shape (0-d)
+        # target as class probabilities, and anything else reaches
+        # ``log_softmax(x, 1)``.
+        if y.shape == x.shape:
+            if y.dtype.kind != "f":
+                raise LossInputError(
+                    "Expected floating point type for target with class "
+                    f"probabilities, got {dtype_name(y.dtype)}"
+                )
+            raise LossInputError(
+                "Dimension specified as 1 but tensor has no dimensions", "IndexError"
+            )
+        log_softmax_checked(x)
     if x.dtype.kind != "f":
         # cross_entropy's log_softmax runs first: it names the kernel of the
         # class dim and lets an empty integer input through to nll_loss.

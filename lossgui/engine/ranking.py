@@ -17,6 +17,7 @@ import numpy.typing as npt
 from lossgui.engine.errors import LossInputError
 from lossgui.engine.margin import CLAMP_COMPLEX, NEGATE_BOOL, check_margin
 from lossgui.engine.promotion import result_type
+from lossgui.engine.reduction import upstream_terms
 from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg, register
 from lossgui.engine.result import Terms
 from lossgui.engine.tensor_ops import check_subtraction, float_dtype, sum_to_shape
@@ -116,7 +117,9 @@ def cosine_embedding(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> T
     Gradient
     ``dcos/dx1 = x2 / den - cos x1 / (Σ x1² + ε)``, times -1 for ``y = 1`` and
     ``[cos - margin >= 0]`` for ``y = -1`` (active at the kink). Computed in
-    autograd's order, so a NaN anywhere in a row makes that row's gradient NaN.
+    autograd's order, so a NaN anywhere in a row makes that row's gradient NaN,
+    with the upstream gradient ``1 / N`` of ``'mean'`` applied first (it
+    matters in float32 when the terms of a row cancel).
     """
     x1, x2, y = tensors
     margin = check_margin(params["margin"], "cosine_embedding_loss", 4)
@@ -152,10 +155,13 @@ def cosine_embedding(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> T
     loss = np.where(is_pos, 1 - cos, zero) + np.where(
         is_neg, np.maximum(unclamped, zero), zero
     )
-    # Backward in autograd's order: where -> clamp -> div -> sqrt -> mul -> sum.
-    g_cos = np.where(is_neg & (unclamped >= 0), 1, 0).astype(dtype) - np.where(
-        is_pos, 1, 0
-    ).astype(dtype)
+    # Backward in autograd's order: the upstream gradient first (``1 / N`` for
+    # 'mean'), then where -> clamp -> div -> sqrt -> mul -> sum.
+    g = np.ones((), dtype)
+    if params["reduction"] == "mean":
+        with np.errstate(divide="ignore"):
+            g = g / dtype.type(loss.size)
+    g_cos = np.where(is_neg & (unclamped >= 0), g, zero) - np.where(is_pos, g, zero)
     g_cos = sum_to_shape(np.broadcast_to(g_cos, full), cos.shape)
     g_prod = g_cos / den
     g_den = -g_cos * (cos / den)
@@ -163,7 +169,7 @@ def cosine_embedding(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> T
     xa, xb = a.astype(dtype), b.astype(dtype)
     grad = np.expand_dims(g_prod, axis) * xb + 2 * (np.expand_dims(g_m1, axis) * xa)
     grad = sum_to_shape(grad, x1.shape).astype(float_dtype(x1))
-    return Terms(np.asarray(loss, dtype), grad, loss.size)
+    return upstream_terms(np.asarray(loss, dtype), grad, params["reduction"])
 
 
 register(

@@ -173,6 +173,8 @@ def reduce_terms(terms: Terms, reduction: str) -> LossResult:
                 warnings=terms.warnings,
             )
         if reduction == "sum":
+            if terms.sum_value is not None:
+                total = dtype.type(terms.sum_value)
             value = np.asarray(total, dtype=dtype)
             grad = terms.grad
             denominator = None

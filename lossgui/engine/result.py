@@ -41,6 +41,11 @@ class Terms:
         of ``inf`` (a subnormal divisor) or an overflow gives NaN/inf only in
         that order. :func:`~lossgui.engine.reduction.reduce_terms` then uses
         ``grad`` as it is.
+    sum_value : ndarray or None
+        For a loss whose ``'sum'`` torch does not form as ``Σ elementwise``
+        (label-smoothed cross-entropy sums each term before scaling it, which
+        can overflow where ``Σ elementwise`` does not): the 0-d value
+        ``'sum'`` returns instead.
     """
 
     elementwise: FloatArray
@@ -50,6 +55,7 @@ class Terms:
     warnings: tuple[str, ...] = ()
     mean_terms: Terms | None = None
     grad_is_mean: bool = False
+    sum_value: FloatArray | None = None
 
 
 @dataclass(frozen=True)

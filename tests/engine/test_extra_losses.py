@@ -107,7 +107,7 @@ def test_poly1_shapes_and_errors() -> None:
         ),
         (np.zeros(3), np.array([0, 1]), "For 1D input, 1D target must have size 1"),
         (np.zeros(3), np.array(-1), "Target -1 is out of bounds."),
-        (np.zeros(()), np.array(0), r"Expected 1 or more dimensions \(got 0\)"),
+        (np.zeros(()), np.array(0), "target with class probabilities, got Long"),
         (np.zeros((2, 3), np.int64), np.array([0, 1]), "not implemented for 'Long'"),
     ]
     for x, y, message in cases:

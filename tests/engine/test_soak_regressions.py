@@ -31,7 +31,14 @@ checks that the recorded numbers are still torch's.
 * Errors (:data:`ERROR_CASES`): a constructor's ``TypeError`` comes before
   any tensor check; Poly-1's cross-entropy is the unreduced one (its target
   checks are ``reduction='none'``'s) and its ``log_softmax`` names the kernel
-  of the class dim and lets an empty integer input through to ``nll_loss``.
+  of the class dim and lets an empty integer input through to ``nll_loss``;
+  for a 0-d input it fails as ``cross_entropy`` does (a 0-d target is read as
+  class probabilities, anything else reaches ``log_softmax(x, 1)``).
+* ``CosineEmbeddingLoss`` ``'mean'``: autograd sends ``1 / N`` down before the
+  backward formulas, which matters in float32 when a row's terms cancel.
+* ``CrossEntropyLoss`` with ``label_smoothing``: torch sums the smoothing term
+  (and the NLL term) before scaling it, so ``'sum'``/``'mean'`` overflow to
+  ``inf`` where the scaled elementwise loss sums to a finite number.
 """
 
 from __future__ import annotations
@@ -174,6 +181,48 @@ CASES: list[tuple[str, str, list[Any], dict[str, Any], Any, Any]] = [
         np.array([-15999999.0], F32),  # 16² wraps to 0: cos = 16 / sqrt(1e-12)
         None,
     ),
+    (
+        "cosine-float32-mean-scales-before-backward",
+        "CosineEmbeddingLoss",
+        [
+            np.array([[0.0, 2**-9], [0.0, 0.0], [0.0, 0.0]], F32),
+            np.array([[0.0, 1.0], [0.0, 0.0], [0.0, 0.0]], F32),
+            np.ones(3, F32),
+        ],
+        {"margin": 0.0, "reduction": "mean"},
+        np.array(0.6666666865348816, F32),
+        np.array([[0.0, -4.57763671875e-05], [0.0, 0.0], [0.0, 0.0]], F32),
+    ),
+    (
+        "ce-smoothing-sum-overflows-before-scaling",
+        "CrossEntropyLoss",
+        [np.array([[0.0, -1e308], [0.0, -1e308]], F64), np.array([0, 0])],
+        {"label_smoothing": 0.1, "reduction": "sum"},
+        np.array(INF, F64),  # Σ smooth = 2e308 overflows before · ε / C
+        np.array([[0.04999999999999993, -0.05], [0.04999999999999993, -0.05]], F64),
+    ),
+    (
+        "ce-smoothing-mean-overflows-before-scaling",
+        "CrossEntropyLoss",
+        [np.array([[0.0, -1e308], [0.0, -1e308]], F64), np.array([0, 0])],
+        {"label_smoothing": 0.1, "reduction": "mean"},
+        np.array(INF, F64),
+        np.array([[0.024999999999999967, -0.025], [0.024999999999999967, -0.025]], F64),
+    ),
+    (
+        "ce-smoothing-huge-weight-sum-overflows",
+        "CrossEntropyLoss",
+        [np.zeros((2, 2), F64), np.array([0, 1])],
+        {
+            "weight": np.array([1e308, 1e308]),
+            "label_smoothing": 0.1,
+            "reduction": "sum",
+        },
+        np.array(INF, F64),
+        np.array(
+            [[-4.5e307, 4.500000000000001e307], [4.500000000000001e307, -4.5e307]]
+        ),
+    ),
 ]
 
 IDS = [case[0] for case in CASES]
@@ -222,6 +271,10 @@ def _torch_call(torch: Any, loss: str, kwargs: dict[str, Any]) -> Any:
         kwargs["distance_function"] = lambda x, y: 1.0 - cosine(x, y, dim=-1)
     elif kwargs.get("distance_function") == "squared_euclidean":
         kwargs["distance_function"] = lambda x, y: (x - y).pow(2).sum(-1)
+    kwargs = {
+        k: torch.from_numpy(v.copy()) if isinstance(v, np.ndarray) else v
+        for k, v in kwargs.items()
+    }
     return getattr(torch.nn, loss)(**kwargs)
 
 
@@ -361,6 +414,46 @@ ERROR_CASES: list[tuple[str, str, list[Any], dict[str, Any], str, str]] = [
         {},
         "NotImplementedError",
         "\"log_softmax_kernel_impl\" not implemented for 'Long'",
+    ),
+    (
+        "poly1-0d-input-0d-float-target-is-probabilities",
+        "Poly1CrossEntropyLoss",
+        [np.array(0.5, F32), np.array(0.3, F64)],
+        {},
+        "IndexError",
+        "Dimension specified as 1 but tensor has no dimensions",
+    ),
+    (
+        "poly1-0d-input-0d-integer-target-is-probabilities",
+        "Poly1CrossEntropyLoss",
+        [np.array(0.5, F64), np.array(0)],
+        {"reduction": "none"},
+        "RuntimeError",
+        "Expected floating point type for target with class probabilities, got Long",
+    ),
+    (
+        "poly1-0d-integer-input-0d-float-target",
+        "Poly1CrossEntropyLoss",
+        [np.array(2), np.array(0.3, F32)],
+        {},
+        "IndexError",
+        "Dimension specified as 1 but tensor has no dimensions",
+    ),
+    (
+        "poly1-0d-integer-input-0d-byte-target",
+        "Poly1CrossEntropyLoss",
+        [np.array(2, np.int32), np.array(0, np.uint8)],
+        {},
+        "RuntimeError",
+        "Expected floating point type for target with class probabilities, got Byte",
+    ),
+    (
+        "poly1-0d-input-1d-target-reaches-log-softmax",
+        "Poly1CrossEntropyLoss",
+        [np.array(0.5, F32), np.array([0])],
+        {},
+        "IndexError",
+        "Dimension out of range (expected to be in range of [-1, 0], but got 1)",
     ),
 ]
 
