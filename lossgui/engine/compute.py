@@ -35,6 +35,18 @@ def _callee(spec: LossSpec, method: str) -> str:
     return spec.name if spec.name[:1].islower() else f"{spec.name}.{method}"
 
 
+#: torch.nn losses without an ``__init__`` of their own: Python names the
+#: inherited one in argument errors (``_Loss.__init__() got an unexpected ...``).
+_INHERITED_INIT = {
+    "BCELoss": "_WeightedLoss",
+    "MultiLabelSoftMarginLoss": "_WeightedLoss",
+    "L1Loss": "_Loss",
+    "MSELoss": "_Loss",
+    "SoftMarginLoss": "_Loss",
+    "MultiLabelMarginLoss": "_Loss",
+}
+
+
 def _check_keywords(spec: LossSpec, kwargs: dict[str, Any]) -> None:
     """Raise torch's ``TypeError`` for a keyword the loss does not take.
 
@@ -48,8 +60,10 @@ def _check_keywords(spec: LossSpec, kwargs: dict[str, Any]) -> None:
     for key in kwargs:
         if key not in known:
             raise LossInputError(
-                f"{_callee(spec, '__init__')}() got an unexpected keyword argument "
-                f"'{key}'",
+                f"{_INHERITED_INIT.get(spec.name, spec.name)}.__init__() got an "
+                f"unexpected keyword argument '{key}'"
+                if spec.name[:1].isupper()
+                else f"{spec.name}() got an unexpected keyword argument '{key}'",
                 "TypeError",
             )
 

@@ -326,6 +326,31 @@ _BOOL_SUB_TWO = (
 
 #: (id, loss, tensors, kwargs, torch's exception type, torch's message).
 ERROR_CASES: list[tuple[str, str, list[Any], dict[str, Any], str, str]] = [
+    *(
+        (
+            f"{loss}-inherited-init-names-{owner}",
+            loss,
+            [np.zeros(2, F32), np.zeros(2, F32)],
+            {"foo": 1},
+            "TypeError",
+            f"{owner}.__init__() got an unexpected keyword argument 'foo'",
+        )
+        for loss, owner in (
+            ("L1Loss", "_Loss"),
+            ("MSELoss", "_Loss"),
+            ("SoftMarginLoss", "_Loss"),
+            ("BCELoss", "_WeightedLoss"),
+            ("MultiLabelSoftMarginLoss", "_WeightedLoss"),
+        )
+    ),
+    (
+        "CrossEntropyLoss-own-init-names-itself",
+        "CrossEntropyLoss",
+        [np.zeros((2, 3), F32), np.zeros(2, np.int64)],
+        {"foo": 1},
+        "TypeError",
+        "CrossEntropyLoss.__init__() got an unexpected keyword argument 'foo'",
+    ),
     (
         "huber-constructor-type-error-before-shapes",
         "HuberLoss",
