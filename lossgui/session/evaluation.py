@@ -104,9 +104,7 @@ def _cast(doc: SessionDocument, name: str) -> Array:
     array = doc.array(name)
     dtype = np.int64 if doc.slot(name).kind == "index" else doc.dtype
     with np.errstate(over="ignore"):  # 1e308 as float32 is inf, as in torch
-        out = array.astype(dtype, copy=True)  # one copy, then frozen
-    out.flags.writeable = False
-    return out
+        return _frozen(array.astype(dtype, copy=True))  # one copy, frozen in place
 
 
 def _total(array: Array) -> float:

@@ -88,9 +88,7 @@ class TensorTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Repaint every cell (after values changed elsewhere)."""
-        rows, cols = self.rowCount(), self.columnCount()
-        if rows and cols:
-            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, cols - 1))
+        self.refresh_region(range(self.rowCount()), range(self.columnCount()))
 
     def refresh_region(self, rows: range, columns: range) -> None:
         """Repaint the cells in ``rows`` x ``columns`` (after an edit there)."""
@@ -206,8 +204,7 @@ class TensorTableModel(QAbstractTableModel):
             log.exception("cell edit failed")
             self.rejected.emit(f"Internal error: {type(exc).__name__}: {exc}")
             return False
-        self.dataChanged.emit(index, index)
-        return True
+        return True  # the views repaint the cell on the controller's change signal
 
     def parse(self, value) -> float | int:
         """Parse one cell for this tensor (whole numbers for class indices).
