@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
+from shot_window import shot_window
 
 SHOTS = {
     "BCEWithLogitsLoss": dict(loss="BCEWithLogitsLoss", select=(0, 0)),
@@ -94,16 +93,7 @@ def main() -> int:
     parser.add_argument("--only", nargs="*", default=None)
     args = parser.parse_args()
 
-    app = QApplication(sys.argv[:1])
-    from lossgui.ui.main_window import MainWindow
-    from lossgui.ui.theme import apply_theme
-
-    folder = tempfile.mkdtemp(prefix="lossgui-curves-")
-    settings = QSettings(f"{folder}/settings.ini", QSettings.Format.IniFormat)
-    apply_theme(app, args.theme)
-    window = MainWindow(settings=settings)
-    width, height = (int(v) for v in args.size.split("x"))
-    window.resize(width, height)
+    app, window = shot_window(args.theme, args.size, "lossgui-curves-")
     window.show()
     for _ in range(5):
         app.processEvents()

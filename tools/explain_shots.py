@@ -14,12 +14,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from shot_window import shot_window
 
 
 def _doc(loss, **changes):
@@ -82,15 +80,7 @@ def main() -> int:
     parser.add_argument("--theme", default="light")
     parser.add_argument("--only", nargs="*", default=None)
     args = parser.parse_args()
-    app = QApplication(sys.argv[:1])
-    from lossgui.ui.main_window import MainWindow
-    from lossgui.ui.theme import apply_theme
-
-    folder = tempfile.mkdtemp(prefix="lossgui-shot-")
-    settings = QSettings(f"{folder}/settings.ini", QSettings.Format.IniFormat)
-    apply_theme(app, args.theme)
-    window = MainWindow(settings=settings)
-    window.resize(1400, 880)
+    app, window = shot_window(args.theme, "1400x880")
     window.show()
     args.out.mkdir(parents=True, exist_ok=True)
     u = window.understanding

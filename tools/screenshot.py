@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QTimer
+from shot_window import shot_window
 
 
 def main() -> int:
@@ -32,16 +31,7 @@ def main() -> int:
     parser.add_argument("--cells", default=None, help="name:row:col:value,... edits")
     args = parser.parse_args()
 
-    app = QApplication(sys.argv[:1])
-    from lossgui.ui.main_window import MainWindow
-    from lossgui.ui.theme import apply_theme
-
-    folder = tempfile.mkdtemp(prefix="lossgui-shot-")
-    settings = QSettings(f"{folder}/settings.ini", QSettings.Format.IniFormat)
-    apply_theme(app, args.theme)
-    window = MainWindow(settings=settings)
-    width, height = (int(v) for v in args.size.split("x"))
-    window.resize(width, height)
+    app, window = shot_window(args.theme, args.size)
     if args.loss:
         window.controller.set_loss(args.loss)
     if args.reduction:
