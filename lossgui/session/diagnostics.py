@@ -5,7 +5,8 @@ what looks wrong, why it matters, and :class:`Fix` objects whose ``apply``
 edits a copy of the document (the UI hands it to the controller, so a fix
 is one undo step). The detectors for the first tensor (probabilities where
 logits belong, softmax applied twice, NaN/inf) are here; those for targets
-and weights are in :mod:`lossgui.session.diagnostics_targets`.
+and weights are in :mod:`lossgui.session.diagnostics_targets`, values that
+overflow the session's dtype in :mod:`lossgui.session.diagnostics_overflow`.
 """
 
 from __future__ import annotations
@@ -274,6 +275,7 @@ def diagnose(
     evaluation : Evaluation, optional
         ``doc.evaluate()``, if the caller has it already.
     """
+    from lossgui.session.diagnostics_overflow import OVERFLOW_DETECTORS
     from lossgui.session.diagnostics_targets import TARGET_DETECTORS
 
     ev = doc.evaluate() if evaluation is None else evaluation
@@ -284,6 +286,7 @@ def diagnose(
         _log_probs_to_ce,
         *TARGET_DETECTORS,
         _non_finite,
+        *OVERFLOW_DETECTORS,
     )
     with np.errstate(all="ignore"):
         findings = [f for detect in detectors if (f := detect(doc, ev)) is not None]

@@ -1,0 +1,116 @@
+"""Values that are finite as typed but not after the cast to the session's dtype.
+
+Values are stored in float64 and cast to the session's dtype only when the
+loss is evaluated, as ``torch.tensor(values, dtype=torch.float32)`` does.
+``1e39`` therefore shows as ``1e+39`` in its cell, but the loss sees ``inf``
+(and often returns ``nan``). This detector names the first such cell, counts
+them per tensor and offers two fixes: evaluate in float64, or clip every
+float tensor to the dtype's range.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import numpy.typing as npt
+
+from lossgui.session.diagnostics import Finding, Fix
+
+if TYPE_CHECKING:
+    from lossgui.session.document import SessionDocument
+    from lossgui.session.evaluation import Evaluation
+
+__all__ = ["OVERFLOW_DETECTORS", "overflowing"]
+
+Array = npt.NDArray[Any]
+
+
+def _checked_slots(doc: SessionDocument) -> list[str]:
+    """The float tensors the loss receives (optional ones only when enabled)."""
+    return [
+        slot.name
+        for slot in doc.slots()
+        if slot.kind == "float" and (not slot.optional or doc.enabled.get(slot.name))
+    ]
+
+
+def overflowing(values: Array, dtype: str) -> Array:
+    """A mask of the finite ``values`` that become ±inf when cast to ``dtype``."""
+    wide = np.asarray(values, dtype=np.float64)
+    with np.errstate(over="ignore"):
+        cast = wide.astype(dtype)
+    mask: Array = np.isfinite(wide) & ~np.isfinite(cast)
+    return mask
+
+
+def _where(name: str, shape: tuple[int, ...], flat: int) -> str:
+    """``name[i, j]`` in torch's indexing of the stored tensor."""
+    if not shape:
+        return name
+    position = np.unravel_index(flat, shape)
+    return f"{name}[{', '.join(str(int(i)) for i in position)}]"
+
+
+def _clip_to(dtype: str) -> Fix:
+    top = float(np.finfo(np.dtype(dtype)).max)
+
+    def clip(doc: SessionDocument) -> None:
+        for name in _checked_slots(doc):
+            values = np.asarray(doc.array(name), dtype=np.float64)
+            if overflowing(values, dtype).any():
+                doc.set_array(name, np.clip(values, -top, top))
+
+    return Fix(
+        f"Clip to the {dtype} range",
+        f"Every value beyond ±{top:.6g} becomes ±{top:.6g}, the largest {dtype}.",
+        clip,
+    )
+
+
+def _use_float64(doc: SessionDocument) -> None:
+    doc.set_setting("dtype", "float64")
+
+
+def _dtype_overflow(doc: SessionDocument, _ev: Evaluation) -> Finding | None:
+    if doc.dtype == "float64":
+        return None
+    first: str | None = None
+    counts: list[str] = []
+    for name in _checked_slots(doc):
+        values = np.asarray(doc.array(name))
+        mask = overflowing(values, doc.dtype)
+        count = int(np.count_nonzero(mask))
+        if not count:
+            continue
+        counts.append(f"{name} ({count})")
+        if first is None:
+            flat = int(np.flatnonzero(mask.reshape(-1))[0])
+            value = float(values.reshape(-1)[flat])
+            sign = "-" if value < 0 else ""
+            first = (
+                f"{_where(name, values.shape, flat)} = {value:g} overflows "
+                f"{doc.dtype} to {sign}inf"
+            )
+    if first is None:
+        return None
+    top = float(np.finfo(np.dtype(doc.dtype)).max)
+    return Finding(
+        "dtype-overflow",
+        "warning",
+        first,
+        f"Values beyond ±{top:.6g} do not fit {doc.dtype}, in {', '.join(counts)}: "
+        f"torch.tensor(..., dtype=torch.{doc.dtype}) makes them ±inf, so the loss "
+        "and the gradient can become inf or nan although the cells show a number.",
+        (
+            Fix(
+                "Use float64",
+                "Evaluate in float64, where these values are finite.",
+                _use_float64,
+            ),
+            _clip_to(doc.dtype),
+        ),
+    )
+
+
+OVERFLOW_DETECTORS = (_dtype_overflow,)
