@@ -1,35 +1,42 @@
 """The current numbers under every related loss at once (no Qt).
 
-Binary data (logits and 0/1 targets) is compared under BCEWithLogitsLoss,
-BCELoss∘sigmoid, MultiLabelSoftMarginLoss (all three equal), focal loss and
-their softmax and margin cousins; class-index data under CrossEntropyLoss,
-NLLLoss∘log_softmax, label smoothing, probability targets, KL divergence,
-Poly-1, the multi-class hinge and per-class sigmoid losses; regression data
-under L1, MSE, SmoothL1, Huber and log-cosh. Each variant is a document made
-with :func:`~lossgui.session.convert.switch_loss` and evaluated by the
-engine, so every number is :func:`lossgui.engine.compute`'s.
+Binary data (logits or probabilities, 0/1 or soft targets) is compared under
+BCEWithLogitsLoss, BCELoss∘sigmoid, MultiLabelSoftMarginLoss, focal loss and
+their softmax and margin cousins; class data (class indices or probability
+targets) under CrossEntropyLoss, NLLLoss∘log_softmax, label smoothing,
+probability targets, KL divergence, Poly-1, the multi-class hinge and
+per-class sigmoid losses; regression data under L1, MSE, SmoothL1, Huber and
+log-cosh. Each row is a document built from the session's own numbers by
+:mod:`lossgui.session.compare_variants` (its note says how) and evaluated by
+the engine, so every value is :func:`lossgui.engine.compute`'s on that data.
+A loss that cannot take the data is kept as an absent row saying why.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from lossgui.engine.registry import LOSSES
 from lossgui.session.call_text import call_text
-from lossgui.session.convert import softmax_like, switch_loss, switch_target_mode
+from lossgui.session.compare_variants import (
+    REGRESSION,
+    Variant,
+    binary_variants,
+    class_variants,
+    regression_variants,
+)
+from lossgui.session.convert import softmax_like
 from lossgui.session.document import SessionDocument
-from lossgui.session.layout import target_name
+from lossgui.session.evaluation import Evaluation
+from lossgui.session.layout import batch_dropped, target_name
 from lossgui.session.sgd import sgd_step
 
-__all__ = ["CompareRow", "Comparison", "compare", "data_kind", "ranks"]
+__all__ = ["CompareRow", "Comparison", "agreeing", "compare", "data_kind", "ranks"]
 
 Array = npt.NDArray[Any]
-Tweak = Callable[[SessionDocument], None]
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,13 @@ class CompareRow:
         Torch's error for this variant, if any.
     current : bool
         Whether this row is the session's own loss and settings.
+    note : str
+        What was done to the session's data for this row; for an absent row,
+        why the loss cannot take it.
+    absent : bool
+        Whether the loss cannot be applied to the data (no value).
+    evaluation : Evaluation or None
+        The evaluation behind the value (its inputs and keyword arguments).
     """
 
     label: str
@@ -71,28 +85,40 @@ class CompareRow:
     change: Array
     error: str | None = None
     current: bool = False
+    note: str = ""
+    absent: bool = False
+    evaluation: Evaluation | None = None
 
 
 @dataclass(frozen=True)
 class Comparison:
-    """Every row, the kind of data compared, the common reduction and ``lr``."""
+    """Every row, the kind of data compared, the common reduction and ``lr``.
+
+    ``data`` says in words what was compared (``"probabilities with 0/1
+    targets"``).
+    """
 
     kind: str
     reduction: str
     samples: int
     rows: tuple[CompareRow, ...]
     lr: float = 1.0
+    data: str = ""
 
 
 def data_kind(doc: SessionDocument) -> str:
     """``"binary"``, ``"multiclass"``, ``"regression"`` or ``"other"``."""
     spec = doc.spec
-    if doc.loss in _REGRESSION:
+    name = target_name(spec)
+    if len(spec.forward) != 2 or name is None or batch_dropped(spec):
+        return "other"
+    if doc.loss in REGRESSION:
         return "regression"
     if spec.family == "binary" and doc.loss != "SoftDiceLoss":
-        return "binary"
-    name = target_name(spec)
-    if softmax_like(spec) and name is not None and doc.columns >= 2:
+        same = doc.tensors[name].shape == doc.tensors[doc.first_name].shape
+        return "binary" if same else "other"
+    first = doc.tensors[doc.first_name]
+    if softmax_like(spec) and first.ndim == 2 and doc.columns >= 2:
         kinds = {a.kind for a in spec.forward}
         if kinds & {"index", "class_target"} or doc.loss == "KLDivLoss":
             return "multiclass"
@@ -108,58 +134,14 @@ def ranks(values: Array) -> Array:
     return out
 
 
-def _set(**params: Any) -> Tweak:
-    def tweak(doc: SessionDocument) -> None:
-        for key, value in params.items():
-            doc.set_setting(f"param.{key}" if key != "input_mode" else key, value)
-
-    return tweak
-
-
-def _signs(doc: SessionDocument) -> None:
-    name = target_name(doc.spec)
-    if name is not None:
-        doc.tensors[name] = 2 * doc.tensors[name] - 1
-
-
-def _probability(doc: SessionDocument) -> None:
-    doc.assign(switch_target_mode(doc, "probability"))
-
-
-_BINARY: tuple[tuple[str, str, Tweak | None], ...] = (
-    ("BCEWithLogitsLoss", "BCEWithLogitsLoss", None),
-    ("BCELoss ∘ σ", "BCELoss", _set(input_mode="logits")),
-    ("MultiLabelSoftMargin", "MultiLabelSoftMarginLoss", None),
-    ("focal (α=0.25, γ=2)", "sigmoid_focal_loss", None),
-    ("SoftMargin on 2y − 1", "SoftMarginLoss", _signs),
-    ("CE on [0, z]", "CrossEntropyLoss", None),
-)
-_MULTICLASS: tuple[tuple[str, str, Tweak | None], ...] = (
-    ("CrossEntropyLoss", "CrossEntropyLoss", _set(label_smoothing=0.0)),
-    ("NLLLoss ∘ log_softmax", "NLLLoss", _set(input_mode="logits")),
-    (
-        "CE, smoothing 0.1",
-        "CrossEntropyLoss",
-        _set(label_smoothing=0.1),
-    ),
-    ("CE on one-hot probabilities", "CrossEntropyLoss", _probability),
-    ("KLDiv vs one-hot", "KLDivLoss", _set(input_mode="logits")),
-    ("Poly-1 (ε=1)", "Poly1CrossEntropyLoss", None),
-    ("MultiMargin (hinge)", "MultiMarginLoss", None),
-    ("BCE per class (one-hot)", "BCEWithLogitsLoss", None),
-    ("focal per class (one-hot)", "sigmoid_focal_loss", None),
-)
-_REGRESSION = ("L1Loss", "MSELoss", "SmoothL1Loss", "HuberLoss", "LogCoshLoss")
-
-
-def _variants(kind: str) -> tuple[tuple[str, str, Tweak | None], ...]:
+def _variants(doc: SessionDocument, kind: str, reduction: str) -> list[Variant]:
     if kind == "binary":
-        return _BINARY
+        return binary_variants(doc, reduction)
     if kind == "multiclass":
-        return _MULTICLASS
+        return class_variants(doc, reduction)
     if kind == "regression":
-        return tuple((name, name, None) for name in _REGRESSION)
-    return ()
+        return regression_variants(doc, reduction)
+    return []
 
 
 def _per_row(array: Array, rows: int, total: bool) -> Array:
@@ -184,13 +166,31 @@ def _losses(doc: SessionDocument) -> Array | None:
     return _per_row(evaluation.result.loss.elementwise, doc.rows, total)
 
 
-def _row(label: str, doc: SessionDocument, current: bool, lr: float) -> CompareRow:
+def _row(
+    label: str, doc: SessionDocument, current: bool, lr: float, note: str = ""
+) -> CompareRow:
     with np.errstate(all="ignore"):
-        return _row_numbers(label, doc, current, lr)
+        return _row_numbers(label, doc, current, lr, note)
+
+
+def _absent_row(variant: Variant, rows: int) -> CompareRow:
+    nan = np.full(rows, np.nan)
+    return CompareRow(
+        variant.label,
+        variant.loss,
+        "",
+        np.nan,
+        nan,
+        ranks(nan),
+        nan,
+        nan,
+        note=variant.note,
+        absent=True,
+    )
 
 
 def _row_numbers(
-    label: str, doc: SessionDocument, current: bool, lr: float
+    label: str, doc: SessionDocument, current: bool, lr: float, note: str
 ) -> CompareRow:
     evaluation = doc.evaluate()
     rows = doc.rows
@@ -208,13 +208,18 @@ def _row_numbers(
             nan,
             error,
             current,
+            note,
+            evaluation=evaluation,
         )
     loss = evaluation.result.loss
     per_sample = _per_row(loss.elementwise, rows, doc.loss == "KLDivLoss")
     grad = np.asarray(evaluation.result.grad, dtype=np.float64)
     norms = np.sqrt(np.sum(grad.reshape(rows, -1) ** 2, axis=1)) if grad.ndim else grad
     value = float(np.asarray(loss.value)) if np.ndim(loss.value) == 0 else loss.scalar
-    after = _losses(sgd_step(doc, lr))
+    try:
+        after = _losses(sgd_step(doc, lr))
+    except ValueError:
+        after = None
     change = nan if after is None else after - per_sample
     return CompareRow(
         label,
@@ -223,43 +228,120 @@ def _row_numbers(
         value,
         per_sample,
         ranks(per_sample),
-        np.asarray(norms).reshape(-1)[:rows],
+        _fit(np.asarray(norms, dtype=np.float64).reshape(-1), rows),
         change,
         None,
         current,
+        note,
+        evaluation=evaluation,
     )
+
+
+def _fit(values: Array, rows: int) -> Array:
+    """``values`` as exactly ``rows`` numbers (NaN where there are none)."""
+    if values.size == rows:
+        return values
+    if values.size == 1:
+        return np.full(rows, float(values[0]))
+    return np.full(rows, np.nan)
 
 
 def compare(doc: SessionDocument, lr: float = 1.0) -> Comparison:
     """The session's numbers under every related loss.
 
-    The first row is the session as it is; the others use the same numbers
-    (converted where the loss needs another target form) and the session's
-    reduction (``'mean'`` when it is ``'none'``; ``'batchmean'`` for
-    KLDivLoss's mean). Variants identical to the session are left out.
+    The first row is the session as it is (under ``'mean'`` when its
+    reduction is ``'none'``); the others use the same numbers, converted as
+    each row's note says, and the session's reduction (``'batchmean'`` for
+    KLDivLoss's mean). Variants identical to the session are left out;
+    losses that cannot take the data are absent rows with the reason.
     ``lr`` is the learning rate of the one-step preview (``change``).
     """
     with np.errstate(all="ignore"):  # ±1e308 and NaN are the user's to explore
         return _compare(doc, lr)
 
 
+def _session_row(doc: SessionDocument, reduction: str, lr: float) -> CompareRow:
+    if doc.reduction != "none":
+        return _row(f"{doc.loss} (session)", doc, True, lr)
+    shown = doc.copy()
+    shown.reduction = (
+        "batchmean" if doc.loss == "KLDivLoss" and reduction == "mean" else reduction
+    )
+    note = f"reduction='{shown.reduction}' here (the session's is 'none')"
+    return _row(f"{doc.loss} (session)", shown, True, lr, note)
+
+
 def _compare(doc: SessionDocument, lr: float) -> Comparison:
     kind = data_kind(doc)
     reduction = doc.reduction if doc.reduction in ("mean", "sum") else "mean"
-    rows = [_row(f"{doc.loss} (session)", doc, True, lr)]
-    seen = {(rows[0].call, doc.target_mode)}
-    for label, name, tweak in _variants(kind):
-        variant = switch_loss(doc, name)
-        if name == "KLDivLoss" and reduction == "mean":
-            variant.reduction = "batchmean"
-        elif reduction in LOSSES[name].reductions:
-            variant.reduction = reduction
-        if tweak is not None:
-            tweak(variant)
-        key = (call_text(variant.evaluate()), variant.target_mode)
+    first = _session_row(doc, reduction, lr)
+    rows = [first]
+    seen = {_identity(first.evaluation)}
+    for variant in _variants(doc, kind, reduction):
+        if variant.doc is None:
+            rows.append(_absent_row(variant, doc.rows))
+            continue
+        key = _identity(variant.doc.evaluate())
         if key in seen:
             continue
         seen.add(key)
-        row = _row(label, variant, False, lr)
-        rows.append(row)
-    return Comparison(kind, reduction, doc.rows, tuple(rows), lr)
+        rows.append(_row(variant.label, variant.doc, False, lr, variant.note))
+    return Comparison(
+        kind, reduction, doc.rows, tuple(rows), lr, _data_words(doc, kind)
+    )
+
+
+def _identity(evaluation: Evaluation | None) -> tuple[object, ...]:
+    """What makes two evaluations the same computation (loss, settings, data)."""
+    if evaluation is None:
+        return ()
+
+    def part(value: object) -> object:
+        if isinstance(value, np.ndarray):
+            return (value.dtype.str, value.shape, value.tobytes())
+        return repr(value)
+
+    return (
+        evaluation.loss,
+        evaluation.reduction,
+        evaluation.input_mode,
+        evaluation.target_mode,
+        tuple((n, part(a)) for n, a in evaluation.inputs),
+        tuple((n, part(v)) for n, v in evaluation.kwargs),
+    )
+
+
+def _data_words(doc: SessionDocument, kind: str) -> str:
+    """What the compared numbers are, in words."""
+    if kind == "regression":
+        return "predictions and targets"
+    if kind == "other":
+        return "this loss only (no related losses to compare)"
+    key = target_name(doc.spec)
+    assert key is not None
+    target = np.asarray(doc.tensors[key])
+    if kind == "binary":
+        raw = doc.input_mode == "raw" and doc.spec.activation == "sigmoid"
+        inputs = "probabilities" if raw else "logits"
+        hard = bool(np.all((target == 0) | (target == 1)))
+        return f"{inputs} with {'0/1' if hard else 'soft'} targets"
+    raw = doc.input_mode == "raw" and doc.spec.activation == "log_softmax"
+    inputs = "log-probabilities" if raw else "logits"
+    if doc.slot(key).kind == "index":
+        return f"{inputs} with class labels"
+    return f"{inputs} with probability targets"
+
+
+def agreeing(comparison: Comparison) -> list[list[str]]:
+    """Groups of two or more computed rows whose values agree (to 1e-6 relative)."""
+    groups: list[list[CompareRow]] = []
+    for row in comparison.rows:
+        if row.absent or row.error or not np.isfinite(row.value):
+            continue
+        for group in groups:
+            if np.isclose(group[0].value, row.value, rtol=1e-6, atol=1e-9):
+                group.append(row)
+                break
+        else:
+            groups.append([row])
+    return [[r.label for r in group] for group in groups if len(group) > 1]
