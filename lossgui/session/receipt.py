@@ -11,21 +11,22 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
 from lossgui.engine.result import LossResult
+from lossgui.session.number_format import fmt
 
 __all__ = ["Receipt", "make_receipt", "short"]
 
 
-def short(value: float, digits: int = 5) -> str:
-    """``value`` with ``digits`` significant digits (``nan``/``inf`` spelled out)."""
-    if math.isnan(value):
-        return "nan"
-    if math.isinf(value):
-        return "inf" if value > 0 else "-inf"
-    return f"{value:.{digits}g}"
+def short(value: Any, digits: int | None = None) -> str:
+    """``value`` as every view shows it (:func:`lossgui.session.number_format.fmt`).
+
+    ``digits`` defaults to the application-wide precision.
+    """
+    return fmt(value, digits)
 
 
 def _count(value: float) -> str:

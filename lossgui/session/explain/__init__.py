@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from lossgui.engine.registry import LOSSES
+from lossgui.session import number_format
 from lossgui.session.explain.binary import bce, bce_with_logits
 from lossgui.session.explain.classes import cross_entropy
 from lossgui.session.explain.context import Context
@@ -35,7 +36,8 @@ if TYPE_CHECKING:
 
 __all__ = ["BUILDERS", "DEFAULT_DIGITS", "Explanation", "Section", "Step", "explain"]
 
-DEFAULT_DIGITS = 4
+#: Digits when nobody chose: every view's default (see ``number_format``).
+DEFAULT_DIGITS = number_format.DEFAULT_DIGITS
 
 #: The step-by-step builder of each loss; others use the generic one.
 BUILDERS: dict[str, Callable[[Context], Built]] = {
@@ -67,7 +69,7 @@ def _supported(ctx: Context) -> bool:
 
 
 def explain(
-    evaluation: Evaluation, row: int = 0, column: int = 0, digits: int = DEFAULT_DIGITS
+    evaluation: Evaluation, row: int = 0, column: int = 0, digits: int | None = None
 ) -> Explanation:
     """Explain ``evaluation`` at the grid cell ``(row, column)``.
 
@@ -77,15 +79,19 @@ def explain(
         What the window shows.
     row, column : int
         The selected cell of the grid's 2-D table (clamped into range).
-    digits : int
-        Significant digits of the shown values; operands get more where
-        needed so the arithmetic on the page reproduces each value.
+    digits : int, optional
+        Significant digits of the shown values (every view's precision,
+        :func:`~lossgui.session.number_format.significant_digits`, by
+        default); operands get more where needed so the arithmetic on the
+        page reproduces each value.
 
     Returns
     -------
     Explanation
         With ``error`` set (and no sections) when torch rejects the input.
     """
+    if digits is None:
+        digits = number_format.significant_digits()
     spec = LOSSES[evaluation.loss]
     formula = spec.formula
     if evaluation.result is None or evaluation.grid.size == 0:

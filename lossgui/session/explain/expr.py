@@ -15,11 +15,12 @@ mapping and :data:`FUNCTIONS` holds the namespace.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
+
+from lossgui.session.number_format import format_significant
 
 __all__ = [
     "FUNCTIONS",
@@ -69,7 +70,8 @@ def format_number(value: float, digits: int) -> str:
     that ``digits`` digits give exactly are written short (``-0.8``); others
     keep their trailing zeros, so the precision shows (``0.3100``). Exponents
     are short (``1.500e-7``); ``nan``, ``inf`` and ``-inf`` are spelled out.
-    The minus sign is ASCII here.
+    The minus sign is ASCII here. The rules are every view's
+    (:mod:`lossgui.session.number_format`).
 
     Examples
     --------
@@ -78,20 +80,7 @@ def format_number(value: float, digits: int) -> str:
     >>> format_number(2.0000001e-9, 3)
     '2.00e-9'
     """
-    if math.isnan(value):
-        return "nan"
-    if math.isinf(value):
-        return "inf" if value > 0 else "-inf"
-    if value == int(value) and abs(value) < 1e15:
-        return str(int(value))
-    digits = max(1, digits)
-    text = f"{value:.{digits}g}"
-    if float(text) != value:
-        text = f"{value:#.{digits}g}"
-    if "e" in text:
-        mantissa, _, exponent = text.partition("e")
-        text = f"{mantissa}e{int(exponent)}"
-    return text
+    return format_significant(value, digits)
 
 
 def to_python(text: str) -> str:
