@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
@@ -50,6 +49,8 @@ SHOW = {
     "change": "Loss change after one step",
 }
 _RANK_TINT = QColor(230, 126, 34, 70)
+#: The widest the "How" column grows (the full note is its tooltip).
+NOTE_WIDTH = 220
 
 
 class ComparePanel(QWidget):
@@ -139,15 +140,21 @@ class ComparePanel(QWidget):
     def _mode(self) -> str:
         return str(self.show_combo.currentData())
 
-    def _cells(self, row: CompareRow, mode: str) -> list[str]:
-        count = min(len(row.per_sample), MAX_SAMPLES)
+    def _cells(self, row: CompareRow, mode: str, count: int) -> list[str]:
+        """The per-sample texts of ``row`` (blank where it has no value)."""
+        if row.absent:
+            return [""] * count
         if mode == "loss":
             return [
-                f"{short(float(row.per_sample[i]), 4)}  #{row.ranks[i]}"
+                f"{short(row.per_sample[i])}  #{row.ranks[i]}"
+                if i < len(row.per_sample)
+                else ""
                 for i in range(count)
             ]
         values = row.grad_norm * self.sgd.lr if mode == "step" else row.change
-        return [short(float(values[i]), 4) for i in range(count)]
+        return [
+            short(values[i]) if i < len(values) else "" for i in range(count)
+        ]
 
     def _fill(self) -> None:
         comparison = self.comparison
@@ -155,7 +162,7 @@ class ComparePanel(QWidget):
             return
         mode = self._mode()
         samples = min(comparison.samples, MAX_SAMPLES)
-        headers = ["Loss", f"{comparison.reduction}"] + [
+        headers = ["Loss", f"{comparison.reduction}", "How"] + [
             f"#{i}" for i in range(samples)
         ]
         self.table.clear()
@@ -165,21 +172,17 @@ class ComparePanel(QWidget):
         base = comparison.rows[0].ranks
         bold = QFont(self.table.font())
         bold.setBold(True)
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for r, row in enumerate(comparison.rows):
-            label = QTableWidgetItem(row.label)
-            label.setToolTip(row.error or row.call)
-            value = QTableWidgetItem("error" if row.error else short(row.value, 5))
-            value.setTextAlignment(
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-            )
-            value.setToolTip(row.error or f"{row.call}\n= {row.value!r}")
-            items = [label, value]
-            for i, text in enumerate(self._cells(row, mode)):
+            items = [
+                self._label_item(row),
+                self._value_item(row),
+                self._note_item(row),
+            ]
+            for i, text in enumerate(self._cells(row, mode, samples)):
                 item = QTableWidgetItem(text)
-                item.setTextAlignment(
-                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                )
-                if mode == "loss" and not row.current and row.ranks[i] != base[i]:
+                item.setTextAlignment(right)
+                if self._rank_differs(row, base, i, mode):
                     item.setBackground(QBrush(_RANK_TINT))
                     item.setToolTip(
                         f"rank {row.ranks[i]} here, {base[i]} in the session's loss"
@@ -190,15 +193,49 @@ class ComparePanel(QWidget):
                     item.setFont(bold)
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
+        if self.table.columnWidth(2) > NOTE_WIDTH:
+            self.table.setColumnWidth(2, NOTE_WIDTH)
         self.caption.setText(self._caption(comparison, mode))
 
+    @staticmethod
+    def _rank_differs(row: CompareRow, base, i: int, mode: str) -> bool:
+        """Whether sample ``i`` ranks differently here than in the session."""
+        if mode != "loss" or row.current or row.absent:
+            return False
+        return i < len(row.ranks) and i < len(base) and row.ranks[i] != base[i]
+
+    @staticmethod
+    def _label_item(row: CompareRow) -> QTableWidgetItem:
+        item = QTableWidgetItem(row.label)
+        item.setToolTip(row.error or row.call or row.note)
+        return item
+
+    @staticmethod
+    def _value_item(row: CompareRow) -> QTableWidgetItem:
+        if row.absent:
+            item = QTableWidgetItem("—")
+            item.setToolTip(f"Not computed: {row.note}")
+        elif row.error:
+            item = QTableWidgetItem("error")
+            item.setToolTip(row.error)
+        else:
+            item = QTableWidgetItem(short(row.value))
+            item.setToolTip(f"{row.call}\n= {row.value!r}")
+        item.setTextAlignment(
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
+        return item
+
+    @staticmethod
+    def _note_item(row: CompareRow) -> QTableWidgetItem:
+        text = f"not applicable: {row.note}" if row.absent else row.note
+        item = QTableWidgetItem(text)
+        item.setToolTip(text)
+        return item
+
     def _caption(self, comparison: Comparison, mode: str) -> str:
-        kinds = {
-            "binary": "logits with 0/1 targets",
-            "multiclass": "logits with class labels",
-            "regression": "predictions and targets",
-            "other": "this loss only (no related losses to compare)",
-        }
+        from lossgui.session.loss_compare import agreeing  # deferred, see top
+
         more = (
             f" Showing the first {MAX_SAMPLES} of {comparison.samples} samples."
             if comparison.samples > MAX_SAMPLES
@@ -213,11 +250,16 @@ class ComparePanel(QWidget):
             f"{short(comparison.lr)}) minus before: focal and smoothed losses "
             "spend the step differently on easy and hard samples.",
         }[mode]
-        finite = [r.value for r in comparison.rows if np.isfinite(r.value)]
-        equal = len(finite) - len({round(v, 6) for v in finite})
-        same = (
-            f" {equal + 1} rows share a value: the same loss in another form."
-            if equal
-            else ""
+        same = "".join(
+            f" {_listed(group)} agree: the same loss in another form."
+            for group in agreeing(comparison)
         )
-        return f"{kinds[comparison.kind].capitalize()}.{same} {what}{more}"
+        data = comparison.data or comparison.kind
+        return f"{data[:1].upper()}{data[1:]}.{same} {what}{more}"
+
+
+def _listed(labels: list[str]) -> str:
+    """``"a, b and c"``."""
+    return (
+        labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
+    )
