@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from lossgui.engine.registry import LOSSES
 from lossgui.session import Evaluation
@@ -24,6 +24,13 @@ from lossgui.session.curve_compare import (
     entry_from_evaluation,
     numerics_curves,
     vary_parameter,
+)
+from lossgui.session.curve_range import (
+    batch_values,
+    covers,
+    domain_of,
+    fitted_range,
+    within_domain,
 )
 from lossgui.session.curves import DEFAULT_RANGE, CurveSet, batch_curves
 from lossgui.ui.plots.compare_controls import CompareControls
@@ -65,8 +72,11 @@ class CurvesPanel(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.controls)
         layout.addWidget(self.compare)
-        layout.addWidget(self.loss_plot, 1)
-        layout.addWidget(self.grad_plot, 1)
+        self._plots = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self._plots.setSpacing(4)
+        self._plots.addWidget(self.loss_plot, 1)
+        self._plots.addWidget(self.grad_plot, 1)
+        layout.addLayout(self._plots, 1)
         self.curve_set: CurveSet | None = None
         self._evaluation: Evaluation | None = None
         self._selected = (0, 0)
@@ -96,6 +106,14 @@ class CurvesPanel(QWidget):
             plot.markerClicked.connect(self._on_marker)
             plot.tip = self._marker_tip
 
+    def set_plots_side_by_side(self, beside: bool) -> None:
+        """Loss and gradient plots beside each other (a wide, low dock) or stacked."""
+        self._plots.setDirection(
+            QBoxLayout.Direction.LeftToRight
+            if beside
+            else QBoxLayout.Direction.TopToBottom
+        )
+
     # ----------------------------------------------------------------- inputs
     def show_evaluation(self, evaluation: Evaluation) -> None:
         """Take a new evaluation; the batch view redraws at once."""
@@ -103,11 +121,7 @@ class CurvesPanel(QWidget):
         self._evaluation = evaluation
         self.compare.set_loss(evaluation.loss)
         if self._mode == "batch":
-            new_view = previous is None or (previous.loss, previous.input_mode) != (
-                evaluation.loss,
-                evaluation.input_mode,
-            )
-            self._stale_view = self._stale_view or new_view
+            self._stale_view = self._stale_view or _new_view(previous, evaluation)
             self._stale = True
             if self.isVisible() and not self.visibleRegion().isEmpty():
                 self._catch_up()
@@ -126,7 +140,30 @@ class CurvesPanel(QWidget):
         """Redraw the batch view if an evaluation arrived since the last draw."""
         if self._stale and self._mode == "batch":
             reset, self._stale, self._stale_view = self._stale_view, False, False
-            self.refresh(reset_view=reset)
+            moved = self._follow_batch(reset)
+            self.refresh(reset_view=reset or moved)
+
+    def _follow_batch(self, new_view: bool) -> bool:
+        """Fit the batch range to a new view, or widen it to an edited value.
+
+        Returns whether the range changed.
+        """
+        evaluation = self._evaluation
+        if evaluation is None:
+            return False
+        values = batch_values(evaluation)
+        domain = domain_of(evaluation)
+        current = self._ranges["batch"]
+        if new_view:
+            wanted = fitted_range(values, domain)
+        elif not covers(current, values):
+            wanted = fitted_range(values, domain, current)
+        else:
+            wanted = within_domain(current, domain)
+        self._ranges["batch"] = wanted
+        if self._mode == "batch":
+            self.controls.set_range(*wanted)
+        return wanted != current
 
     def selected(self) -> tuple[int, int]:
         """The selected cell of the logits grid, ``(row, column)``."""
@@ -152,7 +189,9 @@ class CurvesPanel(QWidget):
         self.refresh(reset_view=True)
 
     def set_range(self, low: float, high: float) -> None:
-        """Sweep the current mode over ``[low, high]``."""
+        """Sweep the current mode over ``[low, high]`` (cut to the input's domain)."""
+        if self._mode == "batch" and self._evaluation is not None:
+            low, high = within_domain((low, high), domain_of(self._evaluation))
         self._ranges[self._mode] = (low, high)
         self.controls.set_range(low, high)
         self.refresh(reset_view=True)
@@ -315,3 +354,17 @@ class CurvesPanel(QWidget):
         if event.type() == QEvent.Type.PaletteChange:
             self._restyle()
         super().changeEvent(event)
+
+
+def _new_view(previous: Evaluation | None, evaluation: Evaluation) -> bool:
+    """Whether ``evaluation`` is another document, loss or input reading."""
+    if previous is None:
+        return True
+    before = (previous.loss, previous.input_mode, previous.target_mode)
+    now = (evaluation.loss, evaluation.input_mode, evaluation.target_mode)
+    if before != now or len(previous.inputs) != len(evaluation.inputs):
+        return True
+    return any(
+        a.shape != b.shape
+        for (_, a), (_, b) in zip(previous.inputs, evaluation.inputs, strict=True)
+    )
