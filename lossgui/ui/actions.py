@@ -15,6 +15,7 @@ from lossgui.io.errors import FileFormatError
 from lossgui.io.text_parse import parse_block
 from lossgui.session import target_modes, target_name
 from lossgui.session.grid_ops import argmax_labels
+from lossgui.ui.grid_controls import update_remove_actions
 from lossgui.ui.table_views import GridView, TensorTableView
 from lossgui.ui.theme import THEMES, apply_theme
 
@@ -49,6 +50,7 @@ class WindowActions(QObject):
         self._action(file_menu, "&Quit", window.close, _KEY.Quit)
 
         edit = bar.addMenu("&Edit")
+        edit.setToolTipsVisible(True)  # disabled actions say why
         self.undo_action = stack.createUndoAction(window, "&Undo")
         self.undo_action.setShortcut(QKeySequence(_KEY.Undo))
         self.redo_action = stack.createRedoAction(window, "&Redo")
@@ -176,10 +178,12 @@ class WindowActions(QObject):
             else None
         )
         self.paste_action.setEnabled(view is not None)
-        for action in (self.insert_row_action, self.remove_rows_action):
-            action.setEnabled(role in ("grid", "rows"))
-        for action in (self.insert_column_action, self.remove_columns_action):
-            action.setEnabled(role in ("grid", "classes"))
+        self.insert_row_action.setEnabled(role in ("grid", "rows"))
+        self.insert_column_action.setEnabled(role in ("grid", "classes"))
+        update_remove_actions(
+            self.remove_rows_action, self.remove_columns_action, doc, role
+        )
+        self.random_action.setText(self.window.grid_controls.random_button.text())
         self.fill_action.setEnabled(view is not None)
         self.one_hot_action.setEnabled(self._one_hot_kind() is not None)
         self.window.grid_controls.one_hot_button.setEnabled(

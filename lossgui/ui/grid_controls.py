@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lossgui.session.edit_labels import random_label, random_tooltip, removal_blocked
 from lossgui.session.layout import batch_dropped
 from lossgui.ui.naming import named
 
-__all__ = ["MAX_ROWS", "GridControls"]
+__all__ = ["MAX_ROWS", "GridControls", "update_remove_actions"]
 
 MAX_ROWS = 10_000_000
 MAX_COLUMNS = 100_000
@@ -92,13 +93,39 @@ class GridControls(QWidget):
             self.rows_label.setText("Time steps T")
             self.rows_spin.setToolTip(
                 f"T: the time steps (rows of {doc.first_name}); one sequence, "
-                "unbatched."
+                "unbatched; at least 1."
             )
         else:
             self.rows_label.setText("Rows N")
-            self.rows_spin.setToolTip("N: the batch size (rows of every tensor).")
+            self.rows_spin.setToolTip(
+                "N: the batch size (rows of every tensor); at least 1, a batch "
+                "holds one sample or more."
+            )
+        self.random_button.setText(random_label(doc))
+        self.random_button.setToolTip(random_tooltip(doc))
         self.columns_spin.setToolTip(
-            "C: the number of classes (columns of the logits)."
+            "C: the number of classes (columns of the logits); at least 1."
             if doc.class_dim
-            else "C: columns per sample; 1 keeps the tensors 1-D (the cat/dog example)."
+            else "C: columns per sample, at least 1; 1 keeps the tensors 1-D (the "
+            "cat/dog example)."
         )
+
+
+def update_remove_actions(rows_action, columns_action, doc, role) -> None:
+    """Enable Remove rows/columns where they apply; say why they are disabled.
+
+    ``role`` is the active grid's slot role (``None`` for a results grid).
+    A tensor keeps at least one row and one column, so at one the action is
+    disabled with the reason in its tooltip and status tip.
+    """
+    for action, axis, roles, what in (
+        (rows_action, 0, ("grid", "rows"), "rows"),
+        (columns_action, 1, ("grid", "classes"), "columns"),
+    ):
+        reason = removal_blocked(doc, axis)
+        if role not in roles:
+            reason = f"This grid has no {what} to remove (select a tensor grid)."
+        action.setEnabled(reason is None)
+        tip = reason or f"Remove the selected {what} from every tensor (undo: Ctrl+Z)."
+        action.setToolTip(tip)
+        action.setStatusTip(tip)

@@ -13,7 +13,12 @@ from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from lossgui.ui.commands import Change
-from lossgui.ui.param_widgets import make_editor, param_tooltip, set_editor_value
+from lossgui.ui.param_widgets import (
+    make_editor,
+    param_label,
+    param_tooltip,
+    set_editor_value,
+)
 from lossgui.ui.table_views import TensorTableView
 from lossgui.ui.tensor_model import TensorTableModel
 
@@ -66,7 +71,8 @@ class ParamPanel(QWidget):
         slots = {slot.name: slot for slot in doc.slots() if slot.optional}
         shown = 0
         for param in doc.spec.params:
-            label = QLabel(param.name + (" (F.)" if param.functional_only else ""))
+            label = QLabel(param_label(param))
+            label.setWordWrap(param.functional_only)
             label.setToolTip(param_tooltip(param))
             if param.kind == "tensor":
                 slot = slots.get(param.name)

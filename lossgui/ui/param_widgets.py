@@ -21,7 +21,13 @@ from lossgui.io.cells import format_exact
 from lossgui.io.errors import FileFormatError
 from lossgui.io.text_parse import parse_number
 
-__all__ = ["FloatSpinBox", "make_editor", "param_tooltip", "set_editor_value"]
+__all__ = [
+    "FloatSpinBox",
+    "make_editor",
+    "param_label",
+    "param_tooltip",
+    "set_editor_value",
+]
 
 _INT_LIMIT = 2**31 - 1
 
@@ -64,6 +70,20 @@ class FloatSpinBox(QDoubleSpinBox):
         if math.isfinite(value):
             step = 10 ** math.floor(math.log10(abs(value))) / 10 if value else 0.1
             self.setValue(value + steps * max(step, 1e-12))
+
+
+def param_label(param: ParamSpec) -> str:
+    """The form label of ``param``: its name, or what a functional-only one is.
+
+    A tensor that only ``torch.nn.functional`` takes, shaped like the input,
+    reads "per-element weight (functional `weight=`)" rather than a cryptic
+    "weight (F.)".
+    """
+    if not param.functional_only:
+        return param.name
+    per_element = param.kind == "tensor" and "same as input" in (param.shape or "")
+    what = f"per-element {param.name}" if per_element else param.name
+    return f"{what} (functional `{param.name}=`)"
 
 
 def param_tooltip(param: ParamSpec) -> str:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 from lossgui.io.cells import format_tsv
 from lossgui.io.errors import FileFormatError
 from lossgui.io.text_parse import parse_block
+from lossgui.ui.cell_editor import CheckedCellDelegate
 
 __all__ = ["GridView", "TensorTableView"]
 
@@ -147,6 +148,7 @@ class TensorTableView(GridView):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
+        self.setItemDelegate(CheckedCellDelegate(self))  # refused text stays
 
     def paste_text(self, text: str) -> bool:
         """Paste ``text`` (TSV from a spreadsheet) at the current cell.
@@ -218,5 +220,15 @@ class TensorTableView(GridView):
         """Qt: standard copy/paste keys, then the default handling."""
         if event.matches(QKeySequence.StandardKey.Paste):
             self.paste_clipboard()
+            return
+        if (
+            event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+            and self.state() != QAbstractItemView.State.EditingState
+            and self.model() is not None
+        ):  # clear the selection as a spreadsheet does (one undo step)
+            box = self.selection_box()
+            ranges = self.selectionModel().selection()
+            boxes = [(r.top(), r.left(), r.bottom(), r.right()) for r in ranges]
+            self.model().clear_ranges(boxes or ([box] if box else []))
             return
         super().keyPressEvent(event)

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from lossgui.io.cells import format_cell, format_exact, parse_index
 from lossgui.io.errors import FileFormatError
 from lossgui.io.text_parse import parse_number
+from lossgui.session.edit_labels import cleared_value
 
 if TYPE_CHECKING:
     from lossgui.ui.controller import SessionController
@@ -205,6 +206,55 @@ class TensorTableModel(QAbstractTableModel):
             self.rejected.emit(f"Internal error: {type(exc).__name__}: {exc}")
             return False
         return True  # the views repaint the cell on the controller's change signal
+
+    def clear_ranges(self, ranges: list[tuple[int, int, int, int]]) -> int:
+        """Delete key: clear the cells of ``(top, left, bottom, right)`` boxes.
+
+        Each cell gets its neutral value (see
+        :func:`~lossgui.session.edit_labels.cleared_value`); all of them in
+        one undo step.
+
+        Returns
+        -------
+        int
+            How many cells were cleared (0 when there was nothing to clear).
+        """
+        try:
+            slot = self._controller.document.slot(self.name)
+        except KeyError:
+            return 0
+        rows_in, cols_in = self.rowCount(), self.columnCount()
+        linear = []
+        for top, left, bottom, right in ranges:
+            rows = np.arange(max(top, 0), min(bottom, rows_in - 1) + 1)
+            columns = np.arange(max(left, 0), min(right, cols_in - 1) + 1)
+            linear.append((rows[:, None] * cols_in + columns[None, :]).ravel())
+        cells = np.unique(np.concatenate(linear)) if linear else np.zeros(0)
+        if cells.size == 0:
+            return 0
+        rows_out, cols_out = np.divmod(cells.astype(np.int64), cols_in)
+        value = cleared_value(slot)
+        try:
+            self._controller.set_cells(
+                self.name,
+                rows_out,
+                cols_out,
+                np.full(rows_out.size, value),
+                f"Clear {rows_out.size} cell{'s' if rows_out.size != 1 else ''}",
+            )
+        except Exception as exc:  # never let a bug escape into Qt's event loop
+            log.exception("clearing cells failed")
+            self.rejected.emit(f"Internal error: {type(exc).__name__}: {exc}")
+            return 0
+        return int(rows_out.size)
+
+    def refusal(self, row: int, column: int, text: str) -> str | None:
+        """Why ``text`` cannot go into cell (``row``, ``column``), or None if it can."""
+        try:
+            self.parse(text)
+        except FileFormatError as exc:
+            return f"{self.name}[{row}, {column}]: {exc}"
+        return None
 
     def parse(self, value) -> float | int:
         """Parse one cell for this tensor (whole numbers for class indices).

@@ -42,7 +42,9 @@ class TorchActions(QObject):
         available = torch_available()
         self.verify_action.setEnabled(available)
         if not available:
-            self.verify_action.setToolTip("Needs torch (pip install torch)")
+            tip = "install torch to enable: pip install torch"
+            self.verify_action.setToolTip(tip)
+            self.verify_action.setStatusTip(tip)
 
     def copy(self) -> str:
         """Put the session's PyTorch script on the clipboard and return it."""

@@ -1,0 +1,122 @@
+"""``CheckedCellDelegate``: a cell editor that keeps refused text and says why.
+
+A spreadsheet does not throw away what the user typed when it cannot take
+it. When Enter or Tab would commit text the tensor refuses (not a number, a
+class index that is not whole), the editor stays open with the text, a red
+frame, the reason as its tooltip (shown at once beside the cell) and in the
+status bar. Once the cell takes a value, a status-bar message about that
+cell is cleared: messages about an edit disappear when it is fixed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, Qt
+from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QToolTip
+
+__all__ = ["REFUSED_STYLE", "CheckedCellDelegate"]
+
+#: The frame of an editor whose text was refused.
+REFUSED_STYLE = "QLineEdit { border: 2px solid #d93025; }"
+_COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+
+
+class CheckedCellDelegate(QStyledItemDelegate):
+    """The editing delegate of a :class:`~lossgui.ui.table_views.TensorTableView`."""
+
+    def __init__(self, view):
+        super().__init__(view)
+        self._view = view
+        self._cells: dict[int, QPersistentModelIndex] = {}
+
+    # --------------------------------------------------------------- editors
+    def createEditor(self, parent, option, index):
+        """Qt: the standard line edit, remembered with its cell."""
+        editor = super().createEditor(parent, option, index)
+        self._cells[id(editor)] = QPersistentModelIndex(index)
+        return editor
+
+    def destroyEditor(self, editor, index) -> None:
+        """Qt: forget the editor, hide its tooltip."""
+        self._cells.pop(id(editor), None)
+        QToolTip.hideText()
+        super().destroyEditor(editor, index)
+
+    def eventFilter(self, editor, event) -> bool:
+        """Qt: keep the editor open (and marked) when its text is refused."""
+        if not isinstance(editor, QLineEdit):
+            return super().eventFilter(editor, event)
+        kind = event.type()
+        if kind == QEvent.Type.KeyPress and event.key() in _COMMIT_KEYS:
+            if self._refuse(editor):
+                return True
+        elif (
+            kind == QEvent.Type.FocusOut
+            and editor.property("refused")
+            and self._reason(editor) is not None
+        ):
+            return True  # still wrong: keep the text and the mark
+        return super().eventFilter(editor, event)
+
+    def setModelData(self, editor, model, index) -> None:
+        """Qt: write the value; on success clear messages about this cell."""
+        super().setModelData(editor, model, index)
+        if isinstance(editor, QLineEdit) and self._reason(editor) is None:
+            self._clear_cell_messages(model, index)
+
+    # ----------------------------------------------------------------- checks
+    def _cell(self, editor) -> QModelIndex | None:
+        persistent = self._cells.get(id(editor))
+        if persistent is None or not persistent.isValid():
+            return None
+        return persistent.model().index(persistent.row(), persistent.column())
+
+    def _reason(self, editor: QLineEdit) -> str | None:
+        index = self._cell(editor)
+        if index is None:
+            return None
+        refusal = getattr(index.model(), "refusal", None)
+        return (
+            None
+            if refusal is None
+            else refusal(index.row(), index.column(), editor.text())
+        )
+
+    def _refuse(self, editor: QLineEdit) -> bool:
+        """Mark ``editor`` if its text is refused; True when it was."""
+        reason = self._reason(editor)
+        if reason is None:
+            self._unmark(editor)
+            return False
+        editor.setProperty("refused", True)
+        editor.setStyleSheet(REFUSED_STYLE)
+        editor.setToolTip(reason)
+        QToolTip.showText(
+            editor.mapToGlobal(QPoint(0, editor.height())), reason, editor
+        )
+        model = self._cell(editor).model()
+        rejected = getattr(model, "rejected", None)
+        if rejected is not None:
+            rejected.emit(reason)  # the status bar shows it too
+        editor.selectAll()
+        return True
+
+    @staticmethod
+    def _unmark(editor: QLineEdit) -> None:
+        if editor.property("refused"):
+            editor.setProperty("refused", False)
+            editor.setStyleSheet("")
+            editor.setToolTip("")
+            QToolTip.hideText()
+
+    def _clear_cell_messages(self, model, index) -> None:
+        """Clear a status-bar message about this cell (it is fixed now)."""
+        window = self._view.window()
+        status = getattr(window, "statusBar", None)
+        if status is None:
+            return
+        bar = status()
+        name = getattr(model, "name", None)
+        if name and bar.currentMessage().startswith(
+            f"{name}[{index.row()}, {index.column()}]"
+        ):
+            bar.clearMessage()
