@@ -133,6 +133,8 @@ class CurvePlot(pg.PlotWidget):
             style.marker_pen().color(),
         )
         self.legend.setLabelTextColor(style.foreground)
+        for _sample, label in self.legend.items:  # labels made before the switch
+            label.setText(label.text, color=style.foreground)
         self.legend.setBrush(style.legend_brush())
         self.legend.setPen(style.zero_pen())
         self.set_labels(self._axis_text["bottom"], self._axis_text["left"], self._title)
