@@ -32,6 +32,7 @@ from lossgui.session.layout import (
 __all__ = [
     "CAT_DOG_LABELS",
     "CAT_DOG_LOGITS",
+    "STARTUP_EXAMPLE",
     "STARTUP_LOSS",
     "default_forward_tensors",
     "default_param_tensors",
@@ -42,6 +43,9 @@ __all__ = [
 Array = npt.NDArray[Any]
 
 STARTUP_LOSS = "BCEWithLogitsLoss"
+#: The bundled example file (stem) that holds the start-up document; the
+#: window takes its title and article from it.
+STARTUP_EXAMPLE = "000-bcewithlogits-cat-dog"
 CAT_DOG_LOGITS = (-0.8, 0.7, 0.5)
 CAT_DOG_LABELS = (1.0, 0.0, 0.0)
 _FIVE_CLASS_LOGITS = (

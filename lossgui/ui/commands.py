@@ -8,6 +8,10 @@ Three kinds cover every edit:
   dtype, ...); consecutive changes of the same key merge into one step.
 - :class:`DocumentCommand` swaps whole document states, for edits that change
   shapes or the loss (resize, switch loss, one-hot, random logits).
+- :class:`OpenDocumentCommand` is a :class:`DocumentCommand` that puts another
+  document in the window (an example, New, a session file): it carries the
+  new document's name and the state in which it was last saved, so undoing it
+  returns to the previous document, its name and its unsaved work.
 """
 
 from __future__ import annotations
@@ -22,7 +26,13 @@ if TYPE_CHECKING:
     from lossgui.session import SessionDocument
     from lossgui.ui.controller import SessionController
 
-__all__ = ["CellsCommand", "Change", "DocumentCommand", "SettingCommand"]
+__all__ = [
+    "CellsCommand",
+    "Change",
+    "DocumentCommand",
+    "OpenDocumentCommand",
+    "SettingCommand",
+]
 
 _SETTING_ID = 0x5E77
 
@@ -127,3 +137,29 @@ class DocumentCommand(QUndoCommand):
         """Qt: revert the edit."""
         self._controller.document.assign(self._before)
         self._controller.notify(Change.STRUCTURE, ())
+
+
+class OpenDocumentCommand(DocumentCommand):
+    """Show another document; see the module docstring.
+
+    Attributes
+    ----------
+    name : object
+        What the window calls the opened document (a ``DocumentName``);
+        saving it under another name replaces it.
+    saved : object
+        The undo command after which the document equals its file or
+        example: this command itself until the user saves a later state.
+    """
+
+    def __init__(
+        self,
+        controller: SessionController,
+        before: SessionDocument,
+        after: SessionDocument,
+        text: str,
+        name: object,
+    ):
+        super().__init__(controller, before, after, text)
+        self.name = name
+        self.saved: object = self

@@ -18,6 +18,9 @@ from PySide6.QtWidgets import QMenu
 
 from lossgui.io.arrays import ARRAY_SUFFIXES
 from lossgui.io.bundled import list_examples
+from lossgui.session import startup_document
+from lossgui.session.document_name import DocumentName
+from lossgui.session.examples import STARTUP_EXAMPLE
 from lossgui.ui.file_autosave import Autosave
 from lossgui.ui.file_drop import FileDropFilter
 from lossgui.ui.file_export import export_csv
@@ -36,7 +39,8 @@ class FileActions(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
-        self.sessions = SessionFiles(window)
+        self.examples = list_examples()
+        self.sessions = SessionFiles(window, self._start_name())
         self.importer = Importer(window)
         self.autosave = Autosave(window, self.sessions)
         self.drop = FileDropFilter(window, self)
@@ -45,6 +49,16 @@ class FileActions(QObject):
         self.hardest_dock.hide()
         self._build_file_menu()
         self._build_examples_menu()
+
+    def _start_name(self) -> DocumentName:
+        """The start-up example's name, if the window shows that example."""
+        from lossgui.io.session_file import documents_equal  # deferred
+
+        doc = self.window.controller.document
+        meta = next((e for e in self.examples if e.path.stem == STARTUP_EXAMPLE), None)
+        if meta is None or not documents_equal(doc, startup_document()):
+            return DocumentName()
+        return DocumentName(example=meta.title, group=meta.group)
 
     # ------------------------------------------------------------------ menus
     def _action(self, text, slot, shortcut=None, name: str | None = None) -> QAction:
@@ -144,7 +158,7 @@ class FileActions(QObject):
         self.examples_menu.setObjectName("examplesMenu")
         self.example_actions: dict[str, QAction] = {}
         groups: dict[str, QMenu] = {}
-        for example in list_examples():
+        for example in self.examples:
             menu = groups.get(example.group)
             if menu is None:
                 menu = self.examples_menu.addMenu(example.group)
@@ -186,7 +200,7 @@ class FileActions(QObject):
 
     # --------------------------------------------------------------- lifecycle
     def new_session(self) -> None:
-        """File > New (asks about unsaved changes)."""
+        """File > New: the start-up example, as one undo step."""
         self.sessions.new_session()
 
     def startup(self, session_file: str | None) -> None:
@@ -196,13 +210,13 @@ class FileActions(QObject):
         ):
             self.importer.import_file(session_file)
         elif session_file is not None:
-            self.sessions.open_path(session_file, confirmed=True)
+            self.sessions.open_path(session_file, fresh=True)
         else:
             self.autosave.recover()
 
     def confirm_close(self) -> bool:
-        """Before the window closes: ask about unsaved changes; True to close."""
-        if not self.sessions.confirm_discard():
+        """Before the window closes: ask about unsaved work; True to close."""
+        if not self.sessions.confirm_close():
             return False
         self.autosave.clean_exit()
         return True

@@ -8,8 +8,9 @@ saved state, removes the file, and so does a clean exit (which also records
 its time in the settings). An autosave file left behind therefore means a
 lossgui that did not exit cleanly — newer than its last clean exit by
 construction. On the next start with no file to open, the newest such file
-(whose process is gone) is restored, marked as unsaved, and the status bar
-says so.
+(whose process is gone) is restored with its name, marked as unsaved until
+it is saved (documents opened after it open clean), and the status bar says
+so.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from PySide6.QtCore import QObject, QStandardPaths, QTimer
 from shiboken6 import isValid
 
 from lossgui.io.errors import FileFormatError
+from lossgui.session.document_name import DocumentName
 
 __all__ = ["AUTOSAVE_DELAY_MS", "AUTOSAVE_ENV", "Autosave", "autosave_dir"]
 
@@ -76,7 +78,7 @@ class Autosave(QObject):
         self.timer.setInterval(AUTOSAVE_DELAY_MS)
         self.timer.timeout.connect(self.save_now)
         self.stack.indexChanged.connect(self._schedule)
-        self.stack.cleanChanged.connect(self._on_clean_changed)
+        sessions.modifiedChanged.connect(self._on_modified_changed)
 
     def _alive(self) -> bool:
         """False while the window is being destroyed (its stack still signals)."""
@@ -86,8 +88,8 @@ class Autosave(QObject):
         if self._alive() and self.sessions.modified:
             self.timer.start()
 
-    def _on_clean_changed(self, clean: bool) -> None:
-        if clean and self._alive():
+    def _on_modified_changed(self, modified: bool) -> None:
+        if not modified and self._alive():
             self.timer.stop()
             self.remove()
 
@@ -109,9 +111,11 @@ class Autosave(QObject):
                 )
             return False
         self._warned_size = False
+        name = self.sessions.name
         info = {
-            "path": None if self.sessions.path is None else str(self.sessions.path),
-            "title": self.sessions.title,
+            "path": None if name.path is None else str(name.path),
+            "title": name.example,
+            "group": name.group,
             "saved_at": time.time(),
             "pid": os.getpid(),
         }
@@ -163,8 +167,10 @@ class Autosave(QObject):
             info = loaded.autosave
             original = info.get("path")
             file = Path(original) if isinstance(original, str) and original else None
-            title = str(info.get("title") or "Untitled")
-            self.sessions.replace_document(loaded.document, file, title, modified=True)
+            name = DocumentName(
+                file, str(info.get("title") or ""), str(info.get("group") or "")
+            )
+            self.sessions.replace_document(loaded.document, name, modified=True)
             with contextlib.suppress(OSError):
                 path.unlink()
             self.save_now()

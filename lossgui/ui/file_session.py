@@ -1,11 +1,16 @@
 """The window's session file: new, open, save, recent files and unsaved changes.
 
-"Unsaved changes" is the undo stack's clean state: saving marks the stack
-clean, every edit (and undo back past the save) makes it dirty, and the
-title bar's ``[*]`` follows it. Opening, New and closing ask first when there
-are unsaved changes. Opening a file replaces the document outright (the undo
-history starts afresh); a file that cannot be read leaves everything as it
-was and says why in a dialog.
+Opening an example, File > New and opening a session file are each one undo
+step: Ctrl+Z returns to the previous document with its name and its typed
+work, so none of them asks a question. "Unsaved changes" (the title bar's
+``[*]``) means the shown document differs from the state in which it was
+opened or last saved (:class:`DocumentHistory`); opening never makes a
+document modified. Closing the window asks about the shown document and
+about earlier documents in the undo history that hold unsaved work. A file
+that cannot be read leaves everything as it was and says why in a dialog.
+
+The window title and a permanent status-bar label (``documentLabel``) name
+what is loaded: the file, or the example and its article.
 """
 
 from __future__ import annotations
@@ -14,12 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 from shiboken6 import isValid
 
 from lossgui.io.errors import FileFormatError
 from lossgui.session import SessionDocument, startup_document
-from lossgui.ui.commands import Change
+from lossgui.session.document_name import DocumentName
+from lossgui.ui.commands import Change, OpenDocumentCommand
+from lossgui.ui.document_history import DocumentHistory
 
 __all__ = ["SESSION_FILTER", "SessionFiles", "ask_save_changes", "show_file_error"]
 
@@ -58,96 +65,154 @@ def show_file_error(parent, title: str, path: str | Path, problem: object) -> No
 
 
 class SessionFiles(QObject):
-    """Tracks the file behind the window's document and its unsaved changes.
+    """Tracks the name of the window's document and its unsaved changes.
+
+    Parameters
+    ----------
+    window : MainWindow
+        The window (its controller's undo stack holds the documents).
+    start_name : DocumentName, optional
+        What the document the window starts with is called.
 
     Signals
     -------
     pathChanged(object)
         The session's file changed (a ``Path`` or ``None``).
+    modifiedChanged(bool)
+        The document got, or lost, unsaved changes.
     """
 
     pathChanged = Signal(object)
+    modifiedChanged = Signal(bool)
 
-    def __init__(self, window):
+    def __init__(self, window, start_name: DocumentName | None = None):
         super().__init__(window)
         self.window = window
         self.controller = window.controller
         self.stack = self.controller.undo_stack
-        self.path: Path | None = None
-        self.title = "Untitled"
-        self.stack.cleanChanged.connect(self._on_clean_changed)
+        self.startup_name = start_name or DocumentName()
+        self.history = DocumentHistory(self.stack, self.startup_name)
+        self.label = QLabel()
+        self.label.setObjectName("documentLabel")
+        window.statusBar().addPermanentWidget(self.label)
+        self._shown: tuple[DocumentName, bool] | None = None
+        self.stack.indexChanged.connect(self._on_index_changed)
         self.update_title()
 
     # ------------------------------------------------------------------ state
     @property
+    def name(self) -> DocumentName:
+        """What the shown document is called."""
+        return self.history.current().name
+
+    @property
+    def path(self) -> Path | None:
+        """The shown document's file, if it has one."""
+        return self.name.path
+
+    @property
     def modified(self) -> bool:
-        """True when the document has changes not saved to a file."""
-        return not self.stack.isClean()
+        """True when the shown document differs from its file or example."""
+        return self.history.current().modified
 
     def display_name(self) -> str:
         """The file's name, or the example's title, or "Untitled"."""
-        return self.path.name if self.path is not None else self.title
+        return self.name.display()
 
     def update_title(self) -> None:
-        """``name[*] — lossgui``, with ``*`` shown while there are unsaved changes."""
-        self.window.setWindowTitle(f"{self.display_name()}[*] — lossgui")
-        self.window.setWindowModified(self.modified)
+        """Title (``*`` while modified) and status label follow the document."""
+        name, modified = self.name, self.modified
+        if self._shown == (name, modified):
+            return
+        previous = self._shown
+        self._shown = (name, modified)
+        self.window.setWindowTitle(name.window_title())
+        self.window.setWindowModified(modified)
+        self.label.setText(name.status_text())
+        self.label.setToolTip(name.status_tip())
+        if previous is None or previous[1] != modified:
+            self.modifiedChanged.emit(modified)
+        if previous is None or previous[0].path != name.path:
+            self.pathChanged.emit(name.path)
 
-    def _on_clean_changed(self, _clean: bool) -> None:
-        if isValid(self.window):  # the stack also signals while the window dies
+    def _on_index_changed(self, _index: int) -> None:
+        if isValid(self.window) and isValid(self.stack):  # also while the window dies
+            self.history.follow()
             self.update_title()
 
-    def confirm_discard(self) -> bool:
-        """Ask about unsaved changes; True when it is fine to replace the document."""
-        if not self.modified:
-            return True
-        answer = ask_save_changes(self.window, self.display_name())
-        if answer == "save":
-            return self.save()
-        return answer == "discard"
+    def confirm_close(self) -> bool:
+        """Ask about unsaved work before the history is lost; True to go on.
+
+        The shown document is asked about first, then each earlier document
+        in the undo history with unsaved changes (shown while asked about).
+        Cancel, or a save that does not happen, returns to where the user was.
+        """
+        start = self.stack.index()
+        pending = self.history.earlier_unsaved()
+        if self.modified:
+            pending.insert(0, self.history.current())
+        for segment in pending:
+            if segment.end != self.stack.index():
+                self.stack.setIndex(segment.end)
+            answer = ask_save_changes(self.window, self.display_name())
+            if answer == "cancel" or (answer == "save" and not self.save()):
+                self.stack.setIndex(start)
+                return False
+        return True
 
     # --------------------------------------------------------------- document
     def replace_document(
-        self,
-        doc: SessionDocument,
-        path: Path | None,
-        title: str = "Untitled",
-        modified: bool = False,
+        self, doc: SessionDocument, name: DocumentName, modified: bool = False
     ) -> None:
-        """Show ``doc`` as a fresh document (new undo history)."""
+        """Show ``doc`` with a fresh undo history (start-up, crash recovery).
+
+        ``modified`` marks a document that has no saved state (a restored
+        autosave): it stays modified until saved.
+        """
         self.controller.document.assign(doc)
-        self.stack.clear()
-        if modified:
-            self.stack.resetClean()
-        self.path = path
-        self.title = title
+        self.history.restart(name, saved=not modified)
         self.controller.notify(Change.STRUCTURE, ())
+        self._after_replace()
+
+    def open_document(
+        self, doc: SessionDocument, name: DocumentName, text: str
+    ) -> None:
+        """Show ``doc`` as one undo step (Ctrl+Z returns to the current one)."""
+        before = self.controller.document.copy()
+        self.stack.push(
+            OpenDocumentCommand(self.controller, before, doc.copy(), text, name)
+        )
+        self._after_replace()
+
+    def _after_replace(self) -> None:
+        self.history.follow()
         self.update_title()
-        self.pathChanged.emit(path)
 
     def new_session(self) -> None:
-        """File > New: the cat/dog example, untitled."""
-        if self.confirm_discard():
-            self.replace_document(startup_document(), None)
-            self.window.show_message("New session: the cat/dog example")
+        """File > New: the start-up example, as one undo step."""
+        self.open_document(startup_document(), self.startup_name, "New session")
+        self.window.show_message(
+            f"New session: {self.display_name()} (Ctrl+Z returns to the previous one)"
+        )
 
     def open_dialog(self) -> None:
         """File > Open…: pick a session file."""
-        if not self.confirm_discard():
-            return
         start = str(self.path.parent) if self.path else ""
         name, _ = QFileDialog.getOpenFileName(
             self.window, "Open session", start, SESSION_FILTER
         )
         if name:
-            self.open_path(name, confirmed=True)
+            self.open_path(name)
 
     def open_path(
-        self, path: str | Path, confirmed: bool = False, example: bool = False
+        self, path: str | Path, example: bool = False, fresh: bool = False
     ) -> bool:
-        """Open the session at ``path``; False (with a dialog) if it cannot be."""
-        if not confirmed and not self.confirm_discard():
-            return False
+        """Open the session at ``path``; False (with a dialog) if it cannot be.
+
+        ``example``: a bundled example (named by its title, not its file).
+        ``fresh``: start a new undo history (a file given at start-up);
+        otherwise opening is one undo step.
+        """
         file = Path(path)
         # deferred: json, schema checks and hashing are not needed at start-up
         from lossgui.io.session_file import read_session
@@ -160,13 +225,20 @@ class SessionFiles(QObject):
             return False
         meta: dict[str, Any] = loaded.example
         if example:
-            title = f"Example: {meta.get('title', file.stem)}"
-            self.replace_document(loaded.document, None, title)
-            self.window.show_message(f"{title}. {meta.get('description', '')}")
+            name = DocumentName(
+                example=str(meta.get("title", file.stem)),
+                group=str(meta.get("group", "")),
+            )
+            message = f"Opened example: {name.example}"
         else:
-            self.replace_document(loaded.document, file.resolve())
+            name = DocumentName(file.resolve())
             self.add_recent(file)
-            self.window.show_message(f"Opened {file.name}")
+            message = f"Opened {file.name}"
+        if fresh:
+            self.replace_document(loaded.document, name)
+        else:
+            self.open_document(loaded.document, name, message)
+        self.window.show_message(message)
         return True
 
     # ------------------------------------------------------------------ saving
@@ -178,9 +250,7 @@ class SessionFiles(QObject):
 
     def save_as(self) -> bool:
         """File > Save As…: pick a file name; True when saved."""
-        start = (
-            str(self.path) if self.path else f"{self.title.split(':')[-1].strip()}.json"
-        )
+        start = str(self.path) if self.path else self.name.file_name()
         name, _ = QFileDialog.getSaveFileName(
             self.window, "Save session", start, SESSION_FILTER
         )
@@ -207,11 +277,9 @@ class SessionFiles(QObject):
             )
             self.window.show_message(f"Cannot save {path.name}: {reason}")
             return False
-        self.path = path.resolve()
-        self.stack.setClean()
+        self.history.mark_saved(self.name.saved_as(path.resolve()))
         self.add_recent(path)
         self.update_title()
-        self.pathChanged.emit(self.path)
         self.window.show_message(f"Saved {path.name}")
         return True
 

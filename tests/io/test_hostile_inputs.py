@@ -300,7 +300,7 @@ def test_window_refuses_hostile_sessions_and_keeps_the_document(
     steps = window.controller.undo_stack.count()
     files = _hostile_files(tmp_path, marker)
     for path in files:
-        assert window.files.sessions.open_path(path, confirmed=True) is False
+        assert window.files.sessions.open_path(path) is False
         assert documents_equal(window.controller.document, before), path.name
     assert window.controller.undo_stack.count() == steps
     assert len(window.shown_errors) == len(files)

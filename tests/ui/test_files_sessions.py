@@ -1,16 +1,15 @@
-"""Sessions in the window: save/open, [*] tied to the undo stack, prompts, recents."""
+"""Sessions in the window: save/open, [*] for unsaved changes, prompts, recents."""
 
 from __future__ import annotations
 
 from unittest.mock import MagicMock
 
 import numpy as np
-import pytest
 from conftest import label
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from lossgui.io.session_file import documents_equal, read_session, write_session
+from lossgui.io.session_file import documents_equal, write_session
 from lossgui.session import new_document
 
 
@@ -52,7 +51,7 @@ def test_save_then_open_gives_the_same_session(make_window, monkeypatch, tmp_pat
     )
     action(other, "openAction").trigger()
     assert documents_equal(other.controller.document, saved)
-    assert other.controller.undo_stack.count() == 0
+    assert other.controller.undo_stack.count() == 1  # opening is one undo step
     assert not other.isWindowModified()
     assert label(other, "lossValue").text() == label(window, "lossValue").text()
 
@@ -61,7 +60,7 @@ def test_modified_flag_follows_the_undo_stack(make_window, tmp_path):
     window = make_window()
     stack = window.controller.undo_stack
     assert not window.isWindowModified()
-    assert window.windowTitle() == "Untitled[*] — lossgui"
+    assert window.windowTitle().endswith("[*] — Article 1 — lossgui")
     window.controller.set_setting("reduction", "sum")
     assert window.isWindowModified()
     stack.undo()
@@ -77,21 +76,19 @@ def test_modified_flag_follows_the_undo_stack(make_window, tmp_path):
     assert not window.isWindowModified()
 
 
-@pytest.mark.parametrize(
-    ("reply", "replaced"), [("cancel", False), ("discard", True), ("save", True)]
-)
-def test_new_asks_before_discarding_changes(
-    make_window, monkeypatch, tmp_path, reply, replaced
-):
+def test_new_is_one_undo_step_and_asks_nothing(make_window, monkeypatch, tmp_path):
     window = make_window()
     window.files.sessions.save_to(tmp_path / "mine.json")
     window.controller.set_loss("HuberLoss")
-    asked = answer(monkeypatch, reply)
+    asked = answer(monkeypatch, "cancel")
     window.window_actions.new_action.trigger()
-    assert asked == ["mine.json"]
-    assert (window.controller.document.loss == "BCEWithLogitsLoss") == replaced
-    on_disk = read_session(tmp_path / "mine.json").document.loss
-    assert on_disk == ("HuberLoss" if reply == "save" else "BCEWithLogitsLoss")
+    assert asked == []
+    assert window.controller.document.loss == "BCEWithLogitsLoss"
+    assert not window.isWindowModified()
+    window.controller.undo_stack.undo()  # back to the edited mine.json
+    assert window.controller.document.loss == "HuberLoss"
+    assert window.windowTitle() == "mine.json[*] — lossgui"
+    assert window.isWindowModified()
 
 
 def test_no_question_without_changes(make_window, monkeypatch):
@@ -111,16 +108,21 @@ def test_closing_with_changes_can_be_cancelled(make_window, monkeypatch):
     assert window.close()
 
 
-def test_open_asks_and_cancel_keeps_the_session(make_window, monkeypatch, tmp_path):
+def test_open_is_one_undo_step_and_keeps_the_edits(make_window, monkeypatch, tmp_path):
     window = make_window()
     write_session(tmp_path / "other.json", new_document("MSELoss"))
     window.controller.set_loss("HuberLoss")
-    answer(monkeypatch, "cancel")
+    asked = answer(monkeypatch, "cancel")
     dialog = MagicMock(return_value=(str(tmp_path / "other.json"), ""))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", dialog)
     action(window, "openAction").trigger()
-    dialog.assert_not_called()
+    assert asked == []
+    assert window.controller.document.loss == "MSELoss"
+    assert window.windowTitle() == "other.json[*] — lossgui"
+    assert not window.isWindowModified()
+    window.controller.undo_stack.undo()
     assert window.controller.document.loss == "HuberLoss"
+    assert window.isWindowModified()
 
 
 BAD_SESSIONS = {
@@ -151,7 +153,7 @@ def test_bad_session_files_leave_the_window_untouched(
         path.write_text(text)
         warning = MagicMock()
         monkeypatch.setattr(QMessageBox, "warning", warning)
-        assert not window.files.sessions.open_path(path, confirmed=True), kind
+        assert not window.files.sessions.open_path(path), kind
         assert problem in warning.call_args.args[2], kind
         assert "unchanged" in warning.call_args.args[2], kind
         assert documents_equal(window.controller.document, before), kind
