@@ -223,6 +223,17 @@ class MainWindow(QMainWindow):
             except Exception as exc:
                 self.report_error(exc)
 
+    def repaint_views(self) -> None:
+        """Show the same evaluation again in every view (the precision changed)."""
+        for view in list(self._views):
+            try:
+                if self.evaluation is not None:
+                    view.show_evaluation(self.evaluation)
+            except Exception as exc:
+                self.report_error(exc)
+        for grid in self.grid_views():
+            grid.viewport().update()
+
     # --------------------------------------------------------------- messages
     def show_message(self, text: str) -> None:
         """Say something in the status bar for a few seconds."""

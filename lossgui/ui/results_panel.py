@@ -25,11 +25,11 @@ __all__ = ["ResultEditor", "ResultSummary", "value_text"]
 
 
 def value_text(value: np.ndarray) -> str:
-    """The reduced value as shown large: 5 significant digits, short vectors in full."""
+    """The reduced value as shown large, at the window's precision."""
     if value.ndim == 0:
-        return short(float(value))
+        return short(value[()])
     if value.size <= 4:
-        return "[" + ", ".join(short(float(v)) for v in value.ravel()) + "]"
+        return "[" + ", ".join(short(v) for v in value.ravel()) + "]"
     return f"{value.size} values"
 
 
