@@ -55,7 +55,7 @@ def check(explanation) -> int:
             continue
         got = recompute(step.substituted)
         want = shown_value(step.shown)
-        if np.float32(step.value) == step.value == np.float32(want):
+        if float(np.float32(step.value)) == step.value == float(np.float32(want)):
             want = step.value  # a float32 value shown as its shortest decimal
         if math.isnan(step.value):
             assert math.isnan(got), step

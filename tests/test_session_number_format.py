@@ -44,12 +44,15 @@ def test_rules(value, digits, text):
 
 
 def test_float32_values_count_as_their_shortest_decimal():
-    # float(np.float32(0.1)) is 0.10000000149011612: as a float64 that would
+    # float(np.float32(0.1)) is 0.10000000149011612: read as a float64 it would
     # need trailing zeros to say it was rounded; as float32 it is exactly 0.1
     assert fmt(np.float32(0.1), 5) == "0.1"
-    assert fmt(float(np.float32(0.1)), 5) == "0.10000"
-    assert fmt(np.float32(1.0827879), 5) == "1.0828"
+    assert fmt(float(np.float32(0.1)), 5) == "0.1"
+    assert fmt(0.1 + 1e-12, 5) == "0.10000"  # a float64 that float32 cannot hold
+    assert fmt(np.float32(1.0827879), 8) == "1.0827879"
+    assert fmt(float(np.float32(1.0827879)), 8) == "1.0827879"
     assert fmt(np.float32("inf"), 5) == "inf"
+    assert fmt(1e300, 3) == "1e300"
 
 
 def test_the_setting_is_clamped_and_shared_by_short():

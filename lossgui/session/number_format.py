@@ -12,8 +12,9 @@ The rules:
 - a number that the digits give exactly is written short (``-0.8``,
   ``0.25``); any other keeps its trailing zeros so the precision shows
   (``0.31000`` for 0.3100002 at 5 digits);
-- ``float32`` values count as their shortest decimal (``np.float32(0.1)`` is
-  ``0.1``, not ``0.10000``), as torch prints them;
+- a value float32 holds exactly counts as its shortest float32 decimal
+  (``np.float32(0.1)``, even as a Python float, is ``0.1``, not ``0.10000``),
+  as torch prints it;
 - exponents are short (``1.5e-7``); ``nan``, ``inf`` and ``-inf`` are spelled
   out. The minus sign is ASCII, so the text reads back in Python.
 """
@@ -41,6 +42,7 @@ DEFAULT_DIGITS = 5
 DIGIT_CHOICES: tuple[int, ...] = (3, 4, 5, 6, 7, 8)
 
 _current = DEFAULT_DIGITS
+_FLOAT32_MAX = float(np.finfo(np.float32).max)
 
 
 def significant_digits() -> int:
@@ -67,10 +69,17 @@ def set_significant_digits(digits: int) -> int:
 
 
 def _as_float(value: Any) -> float:
-    """``value`` as a float; ``float32``/``float16`` as their shortest decimal."""
-    if isinstance(value, np.floating) and value.dtype.itemsize < 8:
-        return float(str(value)) if np.isfinite(value) else float(value)
-    return float(value)
+    """``value`` as a float; a float32 number as its shortest float32 decimal.
+
+    Views often hold a float32 result as a Python float
+    (``float(np.float32(0.1))`` is ``0.10000000149011612``); any value that
+    float32 holds exactly counts as the float32 number, so the header, the
+    grid and Explain write it the same way (``0.1``, not ``0.10000``).
+    """
+    number = float(value)
+    if abs(number) <= _FLOAT32_MAX and float(np.float32(number)) == number:
+        return float(str(np.float32(number)))
+    return number
 
 
 def format_significant(value: float, digits: int) -> str:

@@ -13,9 +13,11 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QMessageBox
 from lossgui.io.cells import parse_index
 from lossgui.io.errors import FileFormatError
 from lossgui.io.text_parse import parse_block
-from lossgui.session import target_modes, target_name
+from lossgui.session import number_format, target_modes, target_name
 from lossgui.session.grid_ops import argmax_labels
 from lossgui.ui.grid_controls import update_remove_actions
+from lossgui.ui.precision import SETTINGS_KEY as PRECISION_KEY
+from lossgui.ui.precision import precision_signals, set_precision, stored_precision
 from lossgui.ui.table_views import GridView, TensorTableView
 from lossgui.ui.theme import THEMES, apply_theme
 
@@ -96,7 +98,15 @@ class WindowActions(QObject):
             self.theme_actions[name] = action
         self.view_menu.addAction(window.controls_dock.toggleViewAction())
 
+        self._build_precision_menu()
+
         help_menu = bar.addMenu("&Help")
+        self.help_menu = help_menu
+        self.getting_started_action = self._action(
+            help_menu, "&Getting started", self.getting_started, _KEY.HelpContents
+        )
+        self.getting_started_action.setObjectName("gettingStartedAction")
+        self._getting_started = None
         self._action(help_menu, "&About lossgui", self.about)
 
         grid = window.grid_controls
@@ -307,11 +317,47 @@ class WindowActions(QObject):
         self.window.files.new_session()
 
     # -------------------------------------------------------------------- view
+    def _build_precision_menu(self) -> None:
+        """View > Precision: significant digits of every view, remembered."""
+        menu = self.view_menu.addMenu("&Precision")
+        menu.setObjectName("precisionMenu")
+        group = QActionGroup(self.window)
+        self.precision_actions: dict[int, QAction] = {}
+        for digits in number_format.DIGIT_CHOICES:
+            action = QAction(
+                f"{digits} significant digits", self.window, checkable=True
+            )
+            action.triggered.connect(lambda _=False, d=digits: set_precision(d))
+            group.addAction(action)
+            menu.addAction(action)
+            self.precision_actions[digits] = action
+        digits = number_format.set_significant_digits(
+            stored_precision(self.window.settings.value(PRECISION_KEY))
+        )
+        self.precision_actions[digits].setChecked(True)
+        precision_signals().changed.connect(self._on_precision_changed)
+
+    def _on_precision_changed(self, digits: int) -> None:
+        """Any precision control changed the digits: remember, tick and repaint."""
+        self.window.settings.setValue(PRECISION_KEY, digits)
+        self.precision_actions[digits].setChecked(True)
+        self.window.repaint_views()
+
     def set_theme(self, name: str) -> None:
         """Apply and remember a theme (``system``, ``light`` or ``dark``)."""
         used = apply_theme(QApplication.instance(), name)
         self.window.settings.setValue("view/theme", used)
         self.theme_actions[used].setChecked(True)
+
+    def getting_started(self) -> None:
+        """Help > Getting started (F1): the short in-app guide."""
+        from lossgui.ui.getting_started import GettingStartedDialog
+
+        if self._getting_started is None:
+            self._getting_started = GettingStartedDialog(self.window)
+        self._getting_started.show_start()
+        self._getting_started.show()
+        self._getting_started.raise_()
 
     def about(self) -> None:
         """A short about box."""

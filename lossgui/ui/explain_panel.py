@@ -3,8 +3,9 @@
 A read-only ``QTextBrowser`` (objectName ``explainView``) showing
 :func:`lossgui.session.explain.explain` as HTML. It is an evaluation view
 (every recompute repaints it) and follows the :class:`ElementTracker`
-(every selection repaints it). The digits links in the page change how many
-significant digits are shown.
+(every selection repaints it). The digits links in the page set the
+application-wide precision (:mod:`lossgui.ui.precision`), the same one as
+View > Precision: every view shows the same digits.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from PySide6.QtCore import QEvent, QUrl
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
-from lossgui.session import Evaluation
+from lossgui.session import Evaluation, number_format
+from lossgui.ui.precision import set_precision
 
 if TYPE_CHECKING:
     from lossgui.session.explain import Explanation
@@ -25,7 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = ["DIGIT_CHOICES", "ExplainPanel"]
 
-DIGIT_CHOICES = (3, 4, 5, 6, 8)
+DIGIT_CHOICES = number_format.DIGIT_CHOICES
 
 
 class ExplainPanel(QTextBrowser):
@@ -37,7 +39,6 @@ class ExplainPanel(QTextBrowser):
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._on_link)
         self.setMinimumWidth(340)
-        self._digits: int | None = None  # None: the explain package's default
         self.row = 0
         self.column = 0
         self.evaluation: Evaluation | None = None
@@ -47,16 +48,8 @@ class ExplainPanel(QTextBrowser):
 
     @property
     def digits(self) -> int:
-        """Significant digits shown."""
-        if self._digits is None:
-            from lossgui.session.explain import DEFAULT_DIGITS  # deferred, see top
-
-            return DEFAULT_DIGITS
-        return self._digits
-
-    @digits.setter
-    def digits(self, digits: int) -> None:
-        self._digits = int(digits)
+        """Significant digits shown: every view's precision."""
+        return number_format.significant_digits()
 
     # ------------------------------------------------------------------ input
     def show_evaluation(self, evaluation: Evaluation) -> None:
@@ -70,8 +63,8 @@ class ExplainPanel(QTextBrowser):
         self._request()
 
     def set_digits(self, digits: int) -> None:
-        """Show values with ``digits`` significant digits."""
-        self.digits = int(digits)
+        """Show ``digits`` significant digits here and in every other view."""
+        set_precision(int(digits))
         self._request()
 
     def refresh(self) -> None:
@@ -107,7 +100,10 @@ class ExplainPanel(QTextBrowser):
             f"<b>{d}</b>" if d == self.digits else f"<a href='digits:{d}'>{d}</a>"
             for d in DIGIT_CHOICES
         )
-        return f"Select a cell of any grid to explain it. Digits: {links}"
+        return (
+            "Select a cell of any grid to explain it. "
+            f"Significant digits (every view): {links}"
+        )
 
     def _render(self) -> None:
         if self.evaluation is None:

@@ -237,7 +237,7 @@ class ResultTableModel(QAbstractTableModel):
         col = self._columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             value = float(self._tables[col.kind][index.row(), col.index])
-            text = short(value)
+            text = short(self._tables[col.kind][index.row(), col.index])
             if col.kind == "grad" and value != 0 and not np.isnan(value):
                 text += " ↓" if value > 0 else " ↑"
             return text

@@ -13,7 +13,6 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
@@ -36,8 +35,8 @@ __all__ = [
 MAX_DIGITS = 17
 
 
-def shown(value: float | np.floating[Any], digits: int) -> str:
-    """``value`` at ``digits`` significant digits, with a typographic minus."""
+def shown(value: float, digits: int) -> str:
+    """``value`` as every view shows it at ``digits``, with a typographic minus."""
     return fmt(value, digits).replace("-", MINUS)
 
 
@@ -191,18 +190,7 @@ class StepMaker:
         note: str = "",
     ) -> Step:
         """A step that states a value without substituting numbers."""
-        return Step(symbol, formula, "", value, self.show(value), kind, note)
-
-    def show(self, value: float) -> str:
-        """``value`` at :attr:`digits`, as every other view shows it.
-
-        In a float32 session a value float32 holds exactly counts as its
-        shortest float32 decimal, as the header and the grid show it
-        (``1.082788``, not ``1.0827880``).
-        """
-        if self.dtype == "float32" and np.float32(value) == value:
-            return shown(np.float32(value), self.digits)
-        return shown(value, self.digits)
+        return Step(symbol, formula, "", value, shown(value, self.digits), kind, note)
 
     def step(
         self,
@@ -234,7 +222,7 @@ class StepMaker:
         """
         forms = [candidates] if isinstance(candidates, Expr) else list(candidates)
         value = float(value)
-        show = self.show(value)
+        show = shown(value, self.digits)
         for atol in (0.0, self._slack(forms, value) if engine else None):
             if atol is None:
                 continue

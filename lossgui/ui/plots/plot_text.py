@@ -40,7 +40,7 @@ def marker_tip(markers: Markers | None, index: int) -> str:
         return ""
     return (
         f"element [{markers.rows[index]}, {markers.cols[index]}]\n"
-        f"x = {short(float(markers.x[index]))}\n"
-        f"ℓ = {short(float(markers.loss[index]))}\n"
-        f"∂ℓ/∂x = {short(float(markers.grad[index]))}"
+        f"x = {short(markers.x[index])}\n"
+        f"ℓ = {short(markers.loss[index])}\n"
+        f"∂ℓ/∂x = {short(markers.grad[index])}"
     )
