@@ -8,11 +8,18 @@ Every worked example of the five seed articles becomes a session whose numbers
 are the ones ``tests/data/seed_cases.json`` records (checked by
 ``tests/io/test_bundled_examples.py``), plus one example per loss family.
 The files are committed; rerun this after changing the session format.
+
+An article example also records what its article *printed*
+(``example.article.printed``): each entry is read from the article's text
+(``../shared/seeds/``) with a pattern, never typed here, so the app can set
+it beside the computed value (:mod:`lossgui.session.article_check`). Only
+the explanations of the articles' slips are written by hand.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -30,6 +37,7 @@ from lossgui.session.import_arrays import assign_arrays  # noqa: E402
 
 SEEDS = json.loads((ROOT / "tests/data/seed_cases.json").read_text("utf-8"))["cases"]
 OUT = ROOT / "resources" / "examples"
+SEED_DIR = ROOT.parent / "shared" / "seeds"
 
 GROUPS = {
     "000": "Article 1 · BCELoss: cat/dog and multi-label",
@@ -190,6 +198,235 @@ ARTICLE_EXAMPLES: list[tuple[str, str, str, list[str]]] = [
     ),
 ]
 
+
+def _printed(what: str, quantity: str, pattern: str, **extra: Any) -> dict[str, Any]:
+    """One thing an article printed: ``pattern``'s group 1 is the printed text.
+
+    ``quantity`` says what the app computes to compare: ``"probabilities"``
+    (the sigmoid/softmax beside the grid) or ``"loss:<reduction>"``;
+    ``rows``/``elements`` pick part of it; ``kind="formula"`` marks a written
+    formula (no numbers to read) that ``note`` explains.
+    """
+    return {"what": what, "quantity": quantity, "pattern": pattern, **extra}
+
+
+_BCE_NONE = r"\(reduction='none'\)\n[^\n]*\n?[^\n]*# (tensor\(\[[^\]]*\]\))"
+_BCE_SUM = r"\(reduction='sum'\)\n[^\n]*\n?[^\n]*# (tensor\([\d.]+\))"
+_BCE_MEAN = r"\(reduction='mean'\)\n[^\n]*\n?[^\n]*# (tensor\([\d.]+\))"
+_SIGMA_SLIP = (
+    "A slip in the article: [0.7311, 0.5000, 0.5000] is the sigmoid of the "
+    "labels [1, 0, 0], not of the predictions [-0.8, 0.7, 0.5]; "
+    "sigmoid([-0.8, 0.7, 0.5]) is [0.3100, 0.6682, 0.6225] (the numbers of the "
+    "article's own cat/dog example). Its loss 0.9995 is right: torch never saw "
+    "the slip."
+)
+_LOG_SLIP = (
+    "A slip in the article's hand calculation: for label 0 the binary term is "
+    "log(1 - p), so loss_2 = -(0*log(0.5250) + (1-0)*log(1-0.5250)) = "
+    "-log(0.4750) = 0.7444. As written (log(0.5250), and a misplaced bracket) "
+    "it would give -0.6444 and a mean of 0.5104; the article's 0.9733 and its "
+    "own code use the right term."
+)
+
+#: What each article example's article printed (read from its text).
+ARTICLE_PRINTED: dict[str, list[dict[str, Any]]] = {
+    "000-bceloss-sigmoid-cat-dog": [
+        _printed(
+            "sigmoid(predict)",
+            "probabilities",
+            r"print\(sigmoid\(predict\)\) # (tensor\(\[[^\]]*\]\))",
+        ),
+        _printed("BCELoss(reduction='none')", "loss:none", "BCELoss" + _BCE_NONE),
+        _printed("BCELoss(reduction='sum')", "loss:sum", "BCELoss" + _BCE_SUM),
+        _printed("BCELoss(reduction='mean')", "loss:mean", "BCELoss" + _BCE_MEAN),
+    ],
+    "000-bcewithlogits-cat-dog": [
+        _printed(
+            "BCEWithLogitsLoss(reduction='none')",
+            "loss:none",
+            "BCEWithLogitsLoss" + _BCE_NONE,
+        ),
+        _printed(
+            "BCEWithLogitsLoss(reduction='sum')",
+            "loss:sum",
+            "BCEWithLogitsLoss" + _BCE_SUM,
+        ),
+        _printed(
+            "BCEWithLogitsLoss(reduction='mean')",
+            "loss:mean",
+            "BCEWithLogitsLoss" + _BCE_MEAN,
+        ),
+    ],
+    "000-multilabel-bcewithlogits": [
+        _printed(
+            "sigmoid of the first sample [-0.8, 0.7, 0.5]",
+            "probabilities",
+            r"经过Sigmoid层后,得到(\[[^\]]*\])",
+            rows=[0],
+            note=_SIGMA_SLIP,
+        ),
+        _printed(
+            "BCEWithLogitsLoss(reduction='mean')",
+            "loss:mean",
+            r"BCEWithLogitsLoss\(reduction='mean'\)\nloss = [^\n]*\n"
+            r"print\(loss\) # (tensor\([\d.]+\))",
+        ),
+    ],
+    "000-multilabel-softmargin": [
+        _printed(
+            "MultiLabelSoftMarginLoss(reduction='mean')",
+            "loss:mean",
+            r"MultiLabelSoftMarginLoss\(reduction='mean'\)\nloss = [^\n]*\n"
+            r"print\(loss\) # (tensor\([\d.]+\))",
+        ),
+    ],
+    "001-bce-weighted": [
+        _printed(
+            "F.binary_cross_entropy(input, target, weight=weight)",
+            "loss:mean",
+            r"\n(binary_cross_entropy-有权重:[\d.]+)",
+        ),
+    ],
+    "001-bce-probabilities": [
+        _printed("nn.BCELoss(reduction='mean')", "loss:mean", r"\n(bceloss:[\d.]+)\n"),
+    ],
+    "001-bce-of-sigmoid": [
+        _printed(
+            "s(pred), the sigmoid",
+            "probabilities",
+            r"\n预测数据: (tensor\(\[\[0\.6225[^)]*\))",
+        ),
+        _printed("nn.BCELoss on s(pred)", "loss:mean", r"\n(bceloss:[\d.]+)\t"),
+    ],
+    "001-bcewithlogits": [
+        _printed(
+            "nn.BCEWithLogitsLoss(reduction='mean')",
+            "loss:mean",
+            r"\t (bce_with_logit:[\d.]+)",
+        ),
+    ],
+    "001-bcewithlogits-large-logits": [
+        _printed(
+            "nn.BCEWithLogitsLoss(reduction='mean')",
+            "loss:mean",
+            r"\n (bce_with_logit:[\d.]+)",
+        ),
+    ],
+    "001-kldiv-distillation": [
+        _printed(
+            "probs = softmax(logits, dim=1)",
+            "probabilities",
+            r"\n预测数据: (tensor\(\[\[0\.2501[^)]*\))",
+        ),
+        _printed(
+            "F.kl_div(torch.log(probs), target_probs, reduction='batchmean')",
+            "loss:batchmean",
+            r"\n(kl_loss:[\d.]+)",
+        ),
+    ],
+    "002-crossentropy-class-index": [
+        _printed(
+            "torch.softmax(logits, dim=1)",
+            "probabilities",
+            r"\nsoftmax_out: (tensor\(\[\[[^\]]*\]\]\))",
+        ),
+        _printed(
+            "nn.CrossEntropyLoss()(logits, label)",
+            "loss:mean",
+            r"计算softmax_loss: (tensor\([\d.]+\))",
+        ),
+    ],
+    "002-bcewithlogits-one-hot": [
+        _printed(
+            "torch.sigmoid(logits)",
+            "probabilities",
+            r"\nsigmoid_out: (tensor\(\[\[[^\]]*\]\]\))",
+        ),
+        _printed(
+            "nn.BCEWithLogitsLoss()(logits, true_label)",
+            "loss:mean",
+            r"计算sigmoid_loss: (tensor\([\d.]+\))",
+        ),
+        _printed(
+            "loss_2, the term of class 2 (label 0)",
+            "loss:none",
+            r"\n(loss_2 = [^\n]*)",
+            kind="formula",
+            elements=[2],
+            note=_LOG_SLIP,
+        ),
+        _printed(
+            "err_loss = -log(0.9526), the 'wrong' softmax-style reading",
+            "loss:none",
+            r"\n错误err_loss: (tensor\([\d.]+\))",
+            elements=[1],
+            note=(
+                "Printed on purpose as the wrong reading: -log(0.9526) is the "
+                "binary term of class 1 alone; BCEWithLogitsLoss averages all "
+                "three terms (0.9733)."
+            ),
+        ),
+    ],
+}
+
+#: Article examples whose article prints no number of this batch, and why.
+ARTICLE_SILENT: dict[str, str] = {
+    "001-bceloss-out-of-range": (
+        "The article says BCELoss raises for values outside [0, 1] "
+        "(\u201c否则会报错\u201d) but prints no error; torch's message is shown in "
+        "the results."
+    ),
+    "003": (
+        "The article's tensors come from torch.randn, so it prints no numbers; "
+        "this example fixes them."
+    ),
+    "004-bceloss-weight": (
+        "The article prints its results for a torch.randn batch that cannot be "
+        "reproduced; this example fixes the numbers (the zero pattern of the "
+        "weights is the article's)."
+    ),
+    "004": (
+        "The article explains this loss in words and formula images and prints "
+        "no numbers; the example's batch is lossgui's."
+    ),
+}
+
+_NUMBER = re.compile(r"-?\d+\.\d+(?:e[-+]?\d+)?")
+
+
+def article_record(stem: str, seed_file: str) -> dict[str, Any]:
+    """What the article of ``stem`` printed, read from its text in the seeds.
+
+    Raises
+    ------
+    LookupError
+        If a pattern no longer finds its place in the article.
+    """
+    text = (SEED_DIR / seed_file).read_text("utf-8")
+    printed = []
+    for spec in ARTICLE_PRINTED.get(stem, []):
+        entry = {k: v for k, v in spec.items() if k != "pattern"}
+        match = re.search(spec["pattern"], text)
+        if match is None:
+            raise LookupError(f"{stem}: {spec['what']!r} not found in {seed_file}")
+        shown = " ".join(match.group(1).split())
+        entry["text"] = shown
+        entry.setdefault("kind", "value")
+        if entry["kind"] == "value":
+            numbers = _NUMBER.findall(shown)
+            entry["values"] = [float(v) for v in numbers]
+            entry["decimals"] = [len(v.partition(".")[2]) for v in numbers]
+        printed.append(entry)
+    record: dict[str, Any] = {"seed": seed_file[:3], "file": seed_file}
+    record["printed"] = printed
+    silent = next(
+        (note for key, note in ARTICLE_SILENT.items() if stem.startswith(key)), None
+    )
+    if not printed and silent:
+        record["note"] = silent
+    return record
+
+
 #: Family examples: (file stem, title, description, loss, settings).
 FAMILY_EXAMPLES: list[tuple[str, str, str, str, dict[str, Any]]] = [
     (
@@ -302,6 +539,7 @@ def main() -> int:
             "description": description,
             "seed": first["seed"],
             "cases": cases,
+            "article": article_record(stem, first["seed"]),
         }
         write_session(OUT / f"{stem}.json", article_document(first), meta)
     for stem, title, description, loss, settings in FAMILY_EXAMPLES:
