@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QDockWidget, QMenu
 from lossgui.ui.compare_panel import ComparePanel
 from lossgui.ui.diagnostics_banner import DiagnosticsBanner
 from lossgui.ui.element_tracker import ElementTracker
+from lossgui.ui.example_notes import install_example_notes
 from lossgui.ui.explain_panel import ExplainPanel
 from lossgui.ui.naming import named
 from lossgui.ui.torch_actions import TorchActions
@@ -82,8 +83,7 @@ def _edit_menu_insert(window, action: QAction) -> None:
 def install_understanding(window) -> Understanding:
     """Add the explain, compare and diagnostics features to ``window``."""
     controller = window.controller
-    tracker = ElementTracker(window)
-    window.add_view(tracker)
+    tracker = ElementTracker.for_window(window)  # shared with the curves
     explain = ExplainPanel()
     explain_dock = window.add_dock_view(explain, "Explain")
     tracker.elementChanged.connect(explain.set_element)
@@ -94,6 +94,7 @@ def install_understanding(window) -> Understanding:
     if curves is not None:
         window.tabifyDockWidget(curves, explain_dock)
     window.tabifyDockWidget(explain_dock, compare_dock)
+    window.example_notes = install_example_notes(window, compare_dock)
     # the last tabified dock becomes the current tab: put the cheap one in front
     (curves if curves is not None else explain_dock).raise_()
     # a dock behind another tab stays "visible" to Qt: refresh on tab switches
@@ -106,6 +107,7 @@ def install_understanding(window) -> Understanding:
     torch = TorchActions(window)
     _edit_menu_insert(window, torch.copy_action)
     tools = _tools_menu(window)
+    tools.setToolTipsVisible(True)  # Verify with PyTorch says why it is disabled
     tools.addAction(torch.copy_action)
     tools.addAction(torch.verify_action)
     tools.addSeparator()

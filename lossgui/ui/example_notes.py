@@ -1,0 +1,145 @@
+"""The "Example" dock tab: the open example, its article, and the article's numbers.
+
+Shows the title, the article and the *full* description of the bundled
+example the document is (recognised by content,
+:func:`~lossgui.session.example_match.matching_example`), then every value
+the article printed beside the value lossgui computes, with ✓ where they
+agree within the printed digits and ✗ with the explanation where they do
+not (:func:`~lossgui.session.article_check.check_rows`). After an edit the
+notes stay, saying the batch is no longer the example's.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+
+from lossgui.session import Evaluation
+from lossgui.session.article_check import CheckRow, check_rows
+from lossgui.session.example_match import BundledExample, matching_example
+from lossgui.ui.naming import named
+
+__all__ = ["ExampleNotes", "install_example_notes"]
+
+log = logging.getLogger(__name__)
+
+_NO_EXAMPLE = (
+    "<p>This batch is not one of the bundled examples.</p>"
+    "<p>Open one from the <b>Examples</b> menu: the five articles' worked "
+    "examples show here with every number the article printed beside the value "
+    "lossgui computes.</p>"
+)
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _row_html(row: CheckRow) -> str:
+    mark = {True: "✓", False: "✗", None: "–"}[row.agrees]
+    colour = {True: "#2e7d32", False: "#d93025", None: "gray"}[row.agrees]
+    cells = (
+        f"<td style='color:{colour}; font-size:large'><b>{mark}</b></td>"
+        f"<td>{_esc(row.what)}</td>"
+        f"<td><code>{_esc(row.printed)}</code></td>"
+        f"<td><code>{_esc(row.computed)}</code></td>"
+    )
+    note = (
+        f"<tr><td></td><td colspan='3'><i>{_esc(row.note)}</i></td></tr>"
+        if row.note
+        else ""
+    )
+    return f"<tr>{cells}</tr>{note}"
+
+
+def notes_html(
+    example: BundledExample | None, rows: list[CheckRow], edited: bool
+) -> str:
+    """The tab's text: title, article, description, printed versus computed."""
+    if example is None:
+        return _NO_EXAMPLE
+    parts = [f"<h3>{_esc(example.title)}</h3>", f"<p><b>{_esc(example.group)}</b>"]
+    article = example.article
+    if article:
+        parts.append(f" · seed article {_esc(str(article.get('seed', '')))}")
+    parts.append(f"</p><p>{_esc(example.description)}</p>")
+    if edited:
+        parts.append(
+            "<p><i>This batch is no longer the example's (it was edited, or "
+            "another session was opened), so the article's numbers no longer "
+            "apply; Ctrl+Z goes back.</i></p>"
+        )
+        return "".join(parts)
+    if rows:
+        parts.append(
+            "<p><b>What the article printed, beside what lossgui computes</b></p>"
+            "<table cellspacing='0' cellpadding='3'>"
+            "<tr><th></th><th align='left'>printed for</th>"
+            "<th align='left'>article</th><th align='left'>lossgui</th></tr>"
+        )
+        parts.extend(_row_html(row) for row in rows)
+        parts.append("</table>")
+        slips = sum(row.agrees is False for row in rows)
+        agree = sum(row.agrees is True for row in rows)
+        parts.append(
+            f"<p>{agree} printed value{'s' if agree != 1 else ''} agree"
+            f"{'s' if agree == 1 else ''} (✓ within the printed digits)"
+            + (
+                f"; {slips} slip{'s' if slips != 1 else ''} explained above."
+                if slips
+                else "."
+            )
+            + "</p>"
+        )
+    elif article.get("note"):
+        parts.append(f"<p><i>{_esc(str(article['note']))}</i></p>")
+    return "".join(parts)
+
+
+class ExampleNotes(QWidget):
+    """The Example tab (an :class:`~lossgui.ui.views.EvaluationView`)."""
+
+    def __init__(self, controller, parent=None):
+        super().__init__(parent)
+        self._controller = controller
+        self.example: BundledExample | None = None
+        self.rows: list[CheckRow] = []
+        self.edited = False
+        self.browser = named(QTextBrowser(), "exampleNotesText")
+        self.browser.setOpenExternalLinks(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.browser)
+        self.browser.setHtml(_NO_EXAMPLE)
+
+    def show_evaluation(self, evaluation: Evaluation) -> None:
+        """Recognise the example and compare the article's numbers."""
+        try:
+            doc = self._controller.document
+            found = matching_example(doc)
+            if found is not None:
+                self.example, self.edited = found, False
+                self.rows = check_rows(doc, evaluation, found)
+            else:
+                self.edited = self.example is not None
+                self.rows = []
+            self.browser.setHtml(notes_html(self.example, self.rows, self.edited))
+        except Exception:  # a view never lets an exception reach the event loop
+            log.exception("example notes failed")
+            self.browser.setPlainText("The example notes could not be shown.")
+
+    def text(self) -> str:
+        """What the tab shows, as plain text (for tests)."""
+        return self.browser.toPlainText()
+
+
+def install_example_notes(window, beside) -> ExampleNotes:
+    """Add the Example tab to ``window``, tabified with the dock ``beside``."""
+    notes = ExampleNotes(window.controller)
+    dock = window.add_dock_view(notes, "Example")
+    if beside is not None:
+        window.tabifyDockWidget(beside, dock)
+    notes.dock = dock
+    return notes
