@@ -1,15 +1,20 @@
 """The PyTorch line that computes what the window shows.
 
 Students map the explorer back to their code through this text, e.g.
-``nn.BCELoss(reduction='sum')(torch.sigmoid(input), target)``.
+``nn.BCEWithLogitsLoss(pos_weight=torch.tensor([3.]), reduction='sum')(input,
+target)``. It is valid Python in the form "Copy as PyTorch" writes: short
+tensor arguments in full as ``torch.tensor`` literals that rebuild the exact
+values, longer ones by the variable name the copied script defines.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import numpy.typing as npt
 
 from lossgui.engine.registry import LOSSES, ParamSpec
 from lossgui.io.cells import format_exact
@@ -17,7 +22,10 @@ from lossgui.io.cells import format_exact
 if TYPE_CHECKING:
     from lossgui.session.evaluation import Evaluation
 
-__all__ = ["call_text", "functional_name"]
+__all__ = ["FULL_TENSOR_ELEMENTS", "call_text", "functional_name", "tensor_argument"]
+
+#: Tensor arguments up to this many elements are written out in full.
+FULL_TENSOR_ELEMENTS = 8
 
 
 def functional_name(loss: str) -> str:
@@ -26,24 +34,86 @@ def functional_name(loss: str) -> str:
     return "_".join(word.lower() for word in words)
 
 
+def _number(value: Any, integer: bool) -> str:
+    """One element as Python source that torch reads back exactly."""
+    if integer:
+        return str(int(value))
+    number = float(value)
+    if math.isnan(number):
+        return "float('nan')"
+    if math.isinf(number):
+        return "float('inf')" if number > 0 else "-float('inf')"
+    text = format_exact(value)  # float32: its shortest decimal, as torch prints it
+    return text if any(c in text for c in ".e") else f"{text}."
+
+
+def _nested(values: Any, integer: bool) -> str:
+    """Nested lists of scalars as a Python list literal."""
+    if isinstance(values, list):
+        return "[" + ", ".join(_nested(v, integer) for v in values) + "]"
+    return _number(values, integer)
+
+
+def tensor_argument(name: str, value: Any) -> str:
+    """``name=torch.tensor([...])`` for a short tensor, ``name=name`` for a long one.
+
+    Parameters
+    ----------
+    name : str
+        The keyword, also the variable "Copy as PyTorch" defines for it.
+    value : array_like
+        The tensor as the evaluation passed it (its dtype decides the
+        literal's: float32 is torch's default, float64 and integers say so).
+    """
+    array = np.asarray(value)
+    if array.size > FULL_TENSOR_ELEMENTS or array.size == 0:
+        return f"{name}={name}"
+    integer = array.dtype.kind in "iub"
+    literal = _nested(_as_items(array), integer)
+    dtype = ""
+    if (integer and array.dtype != np.int64) or (
+        not integer and array.dtype != np.float32
+    ):
+        dtype = f", dtype=torch.{array.dtype}"
+    return f"{name}=torch.tensor({literal}{dtype})"
+
+
+def _as_items(array: npt.NDArray[Any]) -> Any:
+    """``array`` as nested lists of NumPy scalars (float32 keeps its dtype)."""
+    if array.ndim == 0:
+        return array[()]
+    return [_as_items(row) for row in array]
+
+
+def _scalar(value: Any) -> str:
+    """A scalar parameter as "Copy as PyTorch" writes it (``0.1``, ``2.0``)."""
+    if isinstance(value, bool | np.bool_):
+        return repr(bool(value))
+    if isinstance(value, int | np.integer):
+        return str(int(value))
+    if isinstance(value, float | np.floating):
+        text = _number(value, False)
+        return f"{text}0" if text.endswith(".") else text
+    return repr(value)
+
+
 def _argument(param: ParamSpec, value: Any) -> str | None:
     if value is None:
         return None
     if param.kind == "tensor":
-        shape = ", ".join(str(s) for s in np.shape(value))
-        return f"{param.name}=<{shape}>"
+        return tensor_argument(param.name, value)
     if value == param.default:
         return None
-    shown = format_exact(value) if isinstance(value, float) else repr(value)
-    return f"{param.name}={shown}"
+    return f"{param.name}={_scalar(value)}"
 
 
 def call_text(evaluation: Evaluation) -> str:
     """The module (or functional) call with the evaluation's arguments.
 
-    Tensors appear by name, optional tensor arguments as ``name=<shape>``,
-    scalar parameters only when they differ from torch's default, and the
-    reduction always.
+    Forward tensors appear by name, tensor arguments as ``torch.tensor``
+    literals (or by name when long, see :func:`tensor_argument`), scalar
+    parameters only when they differ from torch's default, and the reduction
+    always.
     """
     spec = LOSSES[evaluation.loss]
     values = dict(evaluation.kwargs)
