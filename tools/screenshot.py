@@ -29,9 +29,13 @@ def main() -> int:
         "--rows", type=int, default=None, help="resize N (e.g. 1000000)"
     )
     parser.add_argument("--cells", default=None, help="name:row:col:value,... edits")
+    parser.add_argument("--example", default=None, help="example file stem to open")
+    parser.add_argument("--tab", default=None, help="dock title to bring to front")
     args = parser.parse_args()
 
     app, window = shot_window(args.theme, args.size)
+    if args.example:
+        window.files.example_actions[args.example].trigger()
     if args.loss:
         window.controller.set_loss(args.loss)
     if args.reduction:
@@ -47,6 +51,12 @@ def main() -> int:
             name, row, col, value = edit.split(":")
             window.controller.set_cells(name, [int(row)], [int(col)], [float(value)])
     window.show()
+    if args.tab:
+        from PySide6.QtWidgets import QDockWidget
+
+        for dock in window.findChildren(QDockWidget):
+            if dock.windowTitle() == args.tab:
+                dock.raise_()
 
     def grab() -> None:
         window.grab().save(args.out)

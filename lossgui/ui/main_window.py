@@ -14,20 +14,22 @@ import logging
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDockWidget,
     QGroupBox,
     QMainWindow,
     QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from lossgui.session import Evaluation, SessionDocument, startup_document
+from lossgui.session.article_check import summary_line
 from lossgui.ui.actions import WindowActions
 from lossgui.ui.commands import Change
 from lossgui.ui.controller import SessionController
 from lossgui.ui.file_actions import FileActions
+from lossgui.ui.grid_area import GridArea
 from lossgui.ui.grid_controls import GridControls
 from lossgui.ui.loss_controls import LossControls
 from lossgui.ui.naming import named
@@ -38,6 +40,7 @@ from lossgui.ui.table_views import GridView
 from lossgui.ui.tensor_panel import ScrollSync, TensorPanel
 from lossgui.ui.understanding import install_understanding
 from lossgui.ui.views import EvaluationView
+from lossgui.ui.window_layout import WindowLayout
 
 __all__ = ["MainWindow"]
 
@@ -45,6 +48,10 @@ log = logging.getLogger(__name__)
 ORGANIZATION = "lossgui"
 APPLICATION = "lossgui"
 STATUS_TIMEOUT_MS = 8000
+#: The size of the first window (no remembered geometry): a small laptop's.
+DEFAULT_SIZE = (1024, 700)
+#: Characters a drop-down of the controls dock is sized for (its list is wider).
+COMBO_CHARACTERS = 12
 
 
 class MainWindow(QMainWindow):
@@ -73,6 +80,7 @@ class MainWindow(QMainWindow):
         self._views: list[EvaluationView] = []
         self._build_central()
         self._build_controls_dock()
+        self.window_layout = WindowLayout(self)
         self.statusBar().setObjectName("statusBar")
         self.window_actions = WindowActions(self)
         self._scroll_sync = ScrollSync(self)
@@ -84,32 +92,24 @@ class MainWindow(QMainWindow):
         self.curves_panel = install_curves(self)
         self.files = FileActions(self)  # File/Examples menus, autosave, drops
         self.understanding = install_understanding(self)  # explain, compare, fixes
+        self.window_actions.view_menu.addSeparator()
+        self.window_actions.view_menu.addAction(self.window_layout.auto_action)
         self._recompute()
         self._restore_settings()
+        self.window_layout.apply()
 
     # ------------------------------------------------------------------ build
     def _build_central(self) -> None:
         self.summary = ResultSummary()
-        self.splitter = named(QSplitter(Qt.Orientation.Horizontal), "gridSplitter")
-        self.splitter.setChildrenCollapsible(False)
         self.result_editor = ResultEditor()
-        self.splitter.addWidget(self.result_editor)
-        self.tensor_panel = TensorPanel(self.controller, self.splitter, self)
+        self.grid_area = GridArea(self.result_editor)
+        self.tensor_panel = TensorPanel(self.controller, self.grid_area.inputs, self)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 4, 6, 0)
         layout.addWidget(self.summary)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.grid_area, 1)
         self.setCentralWidget(central)
-        self._size_splitter()
-
-    def _size_splitter(self) -> None:
-        """Give each tensor grid the width it needs and the results the rest."""
-        widths = self.tensor_panel.column_widths()  # one per splitter column
-        total = max(self.splitter.width(), sum(widths) + 420)
-        self.splitter.setSizes([*widths, total - sum(widths)])
-        for index in range(self.splitter.count()):
-            self.splitter.setStretchFactor(index, 1 if index == len(widths) else 0)
 
     def _build_controls_dock(self) -> None:
         self.loss_controls = LossControls(self.controller)
@@ -127,7 +127,14 @@ class MainWindow(QMainWindow):
             inner.addWidget(widget)
             layout.addWidget(group)
         layout.addStretch(1)
+        for combo in body.findChildren(QComboBox):
+            # a long loss name must not widen the whole dock: the list shows it
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(COMBO_CHARACTERS)
         scroll = QScrollArea()
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
@@ -137,7 +144,6 @@ class MainWindow(QMainWindow):
             | QDockWidget.DockWidgetFeature.DockWidgetClosable
         )
         dock.setWidget(scroll)
-        dock.setMinimumWidth(300)
         self.controls_dock = dock
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
 
@@ -160,12 +166,17 @@ class MainWindow(QMainWindow):
         self,
         widget: QWidget,
         title: str,
-        area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
+        area: Qt.DockWidgetArea = Qt.DockWidgetArea.BottomDockWidgetArea,
     ) -> QDockWidget:
-        """Put ``widget`` in a dock (right by default) and register it as a view."""
+        """Put ``widget`` in a panel dock and register it as a view.
+
+        Panels start under the grids, where they ask the least of a small
+        window; :class:`WindowLayout` moves them right in a wide one.
+        """
         dock = named(QDockWidget(title, self), f"{title.replace(' ', '')}Dock")
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
+        self.window_layout.watch(dock)
         self.window_actions.view_menu.addAction(dock.toggleViewAction())
         if isinstance(widget, EvaluationView):
             self.add_view(widget)
@@ -191,8 +202,10 @@ class MainWindow(QMainWindow):
             if change & (Change.STRUCTURE | Change.SETTINGS):
                 self._wire_views()
                 self._relink_scrolling()
-            if change & Change.STRUCTURE or len(self.tensor_panel.views()) != sizes:
-                self._size_splitter()
+            if change & (Change.STRUCTURE | Change.SETTINGS) or (
+                len(self.tensor_panel.views()) != sizes
+            ):
+                self.window_layout.schedule()
             self.window_actions.update_enabled()
         except Exception as exc:  # keep the window alive whatever a widget does
             self.report_error(exc)
@@ -222,6 +235,11 @@ class MainWindow(QMainWindow):
                 view.show_evaluation(evaluation)
             except Exception as exc:
                 self.report_error(exc)
+        try:
+            note = summary_line(self.controller.document, evaluation)
+            self.summary.set_article_note(note)
+        except Exception as exc:
+            self.report_error(exc)
 
     def repaint_views(self) -> None:
         """Show the same evaluation again in every view (the precision changed)."""
@@ -252,7 +270,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1360, 820)
+            self.resize(*DEFAULT_SIZE)
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)

@@ -22,6 +22,8 @@ from lossgui.ui.colour_scale import cell, peak_of
 
 __all__ = ["ResultColumn", "ResultTableModel"]
 
+#: After a gradient: the way gradient descent moves the input (thin space).
+ARROW_DOWN, ARROW_UP = "\u2009↓", "\u2009↑"
 _ALIGN = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 Index = QModelIndex | QPersistentModelIndex
 #: (positive, negative) hues; alpha comes from the scale.
@@ -239,7 +241,7 @@ class ResultTableModel(QAbstractTableModel):
             value = float(self._tables[col.kind][index.row(), col.index])
             text = short(self._tables[col.kind][index.row(), col.index])
             if col.kind == "grad" and value != 0 and not np.isnan(value):
-                text += " ↓" if value > 0 else " ↑"
+                text += ARROW_DOWN if value > 0 else ARROW_UP
             return text
         if role == Qt.ItemDataRole.EditRole:
             return format_exact(self.value(index.row(), index.column()))

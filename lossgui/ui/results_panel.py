@@ -8,20 +8,31 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QPalette
-from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
 
 from lossgui.engine.registry import LOSSES
 from lossgui.io.cells import format_exact
 from lossgui.session import Evaluation
 from lossgui.session.call_text import call_text
 from lossgui.session.receipt import short
+from lossgui.ui.elided_label import ElidedLabel
 from lossgui.ui.naming import named
 from lossgui.ui.result_model import HUES, ResultTableModel
 from lossgui.ui.table_views import GridView
 from lossgui.ui.tensor_panel import TitledGrid
 
 __all__ = ["ResultEditor", "ResultSummary", "value_text"]
+
+#: The narrowest a wrapped line of the summary gets, in pixels.
+WRAP_MIN_WIDTH = 360
 
 
 def value_text(value: np.ndarray) -> str:
@@ -55,29 +66,53 @@ class ResultSummary(QWidget):
             self.value_label.fontMetrics().horizontalAdvance("0.000000")
         )
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        self.receipt_label = named(QLabel(), "receiptLabel")
+        self.receipt_label = named(QLabel(wordWrap=True), "receiptLabel")
         self.receipt_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
         )
-        self.call_label = named(QLabel(font=mono), "callLabel")
-        self.call_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
+        self.call_label = named(
+            ElidedLabel("The PyTorch call that computes this value:\n"), "callLabel"
         )
-        self.call_label.setToolTip("The PyTorch call that computes this value.")
+        self.call_label.setFont(mono)
+        self.copy_call_button = named(QToolButton(), "copyCallButton")
+        self.copy_call_button.setText("Copy")
+        self.copy_call_button.setToolTip("Copy this PyTorch call to the clipboard")
+        self.copy_call_button.setAutoRaise(True)
+        self.copy_call_button.clicked.connect(self.copy_call)
         self.error_label = named(QLabel(wordWrap=True), "errorLabel")
         self.error_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
         )
         self.error_label.hide()
-        self.warning_label = named(QLabel(), "warningLabel")
-        self.warning_label.setSizePolicy(
-            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+        self.warning_label = named(QLabel(wordWrap=True), "warningLabel")
+        self.warning_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.warning_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
         )
         self.warning_label.hide()
-        for label in (self.receipt_label, self.call_label):
-            label.setSizePolicy(
-                QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
-            )
+        self.article_label = named(QLabel(wordWrap=True), "articleLabel")
+        self.article_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.article_label.setToolTip(
+            "What the article this example comes from printed, checked against "
+            "the value computed here (details in the Example tab)."
+        )
+        self.article_label.hide()
+        for label in (
+            self.receipt_label,
+            self.error_label,
+            self.warning_label,
+            self.article_label,
+        ):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+            # wrapped text measured at a sane width: a narrow guess would ask
+            # for a tall window
+            label.setMinimumWidth(WRAP_MIN_WIDTH)
+        call_row = QHBoxLayout()
+        call_row.setContentsMargins(0, 0, 0, 0)
+        call_row.setSpacing(4)
+        call_row.addWidget(self.call_label, 1)
+        call_row.addWidget(self.copy_call_button)
+        call_row.addStretch(0)
 
         grid = QGridLayout(self)
         grid.setContentsMargins(8, 6, 8, 6)
@@ -86,7 +121,8 @@ class ResultSummary(QWidget):
         grid.addWidget(self.caption_label, 0, 0)
         grid.addWidget(self.value_label, 1, 0, 3, 1, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.receipt_label, 1, 1)
-        grid.addWidget(self.call_label, 2, 1)
+        grid.addLayout(call_row, 2, 1)
+        grid.addWidget(self.article_label, 3, 1)
         grid.addWidget(self.error_label, 4, 0, 1, 2)
         grid.addWidget(self.warning_label, 5, 0, 1, 2)
         grid.setColumnStretch(1, 1)
@@ -110,6 +146,7 @@ class ResultSummary(QWidget):
         )
         self.caption_label.setStyleSheet(f"color:{muted};")
         self.warning_label.setStyleSheet(f"color:{muted};")
+        self.article_label.setStyleSheet(f"color:{muted};")
 
     def show_evaluation(self, evaluation: Evaluation) -> None:
         """Show the reduced value, receipt, call and any error or warnings."""
@@ -143,11 +180,19 @@ class ResultSummary(QWidget):
             self.error_label.hide()
         warnings = evaluation.warnings
         self.warning_label.setVisible(bool(warnings))
-        if warnings:
-            self.warning_label.setText("⚠ UserWarning: " + warnings[0])
-            self.warning_label.setToolTip(
-                "\n\n".join(f"UserWarning: {w}" for w in warnings)
-            )
+        # every warning in full, wrapped: torch's advice is the point of showing it
+        self.warning_label.setText("\n".join(f"⚠ UserWarning: {w}" for w in warnings))
+
+    def set_article_note(self, text: str | None) -> None:
+        """Show what the example's article printed (None: not an article's example)."""
+        self.article_label.setVisible(bool(text))
+        self.article_label.setText(text or "")
+
+    def copy_call(self) -> str:
+        """Put the whole PyTorch call on the clipboard and return it."""
+        text = self.call_label.text()
+        QGuiApplication.clipboard().setText(text)
+        return text
 
 
 class ResultEditor(TitledGrid):

@@ -21,6 +21,17 @@ from lossgui.ui.cell_editor import CheckedCellDelegate
 
 __all__ = ["GridView", "TensorTableView"]
 
+#: Rows and columns measured when sizing columns to their text.
+FIT_ROWS = 48
+FIT_COLUMNS = 64
+#: Space around a cell's and a column title's text, in pixels.
+CELL_PADDING = 10
+HEADER_PADDING = 14
+#: Grids with more rows than this may need a vertical scroll bar.
+SCROLL_ROWS = 8
+#: The narrowest column shows at least this much text.
+MIN_CELL_TEXT = "−0.000"
+
 
 class GridView(QTableView):
     """A compact, fast table with copy as TSV.
@@ -55,17 +66,96 @@ class GridView(QTableView):
         horizontal.setMinimumHeight(height)
         horizontal.setFixedHeight(height + 2)
 
-    def preferred_width(self, max_columns: int = 6) -> int:
-        """A width that shows the row numbers and up to ``max_columns`` columns."""
+    def setModel(self, model) -> None:
+        """Qt: take ``model`` and size the columns to its text from now on."""
+        super().setModel(model)
+        if model is not None:
+            model.modelReset.connect(self.fit_columns)
+            model.layoutChanged.connect(self.fit_columns)
+            model.dataChanged.connect(self._grow_columns)
+            self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Size each column to its title and the text of its first rows.
+
+        Only the first :data:`FIT_ROWS` rows and :data:`FIT_COLUMNS` columns
+        are measured, so a million-row tensor costs the same as a small one.
+        """
+        model = self.model()
+        if model is None:
+            return
+        rows = range(min(model.rowCount(), FIT_ROWS))
+        header = self.horizontalHeader()
+        for column in range(min(model.columnCount(), FIT_COLUMNS)):
+            header.resizeSection(column, self._wanted_width(column, rows))
+        self.updateGeometry()
+
+    def _grow_columns(self, top_left, bottom_right, roles=()) -> None:
+        """Widen the edited columns whose new text no longer fits (never shrink)."""
+        model = self.model()
+        if model is None or (roles and Qt.ItemDataRole.DisplayRole not in roles):
+            return
+        top = top_left.row()
+        rows = range(top, min(bottom_right.row() + 1, top + FIT_ROWS))
+        last = min(bottom_right.column(), FIT_COLUMNS - 1)
+        grown = False
+        for column in range(top_left.column(), last + 1):
+            wanted = self._wanted_width(column, rows, title=False)
+            if wanted > self.columnWidth(column):
+                self.horizontalHeader().resizeSection(column, wanted)
+                grown = True
+        if grown:
+            self.updateGeometry()
+
+    def _wanted_width(self, column: int, rows: range, title: bool = True) -> int:
+        """Pixels that show the title and the texts of ``rows`` in ``column``."""
+        model = self.model()
+        metrics = self.fontMetrics()
+        display = Qt.ItemDataRole.DisplayRole
+        wanted = metrics.horizontalAdvance(MIN_CELL_TEXT) + CELL_PADDING
+        if title:
+            text = model.headerData(column, Qt.Orientation.Horizontal, display)
+            header_metrics = self.horizontalHeader().fontMetrics()
+            wanted = max(
+                wanted,
+                header_metrics.horizontalAdvance(str(text or "")) + HEADER_PADDING,
+            )
+        for row in rows:
+            text = model.data(model.index(row, column), display)
+            if text:
+                wanted = max(wanted, metrics.horizontalAdvance(text) + CELL_PADDING)
+        return wanted
+
+    def row_header_width(self) -> int:
+        """The width of the row numbers' header for the current row count."""
+        model = self.model()
+        rows = model.rowCount() if model is not None else 1
+        digits = len(str(max(rows - 1, 0)))
+        return self.fontMetrics().horizontalAdvance("9" * digits) + 12
+
+    def preferred_width(self, max_columns: int = FIT_COLUMNS) -> int:
+        """A width that shows the row numbers and up to ``max_columns`` columns.
+
+        Room for a vertical scroll bar is kept when the grid has more than
+        :data:`SCROLL_ROWS` rows, so its last column never hides behind one.
+        """
         model = self.model()
         if model is None:
             return 160
         columns = min(model.columnCount(), max_columns)
-        digits = len(str(max(model.rowCount() - 1, 0)))
-        header = self.fontMetrics().horizontalAdvance("9" * digits) + 16
         width = sum(self.columnWidth(c) for c in range(columns))
-        chrome = 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width() + 4
-        return header + width + chrome
+        chrome = 2 * self.frameWidth() + 2
+        if model.rowCount() > SCROLL_ROWS:
+            chrome += self.verticalScrollBar().sizeHint().width()
+        return self.row_header_width() + width + chrome
+
+    def preferred_height(self, max_rows: int) -> int:
+        """A height that shows the column titles and up to ``max_rows`` rows."""
+        model = self.model()
+        rows = min(model.rowCount() if model is not None else 0, max_rows)
+        row = self.verticalHeader().defaultSectionSize()
+        chrome = 2 * self.frameWidth() + self.horizontalScrollBar().sizeHint().height()
+        return self.horizontalHeader().height() + max(rows, 1) * row + chrome
 
     def selection_box(self) -> tuple[int, int, int, int] | None:
         """``(top, left, bottom, right)`` of the selection, or of the current cell."""

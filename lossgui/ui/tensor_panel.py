@@ -32,6 +32,9 @@ _HINTS = {"index": "class indices", "float": ""}
 #: Roles shown as one-row grids stacked in a shared column.
 _SIDE_ROLES = ("sequence", "scalar")
 MAX_SEQUENCE = 100_000
+#: The widest a tensor grid (or the shared column of short tensors) is made.
+MAX_GRID_WIDTH = 900
+MAX_SIDE_WIDTH = 320
 
 
 def table_object_name(name: str, first: bool) -> str:
@@ -190,8 +193,7 @@ class TensorPanel(QObject):
     controller : SessionController
         Source of the document and target of the edits.
     splitter : QSplitter
-        Where the editors live; they are kept in front of any other widget
-        already in it (the results grid).
+        Where the editors live, side by side (the grid area's inputs).
     """
 
     def __init__(self, controller, splitter: QSplitter, parent=None):
@@ -269,19 +271,17 @@ class TensorPanel(QObject):
             self._side.setParent(None)
 
     def column_widths(self) -> list[int]:
-        """The width each tensor column of the splitter wants, in order.
+        """The width each column of the inputs splitter wants, in order.
 
-        One per grid, and one for the shared column of short tensors.
+        One per grid (its columns' text or its title, whichever is wider),
+        and one for the shared column of short tensors.
         """
         widths: list[int] = []
         side = 0
         for editor in self.ordered_editors():
-            wanted = max(
-                150,
-                min(
-                    max(editor.view.preferred_width(), editor.title.sizeHint().width()),
-                    460,
-                ),
+            wanted = min(
+                max(editor.view.preferred_width(), editor.title.sizeHint().width()),
+                MAX_GRID_WIDTH,
             )
             if editor.slot.role in _SIDE_ROLES:
                 if not side:
@@ -289,11 +289,20 @@ class TensorPanel(QObject):
                 header = editor.title.sizeHint().width()
                 if editor.length_spin is not None:
                     header += editor.length_spin.sizeHint().width() + 8
-                side = max(side, min(max(wanted, header), 320))
+                side = max(side, min(max(wanted, header), MAX_SIDE_WIDTH))
                 widths[-1] = side
             else:
                 widths.append(wanted)
         return widths
+
+    def rows_height(self, max_rows: int) -> int:
+        """The height that shows every grid's title and up to ``max_rows`` rows."""
+        heights = [
+            editor.title.height() + editor.view.preferred_height(max_rows)
+            for editor in self.ordered_editors()
+            if editor.slot.role not in _SIDE_ROLES
+        ]
+        return max(heights, default=120) + 4
 
     def ordered_editors(self) -> list[TensorEditor]:
         """The editors in display order."""

@@ -1,0 +1,152 @@
+"""``GridArea``: the tensor grids and the results grid, beside or under each other.
+
+The inputs (``inputSplitter``: logits, target, weight, ...) and the results
+grid share one splitter (``gridSplitter``). When both fit side by side every
+row reads straight across; when they do not, the results go under their
+inputs and get the whole width. Either way every grid is as wide as its
+columns' text, so at 1366x768 (and 1024x700) no column of an example hides
+behind a scroll bar. :meth:`GridArea.arrange` is called after every change of
+shape and on every resize of the window.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtWidgets import QSplitter, QSplitterHandle, QWidget
+
+from lossgui.ui.naming import named
+
+__all__ = ["GridArea", "GripSplitter", "styled_splitter"]
+
+#: Splitter handles wide enough to grab, with a grip drawn on them.
+HANDLE_WIDTH = 9
+_GRIP_DOTS = 3
+_GRIP_GAP = 5
+
+
+class GripHandle(QSplitterHandle):
+    """A splitter handle with a row of dots in its middle: it says "drag me"."""
+
+    def __init__(self, orientation: Qt.Orientation, parent: QSplitter):
+        super().__init__(orientation, parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_Hover)
+        self.setToolTip("Drag to give this grid more or less room")
+
+    def paintEvent(self, event):
+        """Qt: three dots across the middle, in the palette's mid colour."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        role = (
+            QPalette.ColorRole.Highlight
+            if self.underMouse()
+            else QPalette.ColorRole.Mid
+        )
+        painter.setBrush(self.palette().color(role))
+        painter.setPen(Qt.PenStyle.NoPen)
+        centre = self.rect().center()
+        span = (_GRIP_DOTS - 1) * _GRIP_GAP
+        for k in range(_GRIP_DOTS):
+            offset = k * _GRIP_GAP - span // 2
+            if self.orientation() == Qt.Orientation.Horizontal:
+                point = QPointF(centre.x() + 0.5, centre.y() + offset)
+            else:
+                point = QPointF(centre.x() + offset, centre.y() + 0.5)
+            painter.drawEllipse(point, 1.6, 1.6)
+        painter.end()
+
+
+class GripSplitter(QSplitter):
+    """A splitter that never collapses a child and shows grips on its handles."""
+
+    def __init__(self, orientation: Qt.Orientation, parent=None):
+        super().__init__(orientation, parent)
+        self.setChildrenCollapsible(False)
+        self.setHandleWidth(HANDLE_WIDTH)
+
+    def createHandle(self) -> QSplitterHandle:
+        """Qt: a :class:`GripHandle`."""
+        return GripHandle(self.orientation(), self)
+
+
+def styled_splitter(orientation: Qt.Orientation, name: str) -> QSplitter:
+    """A :class:`GripSplitter` named ``name``."""
+    return named(GripSplitter(orientation), name)
+
+
+class GridArea(GripSplitter):
+    """The ``gridSplitter``: an ``inputSplitter`` of tensor grids and the results.
+
+    Parameters
+    ----------
+    results : QWidget
+        The results editor (a :class:`~lossgui.ui.results_panel.ResultEditor`).
+    """
+
+    def __init__(self, results: QWidget, parent=None):
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setObjectName("gridSplitter")
+        self.inputs = styled_splitter(Qt.Orientation.Horizontal, "inputSplitter")
+        self.results = results
+        self.addWidget(self.inputs)
+        self.addWidget(results)
+        self.setStretchFactor(0, 0)
+        self.setStretchFactor(1, 1)
+        self._input_widths: list[int] = []
+        self._results_width = 0
+        self._input_height = 0
+
+    # ---------------------------------------------------------------- sizing
+    def set_wanted(
+        self, input_widths: list[int], results_width: int, input_height: int
+    ) -> None:
+        """What the grids need, in pixels, then :meth:`arrange` them.
+
+        Parameters
+        ----------
+        input_widths : list of int
+            The width of each column of the inputs splitter.
+        results_width : int
+            The width of the results grid with its title.
+        input_height : int
+            When stacked, the height the inputs want (their titles and first
+            rows); the results get the rest.
+        """
+        self._input_widths = list(input_widths)
+        self._results_width = int(results_width)
+        self._input_height = int(input_height)
+        self.arrange()
+
+    def inputs_width(self) -> int:
+        """Pixels that show every input grid whole."""
+        handles = max(len(self._input_widths) - 1, 0) * self.inputs.handleWidth()
+        return sum(self._input_widths) + handles
+
+    def side_by_side_width(self) -> int:
+        """Pixels that show the inputs and the results beside each other."""
+        return self.inputs_width() + self.handleWidth() + self._results_width
+
+    def stacked_width(self) -> int:
+        """Pixels that show the inputs over the results, each whole."""
+        return max(self.inputs_width(), self._results_width)
+
+    def arrange(self) -> None:
+        """Put the results beside the inputs if both fit, else under them."""
+        width = self.width()
+        beside = self.side_by_side_width() <= width
+        orientation = Qt.Orientation.Horizontal if beside else Qt.Orientation.Vertical
+        if self.orientation() != orientation:
+            self.setOrientation(orientation)
+        if self._input_widths:
+            self.inputs.setSizes(self._input_widths)
+        if beside:
+            inputs = self.inputs_width()
+            self.setSizes([inputs, max(width - inputs - self.handleWidth(), 1)])
+        else:
+            inputs = min(self._input_height, max(self.height() // 2, 1))
+            self.setSizes([inputs, max(self.height() - inputs, 1)])
+
+    def resizeEvent(self, event):
+        """Qt: re-arrange for the new size (restore, maximise, a dock moved)."""
+        super().resizeEvent(event)
+        self.arrange()
