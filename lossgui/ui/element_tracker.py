@@ -1,17 +1,21 @@
-"""``ElementTracker``: which element of the batch the user is looking at.
+"""``ElementTracker``: the one selected element of the batch, for every view.
 
-It follows the current cell of every grid of the main window (the logits,
-the targets, the per-class vectors and the results) and reports it as a
-``(row, column)`` cell of the logits grid: a per-sample grid keeps the
-column, a per-class vector keeps the row, and a results column maps to the
-class it belongs to. Grids come and go with the loss, so the tracker is an
-evaluation view that reconnects after every recompute.
+A window has one tracker (:meth:`ElementTracker.for_window`). It follows the
+current cell of every grid — the logits, the targets, the per-class vectors
+and the results — and turns it into a ``(row, column)`` cell of the logits
+grid with :func:`lossgui.session.selection.element_for_cell`, the one rule
+for every role. Explain and the curves listen to :attr:`elementChanged`; a
+click on a curve marker comes back through :meth:`select`, which also makes
+the element's cell current in the logits grid. Grids come and go with the
+loss, so the tracker is an evaluation view that reconnects after every
+recompute.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 
+from lossgui.session.selection import element_for_cell
 from lossgui.ui.result_model import ResultTableModel
 from lossgui.ui.tensor_model import TensorTableModel
 
@@ -21,7 +25,7 @@ _MARK = "lossgui_element_tracker"
 
 
 class ElementTracker(QObject):
-    """Reports the selected element of ``window``'s grids.
+    """The selected element of ``window``'s batch.
 
     Signals
     -------
@@ -38,6 +42,20 @@ class ElementTracker(QObject):
         self.column = 0
         self.reconnect()
 
+    @classmethod
+    def for_window(cls, window) -> ElementTracker:
+        """The window's tracker, made (and registered as a view) on first use."""
+        found = window.findChild(cls)
+        if found is None:
+            found = cls(window)
+            window.add_view(found)
+        return found
+
+    @property
+    def element(self) -> tuple[int, int]:
+        """The selected ``(row, column)`` of the logits grid."""
+        return self.row, self.column
+
     def reconnect(self) -> None:
         """Follow the grids the window has now."""
         for view in self._window.grid_views():
@@ -51,14 +69,41 @@ class ElementTracker(QObject):
             view.pressed.connect(lambda index, v=view: self._on_current(v, index))
 
     def show_evaluation(self, _evaluation) -> None:
-        """Evaluation view hook: grids may have been rebuilt; follow the new ones."""
+        """Evaluation view hook: follow rebuilt grids; keep the element inside."""
         self.reconnect()
+        rows, columns = self._grid_shape()
+        self.set_element(
+            min(self.row, max(rows - 1, 0)), min(self.column, max(columns - 1, 0))
+        )
 
     def set_element(self, row: int, column: int) -> None:
         """Select ``(row, column)`` (and tell listeners) without touching grids."""
         if (row, column) != (self.row, self.column):
             self.row, self.column = row, column
             self.elementChanged.emit(row, column)
+
+    def select(self, row: int, column: int) -> None:
+        """Select ``(row, column)`` and make it the logits grid's current cell."""
+        self.set_element(row, column)
+        views = self._window.tensor_panel.views()
+        if not views:
+            return
+        view = views[0]
+        model = view.model()
+        if not (0 <= row < model.rowCount() and 0 <= column < model.columnCount()):
+            return
+        index = model.index(row, column)
+        view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        view.scrollTo(index)
+        view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # ------------------------------------------------------------- the rule
+    def _grid_shape(self) -> tuple[int, int]:
+        doc = self._window.controller.document
+        rows, columns = doc.table(doc.first_name).shape
+        return int(rows), int(columns)
 
     def _on_changed(self, view, current: QModelIndex, previous: QModelIndex) -> None:
         # A grid that gets the focus with no current cell makes (0, 0) current
@@ -75,22 +120,22 @@ class ElementTracker(QObject):
             or current.column() >= model.columnCount()
         ):
             return
-        row, column = self.row, self.column
+        rows = model.rowCount()
+        cell = (current.row(), current.column())
         if isinstance(model, ResultTableModel):
-            row = current.row()
-            column = model.column(current.column()).index
+            column = model.column(current.column())
+            width = sum(
+                model.column(c).kind == column.kind for c in range(model.columnCount())
+            )
+            role, cell, table = "results", (cell[0], column.index), (rows, width)
         elif isinstance(model, TensorTableModel):
-            doc = self._window.controller.document
             try:
-                role = doc.slot(model.name).role
+                role = self._window.controller.document.slot(model.name).role
             except KeyError:
                 return
-            if role == "classes":
-                column = current.column()
-            elif role == "rows":
-                row = current.row()
-            else:
-                row, column = current.row(), current.column()
+            table = (rows, model.columnCount())
         else:
             return
-        self.set_element(row, column)
+        self.set_element(
+            *element_for_cell(role, cell, self.element, self._grid_shape(), table)
+        )
