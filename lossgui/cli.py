@@ -3,7 +3,9 @@
 ``lossgui`` opens the window (with the cat/dog example, or a recovered
 autosave); ``lossgui FILE`` opens a session file. ``lossgui export ...``
 writes a CSV without starting Qt (see :mod:`lossgui.cli_export`). Qt is
-imported only when the window starts.
+imported only when the window starts, and not at all when the Linux system
+libraries its xcb plugin needs are missing: a one-line hint names them
+instead (:mod:`lossgui.system_libs`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from lossgui import __version__
+from lossgui.system_libs import missing_libraries_hint
 
 __all__ = ["build_export_parser", "build_parser", "main"]
 
@@ -81,6 +84,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             return 1
     args, qt_args = build_parser().parse_known_args(args_list)
+    hint = missing_libraries_hint()
+    if hint is not None:  # Qt would abort with a misleading "xcb plugin" message
+        print(hint, file=sys.stderr)
+        return 1
     from lossgui.ui.app import run  # Qt only when the GUI starts
 
     return run([sys.argv[0], *qt_args], session_file=args.file)
