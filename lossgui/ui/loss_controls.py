@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidg
 
 from lossgui.engine.registry import LOSSES, LossSpec
 from lossgui.session import DTYPES, target_modes
+from lossgui.session.formula_text import formula_text
 from lossgui.ui.naming import named
 
 __all__ = ["FAMILY_TITLES", "LossControls"]
@@ -90,6 +91,7 @@ class LossControls(QWidget):
             Qt.TextInteractionFlag.TextSelectableByMouse
         )
         self.formula = named(QLabel(wordWrap=True), "formulaLabel")
+        self.formula.setTextFormat(Qt.TextFormat.PlainText)  # "a < β" is not a tag
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         mono.setPointSizeF(mono.pointSizeF() * 0.9)
         self.formula.setFont(mono)
@@ -97,7 +99,9 @@ class LossControls(QWidget):
         self.formula.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
         )
-        self.formula.setToolTip("The per-element formula and what the reduction does.")
+        self.formula.setToolTip(
+            "The per-element formula, then what the chosen reduction does with it."
+        )
         self.reduction_combo = named(QComboBox(), "reductionCombo")
         self.reduction_combo.setToolTip(
             "How the per-element losses become one number: 'none' keeps them, "
@@ -177,7 +181,7 @@ class LossControls(QWidget):
                 self.loss_combo.setCurrentIndex(row)
         self.loss_combo.setToolTip(f"{spec.reference or spec.name}: {spec.summary}")
         self.summary.setText(_describe(spec))
-        self.formula.setText(spec.formula)
+        self.formula.setText(formula_text(doc))
         if [
             self.reduction_combo.itemText(i)
             for i in range(self.reduction_combo.count())

@@ -120,7 +120,7 @@ def test_tensor_parameters_switch_on_and_edit(make_window):
     assert view.isEnabled()
     model = view.model()
     assert model.setData(model.index(0, 0), "3")
-    assert "pos_weight=<1>" in label(window, "callLabel").text()
+    assert "pos_weight=torch.tensor([3.])" in label(window, "callLabel").text()
     np.testing.assert_array_equal(
         window.evaluation.value, expected_value(window).loss.value
     )
