@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import numpy as np
-from conftest import table
+from conftest import label, table
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QApplication, QDockWidget, QTextBrowser
 
 from lossgui.session import new_document
 from lossgui.session.explain.html import DARK, LIGHT
+from lossgui.session.number_format import fmt
 from lossgui.ui.theme import apply_theme
 
 
@@ -41,9 +42,10 @@ def test_panel_is_a_dock_view_with_the_first_element(make_window):
     assert dock.toggleViewAction() in window.window_actions.view_menu.actions()
     text = panel(window).toPlainText()
     assert "element [0]" in text
-    # the window's default precision, 5 significant digits, as in the header
-    assert "−(1·log(0.31003) + (1 − 1)·log(1 − 0.31003))" in text
-    assert "1.0828" in text
+    # at the window's precision, as in the header
+    p = fmt(np.float32(0.31002552))
+    assert f"−(1·log({p}) + (1 − 1)·log(1 − {p}))" in text
+    assert label(window, "lossValue").text() in text
 
 
 def test_selecting_cells_of_any_grid_explains_that_element(make_window):

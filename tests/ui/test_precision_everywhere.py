@@ -65,7 +65,8 @@ def _example(stem: str):
 def test_the_same_value_shows_the_same_digits_in_every_view(make_window):
     window = make_window(_example("002-crossentropy-class-index"))
     shown = _views(window)
-    assert shown["header"] == number_format.fmt(float(shown["value"]), 5)
+    default = number_format.DEFAULT_DIGITS
+    assert shown["header"] == number_format.fmt(float(shown["value"]), default)
     assert shown["compare"] == shown["header"] == shown["explain"]
     # the per-element loss of the one sample is the same number in the grid
     grid = table(window, "resultTable")
@@ -84,7 +85,7 @@ def test_view_precision_menu_changes_every_view_and_is_remembered(
     window = make_window(_example("000-bceloss-sigmoid-cat-dog"))
     value = window.evaluation.value
     before = _views(window)
-    assert before["header"] == "1.0828"
+    assert before["header"] == number_format.fmt(value, number_format.DEFAULT_DIGITS)
     window.window_actions.precision_actions[3].trigger()
     after = _views(window)
     assert after["header"] == "1.08" == after["compare"] == after["explain"]
