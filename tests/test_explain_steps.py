@@ -16,6 +16,7 @@ import pytest
 
 from lossgui.engine import compute
 from lossgui.session import new_document, startup_document, switch_loss
+from lossgui.session.diagnostics import diagnose
 from lossgui.session.explain import BUILDERS, explain
 from lossgui.session.explain.expr import FUNCTIONS, format_number
 from lossgui.session.layout import as_table
@@ -245,8 +246,12 @@ def test_seed_hand_calculations_are_reproduced():
         steps["l[0]"].substituted == "−(0·log(0.2585) + 1·log(0.7028) + 0·log(0.03867))"
     )
     assert steps["l[0]"].shown == "0.3527"
-    # ... and BCEWithLogitsLoss on its one-hot label: 0.9733 (loss_0 by hand)
+    # ... and BCEWithLogitsLoss on its one-hot label: 0.9733 (loss_0 by hand);
+    # the switch keeps the index (torch's size error), the banner's fix one-hots it
     bce = switch_loss(doc, "BCEWithLogitsLoss")
+    assert bce.evaluate().error is not None
+    (fix,) = next(f for f in diagnose(bce) if f.code == "class-indices-to-binary").fixes
+    fix.apply(bce)
     explanation = explain(bce.evaluate(), 0, 0, 4)
     steps = {s.symbol: s for s in explanation.steps()}
     assert steps["l[0, 0]"].substituted == "−(0·log(0.8808) + (1 − 0)·log(1 − 0.8808))"

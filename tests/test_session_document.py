@@ -17,6 +17,7 @@ from lossgui.session import (
     switch_target_mode,
 )
 from lossgui.session.call_text import call_text
+from lossgui.session.diagnostics import diagnose
 from lossgui.session.grid_ops import argmax_labels, one_hot, random_logits
 
 #: Every loss fits the document (CTCLoss in its unbatched (T, C) form).
@@ -126,6 +127,9 @@ def test_binary_logits_become_two_class_logits_with_the_same_loss():
 def test_class_indices_become_one_hot_rows_and_back():
     ce = new_document("CrossEntropyLoss")
     bce = switch_loss(ce, "BCEWithLogitsLoss")
+    assert bce.tensors["target"].tolist() == [3, 0, 2]  # kept: torch's size error
+    (fix,) = next(f for f in diagnose(bce) if f.code == "class-indices-to-binary").fixes
+    fix.apply(bce)  # the banner's "One-hot the target"
     np.testing.assert_array_equal(
         bce.tensors["target"], one_hot(np.array([3, 0, 2]), 5)
     )

@@ -31,7 +31,7 @@ from lossgui.session.layout import (
     has_class_dim,
     param_slots,
     shape_for,
-    target_modes,
+    stored_target_modes,
 )
 
 __all__ = ["KNOWN_KEYS", "document_from_dict"]
@@ -261,7 +261,7 @@ def document_from_dict(data: dict[str, Any]) -> SessionDocument:
     reduction = _text(data, "reduction", spec.reductions, spec.default_reduction)
     dtype = _text(data, "dtype", DTYPES, "float32")
     input_mode = _text(data, "input_mode", INPUT_MODES, "logits")
-    target_mode = _text(data, "target_mode", target_modes(spec) or ("index",), "index")
+    target_mode = _text(data, "target_mode", stored_target_modes(spec), "index")
     params = _params(spec, data)
     tensors, tensor_params, enabled = _tensors(spec, data, target_mode)
     return SessionDocument(

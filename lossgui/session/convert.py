@@ -7,7 +7,10 @@ Switching loss keeps what still means the same thing:
   ``[1 - σ(z), σ(z)]``, so CrossEntropyLoss on it equals BCEWithLogitsLoss on
   ``z``), and a two-class grid becomes ``z₁ - z₀`` the other way;
 - the labels: class indices become one-hot rows and back (argmax), binary
-  0/1 targets become indices;
+  0/1 targets become indices. Class indices switched to a binary loss whose
+  logits keep their classes (BCEWithLogitsLoss on ``(N, C)``) stay indices
+  (:data:`KEPT_CLASS_INDICES`): torch refuses them with its size error, and
+  the diagnostics offer the one-hot conversion;
 - settings with the same name (reduction, ``ignore_index``, dtype, input
   mode) and optional tensors of the same name and shape.
 
@@ -33,11 +36,13 @@ from lossgui.session.examples import (
 )
 from lossgui.session.grid_ops import argmax_labels, one_hot
 from lossgui.session.layout import (
+    KEPT_CLASS_INDICES,
     Slot,
     TargetMode,
     forward_slots,
     has_class_dim,
     shape_for,
+    stored_target_modes,
     target_modes,
     target_name,
 )
@@ -56,7 +61,7 @@ Array = npt.NDArray[Any]
 def new_document(name: str, target_mode: TargetMode = "index") -> SessionDocument:
     """A document for loss ``name`` holding its example and torch's defaults."""
     spec = LOSSES[name]
-    mode: TargetMode = target_mode if target_modes(spec) else "index"
+    mode: TargetMode = target_mode if target_mode in target_modes(spec) else "index"
     tensors = default_forward_tensors(spec, mode)
     first = tensors[spec.forward[0].name]
     rows = int(first.shape[0])
@@ -155,6 +160,9 @@ def switch_loss(old: SessionDocument, name: str) -> SessionDocument:
     """A document for loss ``name`` carrying over ``old``'s numbers and settings."""
     spec = LOSSES[name]
     doc = new_document(name, old.target_mode)
+    example_mode = doc.target_mode
+    if _keeps_class_indices(old, spec):
+        doc.target_mode = KEPT_CLASS_INDICES
     doc.dtype, doc.input_mode = old.dtype, old.input_mode
     if old.reduction in spec.reductions:
         doc.reduction = old.reduction
@@ -164,6 +172,7 @@ def switch_loss(old: SessionDocument, name: str) -> SessionDocument:
                 doc.params[param.name] = doc._coerce(param.name, old.params[param.name])
     carried = _carry_tensors(old, doc)
     if carried is None:
+        doc.target_mode = example_mode  # the example's own targets
         return doc
     doc.tensors = carried
     for slot in doc.slots()[len(spec.forward) :]:
@@ -177,6 +186,23 @@ def switch_loss(old: SessionDocument, name: str) -> SessionDocument:
                 slot, doc.rows, doc.columns, doc.class_dim
             )
     return doc
+
+
+def _keeps_class_indices(old: SessionDocument, spec: LossSpec) -> bool:
+    """Whether ``old``'s class indices stay indices in loss ``spec``.
+
+    True for a binary loss whose logits keep their ``C`` columns: its target
+    must be the logits' shape, and the indices are shown as they are (torch's
+    size error) rather than silently one-hot.
+    """
+    name = target_name(old.spec)
+    if name is None or KEPT_CLASS_INDICES not in stored_target_modes(spec):
+        return False
+    slot = old.slot(name)
+    if slot.kind != "index" or slot.role != "rows":
+        return False
+    grid = _convert_grid(old, spec)
+    return grid.ndim == 2 and grid.shape[1] >= 2
 
 
 def _carry_tensors(

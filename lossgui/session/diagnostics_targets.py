@@ -14,7 +14,7 @@ import numpy.typing as npt
 
 from lossgui.session.diagnostics import SIGMOID_LOSSES, Finding, Fix
 from lossgui.session.grid_ops import one_hot
-from lossgui.session.layout import target_name
+from lossgui.session.layout import KEPT_CLASS_INDICES, target_name
 
 if TYPE_CHECKING:
     from lossgui.session.document import SessionDocument
@@ -44,11 +44,13 @@ def _whole(values: Array) -> bool:
 def _binary_labels(doc: SessionDocument, ev: Evaluation) -> Array | None:
     """The class indices a binary loss's target holds, if it holds indices."""
     name = target_name(doc.spec)
-    if doc.loss not in _BINARY or name is None:
+    kept = doc.target_mode == KEPT_CLASS_INDICES  # switched here with its indices
+    if (doc.loss not in _BINARY and not kept) or name is None:
         return None
     target = np.asarray(doc.tensors[name], dtype=np.float64)
     grid = doc.tensors[doc.first_name]
     size_error = ev.error is not None and any(t in str(ev.error) for t in _SIZE_ERRORS)
+    size_error = size_error or kept
     if size_error and target.size == doc.rows and grid.ndim >= 1:
         labels = target.reshape(-1)
     elif target.ndim == 1:
@@ -80,6 +82,7 @@ def _class_indices_to_binary(doc: SessionDocument, ev: Evaluation) -> Finding | 
             d.resize(d.rows, columns)
         shape = d.tensors[d.first_name].shape
         d.tensors[name] = one_hot(labels, columns).reshape(shape)
+        d.target_mode = "index"  # the target is the logits' shape again
 
     error = ev.error is not None
     return Finding(
@@ -89,9 +92,9 @@ def _class_indices_to_binary(doc: SessionDocument, ev: Evaluation) -> Finding | 
         f"{doc.loss} wants one 0/1 target per logit, but the target holds class "
         f"indices ({', '.join(str(v) for v in labels[:6])}"
         f"{'…' if labels.size > 6 else ''})."
-        + (f" torch: {ev.error.torch_text}" if ev.error is not None else "")
+        + (f" torch: {ev.error.torch_text}." if ev.error is not None else "")
         + " One-hot them: class k becomes a row with a 1 in column k.",
-        (Fix("One-hot the targets", "Each class index becomes a one-hot row.", fix),),
+        (Fix("One-hot the target", "Each class index becomes a one-hot row.", fix),),
     )
 
 

@@ -32,7 +32,7 @@ Nothing here is written per loss: roles come from ``TensorArg.kind``,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 import numpy as np
@@ -41,6 +41,7 @@ import numpy.typing as npt
 from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg
 
 __all__ = [
+    "KEPT_CLASS_INDICES",
     "Role",
     "Slot",
     "TargetMode",
@@ -52,16 +53,22 @@ __all__ = [
     "param_slots",
     "shape_dims",
     "shape_for",
+    "stored_target_modes",
     "target_modes",
     "target_name",
 ]
 
 Role = Literal["grid", "rows", "classes", "sequence", "scalar"]
 ValueKind = Literal["float", "index"]
-TargetMode = Literal["index", "probability"]
+TargetMode = Literal["index", "probability", "class_indices"]
 Array = npt.NDArray[Any]
 
 _INDEX_KINDS = ("index", "length", "label_list")
+
+#: The target mode of a binary loss whose target still holds the class indices
+#: it was switched with (:func:`lossgui.session.convert.switch_loss`): one index
+#: per row, as the user had them, which torch refuses with its size error.
+KEPT_CLASS_INDICES: TargetMode = "class_indices"
 
 
 @dataclass(frozen=True)
@@ -141,6 +148,20 @@ def target_modes(spec: LossSpec) -> tuple[TargetMode, ...]:
     if any(arg.kind == "class_target" for arg in spec.forward):
         return ("index", "probability")
     return ()
+
+
+def stored_target_modes(spec: LossSpec) -> tuple[TargetMode, ...]:
+    """Every target mode a document of this loss may hold (``"index"`` first).
+
+    :func:`target_modes` for losses offering a choice; the binary family may
+    also hold :data:`KEPT_CLASS_INDICES`; other losses only ``"index"``.
+    """
+    modes = target_modes(spec)
+    if modes:
+        return modes
+    if spec.family == "binary" and target_name(spec) is not None:
+        return ("index", KEPT_CLASS_INDICES)
+    return ("index",)
 
 
 def target_name(spec: LossSpec) -> str | None:
@@ -240,7 +261,7 @@ def forward_slots(
         arg.name: _forward_role(i, arg, target_mode, spec)
         for i, arg in enumerate(spec.forward)
     }
-    return tuple(
+    slots = tuple(
         Slot(
             name=arg.name,
             role=roles[arg.name],
@@ -253,6 +274,17 @@ def forward_slots(
             counts=_counts(spec, arg, roles) if roles[arg.name] == "scalar" else None,
         )
         for arg in spec.forward
+    )
+    if target_mode != KEPT_CLASS_INDICES or target_mode not in stored_target_modes(
+        spec
+    ):
+        return slots
+    kept = target_name(spec)
+    return tuple(
+        replace(slot, role="rows", kind="index", hint=_HINTS["index"])
+        if slot.name == kept
+        else slot
+        for slot in slots
     )
 
 
