@@ -8,6 +8,7 @@ from lossgui.engine.registry import LOSSES
 from lossgui.io.bundled import examples_dir
 from lossgui.io.session_file import read_session
 from lossgui.session import new_document
+from lossgui.session.explain import explain
 from lossgui.session.formula_text import (
     MINUS,
     NBSP,
@@ -93,3 +94,13 @@ def test_groups_never_split_and_a_minus_sticks_to_its_operand():
     assert f"(x{NBSP}{MINUS}{WORD_JOINER}{NBSP}y)" in short
     # prose keeps its hyphens
     assert "non-ignored" in wrap_friendly("over non-ignored n")
+
+
+def test_explain_states_the_same_reduction_as_the_box():
+    doc = new_document("BCELoss")
+    doc.set_setting("reduction", "sum")
+    explanation = explain(doc.evaluate())
+    assert explanation.formula.splitlines()[-1] == "sum = Σ l"
+    assert explanation.formula == formula_text(doc, wrap=False)
+    nll = read_session(examples_dir() / "004-nllloss-weight-ignore-index.json").document
+    assert explain(nll.evaluate()).formula == formula_text(nll, wrap=False)

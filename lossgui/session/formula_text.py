@@ -23,12 +23,23 @@ top-level operator marks where a narrow box may break.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from lossgui.engine.registry import LOSSES
 
 if TYPE_CHECKING:
     from lossgui.session.document import SessionDocument
+    from lossgui.session.evaluation import Evaluation
 
-__all__ = ["formula_text", "per_element_lines", "reduction_line", "wrap_friendly"]
+__all__ = [
+    "FormulaSettings",
+    "formula_lines",
+    "formula_text",
+    "per_element_lines",
+    "reduction_line",
+    "wrap_friendly",
+]
 
 #: Where a reduction clause starts inside a registry formula line.
 _REDUCTION_CLAUSE = re.compile(r"(?:^|;\s+|\s{2,})(?=(?:batch)?mean = )")
@@ -69,28 +80,58 @@ def _per_sample(mean: str | None) -> tuple[str, str]:
     return "Σ l", "none: the per-element l"
 
 
-def reduction_line(doc: SessionDocument) -> str:
-    """What the document's reduction does with the per-element losses."""
-    spec = doc.spec
+@dataclass(frozen=True)
+class FormulaSettings:
+    """What the reduction line depends on (from a document or an evaluation)."""
+
+    loss: str
+    reduction: str
+    target_mode: str
+    enabled: frozenset[str]
+    ignore_index: int = -100
+
+    @classmethod
+    def of_document(cls, doc: SessionDocument) -> FormulaSettings:
+        """The settings of a document."""
+        enabled = frozenset(name for name, on in doc.enabled.items() if on)
+        ignore = int(doc.params.get("ignore_index", -100))
+        return cls(doc.loss, doc.reduction, doc.target_mode, enabled, ignore)
+
+    @classmethod
+    def of_evaluation(cls, evaluation: Evaluation) -> FormulaSettings:
+        """The settings an evaluation was computed with."""
+        kwargs = dict(evaluation.kwargs)
+        spec = LOSSES[evaluation.loss]
+        enabled = frozenset(
+            p.name
+            for p in spec.params
+            if p.kind == "tensor" and kwargs.get(p.name) is not None
+        )
+        ignore = int(kwargs.get("ignore_index", -100))
+        return cls(
+            evaluation.loss,
+            evaluation.reduction,
+            evaluation.target_mode,
+            enabled,
+            ignore,
+        )
+
+
+def reduction_line(settings: FormulaSettings) -> str:
+    """What the reduction does with the per-element losses."""
+    spec = LOSSES[settings.loss]
     mean = _registry_mean(spec.formula)
     total, none = _per_sample(mean)
-    reduction = doc.reduction
+    reduction = settings.reduction
     if reduction == "none":
         return none
     if reduction == "sum":
         return f"sum = {total}"
     if reduction == "batchmean":
         return "batchmean = Σ l / N   (N = input.size(0), the batch size)"
-    weighted = any(
-        doc.enabled.get(p.name) and p.name == "weight"
-        for p in spec.params
-        if p.kind == "tensor"
-    )
-    class_indices = spec.name in ("CrossEntropyLoss", "NLLLoss") and (
-        doc.target_mode == "index"
-    )
-    if class_indices:
-        ignore = doc.params.get("ignore_index", -100) != -100
+    weighted = "weight" in settings.enabled
+    if spec.name in ("CrossEntropyLoss", "NLLLoss") and settings.target_mode == "index":
+        ignore = settings.ignore_index != -100
         where = "   (n with y_n ≠ ignore_index)" if ignore else ""
         if weighted:
             return f"mean = Σ_n l_n / Σ_n w[y_n]{where}"
@@ -102,7 +143,7 @@ def reduction_line(doc: SessionDocument) -> str:
     if spec.name == "CrossEntropyLoss":  # probability targets
         return "mean = Σ_n l_n / N   (N = numel / C)"
     functional_weight = any(
-        p.functional_only and p.kind == "tensor" and doc.enabled.get(p.name)
+        p.functional_only and p.kind == "tensor" and p.name in settings.enabled
         for p in spec.params
     )
     if functional_weight:
@@ -168,6 +209,11 @@ def wrap_friendly(line: str) -> str:
     return "".join(out)
 
 
+def formula_lines(settings: FormulaSettings) -> list[str]:
+    """The per-element lines, then the reduction line (plain text)."""
+    return [*per_element_lines(LOSSES[settings.loss].formula), reduction_line(settings)]
+
+
 def formula_text(doc: SessionDocument, *, wrap: bool = True) -> str:
     """The formula box's text for ``doc``: per-element lines, then the reduction.
 
@@ -178,7 +224,7 @@ def formula_text(doc: SessionDocument, *, wrap: bool = True) -> str:
     wrap : bool
         Apply :func:`wrap_friendly` to every line (plain text otherwise).
     """
-    lines = [*per_element_lines(doc.spec.formula), reduction_line(doc)]
+    lines = formula_lines(FormulaSettings.of_document(doc))
     if wrap:
         lines = [wrap_friendly(line) for line in lines]
     return "\n".join(lines)

@@ -30,6 +30,7 @@ from lossgui.session.explain.multilabel import multilabel_soft_margin
 from lossgui.session.explain.nll import nll
 from lossgui.session.explain.regression import regression
 from lossgui.session.explain.steps import Built, Explanation, Section, Step
+from lossgui.session.formula_text import FormulaSettings, formula_lines
 
 if TYPE_CHECKING:
     from lossgui.session.evaluation import Evaluation
@@ -93,7 +94,8 @@ def explain(
     if digits is None:
         digits = number_format.significant_digits()
     spec = LOSSES[evaluation.loss]
-    formula = spec.formula
+    # the reduction this evaluation used, not the registry's 'mean' line
+    formula = "\n".join(formula_lines(FormulaSettings.of_evaluation(evaluation)))
     if evaluation.result is None or evaluation.grid.size == 0:
         error = (
             evaluation.error.torch_text
