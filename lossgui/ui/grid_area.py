@@ -74,6 +74,13 @@ def styled_splitter(orientation: Qt.Orientation, name: str) -> QSplitter:
     return named(GripSplitter(orientation), name)
 
 
+def _orient(splitter: QSplitter, horizontal: bool) -> None:
+    """Lay ``splitter``'s children side by side or under each other."""
+    wanted = Qt.Orientation.Horizontal if horizontal else Qt.Orientation.Vertical
+    if splitter.orientation() != wanted:
+        splitter.setOrientation(wanted)
+
+
 class GridArea(GripSplitter):
     """The ``gridSplitter``: an ``inputSplitter`` of tensor grids and the results.
 
@@ -95,10 +102,15 @@ class GridArea(GripSplitter):
         self._input_widths: list[int] = []
         self._results_width = 0
         self._input_height = 0
+        self._results_height = 0
 
     # ---------------------------------------------------------------- sizing
     def set_wanted(
-        self, input_widths: list[int], results_width: int, input_height: int
+        self,
+        input_widths: list[int],
+        results_width: int,
+        input_height: int,
+        results_height: int,
     ) -> None:
         """What the grids need, in pixels, then :meth:`arrange` them.
 
@@ -110,11 +122,15 @@ class GridArea(GripSplitter):
             The width of the results grid with its title.
         input_height : int
             When stacked, the height the inputs want (their titles and first
-            rows); the results get the rest.
+            rows).
+        results_height : int
+            When stacked, the height that shows the results' title and rows
+            (up to the scrolling limit); they get it first, the inputs the rest.
         """
         self._input_widths = list(input_widths)
         self._results_width = int(results_width)
         self._input_height = int(input_height)
+        self._results_height = int(results_height)
         self.arrange()
 
     def inputs_width(self) -> int:
@@ -130,21 +146,36 @@ class GridArea(GripSplitter):
         """Pixels that show the inputs over the results, each whole."""
         return max(self.inputs_width(), self._results_width)
 
+    def narrowest_width(self) -> int:
+        """Pixels that show every grid whole with every grid under the other."""
+        return max([*self._input_widths, self._results_width])
+
     def arrange(self) -> None:
-        """Put the results beside the inputs if both fit, else under them."""
+        """Put the results beside the inputs if both fit, else under them.
+
+        Inputs too wide for one row go under each other too.
+        """
         width = self.width()
         beside = self.side_by_side_width() <= width
-        orientation = Qt.Orientation.Horizontal if beside else Qt.Orientation.Vertical
-        if self.orientation() != orientation:
-            self.setOrientation(orientation)
-        if self._input_widths:
+        inputs_in_a_row = beside or self.inputs_width() <= width
+        _orient(self, beside)
+        _orient(self.inputs, inputs_in_a_row)
+        if self._input_widths and inputs_in_a_row:
             self.inputs.setSizes(self._input_widths)
         if beside:
             inputs = self.inputs_width()
             self.setSizes([inputs, max(width - inputs - self.handleWidth(), 1)])
-        else:
-            inputs = min(self._input_height, max(self.height() // 2, 1))
-            self.setSizes([inputs, max(self.height() - inputs, 1)])
+            return
+        height = self.height() - self.handleWidth()
+        count = 1 if inputs_in_a_row else max(len(self._input_widths), 1)
+        if count > 1:
+            self.inputs.setSizes([self._input_height] * count)
+        # the results first (a scroll bar would hide their last column),
+        # leaving the inputs at least their titles and a row each
+        floor = count * self.inputs.widget(0).minimumSizeHint().height()
+        results = min(self._results_height, max(height - floor, height // 3))
+        inputs = max(min(count * self._input_height, height - results), 1)
+        self.setSizes([inputs, max(height - inputs, 1)])
 
     def resizeEvent(self, event):
         """Qt: re-arrange for the new size (restore, maximise, a dock moved)."""

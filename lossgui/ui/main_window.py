@@ -51,7 +51,7 @@ STATUS_TIMEOUT_MS = 8000
 #: The size of the first window (no remembered geometry): a small laptop's.
 DEFAULT_SIZE = (1024, 700)
 #: Characters a drop-down of the controls dock is sized for (its list is wider).
-COMBO_CHARACTERS = 12
+COMBO_CHARACTERS = 9
 
 
 class MainWindow(QMainWindow):
@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self.tensor_panel = TensorPanel(self.controller, self.grid_area.inputs, self)
         central = QWidget()
         layout = QVBoxLayout(central)
-        layout.setContentsMargins(6, 4, 6, 0)
+        layout.setContentsMargins(4, 4, 4, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.grid_area, 1)
         self.setCentralWidget(central)

@@ -32,7 +32,7 @@ from lossgui.ui.tensor_panel import TitledGrid
 __all__ = ["ResultEditor", "ResultSummary", "value_text"]
 
 #: The narrowest a wrapped line of the summary gets, in pixels.
-WRAP_MIN_WIDTH = 360
+WRAP_MIN_WIDTH = 300
 
 
 def value_text(value: np.ndarray) -> str:

@@ -65,6 +65,8 @@ class GridView(QTableView):
         )
         horizontal.setMinimumHeight(height)
         horizontal.setFixedHeight(height + 2)
+        # squeezed, a grid still shows its titles and one row (it scrolls)
+        self.setMinimumHeight(2 * height + 2 + 2 * self.frameWidth())
 
     def setModel(self, model) -> None:
         """Qt: take ``model`` and size the columns to its text from now on."""

@@ -22,13 +22,14 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar
 
 from lossgui.ui.precision import precision_signals
+from lossgui.ui.table_views import SCROLL_ROWS
 
 __all__ = ["WIDE_WIDTH", "WindowLayout"]
 
 #: From this window width on, the panels go right of the grids.
 WIDE_WIDTH = 1600
 #: The controls dock's width: the loss selector and its parameters, compact.
-CONTROLS_WIDTH = 270
+CONTROLS_WIDTH = 258
 #: The panels' share of a wide window, and their narrowest and widest.
 RIGHT_SHARE = 0.42
 RIGHT_MIN = 480
@@ -210,7 +211,7 @@ class WindowLayout(QObject):
         if area == Qt.DockWidgetArea.RightDockWidgetArea:
             width = window.width()
             left = controls.width() if controls.isVisible() else 0
-            grids = window.grid_area.stacked_width() + 24
+            grids = window.grid_area.stacked_width() + 16
             room = width - left - grids
             panel = int(min(max(room, RIGHT_MIN), width * RIGHT_SHARE))
             window.resizeDocks(docks[:1], [panel], Qt.Orientation.Horizontal)
@@ -265,4 +266,5 @@ class WindowLayout(QObject):
             window.tensor_panel.column_widths(),
             max(results.view.preferred_width(), results.title.sizeHint().width()),
             window.tensor_panel.rows_height(rows),
+            results.title.height() + results.view.preferred_height(SCROLL_ROWS) + 4,
         )

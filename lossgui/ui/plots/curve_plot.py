@@ -73,7 +73,7 @@ class CurvePlot(pg.PlotWidget):
             )
         plot.setMenuEnabled(True)
         plot.getViewBox().setAutoVisible(y=True)
-        self.setMinimumHeight(150)
+        self.setMinimumHeight(110)  # side by side under the grids of a small window
         self.zero = pg.InfiniteLine(pos=0.0, angle=0, movable=False)
         self.zero.setVisible(zero_line)
         plot.addItem(self.zero, ignoreBounds=True)
