@@ -1,0 +1,187 @@
+"""Every view right in every state: examples × losses × dock tabs × themes.
+
+The full product (every bundled example × every loss of the selector ×
+every tabified right dock in front × light/dark) is about 29 × 26 × 3 × 2 ≈
+4500 states, too slow to walk one by one. This test covers it in two passes:
+
+1. **Examples.** Every example is opened (from the Examples menu) with every
+   dock tab in front, in both themes: every (example, tab, theme) triple.
+2. **Losses.** From every example, every loss is selected. The pair
+   ``(example i, loss j)`` is visited with the tab and theme of combination
+   ``(i + j) mod (2 T)`` (``T`` tabs): as ``i`` runs over the examples
+   (more than ``2 T`` of them), every loss meets every (tab, theme) pair, and
+   every example meets every loss. The pass runs all light states first,
+   then all dark ones, so the theme changes twice rather than at every step,
+   and an example opened once serves all of its losses of one (tab, theme):
+   after each switch, Undo returns to the example.
+
+Each state fails on an exception (``sys.excepthook`` and the status bar's
+internal-error path, :meth:`MainWindow.report_error`); with Curves in front,
+on a batch marker outside the plotted x-range; with Compare losses in
+front, on a row whose value differs from :func:`lossgui.engine.compute` on
+that row's own tensors, or on a table that does not show every row.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import numpy as np
+import pytest
+from conftest import select_loss
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QDockWidget, QTableWidget
+
+from lossgui.engine import compute
+from lossgui.io.bundled import list_examples
+from lossgui.session.receipt import short
+
+THEMES = ("light", "dark")
+
+
+def right_tabs(window) -> list[QDockWidget]:
+    """The Curves dock and every dock tabified with it."""
+    curves = window.findChild(QDockWidget, "CurvesDock")
+    tabs = [curves, *window.tabifiedDockWidgets(curves)]
+    assert len(tabs) >= 3, [d.objectName() for d in tabs]
+    return tabs
+
+
+def loss_names(window) -> list[str]:
+    combo = window.findChild(QComboBox, "lossCombo")
+    names = [combo.itemData(i, Qt.ItemDataRole.UserRole) for i in range(combo.count())]
+    return [n for n in names if n]
+
+
+class Checker:
+    """Collects failures; ``check`` inspects the tab in front."""
+
+    def __init__(self, window, qtbot):
+        self.window = window
+        self.qtbot = qtbot
+        self.failures: list[str] = []
+        self.errors: list[BaseException] = []
+        window.report_error = self.errors.append
+        self.tabs = right_tabs(window)
+        self.theme = ""
+        self.examples = window.files.example_actions
+
+    def state(self, theme: str, tab: QDockWidget) -> None:
+        if theme != self.theme:
+            self.window.window_actions.set_theme(theme)
+            self.theme = theme
+        tab.raise_()
+        self.qtbot.wait(0)
+
+    def check(self, where: str, tab: QDockWidget) -> None:
+        self.qtbot.wait(0)
+        if self.errors:
+            self.failures.append(f"{where}: internal error {self.errors!r}")
+            self.errors.clear()
+        if tab.widget() is self.window.curves_panel:
+            self._markers_in_view(where)
+        elif tab.widget() is self.window.understanding.compare:
+            self._compare_rows(where)
+
+    def _markers_in_view(self, where: str) -> None:
+        panel = self.window.curves_panel
+        if panel.curve_set is None or panel.curve_set.error:
+            return
+        x, _ = panel.loss_plot.marker_data()
+        if not x.size:
+            return
+        low, high = panel.loss_plot.getViewBox().viewRange()[0]
+        if x.min() < low or x.max() > high:
+            self.failures.append(
+                f"{where}: markers {x.min():g}…{x.max():g} outside {low:g}…{high:g}"
+            )
+
+    def _compare_rows(self, where: str) -> None:
+        panel = self.window.understanding.compare
+        comparison = panel.comparison
+        if comparison is None:
+            self.failures.append(f"{where}: no comparison drawn")
+            return
+        table = self.window.findChild(QTableWidget, "compareTable")
+        if table.rowCount() != len(comparison.rows):
+            self.failures.append(f"{where}: {table.rowCount()} rows drawn")
+        for r, row in enumerate(comparison.rows):
+            item = table.item(r, 1)
+            if item is None or not item.text():
+                self.failures.append(f"{where}: row {row.label} has no value cell")
+            if row.absent or row.error or row.evaluation is None:
+                continue
+            ev = row.evaluation
+            first = ev.result.activated
+            first = ev.inputs[0][1] if first is None else first
+            rest = [a for _, a in ev.inputs[1:]]
+            value = float(
+                np.asarray(compute(ev.loss, first, *rest, **dict(ev.kwargs)).value)
+            )
+            if not (value == row.value or (np.isnan(value) and np.isnan(row.value))):
+                self.failures.append(
+                    f"{where}: {row.label} shows {row.value!r}, compute gives {value!r}"
+                )
+            if item is not None and item.text() != short(row.value, 5):
+                self.failures.append(f"{where}: {row.label} cell {item.text()!r}")
+
+
+@pytest.fixture
+def checker(make_window, qtbot, monkeypatch):
+    hooked: list[str] = []
+
+    def hook(kind, value, _tb):
+        hooked.append(f"{kind.__name__}: {value}")
+
+    monkeypatch.setattr(sys, "excepthook", hook)
+    window = make_window()
+    window.resize(1366, 768)
+    check = Checker(window, qtbot)
+    yield check
+    check.failures.extend(f"sys.excepthook: {text}" for text in hooked)
+
+
+def test_every_example_has_a_menu_entry(checker):
+    assert sorted(checker.examples) == sorted(e.path.stem for e in list_examples())
+    assert len(checker.examples) >= 20
+
+
+def test_every_example_under_every_tab_and_theme(checker):
+    for theme in THEMES:
+        for tab in checker.tabs:
+            checker.state(theme, tab)
+            for stem, action in checker.examples.items():
+                action.trigger()
+                checker.check(f"{stem} [{tab.objectName()}, {theme}]", tab)
+    assert checker.failures == []
+
+
+def test_every_example_with_every_loss(checker):
+    stems = sorted(checker.examples)
+    losses = loss_names(checker.window)
+    tabs = checker.tabs
+    combos = [(theme, tab) for theme in THEMES for tab in tabs]
+    assert len(stems) >= len(combos), "too few examples to cover every pair"
+    visits: dict[int, list[tuple[str, str]]] = {c: [] for c in range(len(combos))}
+    for i, stem in enumerate(stems):
+        for j, loss in enumerate(losses):
+            visits[(i + j) % len(combos)].append((stem, loss))
+    covered = set()
+    stack = checker.window.controller.undo_stack
+    for c, pairs in visits.items():
+        theme, tab = combos[c]
+        checker.state(theme, tab)
+        opened = None
+        for stem, loss in pairs:
+            if stem != opened:
+                checker.examples[stem].trigger()
+                opened, example_loss = stem, checker.window.controller.document.loss
+            before = stack.index()
+            select_loss(checker.window, loss)
+            checker.check(f"{stem} → {loss} [{tab.objectName()}, {theme}]", tab)
+            covered.add((loss, tab.objectName(), theme))
+            if stack.index() != before:
+                stack.undo()  # back to the example for its next loss
+            assert checker.window.controller.document.loss == example_loss, stem
+    assert len(covered) == len(losses) * len(combos)
+    assert checker.failures == []
