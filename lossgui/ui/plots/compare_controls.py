@@ -12,6 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
@@ -69,6 +70,10 @@ class CompareControls(QWidget):
         vary = named(QPushButton("Add values"), "compareVary")
         vary.setToolTip("Add the current sample once per value of the parameter.")
         vary.clicked.connect(self._vary)
+        self.refused = named(QLabel(), "compareRefused")
+        self.refused.setWordWrap(True)
+        self.refused.setStyleSheet("color: palette(bright-text);")
+        self.refused.hide()
         self.list = named(QListWidget(), "compareList")
         self.list.setMaximumHeight(96)
         remove = named(QPushButton("Remove"), "compareRemove")
@@ -84,10 +89,11 @@ class CompareControls(QWidget):
         grid.addWidget(self.param, 1, 0)
         grid.addWidget(self.values, 1, 1, 1, 2)
         grid.addWidget(vary, 1, 3)
-        grid.addWidget(self.list, 2, 0, 2, 3)
-        grid.addWidget(add, 2, 3)
-        grid.addWidget(remove, 3, 3)
-        grid.addWidget(clear, 4, 3)
+        grid.addWidget(self.refused, 2, 0, 1, 4)
+        grid.addWidget(self.list, 3, 0, 2, 3)
+        grid.addWidget(add, 3, 3)
+        grid.addWidget(remove, 4, 3)
+        grid.addWidget(clear, 5, 3)
         grid.setColumnStretch(1, 1)
 
     # ----------------------------------------------------------------- entries
@@ -133,6 +139,13 @@ class CompareControls(QWidget):
         try:
             values = [float(v) for v in parse_block(self.values.text()).values.ravel()]
         except FileFormatError as exc:
-            self.message.emit(f"Values refused: {exc}")
+            self.show_refusal(str(exc))
             return
         self.varyRequested.emit(name, values)
+
+    def show_refusal(self, reason: str | None) -> None:
+        """Say under the values why they were refused (``None``: accepted)."""
+        self.refused.setVisible(reason is not None)
+        self.refused.setText("" if reason is None else f"Values refused: {reason}")
+        if reason is not None:
+            self.message.emit(f"Values refused: {reason}")

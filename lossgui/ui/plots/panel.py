@@ -33,6 +33,7 @@ from lossgui.session.curve_range import (
     within_domain,
 )
 from lossgui.session.curves import DEFAULT_RANGE, CurveSet, batch_curves
+from lossgui.session.vary_values import checked_values
 from lossgui.ui.plots.compare_controls import CompareControls
 from lossgui.ui.plots.curve_controls import CurveControls
 from lossgui.ui.plots.curve_plot import CurvePlot
@@ -226,8 +227,12 @@ class CurvesPanel(QWidget):
         if self._evaluation is None:
             return
         spec = LOSSES[self._evaluation.loss]
-        kind = spec.param(name).kind
-        typed = [int(v) if kind == "int" else float(v) for v in values]
+        grid = self._evaluation.grid
+        classes = int(grid.shape[1]) if grid.ndim == 2 else None
+        typed, reason = checked_values(spec.param(name), values, classes)
+        self.compare.show_refusal(reason)
+        if reason is not None:
+            return
         base = entry_from_evaluation(self._evaluation, self._selected)
         self.compare.add_entries(vary_parameter(base, name, typed))
 
