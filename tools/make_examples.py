@@ -131,8 +131,8 @@ ARTICLE_EXAMPLES: list[tuple[str, str, str, list[str]]] = [
         "CrossEntropyLoss: logits [2, 3, 0.1], class 1",
         "Softmax gives [0.2585, 0.7028, 0.0387]; the loss is -log 0.7028 = 0.3527. "
         "(The article's BCEWithLogitsLoss with the class index [1] as target fails "
-        "with a size mismatch; lossgui's grids always hold a target shaped like the "
-        "logits — see the one-hot example.)",
+        "with a size mismatch: switch the loss to BCEWithLogitsLoss to see torch's "
+        "error and the one-hot fix — or open the one-hot example.)",
         ["s002-ce-index"],
     ),
     (
