@@ -12,7 +12,8 @@ opening an example never makes anything "modified", and undoing the open
 returns to the previous document with its own unsaved work and name.
 
 Every command is tagged with its segment when it is pushed; that survives
-Qt dropping the oldest commands at the undo limit.
+Qt dropping the oldest commands at the undo limit. Qt's own clean index is
+kept on the current saved state, so Qt never merges an edit into it.
 """
 
 from __future__ import annotations
@@ -82,6 +83,8 @@ class DocumentHistory:
         self._start = _StartDocument(name, BOTTOM if saved else NEVER)
         self._owner = self._start
         self._count = 0
+        if not saved:
+            self.stack.resetClean()  # Qt's clean index stays on saved states
 
     # --------------------------------------------------------------- tagging
     def follow(self) -> None:
@@ -140,6 +143,16 @@ class DocumentHistory:
     def mark_saved(self, name: DocumentName) -> None:
         """The document shown now was saved as ``name``."""
         owner = self._owner_at(self.stack.index())
-        owner.saved = self._state(self.stack.index())  # type: ignore[attr-defined]
         owner.name = name  # type: ignore[attr-defined]
+        self.mark_current_saved()
         self.stack.setClean()  # Qt merges no later edit into a saved state
+
+    def mark_current_saved(self) -> None:
+        """The state shown now is the document's saved state.
+
+        Called when Qt's stack becomes clean: Qt's clean index is only ever
+        put on saved states, and code outside the window (the screenshot
+        tools) calls ``setClean()`` to mean "nothing to save".
+        """
+        owner = self._owner_at(self.stack.index())
+        owner.saved = self._state(self.stack.index())  # type: ignore[attr-defined]

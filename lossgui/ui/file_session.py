@@ -97,6 +97,7 @@ class SessionFiles(QObject):
         window.statusBar().addPermanentWidget(self.label)
         self._shown: tuple[DocumentName, bool] | None = None
         self.stack.indexChanged.connect(self._on_index_changed)
+        self.stack.cleanChanged.connect(self._on_clean_changed)
         self.update_title()
 
     # ------------------------------------------------------------------ state
@@ -138,6 +139,11 @@ class SessionFiles(QObject):
     def _on_index_changed(self, _index: int) -> None:
         if isValid(self.window) and isValid(self.stack):  # also while the window dies
             self.history.follow()
+            self.update_title()
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        if clean and isValid(self.window) and isValid(self.stack):
+            self.history.mark_current_saved()
             self.update_title()
 
     def confirm_close(self) -> bool:

@@ -157,3 +157,13 @@ def test_closing_asks_nothing_when_every_document_is_clean(make_window, monkeypa
     asked = answer(monkeypatch, "cancel")
     assert window.close()
     assert asked == []
+
+
+def test_set_clean_from_outside_means_nothing_to_save(make_window, monkeypatch):
+    window = make_window()
+    window.controller.set_setting("reduction", "sum")
+    window.controller.undo_stack.setClean()  # as the screenshot tools do
+    assert not window.isWindowModified()
+    asked = answer(monkeypatch, "cancel")
+    assert window.close()
+    assert asked == []
