@@ -44,6 +44,22 @@ def overflowing(values: Array, dtype: str) -> Array:
     return mask
 
 
+def may_overflow(values: Array, dtype: str) -> bool:
+    """Whether any finite value lies beyond ``dtype``'s largest (no full-size copy).
+
+    Two reductions that skip nan; only when they find a value out of range
+    does :func:`overflowing` build its masks (a cast rounds values just past
+    the largest back to it, so that case needs the exact check).
+    """
+    if values.size == 0 or values.dtype.kind not in "fc":
+        return False
+    top = float(np.finfo(np.dtype(dtype)).max)
+    with np.errstate(invalid="ignore"):
+        high = float(np.fmax.reduce(values, axis=None))
+        low = float(np.fmin.reduce(values, axis=None))
+    return high > top or low < -top
+
+
 def _where(name: str, shape: tuple[int, ...], flat: int) -> str:
     """``name[i, j]`` in torch's indexing of the stored tensor."""
     if not shape:
@@ -79,6 +95,8 @@ def _dtype_overflow(doc: SessionDocument, _ev: Evaluation) -> Finding | None:
     counts: list[str] = []
     for name in _checked_slots(doc):
         values = np.asarray(doc.array(name))
+        if not may_overflow(values, doc.dtype):
+            continue
         mask = overflowing(values, doc.dtype)
         count = int(np.count_nonzero(mask))
         if not count:
