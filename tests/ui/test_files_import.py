@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from lossgui.io.session_file import documents_equal, write_session
 from lossgui.session import new_document
+from lossgui.session.number_format import fmt
 from lossgui.ui.file_assign_dialog import AssignDialog, guess_assignment
 from lossgui.ui.file_paste_dialog import PasteTensorDialog
 
@@ -103,7 +104,9 @@ def test_paste_as_tensor_reads_a_torch_repr(make_window, monkeypatch):
     assert "→ target" in dialog.status.text()
     dialog.accept()
     window.files.importer._apply(dialog.result_document, "Paste as tensor")
-    assert label(window, "lossValue").text() == "0.3527"  # the article's number
+    shown = label(window, "lossValue").text()
+    assert shown == fmt(window.evaluation.value[()])  # the window's one precision
+    assert round(float(shown), 4) == 0.3527  # the article's number
 
 
 def test_paste_dialog_refuses_bad_text(qtbot):
