@@ -94,10 +94,10 @@ def test_summary_line_names_the_slip_or_the_printed_value():
     doc = _example("000-multilabel-bcewithlogits").document.copy()
     line = summary_line(doc, doc.evaluate())
     assert line is not None
-    assert line.startswith("Article 000 printed [0.7311, 0.5000, 0.5000]")
+    assert line.startswith("Article 1 printed [0.7311, 0.5000, 0.5000]")
     assert "slip" in line and "Example tab" in line
     doc = _example("000-bcewithlogits-cat-dog").document.copy()
-    assert summary_line(doc, doc.evaluate()) == "Article 000 printed tensor(1.0828) ✓"
+    assert summary_line(doc, doc.evaluate()) == "Article 1 printed tensor(1.0828) ✓"
 
 
 def test_an_edited_batch_is_no_longer_the_example():

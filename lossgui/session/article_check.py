@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
+from lossgui.session.document_name import article_of
 from lossgui.session.example_match import BundledExample, matching_example
 
 if TYPE_CHECKING:
@@ -209,25 +210,26 @@ def check_rows(
 def summary_line(doc: SessionDocument, evaluation: Evaluation) -> str | None:
     """One line on the article behind the value, or None.
 
-    A slip comes first ("Article 000 printed [0.7311, 0.5000, 0.5000] for
+    A slip comes first ("Article 1 printed [0.7311, 0.5000, 0.5000] for
     sigmoid of the first sample …: a slip, see the Example tab"); otherwise
     the printed value of the current reduction with its ✓ or ✗.
     """
     example = matching_example(doc)
     if example is None or not example.article:
         return None
-    seed = example.article.get("seed", "")
+    # named as the Examples menu, the title and the status bar name it
+    article = article_of(example.group) or f"Article {example.article.get('seed', '')}"
     entries = [e for e in example.article.get("printed", []) if isinstance(e, dict)]
     rows = check_rows(doc, evaluation, example)
     for entry, row in zip(entries, rows, strict=True):
         if row.agrees is False:
             verb = "wrote" if entry.get("kind") == "formula" else "printed"
             return (
-                f"Article {seed} {verb} {row.printed} for {row.what}: "
+                f"{article} {verb} {row.printed} for {row.what}: "
                 "a slip, see the Example tab"
             )
     for entry, row in zip(entries, rows, strict=True):
         if entry.get("quantity") == f"loss:{doc.reduction}" and "elements" not in entry:
             mark = "✓" if row.agrees else "✗"
-            return f"Article {seed} printed {row.printed} {mark}"
+            return f"{article} printed {row.printed} {mark}"
     return None
