@@ -20,10 +20,9 @@ def _restore_precision():
     set_significant_digits(before)
 
 
-def test_the_default_is_four_significant_digits():
-    assert number_format.DEFAULT_DIGITS == 4
-    assert fmt(1.8634999990463257) == "1.863"
-    assert fmt(0.71503) == "0.7150"  # as torch prints tensor(0.7150)
+def test_the_default_is_five_significant_digits():
+    assert number_format.DEFAULT_DIGITS == 5
+    assert fmt(1.8634999990463257) == "1.8635"  # as torch prints tensor(1.8635)
 
 
 @pytest.mark.parametrize(
