@@ -152,9 +152,7 @@ class ComparePanel(QWidget):
                 for i in range(count)
             ]
         values = row.grad_norm * self.sgd.lr if mode == "step" else row.change
-        return [
-            short(values[i]) if i < len(values) else "" for i in range(count)
-        ]
+        return [short(values[i]) if i < len(values) else "" for i in range(count)]
 
     def _fill(self) -> None:
         comparison = self.comparison
