@@ -2,11 +2,14 @@
 
 The per-element results are the star, so the grids get their width first:
 
-- the controls dock stays on the left at its compact width, full height;
 - the panels that explain the numbers (Curves, Explain, Compare losses, ...)
   are tabs on the right when the window is wide enough to keep the grids
   whole beside them (:data:`WIDE_WIDTH`), and under the grids otherwise,
   where the curves lie side by side;
+- the controls dock is on the left at its compact width (wider only if its
+  content needs it), full height; in a window narrower than
+  :data:`NARROW_WIDTH` it goes under the grids too, left of the panel tabs,
+  so that five classes of results (15 columns) fit 1024 pixels;
 - the grids sit beside or under each other (:class:`~lossgui.ui.grid_area.GridArea`).
 
 Every resize (restore, maximise, a drag of the window edge) re-applies the
@@ -28,8 +31,12 @@ __all__ = ["WIDE_WIDTH", "WindowLayout"]
 
 #: From this window width on, the panels go right of the grids.
 WIDE_WIDTH = 1600
+#: Below this window width the controls go under the grids too, left of the
+#: panels, so the grids get the window's whole width.
+NARROW_WIDTH = 1200
 #: The controls dock's width: the loss selector and its parameters, compact.
-CONTROLS_WIDTH = 258
+CONTROLS_WIDTH = 268
+CONTROLS_MAX_WIDTH = 340
 #: The panels' share of a wide window, and their narrowest and widest.
 RIGHT_SHARE = 0.42
 RIGHT_MIN = 480
@@ -83,6 +90,7 @@ class WindowLayout(QObject):
         )
         self.auto_action.toggled.connect(self._on_auto_toggled)
         window.installEventFilter(self)
+        self._notice_moves(window.controls_dock)
         precision_signals().changed.connect(self._on_precision_changed)
 
     # ------------------------------------------------------------------ state
@@ -105,7 +113,12 @@ class WindowLayout(QObject):
     def watch(self, dock: QDockWidget) -> None:
         """Keep ``dock`` among the panels, in order; notice when the user moves it."""
         self._order.append(dock)
-        dock.dockLocationChanged.connect(self._on_dock_moved)
+        self._notice_moves(dock)
+
+    def _notice_moves(self, dock: QDockWidget) -> None:
+        dock.dockLocationChanged.connect(
+            lambda area, moved=dock: self._on_dock_moved(moved, area)
+        )
         dock.topLevelChanged.connect(self._on_dock_floated)
 
     def schedule(self) -> None:
@@ -123,9 +136,10 @@ class WindowLayout(QObject):
             self.schedule()
         return False
 
-    def _on_dock_moved(self, area: Qt.DockWidgetArea) -> None:
+    def _on_dock_moved(self, dock: QDockWidget, area: Qt.DockWidgetArea) -> None:
         if not self._moving and self.window.isVisible():
-            wanted = self._panel_area()
+            controls = dock is self.window.controls_dock
+            wanted = self._controls_area() if controls else self._panel_area()
             if area != wanted:
                 self.auto_action.setChecked(False)
 
@@ -149,11 +163,16 @@ class WindowLayout(QObject):
             return Qt.DockWidgetArea.RightDockWidgetArea
         return Qt.DockWidgetArea.BottomDockWidgetArea
 
+    def _controls_area(self) -> Qt.DockWidgetArea:
+        if self.window.width() >= NARROW_WIDTH:
+            return Qt.DockWidgetArea.LeftDockWidgetArea
+        return Qt.DockWidgetArea.BottomDockWidgetArea
+
     def apply(self) -> None:
         """Place the panels and size the grids for the window's current size."""
         window = self.window
         self.arrange_grids()
-        if self.automatic and self._place_panels(self._panel_area()):
+        if self.automatic and self._place(self._panel_area(), self._controls_area()):
             # sizes are right only once the moved docks are laid out: size again
             self.schedule()
         for dock in self.panel_docks():
@@ -164,22 +183,45 @@ class WindowLayout(QObject):
         self._size_docks()
         self.arrange_grids()
 
-    def _place_panels(self, area: Qt.DockWidgetArea) -> bool:
-        """Move the visible panel docks, as tabs, to ``area``; True if any moved."""
+    def _place(
+        self, panels_area: Qt.DockWidgetArea, controls_area: Qt.DockWidgetArea
+    ) -> bool:
+        """Move the panels, as tabs, and the controls; True if anything moved.
+
+        With both under the grids, the controls sit left of the panel tabs.
+        """
+        window = self.window
+        controls = window.controls_dock
         docks = [d for d in self.panel_docks() if not d.isHidden()]
-        if not docks or all(
-            self.window.dockWidgetArea(d) == area and not d.isFloating() for d in docks
-        ):
+        placed = all(
+            window.dockWidgetArea(d) == panels_area and not d.isFloating()
+            for d in docks
+        )
+        if controls.isHidden():
+            controls_placed = True
+        else:
+            controls_placed = (
+                window.dockWidgetArea(controls) == controls_area
+                and not controls.isFloating()
+            )
+        if placed and controls_placed:
             return False
         front = self._front_dock(docks)
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         self._moving = True
         try:
-            for dock in docks:
+            for dock in [*docks, controls]:
                 dock.setFloating(False)
-            first = docks[0]
-            self.window.addDockWidget(area, first)
-            for dock in docks[1:]:
-                self.window.tabifyDockWidget(first, dock)
+            if not controls.isHidden():
+                if controls_area == bottom:  # first, so it is left of the panels
+                    window.addDockWidget(bottom, controls, Qt.Orientation.Horizontal)
+                else:
+                    window.addDockWidget(controls_area, controls)
+            if docks:
+                first = docks[0]
+                window.addDockWidget(panels_area, first, Qt.Orientation.Horizontal)
+                for dock in docks[1:]:
+                    window.tabifyDockWidget(first, dock)
             if front is not None:
                 front.raise_()
         finally:
@@ -203,15 +245,20 @@ class WindowLayout(QObject):
             d for d in self.panel_docks() if not d.isHidden() and not d.isFloating()
         ]
         controls = window.controls_dock
+        wanted = self._controls_width()
         if controls.isVisible() and not controls.isFloating():
-            window.resizeDocks([controls], [CONTROLS_WIDTH], Qt.Orientation.Horizontal)
+            window.resizeDocks([controls], [wanted], Qt.Orientation.Horizontal)
+        if docks and window.dockWidgetArea(controls) == window.dockWidgetArea(docks[0]):
+            # side by side under the grids: the panels get the rest of the width
+            panels = window.width() - wanted
+            window.resizeDocks(docks[:1], [panels], Qt.Orientation.Horizontal)
         if not docks:
             return
         area = window.dockWidgetArea(docks[0])
         if area == Qt.DockWidgetArea.RightDockWidgetArea:
             width = window.width()
-            left = controls.width() if controls.isVisible() else 0
-            grids = window.grid_area.stacked_width() + 16
+            left = self._controls_width() if controls.isVisible() else 0
+            grids = window.grid_area.stacked_width() + 28
             room = width - left - grids
             panel = int(min(max(room, RIGHT_MIN), width * RIGHT_SHARE))
             window.resizeDocks(docks[:1], [panel], Qt.Orientation.Horizontal)
@@ -221,6 +268,18 @@ class WindowLayout(QObject):
             room = height - used - self._grids_height() - PANEL_CHROME
             panel = int(min(max(room, BOTTOM_MIN), height * BOTTOM_SHARE))
             window.resizeDocks(docks[:1], [panel], Qt.Orientation.Vertical)
+
+    def _controls_width(self) -> int:
+        """The controls' compact width, or what their content needs, if more."""
+        scroll = self.window.controls_dock.widget()
+        body = scroll.widget()
+        needed = (
+            body.minimumSizeHint().width()
+            + scroll.verticalScrollBar().sizeHint().width()
+            + 2 * scroll.frameWidth()
+            + 4
+        )
+        return min(max(CONTROLS_WIDTH, needed), CONTROLS_MAX_WIDTH)
 
     def _grids_height(self) -> int:
         """The height the summary and the grids want in the central area."""
@@ -252,7 +311,11 @@ class WindowLayout(QObject):
         window = self.window
         width = window.width()
         controls = window.controls_dock
-        if controls.isVisible() and not controls.isFloating():
+        beside = window.dockWidgetArea(controls) in (
+            Qt.DockWidgetArea.LeftDockWidgetArea,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+        )
+        if controls.isVisible() and not controls.isFloating() and beside:
             width -= controls.width()
         return width - 16
 
