@@ -18,8 +18,10 @@ import pyqtgraph as pg
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGraphicsItem
 
+from lossgui.session.curve_y_range import readable_range
 from lossgui.ui.plots.legend_place import ANCHORS, best_anchor
 from lossgui.ui.plots.marker_cloud import MarkerCloud
+from lossgui.ui.plots.off_scale import OffScaleBands
 from lossgui.ui.plots.steady_view import SteadyViewBox
 from lossgui.ui.plots.style import PlotStyle
 
@@ -104,11 +106,27 @@ class CurvePlot(pg.PlotWidget):
         self._style: PlotStyle | None = None
         self._version = 0
         self.tip: Callable[[int], str] | None = None
+        plot.getViewBox().readable = self._readable_y
+        self.off_scale = OffScaleBands(plot, self.drawn_data)
 
     # ----------------------------------------------------------------- reading
     def visible_curves(self) -> list[pg.PlotDataItem]:
         """The curve items in use, in legend order."""
         return [item for item in self.curves if item.isVisible()]
+
+    def drawn_data(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        """The ``(x, y)`` of every curve in use."""
+        return [
+            shown
+            for item, shown in zip(self.curves, self._shown, strict=False)
+            if item.isVisible()
+        ]
+
+    def _readable_y(self, x_range: tuple[float, float]) -> tuple[float, float] | None:
+        """The y-range that keeps the markers and the curves' middle readable."""
+        x, y = self.markers.points()
+        inside = (x >= min(x_range)) & (x <= max(x_range))
+        return readable_range(self.drawn_data(), y[inside], x_range)
 
     def legend_labels(self) -> tuple[str, ...]:
         """The legend texts of the curves in use."""
@@ -135,6 +153,7 @@ class CurvePlot(pg.PlotWidget):
         self.legend.setLabelTextColor(style.foreground)
         for _sample, label in self.legend.items:  # labels made before the switch
             label.setText(label.text, color=style.foreground)
+        self.off_scale.set_colours(style.off_scale_brush().color(), style.foreground)
         self.legend.setBrush(style.legend_brush())
         self.legend.setPen(style.zero_pen())
         self.set_labels(self._axis_text["bottom"], self._axis_text["left"], self._title)
@@ -193,6 +212,7 @@ class CurvePlot(pg.PlotWidget):
                 self.legend.addItem(item, label)
             self._labels = shown
         self.legend.setVisible(bool(shown))
+        self.off_scale.update()
 
     def _grow(self, count: int) -> None:
         """Make curve items until there are ``count`` (at most :data:`POOL`)."""

@@ -8,9 +8,15 @@ the current y-range when the newly fitted one lies inside it and still fills
 most of it; when the data grows past the range, or shrinks to a small part
 of it, the range follows exactly as pyqtgraph's. :meth:`SteadyViewBox.refit`
 makes the next fit exact (new loss, new sweep range, a reset).
+
+:attr:`SteadyViewBox.readable` may replace the fitted y-range (before the
+holding on): the plots set it to :func:`~lossgui.session.curve_y_range.readable_range`
+so that curves exploding at the ends do not flatten the batch.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pyqtgraph as pg
 
@@ -27,6 +33,11 @@ class SteadyViewBox(pg.ViewBox):
         super().__init__(*args, **kwargs)
         self._auto_fitting = False
         self._exact_next = True
+        #: ``readable(x_range)``: the y-range to fit instead of all the data,
+        #: or ``None`` to fit all of it.
+        self.readable: (
+            Callable[[tuple[float, float]], tuple[float, float] | None] | None
+        ) = None
 
     def refit(self) -> None:
         """Fit the next automatic y-range exactly (no holding on)."""
@@ -54,6 +65,10 @@ class SteadyViewBox(pg.ViewBox):
     def setRange(self, rect=None, xRange=None, yRange=None, *args, **kwargs):
         """pyqtgraph: set the range; an automatic y fit may keep the current one."""
         if self._auto_fitting and yRange is not None:
+            if self.readable is not None:
+                x_range = xRange if xRange is not None else self.viewRange()[0]
+                wanted = self.readable((float(x_range[0]), float(x_range[1])))
+                yRange = yRange if wanted is None else wanted
             if self._exact_next:
                 self._exact_next = False
             else:

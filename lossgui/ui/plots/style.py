@@ -117,6 +117,12 @@ class PlotStyle:
         colour.setAlpha(110)
         return _pen(colour, 1.0)
 
+    def off_scale_brush(self) -> QBrush:
+        """The shade of an x-interval where a curve leaves the y-range."""
+        colour = QColor(self.foreground)
+        colour.setAlpha(28)
+        return QBrush(colour)
+
     def legend_brush(self) -> QBrush:
         """A translucent legend background in the plot's colour."""
         colour = QColor(self.background)
