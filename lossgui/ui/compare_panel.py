@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -49,7 +50,8 @@ SHOW = {
     "change": "Loss change after one step",
 }
 _RANK_TINT = QColor(230, 126, 34, 70)
-#: The widest the "How" column grows (the full note is its tooltip).
+#: The "How" column (last) starts this wide, stretches to the table's edge and
+#: wraps its notes; the full note is its tooltip too.
 NOTE_WIDTH = 220
 
 
@@ -80,6 +82,12 @@ class ComparePanel(QWidget):
         self.table = named(QTableWidget(), "compareTable")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        # the notes (last column) take the spare width and wrap; rows follow
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self.caption = named(QLabel(), "compareCaption")
         self.caption.setWordWrap(True)
         self.refresh_button = named(QPushButton("Refresh"), "compareRefresh")
@@ -160,8 +168,11 @@ class ComparePanel(QWidget):
             return
         mode = self._mode()
         samples = min(comparison.samples, MAX_SAMPLES)
-        headers = ["Loss", f"{comparison.reduction}", "How"] + [
-            f"#{i}" for i in range(samples)
+        headers = [
+            "Loss",
+            f"{comparison.reduction}",
+            *(f"#{i}" for i in range(samples)),
+            "How",
         ]
         self.table.clear()
         self.table.setColumnCount(len(headers))
@@ -172,11 +183,7 @@ class ComparePanel(QWidget):
         bold.setBold(True)
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for r, row in enumerate(comparison.rows):
-            items = [
-                self._label_item(row),
-                self._value_item(row),
-                self._note_item(row),
-            ]
+            items = [self._label_item(row), self._value_item(row)]
             for i, text in enumerate(self._cells(row, mode, samples)):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(right)
@@ -186,13 +193,15 @@ class ComparePanel(QWidget):
                         f"rank {row.ranks[i]} here, {base[i]} in the session's loss"
                     )
                 items.append(item)
+            items.append(self._note_item(row))  # last: it takes the spare width
             for c, item in enumerate(items):
                 if row.current:
                     item.setFont(bold)
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
-        if self.table.columnWidth(2) > NOTE_WIDTH:
-            self.table.setColumnWidth(2, NOTE_WIDTH)
+        note = len(headers) - 1
+        if self.table.columnWidth(note) > NOTE_WIDTH:
+            self.table.setColumnWidth(note, NOTE_WIDTH)
         self.caption.setText(self._caption(comparison, mode))
 
     @staticmethod
