@@ -17,7 +17,10 @@ def test_focal_preset_overlays_bce_and_focal_with_a_legend(make_window):
     panel.compare.load_preset()
     labels = panel.loss_plot.legend_labels()
     assert labels[0] == "BCEWithLogitsLoss" and len(labels) == 6
-    assert len(panel.loss_plot.legend.items) == 6
+    legend = panel.loss_plot.legend  # a small plot: first entries, "+k more"
+    shown, room = legend.shown_texts(), len(legend.items)
+    assert shown[:room] == labels[:room]
+    assert shown[room:] == (() if room == 6 else (f"+{6 - room} more",))
     for item, gamma in zip(
         panel.loss_plot.visible_curves()[1:], (0, 0.5, 1, 2, 5), strict=True
     ):

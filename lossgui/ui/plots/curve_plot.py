@@ -16,9 +16,11 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGraphicsItem
 
 from lossgui.session.curve_y_range import readable_range
+from lossgui.ui.plots.compact_legend import CompactLegend
 from lossgui.ui.plots.legend_place import ANCHORS, best_anchor
 from lossgui.ui.plots.marker_cloud import MarkerCloud
 from lossgui.ui.plots.off_scale import OffScaleBands
@@ -30,6 +32,9 @@ __all__ = ["POOL", "CurvePlot"]
 #: Curve items per plot (compare mode and the batch view draw at most this many).
 POOL = 12
 
+
+#: Pixels between a legend and its corner of the plot.
+LEGEND_GAP = 8.0
 
 #: Larger magnitudes are not drawn as markers (their spans would overflow).
 PLOT_LIMIT = 1e150
@@ -94,8 +99,20 @@ class CurvePlot(pg.PlotWidget):
         self.ring = pg.ScatterPlotItem(size=15, symbol="o", brush=None)
         self.ring.setZValue(11)
         plot.addItem(self.ring)
-        self.legend = plot.addLegend(offset=(-8, 8), labelTextSize="8pt")
+        self.legend = CompactLegend()
+        self.legend.setParentItem(plot.getViewBox())
+        plot.legend = self.legend
+        self.legend.anchor(*ANCHORS["top-right"])
         self.legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.legend_action = QAction("Show legend", self)
+        self.legend_action.setCheckable(True)
+        self.legend_action.setChecked(True)
+        self.legend_action.setToolTip("Show or hide this plot's legend")
+        self.legend_action.toggled.connect(self._fit_legend)
+        view = plot.getViewBox()
+        view.menu.addSeparator()
+        view.menu.addAction(self.legend_action)
+        view.sigResized.connect(self._on_resized)
         self._labels: tuple[str, ...] = ()
         self._ring_at: tuple[float, float] | None = None
         self._shown = [(_NOTHING, _NOTHING)] * POOL
@@ -150,9 +167,7 @@ class CurvePlot(pg.PlotWidget):
             [style.marker_brush(group - 1).color() for group in range(POOL + 1)],
             style.marker_pen().color(),
         )
-        self.legend.setLabelTextColor(style.foreground)
-        for _sample, label in self.legend.items:  # labels made before the switch
-            label.setText(label.text, color=style.foreground)
+        self.legend.set_text_colour(style.foreground)
         self.off_scale.set_colours(style.off_scale_brush().color(), style.foreground)
         self.legend.setBrush(style.legend_brush())
         self.legend.setPen(style.zero_pen())
@@ -205,13 +220,8 @@ class CurvePlot(pg.PlotWidget):
                 item.setData([], [])
                 self._shown[i] = (_NOTHING, _NOTHING)
                 item.setVisible(False)
-        shown = tuple(labels[: len(self.curves)])
-        if shown != self._labels:
-            self.legend.clear()
-            for item, label in zip(self.curves, shown, strict=False):
-                self.legend.addItem(item, label)
-            self._labels = shown
-        self.legend.setVisible(bool(shown))
+        self._labels = tuple(labels[: len(self.curves)])
+        self._fit_legend()
         self.off_scale.update()
 
     def _grow(self, count: int) -> None:
@@ -226,18 +236,43 @@ class CurvePlot(pg.PlotWidget):
             plot.addItem(item)
             self.curves.append(item)
 
-    def place_legend(self, data: Sequence[tuple[np.ndarray, np.ndarray]]) -> str:
-        """Move the legend to the corner where it hides the least of ``data``."""
+    def _fit_legend(self, *_args) -> None:
+        """Fill the legend within a quarter of the plot (or hide it)."""
+        view = self.getPlotItem().getViewBox()
+        budget = (
+            max(view.width() / 2 - LEGEND_GAP, 0.0),
+            max(view.height() / 2 - LEGEND_GAP, 0.0),
+        )
+        labels = self._labels
+        self.legend.set_entries(self.curves[: len(labels)], labels, budget)
+        wanted = self.legend_action.isChecked()
+        self.legend.setVisible(bool(labels) and wanted and self.legend.fits)
+
+    def _on_resized(self, *_args) -> None:
+        self._fit_legend()
+        self.place_legend()
+
+    def place_legend(
+        self, data: Sequence[tuple[np.ndarray, np.ndarray]] | None = None
+    ) -> str:
+        """Move the legend to the corner where it hides the least of the plot.
+
+        ``data`` defaults to the drawn curves; the batch markers always count.
+        """
         view = self.getPlotItem().getViewBox()
         width = max(view.width(), 1.0)
         height = max(view.height(), 1.0)
         legend = self.legend.boundingRect()
         size = (
-            min(0.9, (legend.width() + 16) / width),
-            min(0.9, (legend.height() + 16) / height),
+            min(0.5, (legend.width() + LEGEND_GAP) / width),
+            min(0.5, (legend.height() + LEGEND_GAP) / height),
         )
-        x_range = tuple(view.viewRange()[0])
-        name = best_anchor(data, (float(x_range[0]), float(x_range[1])), size)
+        (x_low, x_high), (y_low, y_high) = view.viewRange()
+        points = list(self.drawn_data() if data is None else data)
+        points.append(self.markers.points())
+        name = best_anchor(
+            points, (float(x_low), float(x_high)), size, (float(y_low), float(y_high))
+        )
         item_pos, parent_pos, offset = ANCHORS[name]
         self.legend.anchor(item_pos, parent_pos, offset)
         return name

@@ -1,8 +1,8 @@
 """Where a legend covers the least of the curves (NumPy only).
 
-The plot is split into candidate boxes (the four corners and the top
-middle) the size of the legend; the box holding the fewest curve points
-wins, top-right first on ties.
+The plot's four corners are candidate boxes the size of the legend; the
+box holding the fewest curve points (and batch markers) wins, top-right
+first on ties. A legend never sits anywhere but in a corner.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ __all__ = ["ANCHORS", "best_anchor"]
 ANCHORS = {
     "top-right": ((1, 0), (1, 0), (-8, 8)),
     "top-left": ((0, 0), (0, 0), (8, 8)),
-    "top-center": ((0.5, 0), (0.5, 0), (0, 8)),
     "bottom-right": ((1, 1), (1, 1), (-8, -8)),
     "bottom-left": ((0, 1), (0, 1), (8, -8)),
 }
@@ -29,7 +28,6 @@ def _boxes(width: float, height: float) -> dict[str, tuple[float, float, float, 
     return {
         "top-right": (1 - w, 1, 1 - h, 1),
         "top-left": (0, w, 1 - h, 1),
-        "top-center": (0.5 - w / 2, 0.5 + w / 2, 1 - h, 1),
         "bottom-right": (1 - w, 1, 0, h),
         "bottom-left": (0, w, 0, h),
     }
@@ -39,6 +37,7 @@ def best_anchor(
     data: Sequence[tuple[np.ndarray, np.ndarray]],
     x_range: tuple[float, float],
     size: tuple[float, float],
+    y_range: tuple[float, float] | None = None,
 ) -> str:
     """The :data:`ANCHORS` key whose box covers the fewest points of ``data``.
 
@@ -50,6 +49,8 @@ def best_anchor(
         The visible x interval; y spans the data's finite range.
     size : (float, float)
         The legend's width and height as fractions of the plot (0 to 1).
+    y_range : (float, float), optional
+        The visible y interval (default: the data's finite range).
     """
     xs = [np.asarray(x, dtype=np.float64)[::4] for x, _ in data]
     ys = [np.asarray(y, dtype=np.float64)[::4] for _, y in data]
@@ -60,7 +61,7 @@ def best_anchor(
     x, y = x[keep], y[keep]
     if not x.size or x_range[1] <= x_range[0]:
         return "top-right"
-    low, high = float(y.min()), float(y.max())
+    low, high = (float(y.min()), float(y.max())) if y_range is None else y_range
     span = high - low or 1.0
     with np.errstate(all="ignore"):  # spans near ±1e308 overflow: any anchor will do
         u = (x - x_range[0]) / (x_range[1] - x_range[0])

@@ -1,0 +1,123 @@
+"""Legends keep to a corner: at most a quarter of the plot, collapsed when long.
+
+Issue 14: a legend could cover about a quarter of a plot (five entries on
+a 250-px-high plot), half of it in Curves compare.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QRectF
+
+from lossgui.io.bundled import list_examples
+
+STEMS = [example.path.stem for example in list_examples()]
+SIZES = [(1024, 700), (1366, 768)]
+CORNER = 14.0  # px between the legend's corner and the plot's
+
+
+def legend_rects(plot) -> tuple[QRectF, QRectF]:
+    """The legend's and the view box's rectangles, in scene pixels."""
+    legend = plot.legend
+    return (
+        legend.mapRectToScene(legend.boundingRect()),
+        plot.getViewBox().sceneBoundingRect(),
+    )
+
+
+def in_a_corner(legend: QRectF, view: QRectF) -> bool:
+    near = [
+        abs(legend.left() - view.left()) <= CORNER,
+        abs(legend.right() - view.right()) <= CORNER,
+        abs(legend.top() - view.top()) <= CORNER,
+        abs(legend.bottom() - view.bottom()) <= CORNER,
+    ]
+    return (near[0] or near[1]) and (near[2] or near[3])
+
+
+def assert_legend_keeps_to_a_corner(plot, what):
+    if not plot.legend.isVisible():
+        return
+    legend, view = legend_rects(plot)
+    area = legend.width() * legend.height()
+    assert area <= 0.25 * view.width() * view.height(), (what, legend, view)
+    assert view.contains(legend), (what, legend, view)
+    assert in_a_corner(legend, view), (what, legend, view)
+
+
+def settle(qtbot, window):
+    qtbot.wait(10)
+    window.grab()  # lays out and paints as on screen
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_every_example_legend_is_a_corner(make_window, qtbot, size):
+    window = make_window()
+    window.resize(*size)
+    panel = window.curves_panel
+    for stem in STEMS:
+        window.files.example_actions[stem].trigger()
+        settle(qtbot, window)
+        for plot in (panel.loss_plot, panel.grad_plot):
+            assert_legend_keeps_to_a_corner(plot, (stem, plot.objectName()))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_compare_legends_collapse_to_a_corner(make_window, qtbot, size):
+    window = make_window()
+    window.resize(*size)
+    panel = window.curves_panel
+    panel.set_mode("compare")
+    panel.compare.preset.setCurrentIndex(0)
+    panel.compare.load_preset()  # six curves
+    settle(qtbot, window)
+    for plot in (panel.loss_plot, panel.grad_plot):
+        assert plot.legend.isVisible()
+        assert_legend_keeps_to_a_corner(plot, plot.objectName())
+        assert plot.legend_labels()[0] == "BCEWithLogitsLoss"
+
+
+def test_a_small_plot_shows_the_first_entries_and_how_many_more(make_window, qtbot):
+    window = make_window()
+    panel = window.curves_panel
+    panel.set_mode("compare")
+    panel.compare.preset.setCurrentIndex(0)
+    panel.compare.load_preset()
+    plot = panel.loss_plot
+    plot.setFixedHeight(170)
+    settle(qtbot, window)
+    assert_legend_keeps_to_a_corner(plot, "small")
+    shown = plot.legend.shown_texts()
+    assert 1 <= len(shown) < 6
+    hidden = 6 - (len(shown) - 1)
+    assert shown[-1] == f"+{hidden} more"
+    assert list(shown[:-1]) == list(plot.legend_labels()[: len(shown) - 1])
+    tip = plot.legend.toolTip()
+    assert all(label in tip for label in plot.legend_labels())
+
+
+def test_the_context_menu_hides_and_shows_the_legend(make_window, qtbot):
+    window = make_window()
+    plot = window.curves_panel.loss_plot
+    settle(qtbot, window)
+    assert plot.legend.isVisible()
+    action = plot.legend_action
+    assert action in plot.getViewBox().menu.actions()
+    assert action.isChecked()
+    action.trigger()
+    assert not plot.legend.isVisible()
+    window.controller.set_cells("input", [0], [0], [1.5])  # a redraw keeps it off
+    settle(qtbot, window)
+    assert not plot.legend.isVisible()
+    action.trigger()
+    assert plot.legend.isVisible()
+
+
+def test_legend_entries_are_compact(make_window, qtbot):
+    window = make_window()
+    plot = window.curves_panel.loss_plot
+    settle(qtbot, window)
+    rows = len(plot.legend.shown_texts())
+    assert rows == 2
+    assert plot.legend.boundingRect().height() <= 18 * rows + 8
+    assert plot.legend.mapToScene(QPoint(0, 0)) is not None
