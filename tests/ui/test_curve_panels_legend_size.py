@@ -121,3 +121,17 @@ def test_legend_entries_are_compact(make_window, qtbot):
     assert rows == 2
     assert plot.legend.boundingRect().height() <= 18 * rows + 8
     assert plot.legend.mapToScene(QPoint(0, 0)) is not None
+
+
+def test_the_legend_leaves_the_off_scale_labels_readable(make_window, qtbot):
+    window = make_window()
+    window.resize(1366, 768)
+    window.files.example_actions["001-bce-probabilities"].trigger()
+    settle(qtbot, window)
+    for plot in (window.curves_panel.loss_plot, window.curves_panel.grad_plot):
+        labels = plot.off_scale.labels()
+        assert labels, "no off-scale label"
+        legend, _ = legend_rects(plot)
+        for label in labels:
+            box = label.mapRectToScene(label.boundingRect())
+            assert not legend.intersects(box), (plot.objectName(), legend, box)

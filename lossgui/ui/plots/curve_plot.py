@@ -21,7 +21,12 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from lossgui.session.curve_y_range import readable_range
 from lossgui.ui.plots.compact_legend import CompactLegend
-from lossgui.ui.plots.legend_place import ANCHORS, best_anchor
+from lossgui.ui.plots.legend_place import (
+    ANCHORS,
+    AVOID_WEIGHT,
+    MARKER_WEIGHT,
+    best_anchor,
+)
 from lossgui.ui.plots.marker_cloud import MarkerCloud
 from lossgui.ui.plots.off_scale import OffScaleBands
 from lossgui.ui.plots.steady_view import SteadyViewBox
@@ -125,6 +130,8 @@ class CurvePlot(pg.PlotWidget):
         self.tip: Callable[[int], str] | None = None
         plot.getViewBox().readable = self._readable_y
         self.off_scale = OffScaleBands(plot, self.drawn_data)
+        # after the bands (connected first): a fitted range may free a corner
+        plot.getViewBox().sigRangeChanged.connect(self._on_range)
 
     # ----------------------------------------------------------------- reading
     def visible_curves(self) -> list[pg.PlotDataItem]:
@@ -248,6 +255,11 @@ class CurvePlot(pg.PlotWidget):
         wanted = self.legend_action.isChecked()
         self.legend.setVisible(bool(labels) and wanted and self.legend.fits)
 
+    def _on_range(self, *_args) -> None:
+        """An automatic fit moved the range: re-place (not while the user pans)."""
+        if self.getPlotItem().getViewBox().autoRangeEnabled()[1]:
+            self.place_legend()
+
     def _on_resized(self, *_args) -> None:
         self._fit_legend()
         self.place_legend()
@@ -268,10 +280,16 @@ class CurvePlot(pg.PlotWidget):
             min(0.5, (legend.height() + LEGEND_GAP) / height),
         )
         (x_low, x_high), (y_low, y_high) = view.viewRange()
-        points = list(self.drawn_data() if data is None else data)
-        points.append(self.markers.points())
+        labels = np.asarray(self.off_scale.label_points(), dtype=np.float64)
+        avoid = [(*self.markers.points(), MARKER_WEIGHT)]
+        if labels.size:
+            avoid.append((labels[:, 0], labels[:, 1], AVOID_WEIGHT))
         name = best_anchor(
-            points, (float(x_low), float(x_high)), size, (float(y_low), float(y_high))
+            self.drawn_data() if data is None else data,
+            (float(x_low), float(x_high)),
+            size,
+            (float(y_low), float(y_high)),
+            avoid,
         )
         item_pos, parent_pos, offset = ANCHORS[name]
         self.legend.anchor(item_pos, parent_pos, offset)

@@ -59,6 +59,14 @@ class OffScaleBands:
         """``(low, high, text)`` of every interval drawn, left to right."""
         return [(s.low, s.high, off_scale_text(s)) for s in self._spans]
 
+    def labels(self) -> list[pg.TextItem]:
+        """The text items in view (one per interval)."""
+        return [label for label in self._texts if label.isVisible()]
+
+    def label_points(self) -> list[tuple[float, float]]:
+        """Where each label in view is pinned, in data coordinates."""
+        return [(float(t.pos().x()), float(t.pos().y())) for t in self.labels()]
+
     def set_colours(self, fill: QColor, text: QColor) -> None:
         """The bands' fill and the labels' colour (follow the theme)."""
         self._brush = QBrush(fill)
