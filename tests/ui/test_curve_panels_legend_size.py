@@ -135,3 +135,19 @@ def test_the_legend_leaves_the_off_scale_labels_readable(make_window, qtbot):
         for label in labels:
             box = label.mapRectToScene(label.boundingRect())
             assert not legend.intersects(box), (plot.objectName(), legend, box)
+
+
+def test_a_collapsed_legend_keeps_the_selected_curve(make_window, qtbot):
+    window = make_window()
+    panel = window.curves_panel
+    window.files.example_actions["003-crossentropy-five-classes"].trigger()
+    plot = panel.loss_plot
+    plot.setFixedHeight(150)
+    panel.set_selected(0, 4)  # the last of five curves
+    settle(qtbot, window)
+    labels = plot.legend_labels()
+    chosen = [c.label for c in panel.curve_set.curves if c.selected]
+    shown = plot.legend.shown_texts()
+    assert len(labels) == 5 and shown[-1].endswith(" more"), shown
+    assert chosen and chosen[0] not in labels[: len(shown) - 1]  # not among the first
+    assert chosen[0] in shown

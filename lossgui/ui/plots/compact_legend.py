@@ -92,18 +92,27 @@ class CompactLegend(pg.LegendItem):
         items: Sequence[pg.PlotDataItem],
         labels: Sequence[str],
         budget: tuple[float, float],
+        keep: Sequence[int] = (),
     ) -> None:
-        """Show ``labels`` for ``items`` within ``budget = (width, height)`` px."""
-        key = (tuple(map(id, items)), tuple(labels), *map(int, budget))
+        """Show ``labels`` for ``items`` within ``budget = (width, height)`` px.
+
+        When not all fit, the entries ``keep`` (the selected curve) stay,
+        then the first others; the rest are counted in a "+k more" row.
+        """
+        key = (tuple(map(id, items)), tuple(labels), *map(int, budget), tuple(keep))
         if key == self._key:
             return
-        self._key = key
         width, height = budget
         labels = list(labels)
+        first = [i for i in keep if 0 <= i < len(labels)]
+        priority = first + [i for i in range(len(labels)) if i not in first]
         chars = max((len(label) for label in labels), default=0)
         count = len(labels)
         while True:
-            self._fill(items[:count], [_cut(x, chars) for x in labels[:count]])
+            chosen = sorted(priority[:count])
+            self._fill(
+                [items[i] for i in chosen], [_cut(labels[i], chars) for i in chosen]
+            )
             if count < len(labels):
                 self._add_more(len(labels) - count)
             if self.height() > height and count > 1:
@@ -114,6 +123,7 @@ class CompactLegend(pg.LegendItem):
                 chars = max(MIN_CHARS, int(chars * width / self.width()) - 1)
                 continue
             break
+        self._key = key
         self.fits = self.width() <= width and self.height() <= height
         cut = count < len(labels) or any(len(x) > chars for x in labels)
         self.setToolTip("\n".join(labels) if cut else "")

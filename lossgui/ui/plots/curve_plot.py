@@ -119,6 +119,7 @@ class CurvePlot(pg.PlotWidget):
         view.menu.addAction(self.legend_action)
         view.sigResized.connect(self._on_resized)
         self._labels: tuple[str, ...] = ()
+        self._selected: tuple[bool, ...] = ()
         self._ring_at: tuple[float, float] | None = None
         self._shown = [(_NOTHING, _NOTHING)] * POOL
         self._axis_text = {"left": "", "bottom": ""}
@@ -228,6 +229,7 @@ class CurvePlot(pg.PlotWidget):
                 self._shown[i] = (_NOTHING, _NOTHING)
                 item.setVisible(False)
         self._labels = tuple(labels[: len(self.curves)])
+        self._selected = tuple(bool(s) for s in selected[: len(self.curves)])
         self._fit_legend()
         self.off_scale.update()
 
@@ -251,7 +253,8 @@ class CurvePlot(pg.PlotWidget):
             max(view.height() / 2 - LEGEND_GAP, 0.0),
         )
         labels = self._labels
-        self.legend.set_entries(self.curves[: len(labels)], labels, budget)
+        keep = [i for i, chosen in enumerate(self._selected) if chosen]
+        self.legend.set_entries(self.curves[: len(labels)], labels, budget, keep)
         wanted = self.legend_action.isChecked()
         self.legend.setVisible(bool(labels) and wanted and self.legend.fits)
 
