@@ -90,7 +90,7 @@ class ParamPanel(QWidget):
                     )
                 )
                 self._checks[param.name] = check
-                form.addRow(label, check)
+                self._add_row(form, label, check, param.functional_only)
                 if slot is not None and slot.role == "classes":
                     form.addRow(self._vector_view(param.name))
             else:
@@ -101,7 +101,7 @@ class ParamPanel(QWidget):
                     lambda value, k=key: self._controller.set_setting(k, value),
                 )
                 self._editors[param.name] = editor
-                form.addRow(label, editor)
+                self._add_row(form, label, editor, param.functional_only)
             shown += 1
         if not shown:
             none = QLabel("This loss has no parameters besides the reduction.")
@@ -129,6 +129,15 @@ class ParamPanel(QWidget):
         )
         self.views[name] = view
         return view
+
+    @staticmethod
+    def _add_row(form: QFormLayout, label: QLabel, field: QWidget, long: bool) -> None:
+        """``label`` beside ``field``; a long (wrapped) label gets a row of its own."""
+        if long:
+            form.addRow(label)
+            form.addRow(field)
+        else:
+            form.addRow(label, field)
 
     def sync(self) -> None:
         """Show the document's parameter values and on/off states."""
