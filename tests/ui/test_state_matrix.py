@@ -1,20 +1,24 @@
 """Every view right in every state: examples × losses × dock tabs × themes.
 
 The full product (every bundled example × every loss of the selector ×
-every tabified right dock in front × light/dark) is about 29 × 26 × 3 × 2 ≈
-4500 states, too slow to walk one by one. This test covers it in two passes:
+every tabified right dock in front × light/dark) is about 29 × 26 × 4 × 2 ≈
+6000 states, too slow to walk one by one. One walk covers it instead:
 
-1. **Examples.** Every example is opened (from the Examples menu) with every
-   dock tab in front, in both themes: every (example, tab, theme) triple.
-2. **Losses.** From every example, every loss is selected. The pair
-   ``(example i, loss j)`` is visited with the tab and theme of combination
-   ``(i + j) mod (2 T)`` (``T`` tabs): as ``i`` runs over the examples
-   (more than ``2 T`` of them), every loss meets every (tab, theme) pair, and
-   every example meets every loss. The pass runs all light states first,
-   then all dark ones, so the theme changes twice rather than at every step,
-   and an example opened once serves all of its losses of one (tab, theme):
-   after each switch, Undo returns to the example (or it is opened again
-   when the switch left no undo step of its own).
+- The pair ``(example i, loss j)`` is visited with the tab and theme of
+  combination ``(i + j) mod (2 T)`` (``T`` tabs): as ``i`` runs over the
+  examples (at least ``2 T`` of them), every loss meets every (tab, theme)
+  pair, and every example meets every loss.
+- Each combination is one theme and one tab in front, so the theme changes
+  once per combination. Its pairs come example by example: the example is
+  opened from the Examples menu (every example thus opens under every tab
+  and theme), then each of its losses is selected, and Undo returns to the
+  example for the next one (checked too: one undo step back to the example).
+  After an example's last loss the next example opens from there.
+
+Every state met this way is the minimum: each of the ``examples × losses``
+switches needs the example in front first (an open or an Undo), so the walk
+makes about ``2 × examples × losses`` document changes, and the window's
+own cost per change sets the time.
 
 Each state fails on an exception (``sys.excepthook`` and the status bar's
 internal-error path, :meth:`MainWindow.report_error`); with Curves in front,
@@ -158,48 +162,54 @@ def checker(make_window, qtbot, monkeypatch):
     check.failures.extend(f"sys.excepthook: {text}" for text in hooked)
 
 
+def covering_visits(
+    stems: list[str], losses: list[str], combos: int
+) -> dict[int, list[tuple[str, str]]]:
+    """``(example, loss)`` pairs per (theme, tab) combination, see the docstring."""
+    visits: dict[int, list[tuple[str, str]]] = {c: [] for c in range(combos)}
+    for i, stem in enumerate(stems):
+        for j, loss in enumerate(losses):
+            visits[(i + j) % combos].append((stem, loss))
+    return visits
+
+
 def test_every_example_has_a_menu_entry(checker):
     assert sorted(checker.examples) == sorted(e.path.stem for e in list_examples())
     assert len(checker.examples) >= 20
 
 
-def test_every_example_under_every_tab_and_theme(checker):
-    for theme in THEMES:
-        for tab in checker.tabs:
-            checker.state(theme, tab)
-            for stem, action in checker.examples.items():
-                action.trigger()
-                checker.check(f"{stem} [{tab.objectName()}, {theme}]", tab)
-    assert checker.failures == []
-
-
-def test_every_example_with_every_loss(checker):
+def test_every_example_under_every_tab_and_theme_with_every_loss(checker):
     stems = sorted(checker.examples)
     losses = loss_names(checker.window)
-    tabs = checker.tabs
-    combos = [(theme, tab) for theme in THEMES for tab in tabs]
+    combos = [(theme, tab) for theme in THEMES for tab in checker.tabs]
     assert len(stems) >= len(combos), "too few examples to cover every pair"
-    visits: dict[int, list[tuple[str, str]]] = {c: [] for c in range(len(combos))}
-    for i, stem in enumerate(stems):
-        for j, loss in enumerate(losses):
-            visits[(i + j) % len(combos)].append((stem, loss))
-    covered = set()
-    stack = checker.window.controller.undo_stack
-    for c, pairs in visits.items():
+    assert len(losses) >= len(combos), "too few losses to open every example"
+    controller = checker.window.controller
+    opened: set[tuple[str, str, str]] = set()
+    switched: set[tuple[str, str]] = set()
+    met: set[tuple[str, str, str]] = set()
+    for c, pairs in covering_visits(stems, losses, len(combos)).items():
         theme, tab = combos[c]
         checker.state(theme, tab)
-        opened, example = None, None
-        for stem, loss in pairs:
-            if stem != opened:
+        where = f"{tab.objectName()}, {theme}"
+        for k, (stem, loss) in enumerate(pairs):
+            if k == 0 or stem != pairs[k - 1][0]:
                 checker.examples[stem].trigger()
-                opened, example = stem, checker.window.controller.document.copy()
-            before = stack.index()
+                checker.check(f"{stem} [{where}]", tab)
+                opened.add((stem, tab.objectName(), theme))
+                example = controller.document.copy()
             select_loss(checker.window, loss)
-            checker.check(f"{stem} → {loss} [{tab.objectName()}, {theme}]", tab)
-            covered.add((loss, tab.objectName(), theme))
-            if stack.index() > before:
-                stack.undo()  # back to the example for its next loss
-            if not same_document(checker.window.controller.document, example):
-                checker.examples[stem].trigger()  # the switch was merged: reopen
-    assert len(covered) == len(losses) * len(combos)
+            checker.check(f"{stem} → {loss} [{where}]", tab)
+            switched.add((stem, loss))
+            met.add((loss, tab.objectName(), theme))
+            if k + 1 == len(pairs) or pairs[k + 1][0] != stem:
+                continue  # the next example opens from this state
+            if not same_document(controller.document, example):
+                controller.undo_stack.undo()  # back to the example for its next loss
+            assert same_document(controller.document, example), f"Undo after {loss}"
+            checker.check(f"{stem} → {loss} → Undo [{where}]", tab)
+    tab_names = [tab.objectName() for tab in checker.tabs]
+    assert opened == {(s, t, th) for s in stems for t in tab_names for th in THEMES}
+    assert switched == {(s, loss) for s in stems for loss in losses}
+    assert met == {(loss, t, th) for loss in losses for t in tab_names for th in THEMES}
     assert checker.failures == []
