@@ -61,8 +61,10 @@ def _binary_labels(doc: SessionDocument, ev: Evaluation) -> Array | None:
         return None
     if labels.size == 0:
         return None
-    # the bounds first (no temporaries); the whole-number pass only if they pass
-    if labels.min() < 0 or (not size_error and labels.max() <= 1):
+    # the bounds first (no temporaries); the whole-number pass only if they pass;
+    # kept indices stay indices whatever their value (out-of-range ones are
+    # reported by the finding, not dropped)
+    if not kept and (labels.min() < 0 or (not size_error and labels.max() <= 1)):
         return None
     if not _whole(labels):
         return None
@@ -71,35 +73,84 @@ def _binary_labels(doc: SessionDocument, ev: Evaluation) -> Array | None:
 
 def _class_indices_to_binary(doc: SessionDocument, ev: Evaluation) -> Finding | None:
     labels = _binary_labels(doc, ev)
-    if labels is None or labels.size != doc.rows or int(labels.max()) >= _MAX_CLASSES:
+    kept = doc.target_mode == KEPT_CLASS_INDICES
+    if labels is None or labels.size != doc.rows:
+        return None
+    top = int(labels.max())
+    if top >= _MAX_CLASSES and not kept:
         return None
     name = target_name(doc.spec)
     assert name is not None
 
     def fix(d: SessionDocument) -> None:
-        columns = max(int(labels.max()) + 1, d.columns)
+        columns = max(top + 1, d.columns)
         if columns != d.columns:
             d.resize(d.rows, columns)
         shape = d.tensors[d.first_name].shape
         d.tensors[name] = one_hot(labels, columns).reshape(shape)
         d.target_mode = "index"  # the target is the logits' shape again
 
-    error = ev.error is not None
+    shown = ", ".join(str(v) for v in labels[:6]) + ("…" if labels.size > 6 else "")
+    detail = (
+        f"{doc.loss} wants one 0/1 target per logit, but the target holds class "
+        f"indices ({shown})."
+        + (f" torch: {ev.error.torch_text}." if ev.error is not None else "")
+    )
+    outside, why = _outside_columns(labels, doc.columns)
+    if outside:
+        detail += (
+            f" One-hot rows need every index in 0…{doc.columns - 1} (C = "
+            f"{doc.columns}); {outside} has no column: "
+            f"F.one_hot(target, num_classes={doc.columns}) raises {why}"
+        )
+    fixes: tuple[Fix, ...]
+    if not outside:
+        detail += " One-hot them: class k becomes a row with a 1 in column k."
+        fixes = (
+            Fix("One-hot the target", "Each class index becomes a one-hot row.", fix),
+        )
+    elif labels.min() >= 0 and top < _MAX_CLASSES:
+        detail += " Correct the index, or add classes up to it."
+        fixes = (
+            Fix(
+                f"Add classes up to {top} (C = {top + 1}), then one-hot",
+                "Grow the logits to one column per class (new logits are 0); each "
+                "class index becomes a one-hot row.",
+                fix,
+            ),
+        )
+    else:
+        detail += " Correct the index to offer the one-hot fix."
+        fixes = ()
     return Finding(
         "class-indices-to-binary",
-        "error" if error else "warning",
+        "error" if ev.error is not None else "warning",
         f"Class indices fed to {doc.loss}",
-        f"{doc.loss} wants one 0/1 target per logit, but the target holds class "
-        f"indices ({', '.join(str(v) for v in labels[:6])}"
-        f"{'…' if labels.size > 6 else ''})."
-        + (f" torch: {ev.error.torch_text}." if ev.error is not None else "")
-        + " One-hot them: class k becomes a row with a 1 in column k.",
-        (Fix("One-hot the target", "Each class index becomes a one-hot row.", fix),),
+        detail,
+        fixes,
     )
 
 
+def _outside_columns(labels: Array, columns: int) -> tuple[str, str]:
+    """The indices outside ``0…columns-1`` (text) and torch's one-hot error."""
+    bad = labels[(labels < 0) | (labels >= columns)]
+    if bad.size == 0:
+        return "", ""
+    values = np.unique(bad)
+    text = ", ".join(str(int(v)) for v in values[:6]) + ("…" if values.size > 6 else "")
+    why = (
+        "RuntimeError: Class values must be non-negative."
+        if values[0] < 0
+        else "RuntimeError: Class values must be smaller than num_classes."
+    )
+    return text, why
+
+
 def _index_target(doc: SessionDocument) -> str | None:
+    """The class-index target of a class-index loss (not kept binary ones)."""
     name = target_name(doc.spec)
+    if doc.target_mode == KEPT_CLASS_INDICES:
+        return None  # a binary loss: torch's size error, no indexing with them
     if name is None or doc.slot(name).kind != "index" or doc.slot(name).role != "rows":
         return None
     return name
