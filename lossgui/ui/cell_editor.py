@@ -4,13 +4,23 @@ A spreadsheet does not throw away what the user typed when it cannot take
 it. When Enter or Tab would commit text the tensor refuses (not a number, a
 class index that is not whole), the editor stays open with the text, a red
 frame, the reason as its tooltip (shown at once beside the cell) and in the
-status bar. Once the cell takes a value, a status-bar message about that
+status bar. Leaving the cell another way (a click on another cell, an arrow
+key) makes the view commit and close the editor; the refused text then comes
+back in a new editor on the same cell, marked the same way. Only Escape
+abandons it. Once the cell takes a value, a status-bar message about that
 cell is cleared: messages about an edit disappear when it is fixed.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, Qt
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+)
 from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QToolTip
 
 __all__ = ["REFUSED_STYLE", "CheckedCellDelegate"]
@@ -49,19 +59,42 @@ class CheckedCellDelegate(QStyledItemDelegate):
         if kind == QEvent.Type.KeyPress and event.key() in _COMMIT_KEYS:
             if self._refuse(editor):
                 return True
-        elif (
-            kind == QEvent.Type.FocusOut
-            and editor.property("refused")
-            and self._reason(editor) is not None
-        ):
-            return True  # still wrong: keep the text and the mark
+        elif kind == QEvent.Type.FocusOut and self._reason(editor) is not None:
+            if not editor.property("refused"):
+                self._refuse(editor)
+            return True  # still wrong: keep the text, marked, where it is
         return super().eventFilter(editor, event)
 
     def setModelData(self, editor, model, index) -> None:
-        """Qt: write the value; on success clear messages about this cell."""
+        """Qt: write the value; on success clear messages about this cell.
+
+        Refused text (the view commits it when the user leaves the cell)
+        comes back in a new editor on the cell once this one is closed.
+        """
         super().setModelData(editor, model, index)
-        if isinstance(editor, QLineEdit) and self._reason(editor) is None:
+        if not isinstance(editor, QLineEdit):
+            return
+        if self._reason(editor) is None:
             self._clear_cell_messages(model, index)
+        else:
+            cell, text = QPersistentModelIndex(index), editor.text()
+            QTimer.singleShot(0, self, lambda: self._reopen(cell, text))
+
+    def _reopen(self, cell: QPersistentModelIndex, text: str) -> None:
+        """Open the editor on ``cell`` again with the refused ``text``."""
+        view = self._view
+        if not cell.isValid() or cell.model() is not view.model():
+            return  # the grid changed meanwhile: the text has no cell any more
+        if not view.isVisible():
+            return
+        index = view.model().index(cell.row(), cell.column())
+        view.setCurrentIndex(index)
+        if not view.edit(index, view.EditTrigger.AllEditTriggers, None):
+            return
+        editor = view.indexWidget(index)
+        if isinstance(editor, QLineEdit):
+            editor.setText(text)
+            self._refuse(editor)
 
     # ----------------------------------------------------------------- checks
     def _cell(self, editor) -> QModelIndex | None:
