@@ -53,3 +53,13 @@ def select_loss(window: MainWindow, name: str) -> None:
             combo.setCurrentIndex(row)
             return
     raise AssertionError(name)
+
+
+def answer(monkeypatch, reply: str) -> list[str]:
+    """Make "Save the changes?" answer ``reply``; returns the names it was asked about."""
+    asked: list[str] = []
+    monkeypatch.setattr(
+        "lossgui.ui.file_session.ask_save_changes",
+        lambda parent, name: asked.append(name) or reply,
+    )
+    return asked

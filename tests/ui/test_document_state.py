@@ -12,18 +12,10 @@ import time
 
 import numpy as np
 import pytest
+from conftest import answer
 
 from lossgui.io.session_file import write_session
 from lossgui.session import new_document
-
-
-def answer(monkeypatch, reply):
-    asked = []
-    monkeypatch.setattr(
-        "lossgui.ui.file_session.ask_save_changes",
-        lambda parent, name: asked.append(name) or reply,
-    )
-    return asked
 
 
 def open_example(window, stem):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from unittest.mock import MagicMock
 
 import numpy as np
-from conftest import label
+from conftest import answer, label
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -17,15 +17,6 @@ def action(window, name) -> QAction:
     found = window.findChild(QAction, name)
     assert found is not None, name
     return found
-
-
-def answer(monkeypatch, reply):
-    asked = []
-    monkeypatch.setattr(
-        "lossgui.ui.file_session.ask_save_changes",
-        lambda parent, name: asked.append(name) or reply,
-    )
-    return asked
 
 
 def test_save_then_open_gives_the_same_session(make_window, monkeypatch, tmp_path):
