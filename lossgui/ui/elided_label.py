@@ -45,14 +45,6 @@ class ElidedLabel(QLabel):
         )
         self.update()
 
-    def is_elided(self) -> bool:
-        """Whether the painted text is cut short."""
-        return self.fontMetrics().horizontalAdvance(self.text()) > self._room()
-
-    def _room(self) -> int:
-        margins = self.contentsMargins()
-        return self.width() - margins.left() - margins.right()
-
     def minimumSizeHint(self) -> QSize:
         """Qt: a few characters wide, one line high."""
         width = self.fontMetrics().horizontalAdvance(_MIN_CHARACTERS)

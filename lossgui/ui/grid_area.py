@@ -146,18 +146,24 @@ class GridArea(GripSplitter):
         """Pixels that show the inputs over the results, each whole."""
         return max(self.inputs_width(), self._results_width)
 
-    def narrowest_width(self) -> int:
-        """Pixels that show every grid whole with every grid under the other."""
-        return max([*self._input_widths, self._results_width])
+    def arrangement(self, width: int) -> tuple[bool, bool]:
+        """``(beside, inputs_in_a_row)``: how the grids are laid out in ``width``.
+
+        The results go beside the inputs if both fit, else under them; inputs
+        too wide for one row go under each other too.
+        """
+        beside = self.side_by_side_width() <= width
+        return beside, beside or self.inputs_width() <= width
+
+    def stacked_inputs(self, width: int) -> int:
+        """How many input grids stand under each other in ``width`` (1: a row)."""
+        in_a_row = self.arrangement(width)[1]
+        return 1 if in_a_row else max(len(self._input_widths), 1)
 
     def arrange(self) -> None:
-        """Put the results beside the inputs if both fit, else under them.
-
-        Inputs too wide for one row go under each other too.
-        """
+        """Lay the grids out for the splitter's width, as :meth:`arrangement` says."""
         width = self.width()
-        beside = self.side_by_side_width() <= width
-        inputs_in_a_row = beside or self.inputs_width() <= width
+        beside, inputs_in_a_row = self.arrangement(width)
         _orient(self, beside)
         _orient(self.inputs, inputs_in_a_row)
         if self._input_widths and inputs_in_a_row:
@@ -167,7 +173,7 @@ class GridArea(GripSplitter):
             self.setSizes([inputs, max(width - inputs - self.handleWidth(), 1)])
             return
         height = self.height() - self.handleWidth()
-        count = 1 if inputs_in_a_row else max(len(self._input_widths), 1)
+        count = self.stacked_inputs(width)
         if count > 1:
             self.inputs.setSizes([self._input_height] * count)
         # the results first (a scroll bar would hide their last column),

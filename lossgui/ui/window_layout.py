@@ -180,8 +180,7 @@ class WindowLayout(QObject):
             if orient is not None:
                 bottom = window.dockWidgetArea(dock) == _AREAS[1]
                 orient(bottom and not dock.isFloating())
-        self._size_docks()
-        self.arrange_grids()
+        self._size_docks()  # the grid area re-arranges itself when it resizes
 
     def _place(
         self, panels_area: Qt.DockWidgetArea, controls_area: Qt.DockWidgetArea
@@ -257,7 +256,7 @@ class WindowLayout(QObject):
         area = window.dockWidgetArea(docks[0])
         if area == Qt.DockWidgetArea.RightDockWidgetArea:
             width = window.width()
-            left = self._controls_width() if controls.isVisible() else 0
+            left = wanted if controls.isVisible() else 0
             grids = window.grid_area.stacked_width() + 28
             room = width - left - grids
             panel = int(min(max(room, RIGHT_MIN), width * RIGHT_SHARE))
@@ -284,16 +283,9 @@ class WindowLayout(QObject):
     def _grids_height(self) -> int:
         """The height the summary and the grids want in the central area."""
         window = self.window
-        central = window.centralWidget()
-        above = sum(
-            w.sizeHint().height()
-            for w in central.findChildren(type(window.summary))
-            if w.isVisible()
-        )
-        banner = (
-            window.understanding.banner if hasattr(window, "understanding") else None
-        )
-        if banner is not None and banner.isVisible():
+        above = window.summary.sizeHint().height()
+        banner = window.understanding.banner
+        if banner.isVisible():
             above += banner.sizeHint().height()
         rows = min(window.controller.document.rows, PANEL_ROWS)
         inputs = window.tensor_panel.rows_height(rows)
@@ -301,10 +293,12 @@ class WindowLayout(QObject):
             window.result_editor.view.preferred_height(rows)
         )
         area = window.grid_area
-        beside = area.side_by_side_width() <= self._central_width()
-        grids = (
-            max(inputs, results) if beside else inputs + results + area.handleWidth()
-        )
+        width = self._central_width()
+        if area.arrangement(width)[0]:
+            grids = max(inputs, results)
+        else:
+            count = area.stacked_inputs(width)
+            grids = count * inputs + results + count * area.handleWidth()
         return above + grids + 16
 
     def _central_width(self) -> int:
