@@ -226,15 +226,22 @@ def _log_probs_to_ce(doc: SessionDocument, _ev: Evaluation) -> Finding | None:
     )
 
 
+def float_slots_in_use(doc: SessionDocument) -> list[str]:
+    """The float tensors the loss receives (optional ones only when enabled)."""
+    return [
+        slot.name
+        for slot in doc.slots()
+        if slot.kind == "float" and (not slot.optional or doc.enabled.get(slot.name))
+    ]
+
+
 def _non_finite(doc: SessionDocument, _ev: Evaluation) -> Finding | None:
     bad: list[str] = []
-    for slot in doc.slots():
-        if slot.kind != "float" or (slot.optional and not doc.enabled.get(slot.name)):
-            continue
-        array = np.asarray(doc.array(slot.name), dtype=np.float64)
+    for name in float_slots_in_use(doc):
+        array = np.asarray(doc.array(name), dtype=np.float64)
         count = int(np.count_nonzero(~np.isfinite(array)))
         if count:
-            bad.append(f"{slot.name} ({count})")
+            bad.append(f"{name} ({count})")
     if not bad:
         return None
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
-from lossgui.session.diagnostics import Finding, Fix
+from lossgui.session.diagnostics import Finding, Fix, float_slots_in_use
 
 if TYPE_CHECKING:
     from lossgui.session.document import SessionDocument
@@ -24,15 +24,6 @@ if TYPE_CHECKING:
 __all__ = ["OVERFLOW_DETECTORS", "overflowing"]
 
 Array = npt.NDArray[Any]
-
-
-def _checked_slots(doc: SessionDocument) -> list[str]:
-    """The float tensors the loss receives (optional ones only when enabled)."""
-    return [
-        slot.name
-        for slot in doc.slots()
-        if slot.kind == "float" and (not slot.optional or doc.enabled.get(slot.name))
-    ]
 
 
 def overflowing(values: Array, dtype: str) -> Array:
@@ -72,7 +63,7 @@ def _clip_to(dtype: str) -> Fix:
     top = float(np.finfo(np.dtype(dtype)).max)
 
     def clip(doc: SessionDocument) -> None:
-        for name in _checked_slots(doc):
+        for name in float_slots_in_use(doc):
             values = np.asarray(doc.array(name), dtype=np.float64)
             if overflowing(values, dtype).any():
                 doc.set_array(name, np.clip(values, -top, top))
@@ -93,7 +84,7 @@ def _dtype_overflow(doc: SessionDocument, _ev: Evaluation) -> Finding | None:
         return None
     first: str | None = None
     counts: list[str] = []
-    for name in _checked_slots(doc):
+    for name in float_slots_in_use(doc):
         values = np.asarray(doc.array(name))
         if not may_overflow(values, doc.dtype):
             continue
