@@ -161,7 +161,8 @@ def switch_loss(old: SessionDocument, name: str) -> SessionDocument:
     spec = LOSSES[name]
     doc = new_document(name, old.target_mode)
     example_mode = doc.target_mode
-    if _keeps_class_indices(old, spec):
+    grid = _convert_grid(old, spec)  # once: both steps below read it
+    if _keeps_class_indices(old, spec, grid):
         doc.target_mode = KEPT_CLASS_INDICES
     doc.dtype, doc.input_mode = old.dtype, old.input_mode
     if old.reduction in spec.reductions:
@@ -170,7 +171,7 @@ def switch_loss(old: SessionDocument, name: str) -> SessionDocument:
         if param.kind != "tensor" and param.name in old.params:
             with contextlib.suppress(ValueError, TypeError, KeyError):
                 doc.params[param.name] = doc._coerce(param.name, old.params[param.name])
-    carried = _carry_tensors(old, doc)
+    carried = _carry_tensors(old, doc, grid)
     if carried is None:
         doc.target_mode = example_mode  # the example's own targets
         return doc
@@ -188,7 +189,7 @@ def switch_loss(old: SessionDocument, name: str) -> SessionDocument:
     return doc
 
 
-def _keeps_class_indices(old: SessionDocument, spec: LossSpec) -> bool:
+def _keeps_class_indices(old: SessionDocument, spec: LossSpec, grid: Array) -> bool:
     """Whether ``old``'s class indices stay indices in loss ``spec``.
 
     True for a binary loss whose logits keep their ``C`` columns: its target
@@ -201,17 +202,18 @@ def _keeps_class_indices(old: SessionDocument, spec: LossSpec) -> bool:
     slot = old.slot(name)
     if slot.kind != "index" or slot.role != "rows":
         return False
-    grid = _convert_grid(old, spec)
     return grid.ndim == 2 and grid.shape[1] >= 2
 
 
 def _carry_tensors(
-    old: SessionDocument, doc: SessionDocument
+    old: SessionDocument, doc: SessionDocument, grid: Array
 ) -> dict[str, Array] | None:
-    """The new forward tensors built from ``old``'s, or None to keep the example."""
+    """The new forward tensors built from ``old``'s, or None to keep the example.
+
+    ``grid`` is ``old``'s logits in the new loss's layout (:func:`_convert_grid`).
+    """
     spec = doc.spec
     class_dim = has_class_dim(spec)
-    grid = _convert_grid(old, spec)
     rows = int(grid.shape[0])
     columns = int(grid.shape[1]) if grid.ndim == 2 else 1
     slots = forward_slots(spec, doc.target_mode)
