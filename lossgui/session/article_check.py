@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from lossgui.session.document import SessionDocument
     from lossgui.session.evaluation import Evaluation
 
-__all__ = ["CheckRow", "check_rows", "summary_line"]
+__all__ = ["CheckRow", "check_rows", "summary_line", "summary_of"]
 
 Array = npt.NDArray[Any]
 
@@ -99,6 +99,14 @@ def _tolerance(printed: float, decimals: int, dtype: str) -> float:
     return 0.5 * 10.0**-decimals + step
 
 
+def _agrees(picked: Array, printed: Array, decimals: list[int], dtype: str) -> bool:
+    """Whether every computed value rounds to what was printed (:func:`_tolerance`)."""
+    return all(
+        abs(c - p) <= _tolerance(p, d, dtype)
+        for c, p, d in zip(picked, printed, decimals, strict=True)
+    )
+
+
 def _format(values: Array, decimals: list[int]) -> str:
     """``values`` to the printed digits (``repr`` for long prints)."""
     parts = [
@@ -126,10 +134,7 @@ def _target_reading(
     picked = _pick(np.asarray(probs, dtype=np.float64), entry)
     if picked.shape != printed.shape:
         return ""
-    if all(
-        abs(c - p) <= _tolerance(p, d, doc.dtype)
-        for c, p, d in zip(picked, printed, decimals, strict=True)
-    ):
+    if _agrees(picked, printed, decimals, doc.dtype):
         labels = _format(_pick(np.asarray(target, dtype=np.float64), entry), [0] * 99)
         return (
             f"The printed numbers are the activation of the target {labels}, not "
@@ -158,10 +163,7 @@ def _row(
             f"the article printed {printed.size} numbers, this batch has {picked.size}"
         )
         return CheckRow(what, text, shown, False, note or gap)
-    agrees = all(
-        abs(c - p) <= _tolerance(p, d, doc.dtype)
-        for c, p, d in zip(picked, printed, decimals, strict=True)
-    )
+    agrees = _agrees(picked, printed, decimals, doc.dtype)
     if agrees and not note and shown not in text:
         note = (
             f"Equal within {doc.dtype}'s resolution; the last digits differ with "
@@ -201,10 +203,12 @@ def check_rows(
     example = example if example is not None else matching_example(doc)
     if example is None:
         return []
-    printed = example.article.get("printed", [])
-    return [
-        _row(doc, evaluation, entry) for entry in printed if isinstance(entry, dict)
-    ]
+    return [_row(doc, evaluation, entry) for entry in _printed_entries(example)]
+
+
+def _printed_entries(example: BundledExample) -> list[dict[str, Any]]:
+    """The example's records of what its article printed, in order."""
+    return [e for e in example.article.get("printed", []) if isinstance(e, dict)]
 
 
 def summary_line(doc: SessionDocument, evaluation: Evaluation) -> str | None:
@@ -215,12 +219,20 @@ def summary_line(doc: SessionDocument, evaluation: Evaluation) -> str | None:
     the printed value of the current reduction with its ✓ or ✗.
     """
     example = matching_example(doc)
+    if example is None:
+        return None
+    return summary_of(example, check_rows(doc, evaluation, example), doc.reduction)
+
+
+def summary_of(
+    example: BundledExample | None, rows: list[CheckRow], reduction: str
+) -> str | None:
+    """:func:`summary_line` from the rows :func:`check_rows` gave for ``example``."""
     if example is None or not example.article:
         return None
     # named as the Examples menu, the title and the status bar name it
     article = article_of(example.group) or f"Article {example.article.get('seed', '')}"
-    entries = [e for e in example.article.get("printed", []) if isinstance(e, dict)]
-    rows = check_rows(doc, evaluation, example)
+    entries = _printed_entries(example)
     for entry, row in zip(entries, rows, strict=True):
         if row.agrees is False:
             verb = "wrote" if entry.get("kind") == "formula" else "printed"
@@ -229,7 +241,7 @@ def summary_line(doc: SessionDocument, evaluation: Evaluation) -> str | None:
                 "a slip, see the Example tab"
             )
     for entry, row in zip(entries, rows, strict=True):
-        if entry.get("quantity") == f"loss:{doc.reduction}" and "elements" not in entry:
+        if entry.get("quantity") == f"loss:{reduction}" and "elements" not in entry:
             mark = "✓" if row.agrees else "✗"
             return f"{article} printed {row.printed} {mark}"
     return None

@@ -14,10 +14,11 @@ from __future__ import annotations
 import html
 import logging
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from lossgui.session import Evaluation
-from lossgui.session.article_check import CheckRow, check_rows
+from lossgui.session.article_check import CheckRow, check_rows, summary_of
 from lossgui.session.example_match import BundledExample, matching_example
 from lossgui.ui.naming import named
 
@@ -99,7 +100,16 @@ def notes_html(
 
 
 class ExampleNotes(QWidget):
-    """The Example tab (an :class:`~lossgui.ui.views.EvaluationView`)."""
+    """The Example tab (an :class:`~lossgui.ui.views.EvaluationView`).
+
+    Signals
+    -------
+    summaryChanged(str)
+        The one-line article check for the value's summary ("" for none),
+        made from the same rows as the tab, once per evaluation.
+    """
+
+    summaryChanged = Signal(str)
 
     def __init__(self, controller, parent=None):
         super().__init__(parent)
@@ -126,6 +136,9 @@ class ExampleNotes(QWidget):
                 self.edited = self.example is not None
                 self.rows = []
             self.browser.setHtml(notes_html(self.example, self.rows, self.edited))
+            self.summaryChanged.emit(
+                summary_of(found, self.rows, evaluation.reduction) or ""
+            )
         except Exception:  # a view never lets an exception reach the event loop
             log.exception("example notes failed")
             self.browser.setPlainText("The example notes could not be shown.")
@@ -138,6 +151,7 @@ class ExampleNotes(QWidget):
 def install_example_notes(window, beside) -> ExampleNotes:
     """Add the Example tab to ``window``, tabified with the dock ``beside``."""
     notes = ExampleNotes(window.controller)
+    notes.summaryChanged.connect(window.summary.set_article_note)
     dock = window.add_dock_view(notes, "Example")
     if beside is not None:
         window.tabifyDockWidget(beside, dock)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from lossgui.session import Evaluation, SessionDocument, startup_document
-from lossgui.session.article_check import summary_line
 from lossgui.ui.actions import WindowActions
 from lossgui.ui.commands import Change
 from lossgui.ui.controller import SessionController
@@ -235,11 +234,6 @@ class MainWindow(QMainWindow):
                 view.show_evaluation(evaluation)
             except Exception as exc:
                 self.report_error(exc)
-        try:
-            note = summary_line(self.controller.document, evaluation)
-            self.summary.set_article_note(note)
-        except Exception as exc:
-            self.report_error(exc)
 
     def repaint_views(self) -> None:
         """Show the same evaluation again in every view (the precision changed)."""
