@@ -167,10 +167,17 @@ def _losses(doc: SessionDocument) -> Array | None:
 
 
 def _row(
-    label: str, doc: SessionDocument, current: bool, lr: float, note: str = ""
+    label: str,
+    doc: SessionDocument,
+    current: bool,
+    lr: float,
+    note: str = "",
+    evaluation: Evaluation | None = None,
 ) -> CompareRow:
+    """The row of ``doc``; ``evaluation`` is ``doc.evaluate()`` if known already."""
+    evaluation = doc.evaluate() if evaluation is None else evaluation
     with np.errstate(all="ignore"):
-        return _row_numbers(label, doc, current, lr, note)
+        return _row_numbers(label, doc, current, lr, note, evaluation)
 
 
 def _absent_row(variant: Variant, rows: int) -> CompareRow:
@@ -190,9 +197,13 @@ def _absent_row(variant: Variant, rows: int) -> CompareRow:
 
 
 def _row_numbers(
-    label: str, doc: SessionDocument, current: bool, lr: float, note: str
+    label: str,
+    doc: SessionDocument,
+    current: bool,
+    lr: float,
+    note: str,
+    evaluation: Evaluation,
 ) -> CompareRow:
-    evaluation = doc.evaluate()
     rows = doc.rows
     nan = np.full(rows, np.nan)
     if evaluation.result is None:
@@ -217,7 +228,7 @@ def _row_numbers(
     norms = np.sqrt(np.sum(grad.reshape(rows, -1) ** 2, axis=1)) if grad.ndim else grad
     value = float(np.asarray(loss.value)) if np.ndim(loss.value) == 0 else loss.scalar
     try:
-        after = _losses(sgd_step(doc, lr))
+        after = _losses(sgd_step(doc, lr, evaluation))
     except ValueError:
         after = None
     change = nan if after is None else after - per_sample
@@ -281,11 +292,14 @@ def _compare(doc: SessionDocument, lr: float) -> Comparison:
         if variant.doc is None:
             rows.append(_absent_row(variant, doc.rows))
             continue
-        key = _identity(variant.doc.evaluate())
+        evaluation = variant.doc.evaluate()  # once: for the identity and the row
+        key = _identity(evaluation)
         if key in seen:
             continue
         seen.add(key)
-        rows.append(_row(variant.label, variant.doc, False, lr, variant.note))
+        rows.append(
+            _row(variant.label, variant.doc, False, lr, variant.note, evaluation)
+        )
     return Comparison(
         kind, reduction, doc.rows, tuple(rows), lr, _data_words(doc, kind)
     )

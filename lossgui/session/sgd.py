@@ -14,11 +14,14 @@ import numpy as np
 
 if TYPE_CHECKING:
     from lossgui.session.document import SessionDocument
+    from lossgui.session.evaluation import Evaluation
 
 __all__ = ["sgd_step"]
 
 
-def sgd_step(doc: SessionDocument, lr: float) -> SessionDocument:
+def sgd_step(
+    doc: SessionDocument, lr: float, evaluation: Evaluation | None = None
+) -> SessionDocument:
     """A copy of ``doc`` after one SGD step of size ``lr`` on the first tensor.
 
     Parameters
@@ -27,6 +30,8 @@ def sgd_step(doc: SessionDocument, lr: float) -> SessionDocument:
         The session (not modified).
     lr : float
         The learning rate.
+    evaluation : Evaluation, optional
+        ``doc.evaluate()``, when the caller has it already.
 
     Returns
     -------
@@ -39,7 +44,7 @@ def sgd_step(doc: SessionDocument, lr: float) -> SessionDocument:
         When torch would raise for this session (there is no gradient), or
         the first tensor holds class indices.
     """
-    evaluation = doc.evaluate()
+    evaluation = doc.evaluate() if evaluation is None else evaluation
     if evaluation.result is None:
         assert evaluation.error is not None
         raise ValueError(f"no gradient: {evaluation.error.torch_text}")
