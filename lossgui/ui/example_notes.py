@@ -122,6 +122,7 @@ class ExampleNotes(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.browser)
+        self._page = _NO_EXAMPLE
         self.browser.setHtml(_NO_EXAMPLE)
 
     def show_evaluation(self, evaluation: Evaluation) -> None:
@@ -135,12 +136,16 @@ class ExampleNotes(QWidget):
             else:
                 self.edited = self.example is not None
                 self.rows = []
-            self.browser.setHtml(notes_html(self.example, self.rows, self.edited))
+            page = notes_html(self.example, self.rows, self.edited)
+            if page != self._page:  # an unchanged page is not laid out again
+                self._page = page
+                self.browser.setHtml(page)
             self.summaryChanged.emit(
                 summary_of(found, self.rows, evaluation.reduction) or ""
             )
         except Exception:  # a view never lets an exception reach the event loop
             log.exception("example notes failed")
+            self._page = ""
             self.browser.setPlainText("The example notes could not be shown.")
 
     def text(self) -> str:
