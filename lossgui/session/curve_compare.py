@@ -23,9 +23,9 @@ import numpy.typing as npt
 from lossgui.engine.errors import LossInputError
 from lossgui.session.convert import new_document
 from lossgui.session.curve_labels import loss_unit, symbol
+from lossgui.session.curve_range import DEFAULT_RANGE
 from lossgui.session.curves import (
     DEFAULT_POINTS,
-    DEFAULT_RANGE,
     Curve,
     CurveSet,
     sweep_grid,

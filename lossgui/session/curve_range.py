@@ -23,6 +23,7 @@ __all__ = [
     "batch_values",
     "covers",
     "domain_of",
+    "drawable",
     "fitted_range",
     "within_domain",
 ]
@@ -40,12 +41,18 @@ def domain_of(evaluation: Evaluation) -> Range:
     return input_domain(Problem.from_evaluation(evaluation))
 
 
+def drawable(values: Any) -> npt.NDArray[np.bool_]:
+    """Where ``values`` are finite and within :data:`PLOT_LIMIT` (safe to plot)."""
+    a = np.asarray(values, dtype=np.float64)
+    with np.errstate(invalid="ignore"):
+        mask: npt.NDArray[np.bool_] = np.isfinite(a) & (np.abs(a) <= PLOT_LIMIT)
+    return mask
+
+
 def batch_values(evaluation: Evaluation) -> npt.NDArray[np.float64]:
     """The grid's finite, drawable values (where the markers sit)."""
     grid = np.asarray(evaluation.grid, dtype=np.float64).reshape(-1)
-    with np.errstate(invalid="ignore"):
-        keep = np.isfinite(grid) & (np.abs(grid) <= PLOT_LIMIT)
-    out: npt.NDArray[np.float64] = grid[keep]
+    out: npt.NDArray[np.float64] = grid[drawable(grid)]
     return out
 
 

@@ -22,6 +22,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from lossgui.session.curve_range import drawable
+
 __all__ = [
     "CENTRAL",
     "EXPLOSION",
@@ -43,7 +45,6 @@ EXPLOSION = 3.0
 #: Room above and below the readable range, as a share of its span.
 MARGIN = 0.08
 #: Values larger than this are not drawn (as the plots' limit).
-PLOT_LIMIT = 1e150
 
 
 @dataclass(frozen=True)
@@ -76,8 +77,7 @@ def _samples(curves: Sequence[XY], x_range: Range) -> tuple[Array, Array]:
         size = min(x.size, y.size)
         x, y = x[:size], y[:size]
         with np.errstate(invalid="ignore"):
-            keep = (x >= low) & (x <= high) & np.isfinite(y)
-            keep &= np.abs(y) <= PLOT_LIMIT
+            keep = (x >= low) & (x <= high) & drawable(y)
         xs.append(x[keep])
         ys.append(y[keep])
     if not xs:
@@ -87,8 +87,7 @@ def _samples(curves: Sequence[XY], x_range: Range) -> tuple[Array, Array]:
 
 def _drawable(values: Array) -> Array:
     flat = np.asarray(values, dtype=np.float64).reshape(-1)
-    with np.errstate(invalid="ignore"):
-        kept: Array = flat[np.isfinite(flat) & (np.abs(flat) <= PLOT_LIMIT)]
+    kept: Array = flat[drawable(flat)]
     return kept
 
 

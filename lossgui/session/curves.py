@@ -33,6 +33,7 @@ from lossgui.session.curve_labels import (
     context_labels,
     coupled_label,
 )
+from lossgui.session.curve_range import DEFAULT_RANGE
 from lossgui.session.curve_set import Curve, CurveSet, Markers, curve_columns
 from lossgui.session.evaluation import Evaluation
 from lossgui.session.layout import as_table
@@ -56,7 +57,6 @@ __all__ = [
 
 Array = npt.NDArray[Any]
 
-DEFAULT_RANGE = (-6.0, 6.0)
 DEFAULT_POINTS = 801
 MAX_MARKERS = 2000
 MAX_CURVES = 8

@@ -19,6 +19,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGraphicsItem
 
+from lossgui.session.curve_range import drawable
 from lossgui.session.curve_y_range import readable_range
 from lossgui.ui.plots.compact_legend import CompactLegend
 from lossgui.ui.plots.legend_place import (
@@ -41,17 +42,12 @@ POOL = 12
 #: Pixels between a legend and its corner of the plot.
 LEGEND_GAP = 8.0
 
-#: Larger magnitudes are not drawn as markers (their spans would overflow).
-PLOT_LIMIT = 1e150
-
 _NOTHING = np.empty(0)
 
 
 def plottable(values: np.ndarray | float) -> np.ndarray:
-    """Finite and within :data:`PLOT_LIMIT`: safe to hand to a scatter item."""
-    a = np.asarray(values, dtype=np.float64)
-    with np.errstate(invalid="ignore"):
-        return np.isfinite(a) & (np.abs(a) <= PLOT_LIMIT)
+    """Finite and within the plots' limit: safe to hand to a scatter item."""
+    return drawable(values)
 
 
 class CurvePlot(pg.PlotWidget):

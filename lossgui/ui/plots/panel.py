@@ -26,13 +26,14 @@ from lossgui.session.curve_compare import (
     vary_parameter,
 )
 from lossgui.session.curve_range import (
+    DEFAULT_RANGE,
     batch_values,
     covers,
     domain_of,
     fitted_range,
     within_domain,
 )
-from lossgui.session.curves import DEFAULT_RANGE, CurveSet, batch_curves
+from lossgui.session.curves import CurveSet, batch_curves
 from lossgui.session.vary_values import checked_values
 from lossgui.ui.plots.compare_controls import CompareControls
 from lossgui.ui.plots.curve_controls import CurveControls
