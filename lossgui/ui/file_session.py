@@ -76,13 +76,10 @@ class SessionFiles(QObject):
 
     Signals
     -------
-    pathChanged(object)
-        The session's file changed (a ``Path`` or ``None``).
     modifiedChanged(bool)
         The document got, or lost, unsaved changes.
     """
 
-    pathChanged = Signal(object)
     modifiedChanged = Signal(bool)
 
     def __init__(self, window, start_name: DocumentName | None = None):
@@ -133,8 +130,6 @@ class SessionFiles(QObject):
         self.label.setToolTip(name.status_tip())
         if previous is None or previous[1] != modified:
             self.modifiedChanged.emit(modified)
-        if previous is None or previous[0].path != name.path:
-            self.pathChanged.emit(name.path)
 
     def _on_index_changed(self, _index: int) -> None:
         if isValid(self.window) and isValid(self.stack):  # also while the window dies
@@ -183,11 +178,15 @@ class SessionFiles(QObject):
     def open_document(
         self, doc: SessionDocument, name: DocumentName, text: str
     ) -> None:
-        """Show ``doc`` as one undo step (Ctrl+Z returns to the current one)."""
+        """Show ``doc`` as one undo step (Ctrl+Z returns to the current one).
+
+        ``doc`` is kept by the undo step as it is (callers hand over a fresh
+        document; the step's redo copies it into the window's document).
+        """
         before = self.controller.document.copy()
-        self.stack.push(
-            OpenDocumentCommand(self.controller, before, doc.copy(), text, name)
-        )
+        self.stack.push(OpenDocumentCommand(self.controller, before, doc, text, name))
+        # a full undo stack drops its oldest step and keeps its index, so the
+        # push may not announce itself: follow it here
         self._after_replace()
 
     def _after_replace(self) -> None:
