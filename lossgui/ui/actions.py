@@ -14,6 +14,7 @@ from lossgui.io.cells import parse_index
 from lossgui.io.errors import FileFormatError
 from lossgui.io.text_parse import parse_block
 from lossgui.session import number_format, target_modes, target_name
+from lossgui.session.edit_labels import random_label
 from lossgui.session.grid_ops import argmax_labels
 from lossgui.ui.grid_controls import update_remove_actions
 from lossgui.ui.precision import SETTINGS_KEY as PRECISION_KEY
@@ -193,7 +194,7 @@ class WindowActions(QObject):
         update_remove_actions(
             self.remove_rows_action, self.remove_columns_action, doc, role
         )
-        self.random_action.setText(self.window.grid_controls.random_button.text())
+        self.random_action.setText(random_label(doc))
         self.fill_action.setEnabled(view is not None)
         self.one_hot_action.setEnabled(self._one_hot_kind() is not None)
         self.window.grid_controls.one_hot_button.setEnabled(
