@@ -148,8 +148,8 @@ class CheckedCellDelegate(QStyledItemDelegate):
         if status is None:
             return
         bar = status()
-        name = getattr(model, "name", None)
-        if name and bar.currentMessage().startswith(
-            f"{name}[{index.row()}, {index.column()}]"
+        label = getattr(model, "cell_label", None)
+        if label is not None and bar.currentMessage().startswith(
+            label(index.row(), index.column())
         ):
             bar.clearMessage()

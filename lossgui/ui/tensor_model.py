@@ -192,7 +192,7 @@ class TensorTableModel(QAbstractTableModel):
         try:
             parsed = self.parse(value)
         except FileFormatError as exc:
-            self.rejected.emit(f"{self.name}[{index.row()}, {index.column()}]: {exc}")
+            self.rejected.emit(f"{self.cell_label(index.row(), index.column())}: {exc}")
             return False
         table = self.table()
         if table[index.row(), index.column()] == parsed and not np.isnan(parsed):
@@ -253,8 +253,12 @@ class TensorTableModel(QAbstractTableModel):
         try:
             self.parse(text)
         except FileFormatError as exc:
-            return f"{self.name}[{row}, {column}]: {exc}"
+            return f"{self.cell_label(row, column)}: {exc}"
         return None
+
+    def cell_label(self, row: int, column: int) -> str:
+        """``input[1, 2]``: how messages about a cell name it (and find it again)."""
+        return f"{self.name}[{row}, {column}]"
 
     def parse(self, value) -> float | int:
         """Parse one cell for this tensor (whole numbers for class indices).
