@@ -26,10 +26,25 @@ if TYPE_CHECKING:
     from lossgui.session.document import SessionDocument
     from lossgui.session.evaluation import Evaluation
 
-__all__ = ["Snippet", "tensor_literal", "torch_snippet"]
+__all__ = ["MissingSnippetDefinition", "Snippet", "tensor_literal", "torch_snippet"]
 
 Array = npt.NDArray[Any]
 _TORCH_DTYPES = {"float32": "torch.float32", "float64": "torch.float64"}
+
+
+class MissingSnippetDefinition(LookupError):
+    """A loss beyond ``torch.nn`` has no definition in :mod:`snippet_defs`.
+
+    Writing ``nn.<Name>`` for it would give a script that fails with an
+    ``AttributeError`` far from the cause, so no script is written.
+    """
+
+    def __init__(self, loss: str) -> None:
+        super().__init__(
+            f"no PyTorch script for {loss}: it is not part of torch.nn and "
+            "lossgui.session.snippet_defs.DEFINITIONS has no definition for it"
+        )
+        self.loss = loss
 
 
 @dataclass(frozen=True)
@@ -160,8 +175,16 @@ def torch_snippet(
         The session; its full-precision values are written exactly.
     evaluation : Evaluation, optional
         Its result, quoted in a comment at the top.
+
+    Raises
+    ------
+    MissingSnippetDefinition
+        For a loss beyond ``torch.nn`` (``in_torch=False``) that
+        :data:`~lossgui.session.snippet_defs.DEFINITIONS` does not define.
     """
     spec = LOSSES[doc.loss]
+    if not spec.in_torch and doc.loss not in DEFINITIONS:
+        raise MissingSnippetDefinition(doc.loss)
     lines = [*_header(doc, evaluation), "import torch", "import torch.nn as nn"]
     lines += ["import torch.nn.functional as F", ""]
     slots = {slot.name: slot for slot in doc.slots()}
