@@ -1,12 +1,63 @@
-"""Test set-up shared by every suite: Qt runs offscreen, settings stay in tmp."""
+"""Test set-up shared by every suite: Qt runs offscreen, settings stay in tmp.
+
+Nothing here needs Qt: the Qt-free suites (engine, session, io, properties)
+run in an environment without PySide6, pyqtgraph and pytest-qt
+(``pytest --ignore=tests/ui``). pytest-qt's binding is chosen through
+``PYTEST_QT_API`` rather than a ``qt_api`` ini key, which pytest would reject
+as unknown under ``--strict-config`` where pytest-qt is not installed.
+
+The oracle switch: PyTorch is the oracle, not a dependency, so the parity
+tests skip themselves without it (``pytest.importorskip("torch")``). Where the
+oracle must run, a missing torch is a failure instead: set
+``LOSSGUI_REQUIRE_TORCH=1``, or ``CI=true`` as CI services do. The run then
+stops at once with a usage error saying how to install the CPU build.
+"""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PYTEST_QT_API", "pyside6")
 
 import pytest
+
+#: Install line printed when the oracle is required but missing.
+TORCH_INSTALL_HINT = (
+    "python3 -m pip --python .venv/bin/python install torch==2.13.0 "
+    "(plain pip pointed at the environment; not uv add)"
+)
+
+
+def oracle_required() -> bool:
+    """Whether a missing torch (or hypothesis) fails the run instead of skipping.
+
+    True under ``LOSSGUI_REQUIRE_TORCH=1`` or ``CI=true``;
+    ``LOSSGUI_REQUIRE_TORCH=0`` turns it off even in CI.
+    """
+    explicit = os.environ.get("LOSSGUI_REQUIRE_TORCH")
+    if explicit is not None:
+        return explicit.strip().lower() not in {"", "0", "false", "no"}
+    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Stop at once when the oracle is required and cannot be imported."""
+    if not oracle_required():
+        return
+    missing = [
+        name
+        for name in ("torch", "hypothesis")
+        if importlib.util.find_spec(name) is None
+    ]
+    if missing:
+        raise pytest.UsageError(
+            f"{' and '.join(missing)} required (CI=true or LOSSGUI_REQUIRE_TORCH=1) "
+            f"but not installed; install the CPU build of torch with: "
+            f"{TORCH_INSTALL_HINT}; set LOSSGUI_REQUIRE_TORCH=0 to let the parity "
+            "tests skip instead"
+        )
 
 
 @pytest.fixture
