@@ -7,16 +7,28 @@ is one undo step). The detectors for the first tensor (probabilities where
 logits belong, softmax applied twice, NaN/inf) are here; those for targets
 and weights are in :mod:`lossgui.session.diagnostics_targets`, values that
 overflow the session's dtype in :mod:`lossgui.session.diagnostics_overflow`.
+:class:`Finding` and :class:`Fix` live in :mod:`lossgui.session.findings`,
+which every detector module imports (no module imports this one back).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
+
+from lossgui.session.diagnostics_overflow import OVERFLOW_DETECTORS
+from lossgui.session.diagnostics_targets import TARGET_DETECTORS
+from lossgui.session.findings import (
+    SIGMOID_LOSSES,
+    Finding,
+    Fix,
+    Severity,
+    float_slots_in_use,
+    set_input_mode,
+    to_loss,
+)
 
 if TYPE_CHECKING:
     from lossgui.session.document import SessionDocument
@@ -25,67 +37,9 @@ if TYPE_CHECKING:
 __all__ = ["Finding", "Fix", "Severity", "diagnose", "set_input_mode", "to_loss"]
 
 Array = npt.NDArray[Any]
-Severity = Literal["error", "warning", "hint"]
-Edit = Callable[["SessionDocument"], "SessionDocument | None"]
 
-#: Losses that apply a sigmoid to their first tensor themselves.
-SIGMOID_LOSSES = ("BCEWithLogitsLoss", "MultiLabelSoftMarginLoss", "sigmoid_focal_loss")
 #: Losses that apply a (log-)softmax to their first tensor themselves.
 SOFTMAX_LOSSES = ("CrossEntropyLoss", "Poly1CrossEntropyLoss")
-
-
-@dataclass(frozen=True)
-class Fix:
-    """A one-click repair.
-
-    Attributes
-    ----------
-    label : str
-        The button's text (and the undo step's name).
-    description : str
-        What it changes.
-    apply : callable
-        ``apply(doc)`` edits ``doc`` in place (returning ``None``) or returns
-        a new document, as :meth:`SessionController.apply` expects.
-    """
-
-    label: str
-    description: str
-    apply: Edit
-
-
-@dataclass(frozen=True)
-class Finding:
-    """Something that looks wrong in the session."""
-
-    code: str
-    severity: Severity
-    title: str
-    detail: str
-    fixes: tuple[Fix, ...] = ()
-
-
-def to_loss(name: str, input_mode: str | None = None) -> Edit:
-    """An edit switching to loss ``name`` (numbers carried over), then the mode."""
-
-    def edit(doc: SessionDocument) -> SessionDocument:
-        from lossgui.session.convert import switch_loss
-
-        new = switch_loss(doc, name)
-        if input_mode is not None:
-            new.set_setting("input_mode", input_mode)
-        return new
-
-    return edit
-
-
-def set_input_mode(mode: str) -> Edit:
-    """An edit setting the input mode."""
-
-    def edit(doc: SessionDocument) -> None:
-        doc.set_setting("input_mode", mode)
-
-    return edit
 
 
 def _grid(doc: SessionDocument) -> Array:
@@ -226,15 +180,6 @@ def _log_probs_to_ce(doc: SessionDocument, _ev: Evaluation) -> Finding | None:
     )
 
 
-def float_slots_in_use(doc: SessionDocument) -> list[str]:
-    """The float tensors the loss receives (optional ones only when enabled)."""
-    return [
-        slot.name
-        for slot in doc.slots()
-        if slot.kind == "float" and (not slot.optional or doc.enabled.get(slot.name))
-    ]
-
-
 def _non_finite(doc: SessionDocument, _ev: Evaluation) -> Finding | None:
     bad: list[str] = []
     for name in float_slots_in_use(doc):
@@ -282,9 +227,6 @@ def diagnose(
     evaluation : Evaluation, optional
         ``doc.evaluate()``, if the caller has it already.
     """
-    from lossgui.session.diagnostics_overflow import OVERFLOW_DETECTORS
-    from lossgui.session.diagnostics_targets import TARGET_DETECTORS
-
     ev = doc.evaluate() if evaluation is None else evaluation
     detectors = (
         _logits_to_bce,

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
-from lossgui.session.diagnostics import Finding, Fix, float_slots_in_use
+from lossgui.session.findings import Finding, Fix, float_slots_in_use
 
 if TYPE_CHECKING:
     from lossgui.session.document import SessionDocument

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
-from lossgui.session.diagnostics import SIGMOID_LOSSES, Finding, Fix
+from lossgui.session.findings import SIGMOID_LOSSES, Finding, Fix
 from lossgui.session.grid_ops import one_hot
 from lossgui.session.layout import KEPT_CLASS_INDICES, target_name
 
