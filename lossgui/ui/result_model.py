@@ -16,9 +16,9 @@ from PySide6.QtGui import QBrush, QColor
 from lossgui.engine.registry import LOSSES
 from lossgui.io.cells import format_exact
 from lossgui.session import Evaluation
+from lossgui.session.colour_scale import cell, peak_of
 from lossgui.session.layout import as_table
 from lossgui.session.receipt import short
-from lossgui.ui.colour_scale import cell, peak_of
 
 __all__ = ["ResultColumn", "ResultTableModel"]
 

@@ -1,9 +1,13 @@
-"""Vectorised colour scales for the results grid (NumPy only, computed once).
+"""How strongly each cell of the results grid is coloured (NumPy only, no Qt).
 
 Each cell gets an *intensity* in ``[0, 1]`` relative to the largest finite
-magnitude in its quantity, and a *sign*. ``inf`` counts as the maximum, and
-``nan`` gets intensity ``nan`` so the view can hatch it instead of colouring
-it. Alpha is capped so text stays readable on light and dark palettes.
+magnitude in its quantity, and a *sign*: ``alpha = round(MAX_ALPHA *
+min(|v| / peak, 1))``. ``inf`` counts as the maximum; ``nan`` gets no colour
+and a flag, so the view can hatch it instead. Alpha is capped so text stays
+readable on light and dark palettes. :func:`scale` colours a whole array at
+once, :func:`cell` one value (what a view paints), :func:`peak_of` finds the
+peak without copies; the Qt brushes are made in
+:mod:`lossgui.ui.result_model`.
 """
 
 from __future__ import annotations
