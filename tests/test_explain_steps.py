@@ -15,10 +15,13 @@ import numpy as np
 import pytest
 
 from lossgui.engine import compute
+from lossgui.engine.registry import LOSSES
 from lossgui.session import new_document, startup_document, switch_loss
 from lossgui.session.diagnostics import diagnose
-from lossgui.session.explain import BUILDERS, explain
+from lossgui.session.explain import BUILDERS, Explanation, explain
+from lossgui.session.explain.context import Context
 from lossgui.session.explain.expr import FUNCTIONS, format_number
+from lossgui.session.explain.generic import generic
 from lossgui.session.layout import as_table
 
 NAMESPACE = {
@@ -281,21 +284,19 @@ def test_ignored_row_is_explained_as_excluded():
     assert any("Excluded: row(s) 1" in line for line in other.sections[1].lines)
 
 
-def test_generic_fallback_gives_formula_and_engine_numbers():
-    for loss in (
-        "MultiMarginLoss",
-        "SoftMarginLoss",
-        "PoissonNLLLoss",
-        "TripletMarginLoss",
-    ):
-        doc = new_document(loss)
-        evaluation = doc.evaluate()
-        explanation = explain(evaluation, 0, 0)
-        assert explanation.formula
-        assert any("No step-by-step" in note for note in explanation.notes)
-        check(explanation)
-        grad = [s for s in explanation.steps() if s.kind == "gradient"][-1]
-        assert grad.value == float(as_table(evaluation.result.grad, "grid")[0, 0])
+@pytest.mark.parametrize("loss", sorted(LOSSES))
+def test_generic_page_gives_formula_and_engine_numbers(loss):
+    # the page for layouts a builder does not handle (a broadcast target, an
+    # integer or 3-D grid, Python math overflowing), shown for every loss
+    evaluation = new_document(loss).evaluate()
+    with np.errstate(all="ignore"):
+        built = generic(Context.create(evaluation, 0, 0, 4))
+    assert any("No step-by-step" in note for note in built.notes)
+    explanation = Explanation(loss, loss, (0, 0), built.given, "f", built.sections)
+    check(explanation)
+    grad = [s for s in explanation.steps() if s.kind == "gradient"][-1]
+    first = as_table(evaluation.result.grad, "grid").reshape(-1)[0]
+    assert grad.value == float(first)
 
 
 def test_error_session_explains_the_error():

@@ -26,6 +26,13 @@ from lossgui.session.explain.context import Context
 from lossgui.session.explain.divergence import kl_div
 from lossgui.session.explain.focal import sigmoid_focal
 from lossgui.session.explain.generic import generic
+from lossgui.session.explain.likelihood import gaussian_nll, log_cosh, poisson_nll
+from lossgui.session.explain.margin import (
+    hinge_embedding,
+    margin_ranking,
+    soft_margin,
+    squared_hinge,
+)
 from lossgui.session.explain.multilabel import multilabel_soft_margin
 from lossgui.session.explain.nll import nll
 from lossgui.session.explain.regression import regression
@@ -53,6 +60,13 @@ BUILDERS: dict[str, Callable[[Context], Built]] = {
     "MSELoss": regression,
     "SmoothL1Loss": regression,
     "HuberLoss": regression,
+    "SoftMarginLoss": soft_margin,
+    "HingeEmbeddingLoss": hinge_embedding,
+    "SquaredHingeLoss": squared_hinge,
+    "MarginRankingLoss": margin_ranking,
+    "PoissonNLLLoss": poisson_nll,
+    "GaussianNLLLoss": gaussian_nll,
+    "LogCoshLoss": log_cosh,
 }
 
 

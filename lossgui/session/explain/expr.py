@@ -8,9 +8,9 @@ digits and evaluated **from the rendered digits**, so the claim can be checked
 
 The rendered text maps one-to-one onto Python: ``−`` is ``-``, ``·`` is
 ``*`` and ``^`` is ``**``; the functions (``log``, ``exp``, ``log1p``,
-``sqrt``, ``abs``, ``tanh``, ``sign``, ``max``, ``min``) are NumPy's, ``max``/``min``
-being :func:`numpy.maximum`/:func:`numpy.minimum`. :func:`to_python` does the
-mapping and :data:`FUNCTIONS` holds the namespace.
+``sqrt``, ``abs``, ``tanh``, ``cosh``, ``sign``, ``max``, ``min``) are
+NumPy's, ``max``/``min`` being :func:`numpy.maximum`/:func:`numpy.minimum`.
+:func:`to_python` does the mapping and :data:`FUNCTIONS` holds the namespace.
 """
 
 from __future__ import annotations
@@ -52,6 +52,7 @@ FUNCTIONS: dict[str, Callable[..., float]] = {
     "sqrt": np.sqrt,
     "abs": np.abs,
     "tanh": np.tanh,
+    "cosh": np.cosh,
     "sign": np.sign,
     "max": np.maximum,
     "min": np.minimum,
