@@ -18,6 +18,8 @@ import pyqtgraph as pg
 from pyqtgraph.graphicsItems.LegendItem import ItemSample
 from pyqtgraph.icons import invisibleEye
 from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QGraphicsLayoutItem
 
 __all__ = ["LABEL_SIZE", "CompactLegend", "CompactSample"]
 
@@ -32,16 +34,16 @@ _SAMPLE_W, _SAMPLE_H = 16, 12
 class CompactSample(ItemSample):
     """A legend sample 16 x 12 px: the curve's pen as a short line."""
 
-    def __init__(self, item):
+    def __init__(self, item: pg.PlotDataItem) -> None:
         super().__init__(item)
         self.setFixedWidth(_SAMPLE_W)
         self.setFixedHeight(_SAMPLE_H)
 
-    def boundingRect(self):
+    def boundingRect(self) -> QRectF:
         """Qt: the sample's box."""
         return QRectF(0, 0, _SAMPLE_W, _SAMPLE_H)
 
-    def paint(self, p, *args):
+    def paint(self, p: QPainter, *args: object) -> None:
         """Qt: a line in the curve's pen (an eye when the curve is hidden)."""
         if not self.item.isVisible():
             p.drawPixmap(QPoint(2, 0), invisibleEye.qicon.pixmap(12, 12))
@@ -58,7 +60,7 @@ def _cut(label: str, chars: int) -> str:
 class CompactLegend(pg.LegendItem):
     """A legend of small rows that keeps within a budget (module docstring)."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(
             offset=None,
             horSpacing=4,
@@ -80,7 +82,7 @@ class CompactLegend(pg.LegendItem):
         return tuple(texts)
 
     # ---------------------------------------------------------------- filling
-    def addItem(self, item, name):
+    def addItem(self, item: pg.PlotDataItem, name: str) -> None:
         """pyqtgraph: add an entry, its label with no text margin."""
         super().addItem(item, name)
         _sample, label = self.items[-1]
@@ -152,14 +154,14 @@ class CompactLegend(pg.LegendItem):
             self._removeItemFromLayout(self._more)
             self._more = None
 
-    def clear(self):
+    def clear(self) -> None:
         """pyqtgraph: remove every entry (and the "+k more" row)."""
         super().clear()
         self._drop_more()
         self._key = ()
 
     # ---------------------------------------------------------------- styling
-    def set_text_colour(self, colour) -> None:
+    def set_text_colour(self, colour: QColor) -> None:
         """Every label, made before or after, in ``colour``."""
         self.setLabelTextColor(colour)
         for _sample, label in self.items:
@@ -167,7 +169,7 @@ class CompactLegend(pg.LegendItem):
         if self._more is not None:
             self._more.setText(self._more.text, color=colour, italic=True)
 
-    def updateSize(self):
+    def updateSize(self) -> None:
         """pyqtgraph: fit the box to the rows (margins included)."""
         if self.size is not None:
             return
@@ -175,7 +177,7 @@ class CompactLegend(pg.LegendItem):
         height = top + bottom
         width = 0.0
         for row in range(self.layout.rowCount()):
-            cells: list[object] = []
+            cells: list[QGraphicsLayoutItem] = []
             for col in range(self.layout.columnCount()):
                 item = self.layout.itemAt(row, col)
                 if item is not None and all(item is not c for c in cells):

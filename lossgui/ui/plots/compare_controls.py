@@ -49,7 +49,7 @@ class CompareControls(QWidget):
     varyRequested = Signal(str, object)
     message = Signal(str)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._entries: list[CompareEntry] = []
         self.preset = named(QComboBox(), "comparePreset")

@@ -5,7 +5,10 @@ Widgets only: every change is a signal the :class:`CurvesPanel` handles.
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -73,7 +76,7 @@ class CurveControls(QWidget):
     fitRequested = Signal()
     targetChanged = Signal(float)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.mode = named(QComboBox(), "curveMode")
         for key, text, tip in MODES:
@@ -150,7 +153,8 @@ class CurveControls(QWidget):
 
     def set_axis_available(self, available: bool) -> None:
         """Enable the true-class axis only where the loss has one."""
-        item = self.axis.model().item(1)
+        # a combo box's own model is a QStandardItemModel
+        item = cast(QStandardItemModel, self.axis.model()).item(1)
         if item is not None:
             item.setEnabled(available)
         if not available and self.current_axis() == "p_true":

@@ -17,7 +17,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from lossgui.session.curve_range import drawable
 from lossgui.session.curve_y_range import readable_range
@@ -68,7 +68,9 @@ class CurvePlot(pg.PlotWidget):
 
     markerClicked = Signal(int)
 
-    def __init__(self, name: str, zero_line: bool = False, parent=None):
+    def __init__(
+        self, name: str, zero_line: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent, viewBox=SteadyViewBox())
         self.setObjectName(name)
         plot = self.getPlotItem()
@@ -241,7 +243,7 @@ class CurvePlot(pg.PlotWidget):
             plot.addItem(item)
             self.curves.append(item)
 
-    def _fit_legend(self, *_args) -> None:
+    def _fit_legend(self, *_args: object) -> None:
         """Fill the legend within a quarter of the plot (or hide it)."""
         view = self.getPlotItem().getViewBox()
         budget = (
@@ -254,12 +256,12 @@ class CurvePlot(pg.PlotWidget):
         wanted = self.legend_action.isChecked()
         self.legend.setVisible(bool(labels) and wanted and self.legend.fits)
 
-    def _on_range(self, *_args) -> None:
+    def _on_range(self, *_args: object) -> None:
         """An automatic fit moved the range: re-place (not while the user pans)."""
         if self.getPlotItem().getViewBox().autoRangeEnabled()[1]:
             self.place_legend()
 
-    def _on_resized(self, *_args) -> None:
+    def _on_resized(self, *_args: object) -> None:
         self._fit_legend()
         self.place_legend()
 

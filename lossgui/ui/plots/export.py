@@ -12,14 +12,22 @@ import contextlib
 import importlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pyqtgraph as pg
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from lossgui.io.curve_csv import write_columns_csv
 from lossgui.session.curves import CurveSet, curve_columns
+
+if TYPE_CHECKING:
+    from xml.dom.minidom import Element
+
+    from PySide6.QtWidgets import QGraphicsItem
+
+    from lossgui.ui.plots.panel import CurvesPanel
 
 __all__ = ["ExportMenu", "export_csv", "export_image"]
 
@@ -40,11 +48,14 @@ def _closed_paths_tolerated() -> Iterator[None]:
     export, the ``Z`` tokens are taken out before it runs and put back at the
     end of each path afterwards.
     """
-    module = importlib.import_module("pyqtgraph.exporters.SVGExporter")
+    # Any: the module is pyqtgraph's (untyped), and its function is replaced.
+    module: Any = importlib.import_module("pyqtgraph.exporters.SVGExporter")
     original = module.correctCoordinates
 
-    def tolerant(node, defs, item, options):
-        closed = []
+    def tolerant(
+        node: Element, defs: Sequence[Element], item: QGraphicsItem, options: object
+    ) -> object:
+        closed: list[Element] = []
         for path in node.getElementsByTagName("path"):
             data = path.getAttribute("d")
             if "Z" in data or "z" in data:
@@ -120,7 +131,7 @@ class ExportMenu(QMenu):
         ``show_message``.
     """
 
-    def __init__(self, panel, parent: QWidget | None = None):
+    def __init__(self, panel: CurvesPanel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._panel = panel
         for text, which, suffix in (

@@ -13,12 +13,17 @@ index (see :attr:`MarkerCloud.clicked`).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.Qt.internals import PrimitiveArray
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmap, QTransform
+from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
+
+if TYPE_CHECKING:
+    from pyqtgraph.GraphicsScene.mouseEvents import HoverEvent, MouseClickEvent
 
 __all__ = ["MarkerCloud"]
 
@@ -39,7 +44,7 @@ class MarkerCloud(pg.GraphicsObject):
 
     clicked = Signal(int)
 
-    def __init__(self, size: int = 7):
+    def __init__(self, size: int = 7) -> None:
         super().__init__()
         self.size = size
         self._x = np.empty(0)
@@ -121,13 +126,16 @@ class MarkerCloud(pg.GraphicsObject):
         return self._fills[min(group + 1, len(self._fills) - 1)]
 
     # ------------------------------------------------------- pyqtgraph bounds
-    def dataBounds(self, ax, frac=1.0, orthoRange=None):
+    def dataBounds(
+        self, ax: int, frac: float = 1.0, orthoRange: Sequence[float] | None = None
+    ) -> tuple[float, float] | tuple[None, None]:
         """pyqtgraph: the data range along ``ax`` (for auto-range)."""
         values, other = (self._x, self._y) if ax == 0 else (self._y, self._x)
+        cached = self._bounds[ax]
         if orthoRange is not None:
             values = values[(other >= orthoRange[0]) & (other <= orthoRange[1])]
-        elif self._bounds[ax] is not None:
-            return self._bounds[ax]
+        elif cached is not None:
+            return cached
         if values.size == 0:
             return (None, None)
         if frac < 1.0:
@@ -146,7 +154,7 @@ class MarkerCloud(pg.GraphicsObject):
         """Qt: the dots' extent in data coordinates, radius included."""
         x0, x1 = self.dataBounds(0)
         y0, y1 = self.dataBounds(1)
-        if x0 is None or y0 is None:
+        if x0 is None or x1 is None or y0 is None or y1 is None:
             return QRectF()
         px = py = 0.0
         vectors = self.pixelVectors()
@@ -164,13 +172,18 @@ class MarkerCloud(pg.GraphicsObject):
         super().viewTransformChanged()
 
     # ----------------------------------------------------------------- paint
-    def _device(self, transform) -> tuple[np.ndarray, np.ndarray]:
+    def _device(self, transform: QTransform) -> tuple[np.ndarray, np.ndarray]:
         """Dot centres under ``transform`` (item -> painter device)."""
         px = transform.m11() * self._x + transform.m21() * self._y + transform.dx()
         py = transform.m12() * self._x + transform.m22() * self._y + transform.dy()
         return px, py
 
-    def paint(self, painter: QPainter, option, widget=None) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
         """Qt: draw every group: outline pass, then fill pass."""
         if not self._groups:
             return
@@ -234,7 +247,10 @@ class MarkerCloud(pg.GraphicsObject):
         fragments[:, 1] = py
         fragments[:, 2:6] = (0.0, 0.0, side, side)  # source rect in the sprite
         fragments[:, 6:10] = (1 / ratio, 1 / ratio, 0.0, 1.0)  # scale, angle, alpha
-        painter.drawPixmapFragments(*self._fragments.drawargs(), pixmap)
+        # pyqtgraph picks the fragment arguments (a pointer and a count, or a
+        # list), so the call cannot be checked against PySide6's one signature.
+        draw: Callable[..., None] = painter.drawPixmapFragments
+        draw(*self._fragments.drawargs(), pixmap)
 
     def _draw_circles(
         self, painter: QPainter, px: np.ndarray, py: np.ndarray, group: int
@@ -265,7 +281,7 @@ class MarkerCloud(pg.GraphicsObject):
         best = hits[np.lexsort((distance[hits], -self._group[hits]))[0]]
         return int(self._order[best])
 
-    def mouseClickEvent(self, event) -> None:
+    def mouseClickEvent(self, event: MouseClickEvent) -> None:
         """pyqtgraph: a left click on a dot emits :attr:`clicked`."""
         if event.button() != Qt.MouseButton.LeftButton:
             event.ignore()
@@ -277,7 +293,7 @@ class MarkerCloud(pg.GraphicsObject):
         event.accept()
         self.clicked.emit(index)
 
-    def hoverEvent(self, event) -> None:
+    def hoverEvent(self, event: HoverEvent) -> None:
         """pyqtgraph: the tooltip of the dot under the mouse."""
         if event.isExit():
             self.setToolTip("")

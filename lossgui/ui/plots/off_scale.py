@@ -76,7 +76,7 @@ class OffScaleBands:
         for label in self._texts:
             label.setColor(self._colour)
 
-    def update(self, *_args) -> None:
+    def update(self, *_args: object) -> None:
         """Find and draw the intervals for the current view (a range change)."""
         view = self._plot.getViewBox()
         x_range, y_range = view.viewRange()

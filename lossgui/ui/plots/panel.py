@@ -13,7 +13,8 @@ sigmoid vs BCEWithLogitsLoss in float32 and float64).
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from lossgui.engine.registry import LOSSES
@@ -59,7 +60,7 @@ class CurvesPanel(QWidget):
     elementPicked = Signal(int, int)
     message = Signal(str)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("curvesPanel")
         self.controls = CurveControls()
@@ -90,6 +91,8 @@ class CurvesPanel(QWidget):
         # Behind another dock tab the batch view waits: drawn on the next show.
         self._stale = False
         self._stale_view = False
+        #: The link to the window's selected element (set by install_curves).
+        self.link: QObject | None = None
         self._connect()
         self._restyle()
 
@@ -133,7 +136,7 @@ class CurvesPanel(QWidget):
         if visible:
             self._catch_up()
 
-    def showEvent(self, event):
+    def showEvent(self, event: QShowEvent) -> None:
         """Qt: draw what changed while hidden."""
         super().showEvent(event)
         self._catch_up()
@@ -355,7 +358,7 @@ class CurvesPanel(QWidget):
         if self.curve_set is not None:
             self._draw(self.curve_set)
 
-    def changeEvent(self, event):
+    def changeEvent(self, event: QEvent) -> None:
         """Qt: follow theme changes (plots included)."""
         if event.type() == QEvent.Type.PaletteChange:
             self._restyle()

@@ -16,9 +16,11 @@ so that curves exploding at the ends do not flatten the batch.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import pyqtgraph as pg
+from PySide6.QtCore import QRectF
 
 __all__ = ["KEEP_FRACTION", "SteadyViewBox"]
 
@@ -29,7 +31,7 @@ KEEP_FRACTION = 0.6
 class SteadyViewBox(pg.ViewBox):
     """A ``pg.ViewBox`` whose automatic y-range holds steady (module docstring)."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._auto_fitting = False
         self._exact_next = True
@@ -44,7 +46,7 @@ class SteadyViewBox(pg.ViewBox):
         self._exact_next = True
 
     def steady_range(
-        self, fitted: tuple[float, float], current: tuple[float, float]
+        self, fitted: Sequence[float], current: Sequence[float]
     ) -> tuple[float, float]:
         """The y-range to show for a ``fitted`` range while ``current`` is shown."""
         low, high = float(min(fitted)), float(max(fitted))
@@ -54,7 +56,7 @@ class SteadyViewBox(pg.ViewBox):
             return now_low, now_high
         return low, high
 
-    def updateAutoRange(self):
+    def updateAutoRange(self) -> None:
         """pyqtgraph: fit the auto-ranged axes (y held steady, see module)."""
         self._auto_fitting = True
         try:
@@ -62,7 +64,14 @@ class SteadyViewBox(pg.ViewBox):
         finally:
             self._auto_fitting = False
 
-    def setRange(self, rect=None, xRange=None, yRange=None, *args, **kwargs):
+    def setRange(
+        self,
+        rect: QRectF | None = None,
+        xRange: Sequence[float] | None = None,
+        yRange: Sequence[float] | None = None,
+        *args: Any,
+        **kwargs: Any,
+    ) -> None:
         """pyqtgraph: set the range; an automatic y fit may keep the current one."""
         if self._auto_fitting and yRange is not None:
             if self.readable is not None:

@@ -9,10 +9,15 @@ everywhere (its cell becomes current in the logits grid).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt
 
 from lossgui.ui.element_tracker import ElementTracker
 from lossgui.ui.plots.panel import CurvesPanel
+
+if TYPE_CHECKING:
+    from lossgui.ui.main_window import MainWindow
 
 __all__ = ["CurveSelectionLink", "install_curves"]
 
@@ -20,7 +25,7 @@ __all__ = ["CurveSelectionLink", "install_curves"]
 class CurveSelectionLink(QObject):
     """Two-way link between the window's selected element and the panel."""
 
-    def __init__(self, window, panel: CurvesPanel):
+    def __init__(self, window: MainWindow, panel: CurvesPanel) -> None:
         super().__init__(panel)
         self.tracker = ElementTracker.for_window(window)
         self.tracker.elementChanged.connect(panel.set_selected)
@@ -28,7 +33,7 @@ class CurveSelectionLink(QObject):
         panel.set_selected(*self.tracker.element)
 
 
-def install_curves(window) -> CurvesPanel:
+def install_curves(window: MainWindow) -> CurvesPanel:
     """Dock the curve panel in ``window`` (right of the grids) and link it.
 
     Returns
