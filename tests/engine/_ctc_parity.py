@@ -3,8 +3,9 @@
 ``assert_ctc_matches_torch(torch, lp, tg, il, tl, blank, reductions)`` runs
 ``torch.nn.CTCLoss`` and :func:`lossgui.engine.compute` on the same arrays,
 for each reduction with and without ``zero_infinity``, and asserts equal
-values and gradients (dtype, shape, NaN positions; float64 ``rtol=1e-10``,
-float32 ``rtol=1e-5``, with an absolute floor scaled to the largest value).
+values and gradients with :func:`torch_parity.assert_matches_torch` (dtype,
+shape, NaN and ±inf positions; a few ulps plus a few ε times the largest finite
+``|log_probs|``).
 """
 
 from __future__ import annotations
@@ -14,20 +15,9 @@ from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
+from torch_parity import assert_matches_torch, input_scale
 
 from lossgui.engine import compute
-
-TOL = {np.dtype(np.float64): (1e-10, 1e-12), np.dtype(np.float32): (1e-5, 1e-6)}
-
-
-def assert_matches(actual: np.ndarray, expected: np.ndarray) -> None:
-    """Equal dtype and shape; values within the dtype's tolerance, NaN for NaN."""
-    assert actual.shape == expected.shape
-    assert actual.dtype == expected.dtype
-    rtol, floor = TOL[expected.dtype]
-    finite = expected[np.isfinite(expected)]
-    atol = floor * max(1.0, float(np.max(np.abs(finite), initial=0.0)))
-    np.testing.assert_allclose(actual, expected, rtol=rtol, atol=atol, equal_nan=True)
 
 
 def assert_ctc_matches_torch(
@@ -47,5 +37,6 @@ def assert_ctc_matches_torch(
         )
         out.sum().backward()
         r = compute("CTCLoss", lp, tg, il, tl, **kwargs)
-        assert_matches(r.value, out.detach().numpy())
-        assert_matches(r.grad, x.grad.numpy())
+        scale = input_scale(lp)
+        assert_matches_torch(r.value, out, what=f"{kwargs} value", scale=scale)
+        assert_matches_torch(r.grad, x.grad, what=f"{kwargs} grad", scale=scale)

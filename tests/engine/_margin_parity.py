@@ -4,8 +4,9 @@
 ``torch.nn.<name>(**kwargs)(*tensors)`` and :func:`lossgui.engine.compute` on
 the same NumPy inputs and asserts that they agree: the same exception (type
 and text), or the same value and gradient of the sum with respect to the first
-tensor (dtype, shape, NaN/inf positions exactly; finite values to float64
-``rtol=1e-10`` or, when any float tensor is float32, ``rtol=1e-5, atol=1e-6``),
+tensor (:func:`torch_parity.assert_matches_torch`: dtype, shape, NaN/inf
+positions exactly; finite values within a few ulps plus a few ε times the
+inputs' scale, in float32 when any float tensor is float32),
 and every torch warning among the engine's. Where torch's forward works but its
 backward raises, the engine must warn with torch's backward error text.
 """
@@ -17,18 +18,9 @@ from typing import Any
 
 import numpy as np
 import pytest
+from torch_parity import assert_matches_torch, input_scale, working_precision
 
 from lossgui.engine import LossInputError, compute
-
-TOLERANCES = {np.dtype(np.float64): (1e-10, 1e-12), np.dtype(np.float32): (1e-5, 1e-6)}
-
-
-def precision(tensors: list[np.ndarray], kwargs: dict[str, Any]) -> np.dtype[Any]:
-    """float32 if any floating tensor (weights included) is float32."""
-    arrays = list(tensors) + [v for v in kwargs.values() if isinstance(v, np.ndarray)]
-    if any(a.dtype == np.float32 for a in arrays):
-        return np.dtype(np.float32)
-    return np.dtype(np.float64)
 
 
 def run_torch(
@@ -56,29 +48,6 @@ def run_torch(
     return out.detach().numpy(), grad, [str(w.message) for w in caught], grad_error
 
 
-def assert_matches(
-    actual: Any, expected: np.ndarray, what: str, work: np.dtype[Any]
-) -> None:
-    """``actual`` equals torch's ``expected`` (dtype, shape, NaN, inf, values)."""
-    actual = np.asarray(actual)
-    assert actual.dtype == expected.dtype, f"{what}: {actual.dtype} != {expected.dtype}"
-    assert actual.shape == expected.shape, f"{what}: {actual.shape} != {expected.shape}"
-    if expected.dtype.kind != "f":
-        np.testing.assert_array_equal(actual, expected, err_msg=what)
-        return
-    if expected.dtype.itemsize < work.itemsize:
-        work = expected.dtype
-    rtol, atol = TOLERANCES[np.dtype(work)]
-    np.testing.assert_allclose(
-        actual.astype(np.float64),
-        expected.astype(np.float64),
-        rtol=rtol,
-        atol=atol,
-        equal_nan=True,
-        err_msg=what,
-    )
-
-
 def check_against_torch(
     torch: Any, name: str, tensors: list[np.ndarray], kwargs: dict[str, Any]
 ) -> None:
@@ -95,10 +64,14 @@ def check_against_torch(
         assert got == want, f"engine raised {got}, torch {want}"
         return
     result = compute(name, *tensors, **kwargs)
-    work = precision(tensors, kwargs)
-    assert_matches(result.value, value, "value", work)
+    arguments = [*tensors, *kwargs.values()]
+    rule = {
+        "precision": working_precision(*arguments),
+        "scale": input_scale(*arguments),
+    }
+    assert_matches_torch(result.value, value, what="value", **rule)
     if grad is not None:
-        assert_matches(result.grad, grad, "grad", work)
+        assert_matches_torch(result.grad, grad, what="grad", **rule)
     assert set(torch_warnings) <= set(result.warnings)
     if grad_error is not None:
         assert any(grad_error in w for w in result.warnings), result.warnings

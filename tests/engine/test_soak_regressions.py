@@ -48,6 +48,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from torch_parity import assert_matches_torch, input_scale, working_precision
 
 from lossgui.engine import LossInputError, compute
 from lossgui.engine.distances import cosine_distance
@@ -228,23 +229,13 @@ CASES: list[tuple[str, str, list[Any], dict[str, Any], Any, Any]] = [
 IDS = [case[0] for case in CASES]
 
 
-def assert_same(actual: Any, expected: Any, what: str) -> None:
-    """Same dtype, shape, NaN and ±inf positions; finite values to 1e-6 relative
-    (1e-12 for float64)."""
-    actual, expected = np.asarray(actual), np.asarray(expected)
-    assert actual.dtype == expected.dtype, f"{what}: {actual.dtype} != {expected.dtype}"
-    assert actual.shape == expected.shape, f"{what}: {actual.shape} != {expected.shape}"
-    assert np.array_equal(np.isnan(actual), np.isnan(expected)), (
-        f"{what}: {actual.tolist()} != torch {expected.tolist()}"
-    )
-    finite = np.isfinite(expected)
-    assert np.array_equal(
-        actual[~finite & ~np.isnan(expected)], expected[~finite & ~np.isnan(expected)]
-    ), f"{what}: {actual.tolist()} != torch {expected.tolist()}"
-    rtol = 1e-12 if expected.dtype == np.float64 else 1e-6
-    np.testing.assert_allclose(
-        actual[finite], expected[finite], rtol=rtol, atol=0, err_msg=what
-    )
+def rule(tensors: list[Any], kwargs: dict[str, Any]) -> dict[str, Any]:
+    """:func:`assert_matches_torch`'s precision and input scale for one call."""
+    arguments = [*tensors, *kwargs.values()]
+    return {
+        "precision": working_precision(*arguments),
+        "scale": input_scale(*arguments),
+    }
 
 
 @pytest.mark.parametrize(
@@ -259,9 +250,10 @@ def test_engine_matches_recorded_torch(
     grad: Any,
 ) -> None:
     result = compute(loss, *tensors, **kwargs)
-    assert_same(result.value, value, f"{name} value")
+    same = rule(tensors, kwargs)
+    assert_matches_torch(result.value, value, what=f"{name} value", **same)
     if grad is not None:  # None: an integer input, which torch cannot differentiate
-        assert_same(result.grad, grad, f"{name} grad")
+        assert_matches_torch(result.grad, grad, what=f"{name} grad", **same)
 
 
 def _torch_call(torch: Any, loss: str, kwargs: dict[str, Any]) -> Any:
@@ -293,10 +285,11 @@ def test_recorded_numbers_are_torchs(
     inputs = [torch.from_numpy(t.copy()) for t in tensors]
     inputs[0].requires_grad_(grad is not None)
     out = _torch_call(torch, loss, kwargs)(*inputs)
-    assert_same(out.detach().numpy(), value, f"{name} value")
+    same = rule(tensors, kwargs)
+    assert_matches_torch(out, value, what=f"{name} value", **same)
     if grad is not None:
         out.sum().backward()
-        assert_same(inputs[0].grad.numpy(), grad, f"{name} grad")
+        assert_matches_torch(inputs[0].grad, grad, what=f"{name} grad", **same)
 
 
 def test_cosine_norm_backward_sees_the_unclamped_norm() -> None:
@@ -308,14 +301,15 @@ def test_cosine_norm_backward_sees_the_unclamped_norm() -> None:
     """
     x, y = np.array([[1e-9]], F32), np.array([[1.0]], F32)
     distance = cosine_distance(x, y)
-    assert_same(distance.value, np.array([0.9], F32), "value")
-    assert_same(distance.backward(np.ones(1, F32)), np.array([[-9e7]], F32), "grad")
+    assert_matches_torch(distance.value, np.array([0.9], F32), what="value")
+    grad = distance.backward(np.ones(1, F32))
+    assert_matches_torch(grad, np.array([[-9e7]], F32), what="grad")
 
 
 def test_soft_margin_uint8_target_gradient_is_negative_zero() -> None:
     """``-target`` wraps to 255, so ``z = exp(-255)`` is 0 in float32: ``-0.0``."""
     result = compute("SoftMarginLoss", np.array(-1.0, F32), np.array(1, np.uint8))
-    assert_same(result.value, np.array(1.31326162815094, F32), "value")
+    assert_matches_torch(result.value, np.array(1.31326162815094, F32), what="value")
     assert result.grad == 0 and np.signbit(result.grad)
 
 

@@ -7,156 +7,35 @@ first tensor, torch's warnings, or the exception torch raised (format in that
 script's docstring). Here each case goes through :func:`lossgui.engine.compute`
 and must agree; torch is not needed.
 
-Tolerances (per array, elementwise): float64 ``rtol=1e-10``, float32
-``rtol=1e-5``, plus an absolute floor of ``1e-12`` (float64) or ``1e-6``
-(float32) times ``max(1, max |expected|)`` for values near zero. A case with
-any float32 tensor among its inputs is held to the float32 tolerance even where
-torch returns float64. NaN positions and ±inf must be equal, and so must dtypes
-and shapes.
+Values and gradients are compared with :func:`torch_parity.assert_matches_torch`
+(``tests/torch_parity.py``: a few ulps relative, plus a few ε of the working
+precision times the case's input scale; NaN positions, ±inf, dtypes and
+shapes equal). A case with any float32 tensor among its inputs works in
+float32 even where torch returns float64.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
+from torch_parity import assert_matches_torch, input_scale
+from torch_reference_cases import (
+    DATA_DIR,
+    call,
+    decode_array,
+    decode_kwarg,
+    inputs,
+    load_cases,
+    working_precision,
+)
 
-from lossgui.engine import LOSSES, LossInputError, compute
+from lossgui.engine import LOSSES, LossInputError
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "torch_reference"
-FORMAT = "lossgui-torch-reference"
-
-#: dtype -> (rtol, absolute floor scaled by max(1, max |expected|)).
-TOLERANCES = {
-    np.dtype(np.float64): (1e-10, 1e-12),
-    np.dtype(np.float32): (1e-5, 1e-6),
-}
-
-
-# --------------------------------------------------------------------------- #
-# Decoding (the inverse of the generator's encoding)
-# --------------------------------------------------------------------------- #
-
-
-def decode_array(obj: dict[str, Any]) -> np.ndarray:
-    """Rebuild a ``{"dtype", "shape", "data"}`` tensor exactly."""
-    dtype = np.dtype(obj["dtype"])
-    data = obj["data"]
-    if dtype.kind == "f":
-        values = [float(v) if isinstance(v, str) else v for v in data]
-        array = np.array(values, dtype=np.float64).astype(dtype)
-    else:
-        array = np.array(data, dtype=dtype)
-    return array.reshape(obj["shape"])
-
-
-def decode_kwarg(value: Any) -> Any:
-    if isinstance(value, dict) and "dtype" in value:
-        return decode_array(value)
-    if isinstance(value, dict) and "float" in value:
-        return float(value["float"])
-    return value
-
-
-@cache
-def load_cases() -> tuple[dict[str, Any], ...]:
-    """Every case of every ``tests/data/torch_reference/*.json`` file."""
-    cases: list[dict[str, Any]] = []
-    for path in sorted(DATA_DIR.glob("*.json")):
-        document = json.loads(path.read_text(encoding="utf-8"))
-        assert document["format"] == FORMAT, path.name
-        cases.extend(document["cases"])
-    return tuple(cases)
-
-
-# --------------------------------------------------------------------------- #
-# Comparison
-# --------------------------------------------------------------------------- #
-
-
-def _show(values: np.ndarray, where: np.ndarray, limit: int = 6) -> str:
-    idx = np.argwhere(where)[:limit]
-    return ", ".join(
-        f"{tuple(int(i) for i in ix)}: {values[tuple(ix)]!r}" for ix in idx
-    )
-
-
-def working_precision(case: dict[str, Any]) -> np.dtype[Any]:
-    """float32 if any floating tensor of the call is float32, else float64.
-
-    A float64 result computed from float32 inputs carries float32 rounding
-    (torch's BCEWithLogits takes ``log_sigmoid`` of an f32 input in f32 even
-    when the f64 target makes the loss f64), so it gets float32 tolerances.
-    """
-    encoded = list(case["tensors"]) + [
-        v for v in case["kwargs"].values() if isinstance(v, dict) and "dtype" in v
-    ]
-    if any(t["dtype"] in ("float32", "float16", "bfloat16") for t in encoded):
-        return np.dtype(np.float32)
-    return np.dtype(np.float64)
-
-
-def assert_matches(
-    actual: Any,
-    expected: np.ndarray,
-    what: str,
-    precision: np.dtype[Any] | None = None,
-) -> None:
-    """``actual`` equals torch's ``expected`` up to the documented tolerance.
-
-    ``precision`` picks the tolerance (default: ``expected``'s dtype; the less
-    precise of the two is used).
-    """
-    actual = np.asarray(actual)
-    assert actual.dtype == expected.dtype, (
-        f"{what}: dtype {actual.dtype}, torch gives {expected.dtype}"
-    )
-    assert actual.shape == expected.shape, (
-        f"{what}: shape {actual.shape}, torch gives {expected.shape}"
-    )
-    if expected.dtype.kind != "f":
-        assert np.array_equal(actual, expected), (
-            f"{what}: {actual.tolist()} != torch {expected.tolist()}"
-        )
-        return
-    a, e = actual.astype(np.float64), expected.astype(np.float64)
-    nan_a, nan_e = np.isnan(a), np.isnan(e)
-    assert np.array_equal(nan_a, nan_e), (
-        f"{what}: NaN where torch is not at {_show(a, nan_a & ~nan_e)}; "
-        f"not NaN where torch is at {_show(a, nan_e & ~nan_a)}"
-    )
-    inf_e = np.isinf(e)
-    inf_bad = (np.isinf(a) | inf_e) & (a != e) & ~nan_e
-    assert not inf_bad.any(), (
-        f"{what}: ±inf differ at {_show(a, inf_bad)} (torch {_show(e, inf_bad)})"
-    )
-    finite = np.isfinite(e)
-    if precision is None or np.dtype(precision).itemsize > expected.dtype.itemsize:
-        precision = expected.dtype
-    rtol, floor = TOLERANCES.get(np.dtype(precision), TOLERANCES[np.dtype(np.float32)])
-    scale = max(1.0, float(np.max(np.abs(e[finite]), initial=0.0)))
-    with np.errstate(invalid="ignore"):
-        bad = finite & ~(np.abs(a - e) <= floor * scale + rtol * np.abs(e))
-    if bad.any():
-        worst = np.unravel_index(np.argmax(np.where(bad, np.abs(a - e), -1)), a.shape)
-        pytest.fail(
-            f"{what}: {int(bad.sum())} of {a.size} differ beyond rtol={rtol}, "
-            f"atol={floor * scale:g}; engine {_show(a, bad)}; torch {_show(e, bad)}; "
-            f"worst at {tuple(map(int, worst))}: engine {a[worst]!r} "
-            f"vs torch {e[worst]!r}"
-        )
-
-
-def call(case: dict[str, Any]) -> Any:
-    """Run the case's call through the engine."""
-    tensors = [decode_array(t) for t in case["tensors"]]
-    kwargs = {k: decode_kwarg(v) for k, v in case["kwargs"].items()}
-    return compute(case["loss"], *tensors, **kwargs)
+__all__ = ["check_case", "check_warnings", "load_cases"]
 
 
 def check_case(case: dict[str, Any]) -> None:
@@ -172,10 +51,14 @@ def check_case(case: dict[str, Any]) -> None:
         )
         return
     result = call(case)
-    precision = working_precision(case)
-    assert_matches(result.value, decode_array(case["value"]), "value", precision)
+    rule = {"precision": working_precision(case), "scale": input_scale(*inputs(case))}
+    assert_matches_torch(
+        result.value, decode_array(case["value"]), what="value", **rule
+    )
     if case["grad"] is not None:
-        assert_matches(result.grad, decode_array(case["grad"]), "grad", precision)
+        assert_matches_torch(
+            result.grad, decode_array(case["grad"]), what="grad", **rule
+        )
     # With "grad_error" torch's forward works but its backward raises: the
     # value must still match; there is no torch gradient to compare.
 

@@ -11,7 +11,6 @@ handles ``--hypothesis-profile``); this folder only documents them:
 The legacy-argument and integer-dtype properties run a quarter of the
 profile's budget per loss (at least 10). A whole soak takes well over 20
 minutes on two cores; pick families with ``-k`` (e.g. ``-k "CTC or integer"``).
-Divergences in engine code the suite does not fix are listed, with their
-reproducers, in ``KNOWN_DIVERGENCES`` (and as strict xfails in
-``tests/engine/test_soak_regressions.py``).
+Divergences a soak finds are pinned, with torch's recorded numbers, in
+``tests/engine/test_soak_regressions.py``.
 """
