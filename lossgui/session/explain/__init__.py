@@ -23,6 +23,7 @@ from lossgui.session import number_format
 from lossgui.session.explain.binary import bce, bce_with_logits
 from lossgui.session.explain.classes import cross_entropy
 from lossgui.session.explain.context import Context
+from lossgui.session.explain.dice import soft_dice
 from lossgui.session.explain.divergence import kl_div
 from lossgui.session.explain.focal import sigmoid_focal
 from lossgui.session.explain.generic import generic
@@ -33,8 +34,10 @@ from lossgui.session.explain.margin import (
     soft_margin,
     squared_hinge,
 )
+from lossgui.session.explain.multi_margin import multi_margin, multilabel_margin
 from lossgui.session.explain.multilabel import multilabel_soft_margin
 from lossgui.session.explain.nll import nll
+from lossgui.session.explain.poly import poly1_cross_entropy
 from lossgui.session.explain.regression import regression
 from lossgui.session.explain.steps import Built, Explanation, Section, Step
 from lossgui.session.formula_text import FormulaSettings, formula_lines
@@ -67,7 +70,24 @@ BUILDERS: dict[str, Callable[[Context], Built]] = {
     "PoissonNLLLoss": poisson_nll,
     "GaussianNLLLoss": gaussian_nll,
     "LogCoshLoss": log_cosh,
+    "MultiMarginLoss": multi_margin,
+    "MultiLabelMarginLoss": multilabel_margin,
+    "Poly1CrossEntropyLoss": poly1_cross_entropy,
+    "SoftDiceLoss": soft_dice,
 }
+
+#: Losses whose builder needs a row of classes (a 0-d grid gets the generic page).
+_ROW_LOSSES = frozenset(
+    {
+        "CrossEntropyLoss",
+        "NLLLoss",
+        "KLDivLoss",
+        "MultiLabelSoftMarginLoss",
+        "MultiMarginLoss",
+        "MultiLabelMarginLoss",
+        "Poly1CrossEntropyLoss",
+    }
+)
 
 
 def _supported(ctx: Context) -> bool:
@@ -75,12 +95,7 @@ def _supported(ctx: Context) -> bool:
     grid = ctx.grid
     if grid.dtype.kind != "f" or grid.ndim > 2 or grid.size == 0:
         return False
-    if (
-        ctx.evaluation.loss in ("CrossEntropyLoss", "NLLLoss", "KLDivLoss")
-        and grid.ndim == 0
-    ):
-        return False
-    return not (ctx.evaluation.loss == "MultiLabelSoftMarginLoss" and grid.ndim == 0)
+    return not (ctx.evaluation.loss in _ROW_LOSSES and grid.ndim == 0)
 
 
 def explain(
