@@ -12,10 +12,18 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import numpy as np
+import numpy.typing as npt
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from lossgui.session import SessionDocument, switch_loss, switch_target_mode
+from lossgui.session import (
+    SessionDocument,
+    switch_loss,
+    switch_target_mode,
+    target_modes,
+)
+from lossgui.session.layout import TargetMode
+from lossgui.session.paste_fit import plan_paste
 from lossgui.ui.commands import CellsCommand, Change, DocumentCommand, SettingCommand
 
 __all__ = ["Change", "SessionController"]
@@ -73,7 +81,12 @@ class SessionController(QObject):
 
     # ------------------------------------------------------------- value edits
     def set_cells(
-        self, name: str, rows, columns, values, text: str = "Edit cell"
+        self,
+        name: str,
+        rows: npt.ArrayLike,
+        columns: npt.ArrayLike,
+        values: npt.ArrayLike,
+        text: str = "Edit cell",
     ) -> None:
         """Write values into tensor ``name`` at 2-D table positions."""
         self.undo_stack.push(CellsCommand(self, name, rows, columns, values, text))
@@ -90,7 +103,7 @@ class SessionController(QObject):
         )
 
     # ---------------------------------------------------------------- settings
-    def set_setting(self, key: str, value, text: str | None = None) -> None:
+    def set_setting(self, key: str, value: object, text: str | None = None) -> None:
         """Change one setting key (``"reduction"``, ``"param.beta"``, ...)."""
         if self._document.setting(key) == value:
             return
@@ -118,9 +131,19 @@ class SessionController(QObject):
             self.apply(lambda doc: switch_loss(doc, name), f"Switch to {name}")
 
     def set_target_mode(self, mode: str) -> None:
-        """Class indices <-> probability rows (CrossEntropyLoss)."""
-        if mode != self._document.target_mode:
-            self.apply(lambda doc: switch_target_mode(doc, mode), f"Targets as {mode}")
+        """Class indices <-> probability rows (CrossEntropyLoss).
+
+        A mode the loss does not offer (:func:`~lossgui.session.target_modes`)
+        changes nothing.
+        """
+        offered: dict[str, TargetMode] = {
+            choice: choice for choice in target_modes(self._document.spec)
+        }
+        target = offered.get(mode)
+        if target is not None and target != self._document.target_mode:
+            self.apply(
+                lambda doc: switch_target_mode(doc, target), f"Targets as {target}"
+            )
 
     def resize(self, rows: int, columns: int) -> None:
         """Set ``N`` and ``C``."""
@@ -151,39 +174,16 @@ class SessionController(QObject):
     def paste(self, name: str, row: int, column: int, block: np.ndarray) -> None:
         """Write a 2-D block at ``(row, column)``, growing N or C when it is larger.
 
+        The fit and growth rules are :func:`lossgui.session.paste_fit.plan_paste`'s.
+
         Raises
         ------
         ValueError
             When the block is wider or taller than a tensor that cannot grow
             that way (a one-value-per-row target, say).
         """
-        doc = self._document
-        role = doc.slot(name).role
-        table = doc.table(name)
-        need_rows, need_cols = row + block.shape[0], column + block.shape[1]
-        grow_rows = max(0, need_rows - table.shape[0])
-        grow_cols = max(0, need_cols - table.shape[1])
-        if (grow_rows and role in ("classes", "sequence", "scalar")) or (
-            grow_cols and role in ("rows", "scalar")
-        ):
-            raise ValueError(
-                f"the pasted block ({block.shape[0]}×{block.shape[1]}) does not fit "
-                f"{name} ({table.shape[0]}×{table.shape[1]})"
-            )
-        rows, cols = np.meshgrid(
-            np.arange(row, need_rows), np.arange(column, need_cols), indexing="ij"
-        )
-        if not grow_rows and not grow_cols:
-            self.set_cells(name, rows.ravel(), cols.ravel(), block.ravel(), "Paste")
+        plan = plan_paste(self._document, name, row, column, block.shape)
+        if not plan.grows:
+            self.set_cells(name, plan.rows, plan.columns, block.ravel(), "Paste")
             return
-
-        def grow_and_write(draft: SessionDocument) -> None:
-            if role == "sequence":  # a longer label sequence: S grows, not C
-                draft.resize_sequence(name, need_cols)
-            elif role == "classes":
-                draft.resize(draft.rows, draft.columns + grow_cols)
-            else:
-                draft.resize(draft.rows + grow_rows, draft.columns + grow_cols)
-            draft.set_values(name, rows.ravel(), cols.ravel(), block.ravel())
-
-        self.apply(grow_and_write, "Paste (grow grid)")
+        self.apply(lambda draft: plan.write(draft, block), "Paste (grow grid)")
