@@ -2,10 +2,10 @@
 
 A file can hold several arrays (``.npz`` members, CSV columns, ``.pt`` dict
 entries). The dialog lists the current loss's tensors, each with a combo of
-the file's arrays (or "keep current"), guesses the obvious assignment from
-the names (``logits`` → input, ``labels`` → target, ...), and checks the
-result live: the OK button is enabled only when the arrays fit, and the
-reason is shown when they do not.
+the file's arrays (or "keep current"), starts from
+:func:`lossgui.session.assign_guess.guess_assignment` (``logits`` → input,
+``labels`` → target, ...), and checks the result live: the OK button is
+enabled only when the arrays fit, and the reason is shown when they do not.
 """
 
 from __future__ import annotations
@@ -20,77 +20,18 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QVBoxLayout,
+    QWidget,
 )
 
 from lossgui.io.errors import FileFormatError
 from lossgui.session import SessionDocument
+from lossgui.session.assign_guess import guess_assignment
 from lossgui.session.import_arrays import assign_arrays, shape_text
-from lossgui.session.layout import target_name
 
-__all__ = ["AssignDialog", "error_html", "guess_assignment", "guess_by_name"]
-
-_SYNONYMS = {
-    "first": ("input", "inputs", "logits", "logit", "pred", "preds", "prediction",
-              "predictions", "output", "outputs", "scores", "x", "log_probs"),
-    "target": ("target", "targets", "label", "labels", "y", "y_true", "gt", "truth"),
-    "weight": ("weight", "weights", "w", "sample_weight", "sample_weights"),
-}  # fmt: skip
+__all__ = ["AssignDialog", "error_html"]
 
 
-def guess_by_name(
-    doc: SessionDocument, names: list[str], preferred: str | None = None
-) -> dict[str, str]:
-    """Tensor name -> array name from the names alone (see :func:`guess_assignment`)."""
-    slots = [slot.name for slot in doc.slots()]
-    lowered = {name.lower(): name for name in names}
-    guess: dict[str, str] = {}
-    for slot in slots:
-        if slot.lower() in lowered:
-            guess[slot] = lowered[slot.lower()]
-    roles = {
-        "first": doc.first_name,
-        "target": target_name(doc.spec),
-        "weight": "weight",
-    }
-    for role, slot in roles.items():
-        if slot is None or slot not in slots or slot in guess:
-            continue
-        for synonym in _SYNONYMS[role]:
-            if synonym in lowered and lowered[synonym] not in guess.values():
-                guess[slot] = lowered[synonym]
-                break
-    if not guess and len(names) == 1:
-        guess[preferred if preferred in slots else doc.first_name] = names[0]
-    return guess
-
-
-def guess_assignment(
-    doc: SessionDocument,
-    arrays: Mapping[str, np.ndarray],
-    preferred: str | None = None,
-) -> dict[str, str]:
-    """Tensor name -> array name, guessed from the arrays' names and shapes.
-
-    An array named like the tensor wins; then common synonyms (``logits``,
-    ``labels``, ``weights``); a lone unmatched array goes to ``preferred``
-    (the grid it was dropped on) or to the first tensor. Guesses whose shape
-    does not fit (per-sample ``weights`` for CrossEntropyLoss's per-class
-    ``weight``) are dropped.
-    """
-    guess = guess_by_name(doc, list(arrays), preferred)
-    kept: dict[str, str] = {}
-    ordered = sorted(guess, key=lambda slot: slot != doc.first_name)
-    for slot in ordered:
-        trial = {**kept, slot: guess[slot]}
-        try:
-            assign_arrays(doc, {t: arrays[a] for t, a in trial.items()})
-        except FileFormatError:
-            continue
-        kept = trial
-    return kept
-
-
-def error_html(widget, text: object) -> str:
+def error_html(widget: QWidget, text: object) -> str:
     """``✗ text`` in a red that reads on the widget's light or dark palette."""
     dark = widget.palette().window().color().lightness() < 128
     colour = "#ff8a80" if dark else "#c0392b"
@@ -127,8 +68,8 @@ class AssignDialog(QDialog):
         arrays: Mapping[str, np.ndarray],
         source: str,
         preferred: str | None = None,
-        parent=None,
-    ):
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("assignArraysDialog")
         self.setWindowTitle(f"Import arrays — {source}")

@@ -90,8 +90,9 @@ class Importer(QObject):
         arrays = self.load(file)
         if arrays is None:
             return False
+        from lossgui.session.assign_guess import guess_by_name
         from lossgui.session.import_arrays import assign_arrays  # deferred, see load
-        from lossgui.ui.file_assign_dialog import AssignDialog, guess_by_name
+        from lossgui.ui.file_assign_dialog import AssignDialog
 
         doc = self.controller.document
         new: SessionDocument | None = None

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from lossgui.io.session_file import documents_equal, write_session
 from lossgui.session import new_document
 from lossgui.session.number_format import fmt
-from lossgui.ui.file_assign_dialog import AssignDialog, guess_assignment
+from lossgui.ui.file_assign_dialog import AssignDialog
 from lossgui.ui.file_paste_dialog import PasteTensorDialog
 
 
@@ -187,16 +187,6 @@ def test_cancelled_assignment_changes_nothing(make_window, monkeypatch, tmp_path
     monkeypatch.setattr(AssignDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
     assert not window.files.importer.import_file(tmp_path / "two.npz")
     assert window.controller.undo_stack.count() == 0
-
-
-def test_guess_skips_arrays_that_do_not_fit():
-    doc = new_document("CrossEntropyLoss")
-    arrays = {
-        "logits": np.zeros((10, 5)),
-        "labels": np.arange(10) % 5,
-        "sample_weights": np.ones(10),  # per sample: CE's weight is per class
-    }
-    assert guess_assignment(doc, arrays) == {"input": "logits", "target": "labels"}
 
 
 def test_drag_events_reach_the_window(make_window, tmp_path, qtbot):
