@@ -25,6 +25,11 @@ from lossgui.session.explain.classes import cross_entropy
 from lossgui.session.explain.context import Context
 from lossgui.session.explain.dice import soft_dice
 from lossgui.session.explain.divergence import kl_div
+from lossgui.session.explain.embedding import (
+    cosine_embedding,
+    triplet_margin,
+    triplet_margin_with_distance,
+)
 from lossgui.session.explain.focal import sigmoid_focal
 from lossgui.session.explain.generic import generic
 from lossgui.session.explain.likelihood import gaussian_nll, log_cosh, poisson_nll
@@ -74,6 +79,9 @@ BUILDERS: dict[str, Callable[[Context], Built]] = {
     "MultiLabelMarginLoss": multilabel_margin,
     "Poly1CrossEntropyLoss": poly1_cross_entropy,
     "SoftDiceLoss": soft_dice,
+    "CosineEmbeddingLoss": cosine_embedding,
+    "TripletMarginLoss": triplet_margin,
+    "TripletMarginWithDistanceLoss": triplet_margin_with_distance,
 }
 
 #: Losses whose builder needs a row of classes (a 0-d grid gets the generic page).
