@@ -13,15 +13,31 @@ cell is cleared: messages about an edit disappear when it is fixed.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPoint,
     Qt,
     QTimer,
 )
-from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QToolTip
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolTip,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from lossgui.ui.table_views import TensorTableView
+
+Index = QModelIndex | QPersistentModelIndex
 
 __all__ = ["REFUSED_STYLE", "CheckedCellDelegate"]
 
@@ -33,30 +49,35 @@ _COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_
 class CheckedCellDelegate(QStyledItemDelegate):
     """The editing delegate of a :class:`~lossgui.ui.table_views.TensorTableView`."""
 
-    def __init__(self, view):
+    def __init__(self, view: TensorTableView) -> None:
         super().__init__(view)
         self._view = view
         self._cells: dict[int, QPersistentModelIndex] = {}
 
     # --------------------------------------------------------------- editors
-    def createEditor(self, parent, option, index):
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: Index
+    ) -> QWidget:
         """Qt: the standard line edit, remembered with its cell."""
         editor = super().createEditor(parent, option, index)
         self._cells[id(editor)] = QPersistentModelIndex(index)
         return editor
 
-    def destroyEditor(self, editor, index) -> None:
+    def destroyEditor(self, editor: QWidget, index: Index) -> None:
         """Qt: forget the editor, hide its tooltip."""
         self._cells.pop(id(editor), None)
         QToolTip.hideText()
         super().destroyEditor(editor, index)
 
-    def eventFilter(self, editor, event) -> bool:
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
         """Qt: keep the editor open (and marked) when its text is refused."""
         if not isinstance(editor, QLineEdit):
             return super().eventFilter(editor, event)
         kind = event.type()
-        if kind == QEvent.Type.KeyPress and event.key() in _COMMIT_KEYS:
+        if (
+            kind == QEvent.Type.KeyPress
+            and cast(QKeyEvent, event).key() in _COMMIT_KEYS
+        ):
             if self._refuse(editor):
                 return True
         elif kind == QEvent.Type.FocusOut and self._reason(editor) is not None:
@@ -65,7 +86,9 @@ class CheckedCellDelegate(QStyledItemDelegate):
             return True  # still wrong: keep the text, marked, where it is
         return super().eventFilter(editor, event)
 
-    def setModelData(self, editor, model, index) -> None:
+    def setModelData(
+        self, editor: QWidget, model: QAbstractItemModel, index: Index
+    ) -> None:
         """Qt: write the value; on success clear messages about this cell.
 
         Refused text (the view commits it when the user leaves the cell)
@@ -89,7 +112,9 @@ class CheckedCellDelegate(QStyledItemDelegate):
             return
         index = view.model().index(cell.row(), cell.column())
         view.setCurrentIndex(index)
-        if not view.edit(index, view.EditTrigger.AllEditTriggers, None):
+        trigger = view.EditTrigger.AllEditTriggers
+        # Qt takes a null event here; PySide6's stubs want a QEvent.
+        if not view.edit(index, trigger, None):  # type: ignore[call-overload]
             return
         editor = view.indexWidget(index)
         if isinstance(editor, QLineEdit):
@@ -97,7 +122,7 @@ class CheckedCellDelegate(QStyledItemDelegate):
             self._refuse(editor)
 
     # ----------------------------------------------------------------- checks
-    def _cell(self, editor) -> QModelIndex | None:
+    def _cell(self, editor: QWidget) -> QModelIndex | None:
         persistent = self._cells.get(id(editor))
         if persistent is None or not persistent.isValid():
             return None
@@ -126,7 +151,9 @@ class CheckedCellDelegate(QStyledItemDelegate):
         QToolTip.showText(
             editor.mapToGlobal(QPoint(0, editor.height())), reason, editor
         )
-        model = self._cell(editor).model()
+        cell = self._cell(editor)
+        assert cell is not None  # a refusal needs the editor's cell (_reason)
+        model = cell.model()
         rejected = getattr(model, "rejected", None)
         if rejected is not None:
             rejected.emit(reason)  # the status bar shows it too
@@ -141,7 +168,7 @@ class CheckedCellDelegate(QStyledItemDelegate):
             editor.setToolTip("")
             QToolTip.hideText()
 
-    def _clear_cell_messages(self, model, index) -> None:
+    def _clear_cell_messages(self, model: QAbstractItemModel, index: Index) -> None:
         """Clear a status-bar message about this cell (it is fixed now)."""
         window = self._view.window()
         status = getattr(window, "statusBar", None)

@@ -13,11 +13,18 @@ recompute.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 
 from lossgui.session.selection import element_for_cell
 from lossgui.ui.result_model import ResultTableModel
 from lossgui.ui.tensor_model import TensorTableModel
+
+if TYPE_CHECKING:
+    from lossgui.session import Evaluation
+    from lossgui.ui.main_window import MainWindow
+    from lossgui.ui.table_views import GridView
 
 __all__ = ["ElementTracker"]
 
@@ -35,7 +42,7 @@ class ElementTracker(QObject):
 
     elementChanged = Signal(int, int)
 
-    def __init__(self, window):
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
         self.row = 0
@@ -43,7 +50,7 @@ class ElementTracker(QObject):
         self.reconnect()
 
     @classmethod
-    def for_window(cls, window) -> ElementTracker:
+    def for_window(cls, window: MainWindow) -> ElementTracker:
         """The window's tracker, made (and registered as a view) on first use."""
         found = window.findChild(cls)
         if found is None:
@@ -68,7 +75,7 @@ class ElementTracker(QObject):
             )
             view.pressed.connect(lambda index, v=view: self._on_current(v, index))
 
-    def show_evaluation(self, _evaluation) -> None:
+    def show_evaluation(self, _evaluation: Evaluation) -> None:
         """Evaluation view hook: follow rebuilt grids; keep the element inside."""
         self.reconnect()
         rows, columns = self._grid_shape()
@@ -105,14 +112,16 @@ class ElementTracker(QObject):
         rows, columns = doc.table(doc.first_name).shape
         return int(rows), int(columns)
 
-    def _on_changed(self, view, current: QModelIndex, previous: QModelIndex) -> None:
+    def _on_changed(
+        self, view: GridView, current: QModelIndex, previous: QModelIndex
+    ) -> None:
         # A grid that gets the focus with no current cell makes (0, 0) current
         # by itself (raising a dock moves the focus): that is not a selection.
         if not previous.isValid() and (current.row(), current.column()) == (0, 0):
             return
         self._on_current(view, current)
 
-    def _on_current(self, view, current: QModelIndex) -> None:
+    def _on_current(self, view: GridView, current: QModelIndex) -> None:
         model = view.model()
         if (
             not current.isValid()

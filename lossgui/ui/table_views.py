@@ -9,15 +9,29 @@ fixed sizes so a million rows never get measured.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, cast
+
 import numpy as np
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QItemSelectionRange,
+    QModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from lossgui.io.cells import format_tsv
 from lossgui.io.errors import FileFormatError
 from lossgui.io.text_parse import parse_block
 from lossgui.ui.cell_editor import CheckedCellDelegate
+
+if TYPE_CHECKING:
+    from lossgui.ui.controller import SessionController
+    from lossgui.ui.result_model import ResultTableModel
+    from lossgui.ui.tensor_model import TensorTableModel
 
 __all__ = ["GridView", "TensorTableView"]
 
@@ -33,6 +47,27 @@ SCROLL_ROWS = 8
 MIN_CELL_TEXT = "−0.000"
 
 
+def model_of(view: QAbstractItemView) -> QAbstractItemModel | None:
+    """``view``'s model, or None before one is set.
+
+    PySide6's stubs declare ``model()`` never None; Qt returns None (nullptr)
+    until :meth:`~QAbstractItemView.setModel`.
+    """
+    return view.model()
+
+
+def selected_ranges(view: QAbstractItemView) -> Sequence[QItemSelectionRange]:
+    """The ranges selected in ``view`` (empty without a selection model).
+
+    A ``QItemSelection`` is a sequence of ranges at run time; PySide6's stubs
+    do not say so (no ``__iter__`` or ``__len__``).
+    """
+    selection = view.selectionModel()
+    if not selection:
+        return []
+    return cast("Sequence[QItemSelectionRange]", selection.selection())
+
+
 class GridView(QTableView):
     """A compact, fast table with copy as TSV.
 
@@ -44,7 +79,7 @@ class GridView(QTableView):
 
     message = Signal(str)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -68,7 +103,7 @@ class GridView(QTableView):
         # squeezed, a grid still shows its titles and one row (it scrolls)
         self.setMinimumHeight(2 * height + 2 + 2 * self.frameWidth())
 
-    def setModel(self, model) -> None:
+    def setModel(self, model: QAbstractItemModel | None) -> None:
         """Qt: take ``model`` and size the columns to its text from now on."""
         super().setModel(model)
         if model is not None:
@@ -83,7 +118,7 @@ class GridView(QTableView):
         Only the first :data:`FIT_ROWS` rows and :data:`FIT_COLUMNS` columns
         are measured, so a million-row tensor costs the same as a small one.
         """
-        model = self.model()
+        model = model_of(self)
         if model is None:
             return
         rows = range(min(model.rowCount(), FIT_ROWS))
@@ -92,9 +127,14 @@ class GridView(QTableView):
             header.resizeSection(column, self._wanted_width(column, rows))
         self.updateGeometry()
 
-    def _grow_columns(self, top_left, bottom_right, roles=()) -> None:
+    def _grow_columns(
+        self,
+        top_left: QModelIndex,
+        bottom_right: QModelIndex,
+        roles: Sequence[int] = (),
+    ) -> None:
         """Widen the edited columns whose new text no longer fits (never shrink)."""
-        model = self.model()
+        model = model_of(self)
         if model is None or (roles and Qt.ItemDataRole.DisplayRole not in roles):
             return
         top = top_left.row()
@@ -130,7 +170,7 @@ class GridView(QTableView):
 
     def row_header_width(self) -> int:
         """The width of the row numbers' header for the current row count."""
-        model = self.model()
+        model = model_of(self)
         rows = model.rowCount() if model is not None else 1
         digits = len(str(max(rows - 1, 0)))
         return self.fontMetrics().horizontalAdvance("9" * digits) + 12
@@ -141,7 +181,7 @@ class GridView(QTableView):
         Room for a vertical scroll bar is kept when the grid has more than
         :data:`SCROLL_ROWS` rows, so its last column never hides behind one.
         """
-        model = self.model()
+        model = model_of(self)
         if model is None:
             return 160
         columns = min(model.columnCount(), max_columns)
@@ -153,7 +193,7 @@ class GridView(QTableView):
 
     def preferred_height(self, max_rows: int) -> int:
         """A height that shows the column titles and up to ``max_rows`` rows."""
-        model = self.model()
+        model = model_of(self)
         rows = min(model.rowCount() if model is not None else 0, max_rows)
         row = self.verticalHeader().defaultSectionSize()
         chrome = 2 * self.frameWidth() + self.horizontalScrollBar().sizeHint().height()
@@ -161,7 +201,7 @@ class GridView(QTableView):
 
     def selection_box(self) -> tuple[int, int, int, int] | None:
         """``(top, left, bottom, right)`` of the selection, or of the current cell."""
-        ranges = self.selectionModel().selection() if self.selectionModel() else []
+        ranges = selected_ranges(self)
         if ranges:
             top = min(r.top() for r in ranges)
             left = min(r.left() for r in ranges)
@@ -176,7 +216,7 @@ class GridView(QTableView):
     def selected_block(self) -> list[list[float | int | None]]:
         """The selected cells' exact values; unselected cells in the box are None."""
         box = self.selection_box()
-        model = self.model()
+        model = model_of(self)
         if box is None or model is None:
             return []
         top, left, bottom, right = box
@@ -189,7 +229,7 @@ class GridView(QTableView):
                 and r.left() == left
                 and r.bottom() == bottom
                 and r.right() == right
-                for r in selection.selection()
+                for r in selected_ranges(self)
             )
         )
         block = self._values(top, left, bottom, right)
@@ -200,13 +240,20 @@ class GridView(QTableView):
                         block[r - top][c - left] = None
         return block
 
-    def _values(self, top: int, left: int, bottom: int, right: int):
+    def _values(
+        self, top: int, left: int, bottom: int, right: int
+    ) -> list[list[float | int | None]]:
         model = self.model()
         table = getattr(model, "table", None)
         if callable(table):
-            return table()[top : bottom + 1, left : right + 1].tolist()
+            values: list[list[float | int | None]] = table()[
+                top : bottom + 1, left : right + 1
+            ].tolist()
+            return values
+        # no table(): a grid of results
+        results = cast("ResultTableModel", model)
         columns = [
-            model.column_values(c, top, bottom + 1) for c in range(left, right + 1)
+            results.column_values(c, top, bottom + 1) for c in range(left, right + 1)
         ]
         return [list(row) for row in zip(*columns, strict=True)]
 
@@ -221,7 +268,7 @@ class GridView(QTableView):
         self.message.emit(f"Copied {rows}×{cols} cells")
         return text
 
-    def keyPressEvent(self, event):
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         """Qt: standard copy/paste keys, then the default handling."""
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copy_selection()
@@ -232,7 +279,9 @@ class GridView(QTableView):
 class TensorTableView(GridView):
     """An editable tensor grid; its model is a :class:`TensorTableModel`."""
 
-    def __init__(self, controller, parent=None):
+    def __init__(
+        self, controller: SessionController, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._controller = controller
         self.setEditTriggers(
@@ -241,6 +290,10 @@ class TensorTableView(GridView):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.setItemDelegate(CheckedCellDelegate(self))  # refused text stays
+
+    def model(self) -> TensorTableModel:
+        """Qt: the view's model, a :class:`TensorTableModel` (set at build)."""
+        return cast("TensorTableModel", super().model())
 
     def paste_text(self, text: str) -> bool:
         """Paste ``text`` (TSV from a spreadsheet) at the current cell.
@@ -283,7 +336,7 @@ class TensorTableView(GridView):
         return True
 
     @staticmethod
-    def _block(text: str, model) -> np.ndarray:
+    def _block(text: str, model: TensorTableModel) -> np.ndarray:
         """The pasted numbers as a 2-D float block, checked for index tensors."""
         values = np.asarray(parse_block(text).values, dtype=np.float64)
         if values.ndim == 0:
@@ -308,7 +361,7 @@ class TensorTableView(GridView):
         """Paste the clipboard's text."""
         return self.paste_text(QGuiApplication.clipboard().text())
 
-    def keyPressEvent(self, event):
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         """Qt: standard copy/paste keys, then the default handling."""
         if event.matches(QKeySequence.StandardKey.Paste):
             self.paste_clipboard()
@@ -319,7 +372,7 @@ class TensorTableView(GridView):
             and self.model() is not None
         ):  # clear the selection as a spreadsheet does (one undo step)
             box = self.selection_box()
-            ranges = self.selectionModel().selection()
+            ranges = selected_ranges(self)
             boxes = [(r.top(), r.left(), r.bottom(), r.right()) for r in ranges]
             self.model().clear_ranges(boxes or ([box] if box else []))
             return

@@ -20,12 +20,17 @@ panel somewhere else by hand, the panels stay where the user put them
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QScrollArea, QTabBar
 
 from lossgui.ui.precision import precision_signals
 from lossgui.ui.table_views import SCROLL_ROWS
+
+if TYPE_CHECKING:
+    from lossgui.ui.main_window import MainWindow
 
 __all__ = ["WIDE_WIDTH", "WindowLayout"]
 
@@ -62,7 +67,7 @@ class WindowLayout(QObject):
         ``result_editor`` are arranged; every other dock is a panel tab.
     """
 
-    def __init__(self, window: QMainWindow):
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self._order: list[QDockWidget] = []
@@ -126,7 +131,7 @@ class WindowLayout(QObject):
         self._timer.start()
 
     # ----------------------------------------------------------------- events
-    def eventFilter(self, watched, event):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Qt: re-apply the rules after the window is resized or shown."""
         if watched is self.window and event.type() in (
             QEvent.Type.Resize,
@@ -270,8 +275,10 @@ class WindowLayout(QObject):
 
     def _controls_width(self) -> int:
         """The controls' compact width, or what their content needs, if more."""
-        scroll = self.window.controls_dock.widget()
+        # the controls dock holds a scroll area (MainWindow._build_controls_dock)
+        scroll = cast(QScrollArea, self.window.controls_dock.widget())
         body = scroll.widget()
+        assert body is not None  # the controls' body, set at build
         needed = (
             body.minimumSizeHint().width()
             + scroll.verticalScrollBar().sizeHint().width()
