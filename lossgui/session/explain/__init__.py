@@ -23,6 +23,7 @@ from lossgui.session import number_format
 from lossgui.session.explain.binary import bce, bce_with_logits
 from lossgui.session.explain.classes import cross_entropy
 from lossgui.session.explain.context import Context
+from lossgui.session.explain.ctc import ctc
 from lossgui.session.explain.dice import soft_dice
 from lossgui.session.explain.divergence import kl_div
 from lossgui.session.explain.embedding import (
@@ -82,6 +83,7 @@ BUILDERS: dict[str, Callable[[Context], Built]] = {
     "CosineEmbeddingLoss": cosine_embedding,
     "TripletMarginLoss": triplet_margin,
     "TripletMarginWithDistanceLoss": triplet_margin_with_distance,
+    "CTCLoss": ctc,
 }
 
 #: Losses whose builder needs a row of classes (a 0-d grid gets the generic page).
@@ -101,7 +103,9 @@ _ROW_LOSSES = frozenset(
 def _supported(ctx: Context) -> bool:
     """Whether the family builder handles this layout (else: generic)."""
     grid = ctx.grid
-    if grid.dtype.kind != "f" or grid.ndim > 2 or grid.size == 0:
+    if grid.dtype.kind != "f" or grid.size == 0:
+        return False
+    if grid.ndim > 2 and not (ctx.evaluation.loss == "CTCLoss" and grid.ndim == 3):
         return False
     return not (ctx.evaluation.loss in _ROW_LOSSES and grid.ndim == 0)
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from html import escape
 
-from lossgui.session.explain.steps import Explanation, Section, Step
+from lossgui.session.explain.steps import Explanation, Section, Step, Table
 
 __all__ = ["DARK", "LIGHT", "Colours", "to_html"]
 
@@ -84,12 +84,41 @@ def _step(step: Step, c: Colours) -> str:
     return "".join(rows)
 
 
+def _table(table: Table, c: Colours) -> str:
+    """A bordered table; highlighted cells bold on the code background."""
+    cell = "style='padding:1px 5px' align='right'"
+    head = "".join(
+        f"<td {cell}><b style='color:{c.muted}'>{_math(h)}</b></td>"
+        for h in table.header
+    )
+    body = []
+    marked = set(table.highlight)
+    for r, (title, *cells) in enumerate(table.rows):
+        parts = [f"<td {cell}><b style='color:{c.muted}'>{_math(title)}</b></td>"]
+        for k, text in enumerate(cells):
+            if (r, k) in marked:
+                parts.append(
+                    f"<td style='padding:1px 5px; background-color:{c.code_bg}' "
+                    f"align='right'><b style='color:{c.value}'>{_e(text)}</b></td>"
+                )
+            else:
+                parts.append(f"<td {cell}>{_e(text)}</td>")
+        body.append("<tr>" + "".join(parts) + "</tr>")
+    return (
+        f"<p style='color:{c.muted}; margin:4px 0px 0px 0px'>{_e(table.caption)}</p>"
+        f"<table cellspacing='0' cellpadding='1' border='1' "
+        f"style='border-color:{c.muted}; border-style:solid'>"
+        f"<tr>{head}</tr>{''.join(body)}</table>"
+    )
+
+
 def _section(section: Section, c: Colours) -> str:
     parts = [
         f"<h3 style='color:{c.accent}; margin-bottom:2px'>{_e(section.title)}</h3>"
     ]
     for line in section.lines:
         parts.append(f"<p style='color:{c.muted}; margin:2px 0px'>{_e(line)}</p>")
+    parts.extend(_table(table, c) for table in section.tables)
     if section.steps:
         body = "<tr><td colspan='3' style='font-size:4px'>&nbsp;</td></tr>".join(
             _step(step, c) for step in section.steps

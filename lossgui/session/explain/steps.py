@@ -26,6 +26,7 @@ __all__ = [
     "Section",
     "Step",
     "StepMaker",
+    "Table",
     "agrees",
     "half_unit",
     "shown",
@@ -110,12 +111,36 @@ class Step:
 
 
 @dataclass(frozen=True)
+class Table:
+    """A small table of shown numbers (CTC's alignment lattice).
+
+    Attributes
+    ----------
+    caption : str
+        What the table holds.
+    header : tuple of str
+        The column headings (the first is the row headings' title).
+    rows : tuple of tuple of str
+        Each row: its heading, then one cell per column.
+    highlight : tuple of (int, int)
+        ``(row, column)`` cells to emphasise (column 0 is the first cell
+        after the heading).
+    """
+
+    caption: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    highlight: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
 class Section:
-    """A titled group of steps, with prose lines before them."""
+    """A titled group of steps, with prose lines and tables before them."""
 
     title: str
     steps: tuple[Step, ...] = ()
     lines: tuple[str, ...] = ()
+    tables: tuple[Table, ...] = ()
 
 
 @dataclass(frozen=True)
