@@ -48,6 +48,7 @@ their ``.detach().numpy()``), so the Qt-free suites and the tools use it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
@@ -252,3 +253,16 @@ def assert_matches_torch(
         f"allowance {float(np.broadcast_to(limit, e.shape)[worst]):.3g}, "
         f"{ulp} ulps apart"
     )
+
+
+def assert_result_matches_torch(
+    result: Any, value: Any, grad: Any, inputs: Iterable[Any], **rule: Any
+) -> None:
+    """An engine ``LossResult``'s value (and gradient, unless ``grad`` is None)
+    equal torch's; precision and scale come from the call's ``inputs``."""
+    arguments = list(inputs)
+    rule.setdefault("precision", working_precision(*arguments))
+    rule.setdefault("scale", input_scale(*arguments))
+    assert_matches_torch(result.value, value, what="value", **rule)
+    if grad is not None:
+        assert_matches_torch(result.grad, grad, what="grad", **rule)

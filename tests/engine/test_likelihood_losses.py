@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from torch_parity import assert_result_matches_torch
 
 from lossgui.engine import LOSSES, LossInputError, compute
 
@@ -31,35 +32,18 @@ def torch_run(torch: Any, module: Any, arrays: list[Array]) -> tuple[Array, Arra
     return out.detach().numpy(), grad
 
 
-def assert_matches(result: Any, value: Array, grad: Array | None, low: bool) -> None:
-    """Our result equals torch's: dtype, shape, NaN positions, values within tol."""
-    rtol, atol = (1e-5, 1e-6) if low else (1e-10, 1e-12)
-    finite = np.abs(result.elementwise[np.isfinite(result.elementwise)])
-    scale = max(1.0, float(finite.max())) if finite.size else 1.0
-    assert result.value.dtype == value.dtype
-    assert result.value.shape == value.shape
-    np.testing.assert_allclose(
-        result.value, value, rtol=rtol, atol=atol * scale, equal_nan=True
-    )
-    if grad is not None:
-        assert result.grad.dtype == grad.dtype
-        np.testing.assert_allclose(
-            result.grad, grad, rtol=rtol, atol=atol * scale, equal_nan=True
-        )
-
-
-def _cast(rng: np.random.Generator, x: Array, y: Array) -> tuple[Array, Array, bool]:
-    """Random dtype combination; returns whether float32 precision is involved."""
+def _cast(rng: np.random.Generator, x: Array, y: Array) -> tuple[Array, Array]:
+    """A random dtype combination of ``x`` and ``y``."""
     kind = rng.choice(["f64", "f64", "f32", "x32", "y32", "ylong"])
     if kind == "f32":
-        return x.astype(np.float32), y.astype(np.float32), True
+        return x.astype(np.float32), y.astype(np.float32)
     if kind == "x32":
-        return x.astype(np.float32), y, True
+        return x.astype(np.float32), y
     if kind == "y32":
-        return x, y.astype(np.float32), True
+        return x, y.astype(np.float32)
     if kind == "ylong":
-        return x, np.round(y).astype(np.int64), False
-    return x, y, False
+        return x, np.round(y).astype(np.int64)
+    return x, y
 
 
 # --------------------------------------------------------------------------- Poisson
@@ -194,12 +178,12 @@ def test_poisson_matches_torch_random() -> None:
         y = rng.choice([0.0, 1.0, 2.0, 5.0, 0.5, 1.5], size=ys) + (
             rng.uniform(0, 3, size=ys) * rng.integers(2)
         )
-        x, y, low = _cast(rng, np.asarray(x), np.asarray(y))
+        x, y = _cast(rng, np.asarray(x), np.asarray(y))
         kwargs = {"log_input": log_input, "full": full, "eps": eps}
         ours = compute("PoissonNLLLoss", x, y, reduction=reduction, **kwargs)
         module = torch.nn.PoissonNLLLoss(reduction=reduction, **kwargs)
         value, grad = torch_run(torch, module, [x, y])
-        assert_matches(ours, value, grad, low)
+        assert_result_matches_torch(ours, value, grad, [x, y, eps])
 
 
 def test_poisson_integer_input_matches_torch_value() -> None:
@@ -212,7 +196,7 @@ def test_poisson_integer_input_matches_torch_value() -> None:
             )
             module = torch.nn.PoissonNLLLoss(log_input, full, reduction="none")
             value, _ = torch_run(torch, module, [x, y])
-            assert_matches(ours, value, None, low=True)
+            assert_result_matches_torch(ours, value, None, [x, y])
 
 
 # --------------------------------------------------------------------------- Gaussian
@@ -385,11 +369,11 @@ def test_gaussian_matches_torch_random() -> None:
     rng = np.random.default_rng(7)
     for case in range(200):
         x, y, var = _gaussian_case(rng, case)
-        x, y, low = _cast(rng, x, y)
+        x, y = _cast(rng, x, y)
         if y.dtype == np.int64:
             y = y.astype(np.float64)
         if rng.integers(4) == 0:
-            var, low = var.astype(np.float32), True
+            var = var.astype(np.float32)
         full = bool(rng.integers(2))
         eps = float(rng.choice([1e-6, rng.uniform(1e-6, 1e-3), 0.5]))
         reduction = str(rng.choice(["none", "mean", "sum"]))
@@ -398,7 +382,7 @@ def test_gaussian_matches_torch_random() -> None:
         )
         module = torch.nn.GaussianNLLLoss(full=full, eps=eps, reduction=reduction)
         value, grad = torch_run(torch, module, [x, y, var])
-        assert_matches(ours, value, grad, low)
+        assert_result_matches_torch(ours, value, grad, [x, y, var, eps])
 
 
 def test_gaussian_errors_match_torch() -> None:

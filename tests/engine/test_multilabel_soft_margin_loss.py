@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from torch_parity import assert_matches_torch, input_scale, working_precision
 
 from lossgui.engine import LOSSES, LossInputError, compute
 
@@ -244,14 +245,6 @@ def _torch(
     return out.detach().numpy(), xt.grad.numpy()
 
 
-def _close(actual: np.ndarray, expected: np.ndarray, low_precision: bool) -> None:
-    assert actual.dtype == expected.dtype and actual.shape == expected.shape
-    if low_precision:
-        np.testing.assert_allclose(actual, expected, rtol=1e-5, atol=1e-6)
-    else:
-        np.testing.assert_allclose(actual, expected, rtol=1e-10, atol=1e-12)
-
-
 @pytest.mark.parametrize("reduction", ["none", "mean", "sum"])
 @pytest.mark.parametrize("dtype", [F32, F64])
 @pytest.mark.parametrize("shape", [(5,), (3, 4), (2, 3, 4), (4, 1)])
@@ -276,8 +269,12 @@ def test_matches_torch(shape: tuple[int, ...], dtype: Any, reduction: str) -> No
         for w in weights:
             value, grad = _torch(torch, x, y, weight=w, reduction=reduction)
             r = compute(NAME, x, y, weight=w, reduction=reduction)
-            _close(r.value, value, low_precision=dtype == F32)
-            _close(r.grad, grad, low_precision=dtype == F32)
+            rule = {
+                "precision": working_precision(x, y, w),
+                "scale": input_scale(x, y, w),
+            }
+            assert_matches_torch(r.value, value, what="value", **rule)
+            assert_matches_torch(r.grad, grad, what="grad", **rule)
 
 
 @pytest.mark.parametrize("dtype", [F32, F64])
@@ -291,8 +288,8 @@ def test_special_values_match_torch(dtype: Any) -> None:
         y = np.full(x.shape, target, dtype)
         value, grad = _torch(torch, x, y, reduction="none")
         r = compute(NAME, x, y, reduction="none")
-        np.testing.assert_array_equal(np.isnan(r.value), np.isnan(value))
-        _close(r.grad, grad, low_precision=dtype == F32)
+        assert_matches_torch(r.value, value, what="value", scale=input_scale(x))
+        assert_matches_torch(r.grad, grad, what="grad", scale=input_scale(x))
 
 
 def test_shape_error_comes_before_a_bad_reduction():

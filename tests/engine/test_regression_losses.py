@@ -7,6 +7,7 @@ then a live comparison with torch 2.13 (skipped when torch is missing).
 from __future__ import annotations
 
 import itertools
+import math
 import re
 import warnings
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from torch_parity import assert_result_matches_torch
 
 from lossgui.engine import LOSSES, LossInputError, compute
 
@@ -309,8 +311,16 @@ def test_beta_type(beta: object, shown: str) -> None:
 
 
 def test_beta_accepts_numbers() -> None:
+    """A bool, int or NumPy scalar ``beta`` acts as that number:
+    ``0.5 d² / β`` where ``|d| < β``, else ``|d| - β / 2``."""
+    d = a64(1.0, 0.25, -3.0)
     for beta in (True, 2, np.float32(0.5), np.int64(2)):
-        compute("SmoothL1Loss", a64(1.0), a64(0.0), beta=beta)
+        b = float(beta)
+        want = [0.5 * v * v / b if abs(v) < b else abs(v) - 0.5 * b for v in d]
+        slope = [v / b if abs(v) < b else math.copysign(1.0, v) for v in d]
+        r = compute("SmoothL1Loss", d, a64(0.0, 0.0, 0.0), beta=beta, reduction="none")
+        np.testing.assert_allclose(r.value, want, rtol=1e-15)
+        np.testing.assert_allclose(r.grad, slope, rtol=1e-15)
 
 
 @pytest.mark.parametrize("delta", [0.0, -1.0, float("nan")])
@@ -337,8 +347,16 @@ def test_delta_type(delta: object, shown: str) -> None:
 
 
 def test_delta_accepts_int_bool_and_float64_scalar() -> None:
+    """An int, bool or float64-scalar ``delta`` acts as that number:
+    ``0.5 d²`` where ``|d| < δ``, else ``δ (|d| - δ / 2)``."""
+    d = a64(1.5, 0.25, -3.0)
     for delta in (2, True, np.float64(2.0)):
-        compute("HuberLoss", a64(1.0), a64(0.0), delta=delta)
+        k = float(delta)
+        want = [0.5 * v * v if abs(v) < k else k * (abs(v) - 0.5 * k) for v in d]
+        slope = [v if abs(v) < k else math.copysign(k, v) for v in d]
+        r = compute("HuberLoss", d, a64(0.0, 0.0, 0.0), delta=delta, reduction="none")
+        np.testing.assert_allclose(r.value, want, rtol=1e-15)
+        np.testing.assert_allclose(r.grad, slope, rtol=1e-15)
 
 
 # --- dtypes -------------------------------------------------------------------------------
@@ -493,14 +511,6 @@ def _torch_call(
     return out.detach().numpy(), xt.grad.numpy(), [str(w.message) for w in caught]
 
 
-def _assert_close(actual: np.ndarray, expected: np.ndarray, dtype: Any) -> None:
-    assert actual.dtype == expected.dtype and actual.shape == expected.shape
-    if np.dtype(dtype) == F64:
-        np.testing.assert_allclose(actual, expected, rtol=1e-10, atol=1e-12)
-    else:
-        np.testing.assert_allclose(actual, expected, rtol=1e-5, atol=1e-6)
-
-
 def _cases() -> list[tuple[str, dict[str, Any]]]:
     options: dict[str, list[dict[str, Any]]] = {
         "L1Loss": [{}],
@@ -535,15 +545,13 @@ def test_matches_torch(name: str, kw: dict[str, Any], dtype: Any) -> None:
         x, y = x.astype(dtype), y.astype(dtype)
         value, grad, warns = _torch_call(torch, name, x, y, kw)
         r = compute(name, x, y, **kw)
-        _assert_close(r.value, value, dtype)
-        _assert_close(r.grad, grad, dtype)
+        assert_result_matches_torch(r, value, grad, [x, y, *kw.values()])
         assert list(r.warnings) == warns
         if name != "SmoothL1Loss":
             w = rng.uniform(0, 2, size=x.shape).astype(dtype)
             value, grad, _ = _torch_call(torch, name, x, y, {**kw, "weight": w})
             r = compute(name, x, y, weight=w, **kw)
-            _assert_close(r.value, value, dtype)
-            _assert_close(r.grad, grad, dtype)
+            assert_result_matches_torch(r, value, grad, [x, y, w, *kw.values()])
 
 
 @pytest.mark.parametrize("name", REGRESSION)
@@ -567,8 +575,7 @@ def test_dtype_combinations_match_torch(name: str) -> None:
                 assert str(info.value) == str(exc)
                 continue
             r = compute(name, x, y, reduction=red)
-            assert r.value.dtype == expected.dtype
-            np.testing.assert_allclose(r.value, expected, rtol=1e-5)
+            assert_result_matches_torch(r, expected, None, [x, y])
 
 
 @pytest.mark.parametrize("loss", ["L1Loss", "MSELoss", "SmoothL1Loss", "HuberLoss"])

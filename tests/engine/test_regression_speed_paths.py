@@ -4,9 +4,11 @@ The float32/float64 paths work in place with ``clip`` instead of selecting
 between two formulas, so these compare them with torch on every pair of
 adversarial values (±0, ±inf, NaN, huge, subnormal, exactly at ``β``/``δ``),
 for each reduction, the kinks' parameters, broadcasting, ``weight=`` and the
-legacy ``size_average``/``reduce`` arguments: values and gradients within
-float64 ``rtol=1e-10`` / float32 ``rtol=1e-5, atol=1e-6``, NaN and ±inf at the
-same places, and the sign of every zero (loss and gradient) as torch gives it.
+legacy ``size_average``/``reduce`` arguments: values and gradients under
+``tests/torch_parity.py``'s rule, with each element's input scale taken from
+its own ``x``, ``y`` (and weight) where the result is elementwise, NaN and ±inf
+at the same places, and the sign of every zero (loss and gradient) as torch
+gives it.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from torch_parity import assert_matches_torch, input_scale
 
 from lossgui.engine import compute
 
@@ -57,22 +60,25 @@ PARAMS: dict[str, tuple[str | None, tuple[float, ...]]] = {
 CASES = [(name, value) for name, (_, values) in PARAMS.items() for value in values]
 
 
-def _check(ours: np.ndarray, ref: np.ndarray, dtype: type, what: str) -> None:
-    a = np.asarray(ours, dtype=np.float64)
-    e = np.asarray(ref, dtype=np.float64)
-    assert a.shape == e.shape, what
-    np.testing.assert_array_equal(np.isnan(a), np.isnan(e), err_msg=what)
-    np.testing.assert_array_equal(np.isposinf(a), np.isposinf(e), err_msg=what)
-    np.testing.assert_array_equal(np.isneginf(a), np.isneginf(e), err_msg=what)
-    finite = np.isfinite(e)
-    rtol, floor = (1e-10, 1e-12) if dtype == np.float64 else (1e-5, 1e-6)
-    scale = max(1.0, float(np.max(np.abs(e[finite]), initial=0.0)))
-    np.testing.assert_allclose(
-        a[finite], e[finite], rtol=rtol, atol=floor * scale, err_msg=what
-    )
-    zero = finite & (e == 0)
+def _scale(shape: tuple[int, ...], *arrays: Any) -> float | np.ndarray:
+    """Each element's input scale when ``shape`` is the inputs' broadcast shape
+    (an elementwise result), else the scale of all inputs."""
+    arrays = tuple(np.asarray(a) for a in arrays if isinstance(a, (np.ndarray, float)))
+    if np.broadcast_shapes(*(a.shape for a in arrays)) != shape:
+        return input_scale(*arrays)
+    with np.errstate(invalid="ignore"):
+        size = [np.abs(a.astype(np.float64)) for a in arrays]
+    size = [np.where(np.isfinite(m), m, 0.0) for m in size]
+    return np.maximum(1.0, np.maximum.reduce(np.broadcast_arrays(*size)))
+
+
+def _check(
+    ours: np.ndarray, ref: np.ndarray, inputs: tuple[Any, ...], what: str
+) -> None:
+    assert_matches_torch(ours, ref, what=what, scale=_scale(np.shape(ref), *inputs))
+    zero = np.isfinite(ref) & (ref == 0)
     np.testing.assert_array_equal(
-        np.signbit(a[zero]), np.signbit(e[zero]), err_msg=f"{what}: sign of 0"
+        np.signbit(ours[zero]), np.signbit(ref[zero]), err_msg=f"{what}: sign of 0"
     )
 
 
@@ -111,10 +117,10 @@ def _compare(
     value, grad = _torch(name, x, y, kwargs, functional)
     r = compute(name, x, y, **kwargs)
     what = f"{name} {x.dtype} {kwargs}"
-    _check(r.value, value, x.dtype.type, f"{what} value")
-    _check(r.grad, grad, x.dtype.type, f"{what} grad")
+    inputs = (x, y, *kwargs.values())
+    _check(r.value, value, inputs, f"{what} value")
+    _check(r.grad, grad, inputs, f"{what} grad")
     assert r.grad.dtype == x.dtype
-    assert r.value.dtype == value.dtype
 
 
 @pytest.mark.parametrize(("name", "param"), CASES)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from torch_parity import assert_matches_torch, input_scale
 
 from lossgui.engine import compute
 
@@ -27,10 +28,11 @@ def _input(shape: tuple[int, ...], dtype: type, seed: int, special: bool) -> np.
     return x
 
 
-def _close(ours: np.ndarray, ref: object, dtype: type) -> None:
-    ref_np = ref.detach().numpy() if hasattr(ref, "detach") else np.asarray(ref)
-    rtol, atol = (1e-5, 1e-6) if dtype == np.float32 else (1e-10, 1e-12)
-    np.testing.assert_allclose(ours, ref_np, rtol=rtol, atol=atol, equal_nan=True)
+def _same(r: object, out: object, grad: object, *inputs: object) -> None:
+    """The engine's value and gradient are torch's, under the shared rule."""
+    scale = input_scale(*inputs)
+    assert_matches_torch(r.value, out, what="value", scale=scale)
+    assert_matches_torch(r.grad, grad, what="grad", scale=scale)
 
 
 def _run(fn, x: np.ndarray, *rest: object):
@@ -65,9 +67,7 @@ def test_cross_entropy_and_nll(shape, dtype, special, reduction, variant) -> Non
     for name, fn in (("CrossEntropyLoss", F.cross_entropy), ("NLLLoss", F.nll_loss)):
         r = compute(name, x, y, **kwargs)
         out, grad = _run(lambda a, fn=fn: fn(a, yt, **tkw), x)
-        _close(r.value, out, dtype)
-        _close(r.grad, grad, dtype)
-        assert r.grad.dtype == x.dtype
+        _same(r, out, grad, x, *kwargs.values())
 
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
@@ -86,8 +86,7 @@ def test_poly1_matches_torch_formula(dtype, special, reduction) -> None:
 
     r = compute("Poly1CrossEntropyLoss", x, y, reduction=reduction)
     out, grad = _run(poly1, x)
-    _close(r.value, out, dtype)
-    _close(r.grad, grad, dtype)
+    _same(r, out, grad, x)
 
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
@@ -107,8 +106,7 @@ def test_multi_margin(dtype, special, p, margin, weighted) -> None:
         ),
         x,
     )
-    _close(r.value, out, dtype)
-    _close(r.grad, grad, dtype)
+    _same(r, out, grad, x, w, margin)
 
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
@@ -123,8 +121,7 @@ def test_multilabel_margin(dtype, special, seed) -> None:
         lambda a: F.multilabel_margin_loss(a, torch.from_numpy(t), reduction="none"),
         x,
     )
-    _close(r.value, out, dtype)
-    _close(r.grad, grad, dtype)
+    _same(r, out, grad, x)
 
 
 @pytest.mark.parametrize("shape", [(5,), (6, 4), (3, 4, 2)])
@@ -160,9 +157,7 @@ def test_cross_entropy_mean_with_subnormal_total_weight(
         ),
         x,
     )
-    _close(r.value, out, dtype)
-    _close(r.grad, grad, dtype)
-    assert r.grad.dtype == x.dtype
+    _same(r, out, grad, x, w)
     if target == "index" and smoothing == 0.0:
         hot = np.moveaxis(
             np.eye(classes, dtype=bool)[y], -1, 0 if len(shape) == 1 else 1

@@ -8,6 +8,8 @@ from typing import Any
 
 import numpy as np
 import pytest
+from torch_parity import assert_result_matches_torch
+from torch_reference_cases import decode_array
 
 from lossgui.engine import LOSSES, LossInputError, compute
 from lossgui.engine.distances import DISTANCES
@@ -33,21 +35,6 @@ def torch_run(torch: Any, module: Any, arrays: list[Array]) -> tuple[Array, Arra
     return out.detach().numpy(), first.grad.numpy()
 
 
-def assert_matches(result: Any, value: Array, grad: Array, low: bool) -> None:
-    rtol, atol = (1e-5, 1e-6) if low else (1e-10, 1e-12)
-    finite = np.abs(result.elementwise[np.isfinite(result.elementwise)])
-    scale = max(1.0, float(finite.max())) if finite.size else 1.0
-    assert result.value.dtype == value.dtype
-    assert result.value.shape == value.shape
-    np.testing.assert_allclose(
-        result.value, value, rtol=rtol, atol=atol * scale, equal_nan=True
-    )
-    assert result.grad.dtype == grad.dtype and result.grad.shape == grad.shape
-    np.testing.assert_allclose(
-        result.grad, grad, rtol=rtol, atol=atol * scale, equal_nan=True
-    )
-
-
 def torch_distance(torch: Any, name: str) -> Any:
     functional = torch.nn.functional
     return {
@@ -60,10 +47,8 @@ def torch_distance(torch: Any, name: str) -> Any:
     }[name]
 
 
-def random_triplet(
-    rng: np.random.Generator, case: int
-) -> tuple[Array, Array, Array, bool]:
-    """Anchor/positive/negative with broadcasting, ties and dtypes; low precision?"""
+def random_triplet(rng: np.random.Generator, case: int) -> tuple[Array, Array, Array]:
+    """Anchor/positive/negative with broadcasting, ties and dtypes."""
     base = [(4, 3), (5,), (2, 3, 4), (6, 1), (3, 0)][case % 5]
     shapes = [base, base, base]
     if len(base) >= 2 and rng.integers(3) == 0:  # broadcast one tensor's rows
@@ -75,10 +60,10 @@ def random_triplet(
         a, p, n = (np.round(t) for t in (a, p, n))  # exact zeros and ties
     kind = int(rng.integers(4))
     if kind == 1:
-        return a.astype(np.float32), p.astype(np.float32), n.astype(np.float32), True
+        return a.astype(np.float32), p.astype(np.float32), n.astype(np.float32)
     if kind == 2:
-        return a.astype(np.float32), p, n, True
-    return a, p, n, False
+        return a.astype(np.float32), p, n
+    return a, p, n
 
 
 # --------------------------------------------------------------------------- registry
@@ -360,7 +345,7 @@ def test_triplet_margin_matches_torch_random() -> None:
     torch = pytest.importorskip("torch")
     rng = np.random.default_rng(48)
     for case in range(270):
-        a, p, n, low = random_triplet(rng, case)
+        a, p, n = random_triplet(rng, case)
         norm = _PS[case % len(_PS)]
         if a.shape[-1] == 0 and (norm < 0 or norm == math.inf):
             continue  # torch's empty-dimension error, tested above
@@ -373,7 +358,7 @@ def test_triplet_margin_matches_torch_random() -> None:
         }
         ours = compute("TripletMarginLoss", a, p, n, **kwargs)
         value, grad = torch_run(torch, torch.nn.TripletMarginLoss(**kwargs), [a, p, n])
-        assert_matches(ours, value, grad, low)
+        assert_result_matches_torch(ours, value, grad, [a, p, n, *kwargs.values()])
 
 
 def test_triplet_with_distance_matches_torch_random() -> None:
@@ -381,7 +366,7 @@ def test_triplet_with_distance_matches_torch_random() -> None:
     rng = np.random.default_rng(49)
     names = list(DISTANCES)
     for case in range(160):
-        a, p, n, low = random_triplet(rng, case)
+        a, p, n = random_triplet(rng, case)
         name = names[case % len(names)]
         kwargs = {
             "margin": float(rng.choice([1e-6, 0.5, 1.0, 10.0])),
@@ -395,7 +380,7 @@ def test_triplet_with_distance_matches_torch_random() -> None:
             distance_function=torch_distance(torch, name), **kwargs
         )
         value, grad = torch_run(torch, module, [a, p, n])
-        assert_matches(ours, value, grad, low)
+        assert_result_matches_torch(ours, value, grad, [a, p, n, *kwargs.values()])
 
 
 def test_default_distance_equals_triplet_margin_loss() -> None:
@@ -428,7 +413,7 @@ def test_nan_and_zero_vectors_match_torch() -> None:
             value, grad = torch_run(
                 torch, torch.nn.TripletMarginLoss(**kwargs), [a, p, n]
             )
-            assert_matches(ours, value, grad, low=False)
+            assert_result_matches_torch(ours, value, grad, [a, p, n])
     for name in DISTANCES:
         ours = compute(
             "TripletMarginWithDistanceLoss",
@@ -442,7 +427,7 @@ def test_nan_and_zero_vectors_match_torch() -> None:
             distance_function=torch_distance(torch, name), reduction="none"
         )
         value, grad = torch_run(torch, module, [a, p, n])
-        assert_matches(ours, value, grad, low=False)
+        assert_result_matches_torch(ours, value, grad, [a, p, n])
 
 
 @pytest.mark.parametrize(
@@ -471,6 +456,7 @@ def test_one_feature_norms_are_abs_without_overflow(loss, kwargs):
     negative = np.array([[1.0], [0.0]], np.float32)
     kw = {**kwargs, "reduction": "none"}
     case = run_torch(Spec(loss, [anchor, positive, negative], kw))
-    expected = np.asarray(case["value"]["data"], np.float64)
     result = compute(loss, anchor, positive, negative, **kw)
-    np.testing.assert_allclose(result.value, expected, rtol=1e-5)
+    assert_result_matches_torch(
+        result, decode_array(case["value"]), None, [anchor, positive, negative]
+    )
