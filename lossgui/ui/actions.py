@@ -6,9 +6,13 @@ start). Nothing here computes a loss: every action goes to the controller.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
+
+import numpy as np
+from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QMessageBox, QWidget
 
 from lossgui.io.cells import parse_index
 from lossgui.io.errors import FileFormatError
@@ -22,6 +26,10 @@ from lossgui.ui.precision import precision_signals, set_precision, stored_precis
 from lossgui.ui.table_views import GridView, TensorTableView
 from lossgui.ui.theme import THEMES, apply_theme
 
+if TYPE_CHECKING:
+    from lossgui.ui.getting_started import GettingStartedDialog
+    from lossgui.ui.main_window import MainWindow
+
 __all__ = ["WindowActions"]
 
 _KEY = QKeySequence.StandardKey
@@ -34,13 +42,14 @@ class WindowActions(QObject):
     connection ends with the window.
     """
 
-    def __init__(self, window):
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.controller = window.controller
         self._active: GridView | None = None
         self._seed = 0
-        QApplication.instance().focusChanged.connect(self._on_focus_changed)
+        app = cast(QApplication, QApplication.instance())  # widgets need one
+        app.focusChanged.connect(self._on_focus_changed)
         bar = window.menuBar()
         stack = self.controller.undo_stack
 
@@ -107,7 +116,7 @@ class WindowActions(QObject):
             help_menu, "&Getting started", self.getting_started, _KEY.HelpContents
         )
         self.getting_started_action.setObjectName("gettingStartedAction")
-        self._getting_started = None
+        self._getting_started: GettingStartedDialog | None = None
         self._action(help_menu, "&About lossgui", self.about)
 
         grid = window.grid_controls
@@ -116,7 +125,13 @@ class WindowActions(QObject):
         grid.fillRequested.connect(self.fill_column)
         self.update_enabled()
 
-    def _action(self, menu, text, slot, shortcut=None) -> QAction:
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
         action = QAction(text, self.window)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -125,7 +140,7 @@ class WindowActions(QObject):
         return action
 
     # ------------------------------------------------------------ active grid
-    def _on_focus_changed(self, _old, new) -> None:
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         widget = new
         while widget is not None:
             if isinstance(widget, GridView):
@@ -153,10 +168,10 @@ class WindowActions(QObject):
             lambda pos, v=view: self._context_menu(v, pos)
         )
 
-    def _context_menu(self, view: GridView, pos) -> None:
+    def _context_menu(self, view: GridView, pos: QPoint) -> None:
         self.set_active_view(view)
         menu = QMenu(view)
-        actions = [self.copy_action]
+        actions: list[QAction | None] = [self.copy_action]
         if isinstance(view, TensorTableView):
             actions += [
                 self.paste_action,
@@ -212,7 +227,7 @@ class WindowActions(QObject):
         if view is not None:
             view.paste_clipboard()
 
-    def _box(self):
+    def _box(self) -> tuple[GridView, tuple[int, int, int, int] | None]:
         view = self.active_view()
         return view, view.selection_box()
 
@@ -242,7 +257,7 @@ class WindowActions(QObject):
 
     def fill_column(self) -> None:
         """Ask for a value and write it into every row of the current column."""
-        view = self._tensor_view() or self.window.grid_views()[0]
+        view = self._tensor_view() or self.window.tensor_panel.views()[0]
         model = view.model()
         box = view.selection_box()
         column = 0 if box is None else box[1]
@@ -289,6 +304,7 @@ class WindowActions(QObject):
             )
             return
         name = target_name(doc.spec)
+        assert name is not None  # _one_hot_kind found the target
         default = ", ".join(str(i) for i in argmax_labels(doc.tensors[name]).tolist())
         text, ok = QInputDialog.getText(
             self.window,
@@ -300,7 +316,7 @@ class WindowActions(QObject):
             return
         try:
             values = parse_block(text).values.ravel()
-            labels = [parse_index(repr(float(v))) for v in values]
+            labels = np.array([parse_index(repr(float(v))) for v in values])
             self.controller.apply(
                 lambda d: d.set_one_hot_target(labels), "One-hot targets"
             )
@@ -346,7 +362,7 @@ class WindowActions(QObject):
 
     def set_theme(self, name: str) -> None:
         """Apply and remember a theme (``system``, ``light`` or ``dark``)."""
-        used = apply_theme(QApplication.instance(), name)
+        used = apply_theme(cast(QApplication, QApplication.instance()), name)
         self.window.settings.setValue("view/theme", used)
         self.theme_actions[used].setChecked(True)
 

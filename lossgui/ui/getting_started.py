@@ -10,12 +10,20 @@ colours only, so it follows the light and dark themes.
 
 from __future__ import annotations
 
+import email.message
 import importlib.metadata
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 __all__ = ["GETTING_STARTED_HTML", "GettingStartedDialog", "project_url", "readme_text"]
 
@@ -60,7 +68,7 @@ sets how many significant digits every view shows.</p>
 def project_url() -> str | None:
     """The project's home page from the installed metadata, if it names one."""
     try:
-        metadata = importlib.metadata.metadata("lossgui")
+        metadata = _metadata()
     except importlib.metadata.PackageNotFoundError:
         return None
     for entry in metadata.get_all("Project-URL") or []:
@@ -71,6 +79,15 @@ def project_url() -> str | None:
     return home if home and home.startswith("http") else None
 
 
+def _metadata() -> email.message.Message:
+    """The installed metadata of lossgui, an ``email.message.Message``.
+
+    The stubs' ``PackageMetadata`` protocol lacks the ``get`` and
+    ``get_payload`` of the message it is at run time.
+    """
+    return cast(email.message.Message, importlib.metadata.metadata("lossgui"))
+
+
 def readme_text() -> str:
     """The README (Markdown): the source checkout's file, else the metadata's copy."""
     source = Path(__file__).resolve().parents[2] / "README.md"
@@ -79,10 +96,10 @@ def readme_text() -> str:
         if text.startswith("# lossgui"):
             return text
     try:
-        metadata = importlib.metadata.metadata("lossgui")
+        metadata = _metadata()
     except importlib.metadata.PackageNotFoundError:
         return ""
-    return str(metadata.get_payload() or "")  # type: ignore[attr-defined]
+    return str(metadata.get_payload() or "")
 
 
 def page_html() -> str:
@@ -95,7 +112,7 @@ def page_html() -> str:
 class GettingStartedDialog(QDialog):
     """The Getting started page in a resizable, non-modal dialog."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("gettingStartedDialog")
         self.setWindowTitle("Getting started with lossgui")

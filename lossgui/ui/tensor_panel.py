@@ -10,6 +10,8 @@ column, each a one-row grid; a label sequence has a spin box for its length.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtCore import QObject, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,6 +27,9 @@ from lossgui.session.layout import Slot
 from lossgui.ui.commands import Change
 from lossgui.ui.table_views import GridView, TensorTableView
 from lossgui.ui.tensor_model import TensorTableModel
+
+if TYPE_CHECKING:
+    from lossgui.ui.controller import SessionController
 
 __all__ = ["ScrollSync", "TensorEditor", "TensorPanel", "table_object_name"]
 
@@ -48,7 +53,7 @@ def table_object_name(name: str, first: bool) -> str:
 class TitledGrid(QWidget):
     """A grid with a one-line rich-text title above it."""
 
-    def __init__(self, view: GridView, parent=None):
+    def __init__(self, view: GridView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.view = view
         self.title = QLabel()
@@ -66,7 +71,15 @@ class TitledGrid(QWidget):
 class TensorEditor(TitledGrid):
     """The titled grid of one tensor."""
 
-    def __init__(self, controller, slot: Slot, first: bool, parent=None):
+    view: TensorTableView
+
+    def __init__(
+        self,
+        controller: SessionController,
+        slot: Slot,
+        first: bool,
+        parent: QWidget | None = None,
+    ) -> None:
         view = TensorTableView(controller)
         super().__init__(view, parent)
         self.slot = slot
@@ -103,7 +116,7 @@ class TensorEditor(TitledGrid):
         spin.valueChanged.connect(self._on_length_changed)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        layout = self.layout()
+        layout = cast(QVBoxLayout, self.layout())  # TitledGrid's own
         layout.removeWidget(self.title)
         row.addWidget(self.title, 1)
         row.addWidget(spin)
@@ -158,7 +171,7 @@ class TensorEditor(TitledGrid):
 class ScrollSync(QObject):
     """Keep the vertical scroll position of several grids equal."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._views: list[GridView] = []
         self._busy = False
@@ -196,7 +209,12 @@ class TensorPanel(QObject):
         Where the editors live, side by side (the grid area's inputs).
     """
 
-    def __init__(self, controller, splitter: QSplitter, parent=None):
+    def __init__(
+        self,
+        controller: SessionController,
+        splitter: QSplitter,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._controller = controller
         self._splitter = splitter
@@ -231,6 +249,7 @@ class TensorPanel(QObject):
         slots = self.visible_slots()
         first_name = slots[0].name
         wanted = {slot.name for slot in slots}
+        editor: TensorEditor | None
         for name in list(self.editors):
             editor = self.editors[name]
             if name not in wanted or editor.first != (name == first_name):
