@@ -199,6 +199,41 @@ def _sessions():
     yield "smoothl1-beta", _doc("SmoothL1Loss", param__beta=0.5)
     yield "smoothl1-beta0", _doc("SmoothL1Loss", param__beta=0.0, reduction="none")
     yield "huber-delta", _doc("HuberLoss", param__delta=0.3, dtype="float64")
+    # every loss in the registry, at each reduction it accepts
+    for loss in sorted(LOSSES):
+        for reduction in ("mean", "sum", "none"):
+            yield f"{loss}-{reduction}", _doc(loss, reduction=reduction)
+    yield "triplet-swap", _doc("TripletMarginLoss", param__swap=True)
+    yield "triplet-p1", _doc("TripletMarginLoss", param__p=1.0)
+    yield "triplet-p3-swap", _doc("TripletMarginLoss", param__p=3.0, param__swap=True)
+    for distance in ("cosine_distance", "l1", "squared_euclidean"):
+        yield (
+            f"triplet-{distance}-swap",
+            _doc(
+                "TripletMarginWithDistanceLoss",
+                param__distance_function=distance,
+                param__swap=True,
+            ),
+        )
+    yield "cosine-margin", _doc("CosineEmbeddingLoss", param__margin=-0.5)
+    yield "multi-margin-p2", _doc("MultiMarginLoss", param__p=2, param__margin=2.0)
+    yield (
+        "multi-margin-weight",
+        _doc("MultiMarginLoss", enable_weight=[1.0, 2.0, 0.5, 3.0, 1.0]),
+    )
+    yield (
+        "poisson-rate-full",
+        _doc("PoissonNLLLoss", param__log_input=False, param__full=True),
+    )
+    yield (
+        "gaussian-full-f64",
+        _doc("GaussianNLLLoss", param__full=True, dtype="float64"),
+    )
+    yield "poly1-eps", _doc("Poly1CrossEntropyLoss", param__epsilon=2.5)
+    yield "dice-raw-rows", _doc("SoftDiceLoss", input_mode="raw", param__smooth=0.0)
+    yield "hinge-embedding-margin", _doc("HingeEmbeddingLoss", param__margin=3.0)
+    yield "ranking-margin", _doc("MarginRankingLoss", param__margin=1.0)
+    yield "ctc-raw-log-probs", _doc("CTCLoss", input_mode="raw", reduction="sum")
 
 
 SESSIONS = list(_sessions())
@@ -221,21 +256,11 @@ def test_other_digit_settings_hold_too(digits):
             check(explanation)
 
 
-def test_every_listed_family_has_a_builder():
-    for loss in (
-        "BCELoss",
-        "BCEWithLogitsLoss",
-        "CrossEntropyLoss",
-        "NLLLoss",
-        "KLDivLoss",
-        "MultiLabelSoftMarginLoss",
-        "L1Loss",
-        "MSELoss",
-        "SmoothL1Loss",
-        "HuberLoss",
-        "sigmoid_focal_loss",
-    ):
-        assert loss in BUILDERS
+@pytest.mark.parametrize("loss", sorted(LOSSES))
+def test_every_loss_has_a_step_by_step_page(loss):
+    assert loss in BUILDERS, f"{loss} has no step-by-step builder"
+    for _, explanation in every_cell(new_document(loss)):
+        assert not any("No step-by-step" in note for note in explanation.notes)
 
 
 def test_seed_hand_calculations_are_reproduced():
