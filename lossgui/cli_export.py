@@ -25,10 +25,10 @@ from typing import Any
 import numpy.typing as npt
 
 from lossgui.engine.registry import LOSSES, ParamSpec
+from lossgui.io.arrays import load_arrays
 from lossgui.io.csv_export import ExportError, write_export
 from lossgui.io.errors import FileFormatError
 from lossgui.io.session_file import read_session
-from lossgui.io.table_reader import load_any
 from lossgui.io.text_parse import parse_block, parse_number
 from lossgui.session.document import DTYPES, INPUT_MODES, SessionDocument
 from lossgui.session.import_arrays import assign_arrays, document_from_arrays
@@ -86,7 +86,7 @@ def _array(spec_text: str, slot: str) -> Array:
     if not path.exists():
         raise FileFormatError(f"'{spec_text}' does not exist")
     try:
-        arrays = load_any(path)
+        arrays = load_arrays(path)
     except FileFormatError as exc:
         raise FileFormatError(f"{path.name}: {exc}") from None
     if key is not None:

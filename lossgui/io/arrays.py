@@ -1,8 +1,10 @@
 """Loading arrays from a model's saved outputs: ``.npy``, ``.npz``, ``.pt``, CSV/TSV.
 
-Nothing in a file is ever executed: NumPy files load with
-``allow_pickle=False``, torch files with ``weights_only=True`` (and only when
-torch is installed), text files through :mod:`lossgui.io.text_parse`.
+:func:`load_arrays` is the one entry for every array file, used by the
+window's import and by ``lossgui export``. Nothing in a file is ever
+executed: NumPy files load with ``allow_pickle=False``, torch files with
+``weights_only=True`` (and only when torch is installed), text tables
+through :func:`lossgui.io.table_reader.read_table` (the only CSV reader).
 Every refusal is a :class:`~lossgui.io.errors.FileFormatError` whose message
 names the file's problem.
 """
@@ -10,7 +12,9 @@ names the file's problem.
 from __future__ import annotations
 
 import importlib.util
+import os
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,16 +22,15 @@ import numpy as np
 import numpy.typing as npt
 
 from lossgui.io.errors import FileFormatError
-from lossgui.io.text_parse import MAX_ELEMENTS, parse_block, parse_number
+from lossgui.io.table_reader import TEXT_SUFFIXES, Progress, read_table
+from lossgui.io.text_parse import MAX_ELEMENTS
 
-__all__ = ["ARRAY_SUFFIXES", "MAX_FILE_BYTES", "load_arrays"]
+__all__ = ["ARRAY_SUFFIXES", "load_arrays"]
 
 Array = npt.NDArray[Any]
 
 #: The suffixes :func:`load_arrays` understands.
-ARRAY_SUFFIXES = (".npy", ".npz", ".pt", ".pth", ".csv", ".tsv", ".txt")
-#: The largest text file read (binary formats are bounded by MAX_ELEMENTS).
-MAX_FILE_BYTES = 512 * 1024 * 1024
+ARRAY_SUFFIXES = (".npy", ".npz", ".pt", ".pth", *TEXT_SUFFIXES)
 
 _NUMERIC_KINDS = "biuf"
 
@@ -162,56 +165,21 @@ def _load_torch(path: Path) -> dict[str, Array]:
     return arrays
 
 
-def _load_text(path: Path) -> dict[str, Array]:
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise FileFormatError(
-            f"the file is {size / 2**20:,.0f} MiB; text files are limited to "
-            f"{MAX_FILE_BYTES // 2**20} MiB (save large arrays as .npy)"
-        )
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise FileFormatError("the file is not UTF-8 text") from None
-    lines = text.splitlines()
-    if lines and _is_header(lines[0]):
-        return _columns(lines[0], "\n".join(lines[1:]))
-    return {path.stem: parse_block(text).values}
-
-
-def _is_header(line: str) -> bool:
-    cells = [c for c in line.replace("\t", ",").split(",") if c.strip()]
-    try:
-        for cell in cells:
-            parse_number(cell)
-    except FileFormatError:
-        return True
-    return False
-
-
-def _columns(header: str, body: str) -> dict[str, Array]:
-    separator = "\t" if "\t" in header else ","
-    names = [
-        name.strip() or f"column{i}" for i, name in enumerate(header.split(separator))
-    ]
-    table = parse_block(body).values
-    if table.ndim != 2 or table.shape[1] != len(names):
-        width = table.shape[1] if table.ndim == 2 else 1
-        raise FileFormatError(
-            f"the header names {len(names)} columns but the rows have {width} values"
-        )
-    return {name: table[:, index] for index, name in enumerate(names)}
-
-
-def load_arrays(path: str | Path) -> dict[str, Array]:
+def load_arrays(
+    path: str | os.PathLike[str], progress: Progress | None = None
+) -> dict[str, Array]:
     """Load every array in a file, by name.
 
     Parameters
     ----------
-    path : str or Path
+    path : path-like
         A ``.npy``, ``.npz``, ``.pt``/``.pth``, ``.csv``, ``.tsv`` or ``.txt`` file.
-        CSV/TSV files with a header row give one array per column; without a
-        header, one 2-D array named after the file.
+        Text tables with a header row give one array per column; without a
+        header, one 2-D array named after the file
+        (:func:`lossgui.io.table_reader.read_table`).
+    progress : callable, optional
+        ``progress(fraction)`` while a text table is read (returning False
+        cancels); called once with 1.0 after a binary file.
 
     Returns
     -------
@@ -222,29 +190,34 @@ def load_arrays(path: str | Path) -> dict[str, Array]:
     Raises
     ------
     FileFormatError
-        For a missing, unreadable, truncated, pickled, non-numeric or too large file.
+        For a missing, unreadable, truncated, pickled, non-numeric or too large
+        file, or a text table with duplicate column names or ragged rows.
+    LoadCancelled
+        If ``progress`` returned False.
     """
     file = Path(path)
     if not file.is_file():
         raise FileFormatError(f"'{file.name}' does not exist or is not a file")
     suffix = file.suffix.lower()
-    loaders = {
+    loaders: dict[str, Callable[[Path], dict[str, Array]]] = {
         ".npy": _load_npy,
         ".npz": _load_npz,
         ".pt": _load_torch,
         ".pth": _load_torch,
-        ".csv": _load_text,
-        ".tsv": _load_text,
-        ".txt": _load_text,
     }
-    if suffix not in loaders:
+    if suffix not in loaders and suffix not in TEXT_SUFFIXES:
         raise FileFormatError(
             f"'{file.suffix or file.name}' files are not supported; use one of "
             + ", ".join(ARRAY_SUFFIXES)
         )
     try:
-        return loaders[suffix](file)
+        if suffix in TEXT_SUFFIXES:
+            return read_table(file, progress)
+        arrays = loaders[suffix](file)
     except OSError as exc:
         raise FileFormatError(
             f"cannot read '{file.name}': {exc.strerror or exc}"
         ) from None
+    if progress is not None:
+        progress(1.0)
+    return arrays

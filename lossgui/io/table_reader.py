@@ -1,14 +1,20 @@
-"""Large CSV/TSV files, read in chunks with progress, and any array file by path.
+"""CSV/TSV/whitespace tables of numbers, read in chunks with progress.
 
-:func:`read_table` parses text tables with NumPy's C parser a chunk of lines
-at a time, calling ``progress(fraction)`` between chunks (return False to
-cancel), so a million-row file loads in about a second while a window stays
-responsive. A chunk NumPy cannot parse is read again by the friendly parser
-(:func:`lossgui.io.text_parse.parse_block`), which accepts typographic minus
-signs and names the offending row. Files with a header row give one array
-per column, others one 2-D array named after the file — as
-:func:`lossgui.io.arrays.load_arrays` does, whose checks every other format
-goes through (:func:`load_any`).
+The one text-table reader: :func:`lossgui.io.arrays.load_arrays` (the
+window's import and ``lossgui export``) reads every ``.csv``, ``.tsv`` and
+``.txt`` file through :func:`read_table`. It parses with NumPy's C parser a
+chunk of lines at a time, calling ``progress(fraction)`` between chunks
+(return False to cancel), so a million-row file loads in about a second
+while a window stays responsive. A chunk NumPy cannot parse is read again
+by the friendly parser (:func:`lossgui.io.text_parse.parse_block`), which
+accepts typographic minus signs and names the offending line.
+
+A first line with a cell that is not a number is a header: one 1-D array
+per column, named by it. A blank header cell (the unnamed index column
+``pandas.DataFrame.to_csv`` writes, say) names its column by position,
+``column 1`` for the first; two columns with the same name are refused,
+since arrays are assigned by name and either could be meant. Without a
+header the file is one 2-D array named after the file.
 """
 
 from __future__ import annotations
@@ -22,15 +28,22 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from lossgui.io.arrays import MAX_FILE_BYTES, load_arrays
 from lossgui.io.errors import FileFormatError
 from lossgui.io.text_parse import MAX_ELEMENTS, parse_block, parse_number
 
-__all__ = ["TEXT_SUFFIXES", "LoadCancelled", "load_any", "read_table"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "TEXT_SUFFIXES",
+    "LoadCancelled",
+    "column_names",
+    "read_table",
+]
 
 Array = npt.NDArray[Any]
 Progress = Callable[[float], bool]
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
+#: The largest text file read (binary formats are bounded by MAX_ELEMENTS).
+MAX_FILE_BYTES = 512 * 1024 * 1024
 _CHUNK_LINES = 50_000
 
 
@@ -59,6 +72,37 @@ def _is_header(cells: list[str]) -> bool:
         except FileFormatError:
             return True
     return False
+
+
+def column_names(cells: list[str]) -> list[str]:
+    """The arrays' names from a header row's cells.
+
+    Each cell stripped of spaces and of enclosing double quotes; a blank
+    cell names its column by position (``column 1`` for the first).
+
+    Raises
+    ------
+    FileFormatError
+        When two columns get the same name, naming it and both positions.
+
+    Examples
+    --------
+    >>> column_names(['', ' "logit" ', 'label'])
+    ['column 1', 'logit', 'label']
+    """
+    names: list[str] = []
+    first_at: dict[str, int] = {}
+    for position, cell in enumerate(cells, 1):
+        name = cell.strip().strip('"').strip() or f"column {position}"
+        if name in first_at:
+            raise FileFormatError(
+                f"the header has two columns named '{name}' (columns "
+                f"{first_at[name]} and {position}); rename one of them, since "
+                "lossgui picks arrays by name"
+            )
+        first_at[name] = position
+        names.append(name)
+    return names
 
 
 def _parse_chunk(lines: list[str], delimiter: str | None, first_line: int) -> Array:
@@ -135,11 +179,7 @@ def read_table(
     delimiter = _delimiter(numbered[0][1])
     names: list[str] | None = None
     if _is_header(_split(numbered[0][1], delimiter)):
-        header = numbered.pop(0)[1]
-        names = [
-            cell.strip().strip('"') or f"column{i}"
-            for i, cell in enumerate(_split(header, delimiter))
-        ]
+        names = column_names(_split(numbered.pop(0)[1], delimiter))
         if numbered:
             delimiter = _delimiter(numbered[0][1]) if delimiter is None else delimiter
     if not numbered:
@@ -173,40 +213,6 @@ def read_table(
         raise FileFormatError(
             f"the header names {len(names)} columns but the rows have {width} values"
         )
-    unique: dict[str, Array] = {}
-    for index, name in enumerate(names):
-        key = name if name not in unique else f"{name}_{index}"
-        unique[key] = np.ascontiguousarray(values[:, index])
-    return unique
-
-
-def load_any(
-    path: str | os.PathLike[str], progress: Progress | None = None
-) -> dict[str, Array]:
-    """Load every array of an array file, text tables with progress.
-
-    ``.csv``/``.tsv``/``.txt`` go through :func:`read_table`; ``.npy``,
-    ``.npz`` and ``.pt`` through :func:`lossgui.io.arrays.load_arrays`
-    (pickles refused, torch only when installed).
-
-    Raises
-    ------
-    FileFormatError
-        Naming the file's problem.
-    LoadCancelled
-        If ``progress`` returned False.
-    """
-    file = Path(path)
-    if file.suffix.lower() not in TEXT_SUFFIXES:
-        arrays = load_arrays(file)
-        if progress is not None:
-            progress(1.0)
-        return arrays
-    if not file.is_file():
-        raise FileFormatError(f"'{file.name}' does not exist or is not a file")
-    try:
-        return read_table(file, progress)
-    except OSError as exc:
-        raise FileFormatError(
-            f"cannot read '{file.name}': {exc.strerror or exc}"
-        ) from None
+    return {
+        name: np.ascontiguousarray(values[:, index]) for index, name in enumerate(names)
+    }

@@ -53,13 +53,14 @@ class Importer(QObject):
         """Load every array of ``path`` with progress; None (explained) on failure."""
         # The readers and dialogs of an import are imported when one runs,
         # not at start-up (they are rarely used).
-        from lossgui.io.table_reader import LoadCancelled, load_any
+        from lossgui.io.arrays import load_arrays
+        from lossgui.io.table_reader import LoadCancelled
 
         try:
             arrays = run_with_progress(
                 self.window,
                 f"Loading {path.name}…",
-                lambda progress: load_any(path, progress),
+                lambda progress: load_arrays(path, progress),
             )
         except LoadCancelled:
             self.window.show_message(f"Loading {path.name} cancelled; nothing changed")

@@ -70,25 +70,7 @@ def test_string_array_is_refused(tmp_path):
         load_arrays(path)
 
 
-def test_csv_with_header_gives_columns(tmp_path):
-    path = tmp_path / "outputs.csv"
-    path.write_text("logit,label\n-0.8,1\n0.7,0\n0.5,0\n", encoding="utf-8")
-    arrays = load_arrays(path)
-    np.testing.assert_array_equal(arrays["logit"], [-0.8, 0.7, 0.5])
-    np.testing.assert_array_equal(arrays["label"], [1, 0, 0])
-
-
-def test_tsv_without_header_is_one_table(tmp_path):
-    path = tmp_path / "grid.tsv"
-    path.write_text("1\t2\n3\t4\n", encoding="utf-8")
-    np.testing.assert_array_equal(load_arrays(path)["grid"], [[1, 2], [3, 4]])
-
-
-def test_csv_with_wrong_width_names_the_row(tmp_path):
-    path = tmp_path / "bad.csv"
-    path.write_text("1,2\n3\n", encoding="utf-8")
-    with pytest.raises(FileFormatError, match="row 2 has 1 values"):
-        load_arrays(path)
+# CSV/TSV tables: tests/io/test_table_reader.py
 
 
 def test_missing_file_and_unknown_suffix(tmp_path):
