@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from torch_parity import assert_matches_torch, input_scale
 
 from lossgui.engine import LOSSES
 from lossgui.session import (
@@ -200,15 +201,14 @@ def test_snippet_prints_what_the_app_shows(torch_runs, index):
         assert run.get("error") == evaluation.error.torch_text
         return
     assert "error" not in run, run.get("error")
-    tol = (
-        {"rtol": 1e-5, "atol": 1e-6}
-        if doc.dtype == "float32"
-        else {"rtol": 1e-12, "atol": 1e-14}
-    )
+    # The driver prints torch's numbers as JSON floats: compared in float64
+    # under the shared rule at the document's precision.
+    arguments = [a for _, a in evaluation.inputs] + [v for _, v in evaluation.kwargs]
+    rule = {"precision": np.dtype(doc.dtype), "scale": input_scale(*arguments)}
     value = np.asarray(evaluation.value, dtype=np.float64).reshape(-1)
-    np.testing.assert_allclose(run["value"], value, equal_nan=True, **tol)
+    assert_matches_torch(value, np.asarray(run["value"], float), what="value", **rule)
     grad = np.asarray(evaluation.result.grad, dtype=np.float64).reshape(-1)
-    np.testing.assert_allclose(run["grad"], grad, equal_nan=True, **tol)
+    assert_matches_torch(grad, np.asarray(run["grad"], float), what="grad", **rule)
     printed = run["printed"]
     loss_text, _, grad_text = printed.partition("grad:")
     loss_text = loss_text.partition("loss:")[2]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from torch_parity import assert_matches_torch, input_scale
 
 from lossgui.engine import LOSSES, compute
 from lossgui.engine.pipeline import compute_from_logits
@@ -203,7 +204,6 @@ def test_sweeps_match_torch_autograd():
     target = torch.full((61,), int(ev.inputs[1][1][2]))
     loss = torch.nn.CrossEntropyLoss(reduction="none")(rows, target)
     loss.sum().backward()
-    np.testing.assert_allclose(curve.loss, loss.detach().numpy(), rtol=1e-6, atol=1e-7)
-    np.testing.assert_allclose(
-        curve.grad, rows.grad[:, 4].numpy(), rtol=1e-5, atol=1e-7
-    )
+    scale = input_scale(rows)
+    assert_matches_torch(curve.loss, loss, what="loss", scale=scale)
+    assert_matches_torch(curve.grad, rows.grad[:, 4], what="grad", scale=scale)
