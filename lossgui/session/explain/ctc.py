@@ -206,7 +206,7 @@ def ctc(ctx: Context) -> Built:
     b, t, c, lp, z, labels, length = _sample(ctx)
     blank = int(ctx.param("blank"))
     position: tuple[int, ...] = (b,) if ctx.grid.ndim == 3 else ()
-    lhs = f"loss{'' if not position else f'[{b}]'}"
+    lhs = f"l[{b}]" if position else "l"
     if length <= 0 or length > lp.shape[0]:
         return generic(ctx)
     lat = lattice(lp[:length], labels, blank)
@@ -270,7 +270,7 @@ def ctc(ctx: Context) -> Built:
             "then averages over the batch: Σ l below is Σ_b loss_b / max(L_b, 1)."
         )
     reduction = reduction_section(ctx, position, divisor, red_lines)
-    g_symbol = f"∂loss/∂{ctx.symbol}{ctx.label}"
+    g_symbol = f"∂L/∂{ctx.symbol}{ctx.label}"
     if not used:
         grad_steps = [
             maker.given(
