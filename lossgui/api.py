@@ -56,7 +56,6 @@ def show(
         ``distance_function``, ...) are read from it; a loss class
         (``nn.HuberLoss``); or a loss name (``"CrossEntropyLoss"``,
         ``"sigmoid_focal_loss"``, ``"Poly1CrossEntropyLoss"``).
-        ``F.cross_entropy``-style functions are accepted too.
     block : bool, optional
         Run Qt's event loop until the window is closed. By default ``show``
         blocks in a plain script and returns at once where a Qt event loop

@@ -28,7 +28,6 @@ import numpy.typing as npt
 from lossgui.engine.distances import DISTANCES
 from lossgui.engine.reduction import legacy_reduction
 from lossgui.engine.registry import LOSSES, LossSpec, ParamSpec
-from lossgui.session.call_text import functional_name
 
 __all__ = ["LossCall", "UnsupportedLossError", "read_loss", "to_array"]
 
@@ -169,18 +168,11 @@ def _torch_loss_name(cls: type) -> str:
 
 
 def _function_name(loss: object) -> str | None:
-    """The LOSSES name of ``F.<loss>`` or torchvision's ``sigmoid_focal_loss``."""
+    """``"sigmoid_focal_loss"`` for torchvision's function of that name."""
     module = str(getattr(loss, "__module__", "") or "")
     name = str(getattr(loss, "__name__", "") or "")
     if module.startswith("torchvision") and name == "sigmoid_focal_loss":
         return name
-    torch = _torch()
-    if torch is None or module != "torch.nn.functional":
-        return None
-    for loss_name, spec in LOSSES.items():
-        same_name = spec.in_torch and functional_name(loss_name) == name
-        if same_name and getattr(torch.nn.functional, name, None) is loss:
-            return loss_name
     return None
 
 
@@ -357,8 +349,7 @@ def read_loss(loss: object, kwargs: Mapping[str, Any] | None = None) -> LossCall
         A torch loss module (its arguments are read from it), a loss class
         (``nn.CrossEntropyLoss``), its name (``"CrossEntropyLoss"``,
         ``"sigmoid_focal_loss"``, or a loss lossgui adds beyond torch), or
-        the function ``F.cross_entropy`` / torchvision's
-        ``sigmoid_focal_loss``.
+        torchvision's function ``sigmoid_focal_loss``.
     kwargs : mapping, optional
         Constructor arguments as :func:`lossgui.engine.compute` takes them;
         with a module they override what is read from it (e.g. the
