@@ -1,4 +1,4 @@
-"""``python -m tests.benchmarks [engine|repaint|startup ...]``."""
+"""``python -m tests.benchmarks [engine|repaint|curves|large|startup ...]``."""
 
 import sys
 

@@ -1,7 +1,7 @@
 """Run every benchmark in one process and print one table per area.
 
     uv run python -m tests.benchmarks            # everything
-    uv run python -m tests.benchmarks engine     # or: repaint, startup
+    uv run python -m tests.benchmarks engine     # or: repaint, curves, large, startup
 
 Not part of the default pytest run (pyproject ignores tests/benchmarks).
 """
@@ -13,7 +13,13 @@ import sys
 
 import numpy as np
 
-from tests.benchmarks import bench_engine, bench_repaint, bench_startup
+from tests.benchmarks import (
+    bench_curves,
+    bench_engine,
+    bench_large,
+    bench_repaint,
+    bench_startup,
+)
 
 
 def machine() -> str:
@@ -40,7 +46,7 @@ def machine() -> str:
 
 def main(argv: list[str]) -> int:
     """Run the areas named in ``argv`` (all by default)."""
-    areas = argv or ["engine", "repaint", "startup"]
+    areas = argv or ["engine", "repaint", "curves", "large", "startup"]
     print(machine())
     if "engine" in areas:
         print("\n== engine: value + gradient, reduction='mean' (median ms) ==")
@@ -48,6 +54,12 @@ def main(argv: list[str]) -> int:
     if "repaint" in areas:
         print("\n== interaction: one cell edit -> every view updated (median ms) ==")
         print(bench_repaint.table(bench_repaint.run()))
+    if "curves" in areas:
+        print("\n== the curve panel's share of one cell edit (median ms) ==")
+        print(bench_curves.table(bench_curves.run()))
+    if "large" in areas:
+        print("\n== a million samples: read, import, rank, open (median s) ==")
+        print(bench_large.table(bench_large.run()))
     if "startup" in areas:
         print("\n== start-up and memory (subprocess, offscreen) ==")
         print(bench_startup.table(bench_startup.run()))

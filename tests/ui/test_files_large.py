@@ -1,14 +1,13 @@
-"""A million-row file loads with progress, and the hardest samples sort fast."""
+"""A million-row file loads with progress and opens the hardest-samples panel.
+
+How fast: ``python -m tests.benchmarks large`` (tests/benchmarks/bench_large.py).
+"""
 
 from __future__ import annotations
-
-import time
 
 import numpy as np
 from conftest import table
 from PySide6.QtWidgets import QProgressDialog
-
-from lossgui.session.hardest import hardest_order
 
 
 def test_million_row_csv_imports_with_progress(
@@ -33,34 +32,25 @@ def test_million_row_csv_imports_with_progress(
         original(self, value)
 
     monkeypatch.setattr(QProgressDialog, "setValue", record)
-    start = time.perf_counter()
     assert window.files.importer.import_file(path)  # logit -> input, label -> target
-    elapsed = time.perf_counter() - start
     doc = window.controller.document
     assert doc.rows == 1_000_000
     np.testing.assert_array_equal(doc.tensors["input"], logits)
+    np.testing.assert_array_equal(doc.tensors["target"], labels)
     assert len(shown) > 10 and shown == sorted(shown)  # progress moved in steps
-    assert table(window, "resultTable").model().rowCount() == 1_000_000
-    assert elapsed < 20
+    results = table(window, "resultTable").model()
+    assert results.rowCount() == 1_000_000
+    # the last row shows the loss of the last sample, BCE-with-logits by hand
+    z, y = logits[-1], labels[-1]
+    expected = max(z, 0) - z * y + np.log1p(np.exp(-abs(z)))
+    assert np.isclose(float(results.value(999_999, 1)), expected, rtol=1e-6)
     # the import opened the hardest-samples panel, ranked largest loss first
     panel = window.files.hardest
     assert window.files.hardest_dock.isVisible()
-    start = time.perf_counter()
     panel.refresh()
-    assert time.perf_counter() - start < 2
     losses = window.evaluation.result.loss.elementwise
     top = int(panel.model.order[0])
     assert losses[top] == losses.max()
     assert panel.model.data(panel.model.index(0, 0)) == str(top)
     panel._activated(panel.model.index(0, 0))
     assert table(window, "inputTable").currentIndex().row() == top
-
-
-def test_hardest_order_is_descending_and_puts_nan_first():
-    values = np.array([0.2, np.nan, 3.0, 0.2, 1.0])
-    assert hardest_order(values).tolist() == [1, 2, 4, 0, 3]
-    big = np.random.default_rng(0).random(1_000_000)
-    start = time.perf_counter()
-    order = hardest_order(big)
-    assert time.perf_counter() - start < 1
-    assert np.all(np.diff(big[order]) <= 0)
