@@ -23,8 +23,8 @@ def test_steady_range_rule(qtbot, fitted, current, shown):
     assert SteadyViewBox().steady_range(fitted, current) == shown
 
 
-def _plot(qtbot):
-    widget = pg.PlotWidget(viewBox=SteadyViewBox())
+def _plot(qtbot, view_box=None):
+    widget = pg.PlotWidget(viewBox=view_box or SteadyViewBox())
     qtbot.addWidget(widget)
     widget.resize(300, 200)
     widget.show()
@@ -36,14 +36,36 @@ def _plot(qtbot):
     return widget, item
 
 
+def _paint(widget):
+    """Paint the plot now: pyqtgraph fits a pending auto-range just before."""
+    widget.grab()
+
+
+def _fitted_to(view_range, low, high):
+    """Whether the y-range encloses ``[low, high]`` with at most a 2 % margin."""
+    margin = 0.02 * (high - low)
+    shown_low, shown_high = view_range
+    return low - margin <= shown_low <= low and high <= shown_high <= high + margin
+
+
+def test_a_plain_view_box_follows_the_same_small_change(qtbot):
+    # The control for the tests below: the repaint is what fits the range.
+    widget, item = _plot(qtbot, pg.ViewBox())
+    item.setData(np.arange(10.0), np.linspace(0.5, 9.5, 10))
+    _paint(widget)
+    assert _fitted_to(widget.viewRange()[1], 0.5, 9.5)
+
+
 def test_small_changes_keep_the_axis_and_big_ones_move_it(qtbot):
     widget, item = _plot(qtbot)
     before = widget.viewRange()[1]
+    assert _fitted_to(before, 0.0, 10.0)
     item.setData(np.arange(10.0), np.linspace(0.5, 9.5, 10))
-    qtbot.wait(20)
-    assert widget.viewRange()[1] == before
+    _paint(widget)
+    assert widget.viewRange()[1] == before  # a plain ViewBox would fit 0.5..9.5
     item.setData(np.arange(10.0), np.linspace(0, 20, 10))
-    qtbot.waitUntil(lambda: widget.viewRange()[1][1] >= 20)
+    _paint(widget)
+    assert _fitted_to(widget.viewRange()[1], 0.0, 20.0)
 
 
 def test_refit_fits_the_next_range_exactly(qtbot):
@@ -51,14 +73,13 @@ def test_refit_fits_the_next_range_exactly(qtbot):
     view = widget.getPlotItem().getViewBox()
     before = widget.viewRange()[1]
     item.setData(np.arange(10.0), np.linspace(1, 9, 10))
-    qtbot.wait(20)
+    _paint(widget)
     assert widget.viewRange()[1] == before  # held
     view.refit()
     widget.enableAutoRange(axis="y")
     item.setData(np.arange(10.0), np.linspace(1, 9, 10))
-    qtbot.waitUntil(lambda: widget.viewRange()[1][0] > before[0] + 0.5)
-    low, high = widget.viewRange()[1]
-    assert 0.5 < low <= 1 and 9 <= high < 9.5  # fitted to [1, 9] again
+    _paint(widget)
+    assert _fitted_to(widget.viewRange()[1], 1.0, 9.0)  # fitted again
 
 
 def test_the_curve_plots_use_it(make_window):
