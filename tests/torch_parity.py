@@ -123,13 +123,17 @@ def ulp_distance(actual: np.ndarray, expected: np.ndarray) -> np.ndarray:
 
 
 def bit_identical(actual: np.ndarray, expected: np.ndarray) -> bool:
-    """Same dtype, shape and every element (sign of zero included; NaN = NaN)."""
+    """Same dtype, shape and every element (sign of zero included; NaN = NaN,
+    whatever its sign bit: the recorded data write every NaN as ``"nan"``)."""
     if actual.dtype != expected.dtype or actual.shape != expected.shape:
         return False
     if expected.dtype.kind != "f":
         return bool(np.array_equal(actual, expected))
-    return bool(np.all(ulp_distance(actual, expected) == 0)) and bool(
-        np.array_equal(np.signbit(actual), np.signbit(expected))
+    if np.any(ulp_distance(actual, expected) != 0):
+        return False
+    numbers = ~np.isnan(expected)  # a recorded NaN carries no sign
+    return bool(
+        np.array_equal(np.signbit(actual[numbers]), np.signbit(expected[numbers]))
     )
 
 
@@ -150,16 +154,17 @@ def allowance(
         return ulps * float(info.eps) * np.abs(expected.astype(np.float64)) + floor
 
 
-def scaled_error(
+def allowance_used(
     actual: np.ndarray, expected: np.ndarray, precision: np.dtype[Any], scale: float
 ) -> float:
-    """The largest finite ``|engine - torch|`` in units of ``ε · scale``."""
+    """The largest ``|engine - torch| / allowance`` over the finite elements
+    (below 1: :func:`assert_matches_torch` accepts the array's numbers)."""
     a, e = actual.astype(np.float64), expected.astype(np.float64)
     both = np.isfinite(a) & np.isfinite(e)
     if not both.any():
         return 0.0
-    eps = float(np.finfo(precision).eps)
-    return float(np.max(np.abs(a[both] - e[both]))) / (eps * scale)
+    limit = allowance(e[both], precision=precision, scale=scale)
+    return float(np.max(np.abs(a[both] - e[both]) / limit))
 
 
 class ToleranceExceeded(AssertionError):

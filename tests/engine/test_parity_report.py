@@ -1,0 +1,57 @@
+"""README's parity table is what ``tools/parity_report.py`` measures now.
+
+The table between ``<!-- parity-report:start -->`` and
+``<!-- parity-report:end -->`` is generated (bit-identical share and worst ulp
+distance per loss, on the recorded torch data); after an engine change or new
+reference data, regenerate it with ``uv run python tools/parity_report.py
+--write``. Torch is not needed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _report() -> ModuleType:
+    name = "_lossgui_parity_report"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(
+        name, ROOT / "tools" / "parity_report.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up here
+    spec.loader.exec_module(module)
+    return module
+
+
+@cache
+def _measured() -> dict[str, Any]:
+    return _report().measure()
+
+
+def test_readme_table_is_the_generated_one() -> None:
+    report = _report()
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert text.count(report.START) == 1 and text.count(report.END) == 1
+    generated = report.render(_measured())
+    assert report.readme_section(text) == generated, (
+        "README.md's parity table is stale: run "
+        "`uv run python tools/parity_report.py --write`"
+    )
+
+
+def test_every_recorded_loss_has_a_row() -> None:
+    report = _report()
+    measured = _measured()
+    losses = {c["loss"] for c in report.load_cases() if "error" not in c}
+    assert set(measured) == losses
+    assert all(entry.arrays > 0 for entry in measured.values())
