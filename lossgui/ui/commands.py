@@ -20,6 +20,7 @@ from enum import IntFlag
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import numpy.typing as npt
 from PySide6.QtGui import QUndoCommand
 
 if TYPE_CHECKING:
@@ -49,8 +50,14 @@ class CellsCommand(QUndoCommand):
     """Write ``values`` at ``(rows, columns)`` of tensor ``name``."""
 
     def __init__(
-        self, controller: SessionController, name: str, rows, columns, values, text: str
-    ):
+        self,
+        controller: SessionController,
+        name: str,
+        rows: npt.ArrayLike,
+        columns: npt.ArrayLike,
+        values: npt.ArrayLike,
+        text: str,
+    ) -> None:
         super().__init__(text)
         self._controller = controller
         self._name = name
@@ -60,7 +67,7 @@ class CellsCommand(QUndoCommand):
         self._old = np.array(table[self._rows, self._columns], copy=True)
         self._new = np.asarray(values)
 
-    def _apply(self, values) -> None:
+    def _apply(self, values: np.ndarray) -> None:
         self._controller.document.set_values(
             self._name, self._rows, self._columns, values
         )

@@ -10,7 +10,9 @@ recovery. The work itself lives in the ``file_*`` modules.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -28,6 +30,9 @@ from lossgui.ui.file_import import Importer
 from lossgui.ui.file_session import SessionFiles
 from lossgui.ui.hardest_panel import HardestPanel
 
+if TYPE_CHECKING:
+    from lossgui.ui.main_window import MainWindow
+
 __all__ = ["FileActions"]
 
 _KEY = QKeySequence.StandardKey
@@ -36,7 +41,7 @@ _KEY = QKeySequence.StandardKey
 class FileActions(QObject):
     """Menus, panels and handlers for files; see the module docstring."""
 
-    def __init__(self, window):
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.examples = list_examples()
@@ -61,7 +66,13 @@ class FileActions(QObject):
         return DocumentName(example=meta.title, group=meta.group)
 
     # ------------------------------------------------------------------ menus
-    def _action(self, text, slot, shortcut=None, name: str | None = None) -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence.StandardKey | str | None = None,
+        name: str | None = None,
+    ) -> QAction:
         action = QAction(text, self.window)
         if name:
             action.setObjectName(name)

@@ -20,12 +20,17 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, QTimer
 from shiboken6 import isValid
 
 from lossgui.io.errors import FileFormatError
 from lossgui.session.document_name import DocumentName
+
+if TYPE_CHECKING:
+    from lossgui.ui.file_session import SessionFiles
+    from lossgui.ui.main_window import MainWindow
 
 __all__ = ["AUTOSAVE_DELAY_MS", "AUTOSAVE_ENV", "Autosave", "autosave_dir"]
 
@@ -66,7 +71,7 @@ def _alive(pid: int) -> bool:
 class Autosave(QObject):
     """Writes the window's unsaved session every few seconds after a change."""
 
-    def __init__(self, window, sessions):
+    def __init__(self, window: MainWindow, sessions: SessionFiles) -> None:
         super().__init__(window)
         self.window = window
         self.sessions = sessions

@@ -10,19 +10,25 @@ onto the first tensor), and through the assignment dialog otherwise.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, QPoint
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QWidget
 
 from lossgui.io.arrays import ARRAY_SUFFIXES
 from lossgui.ui.table_views import TensorTableView
+
+if TYPE_CHECKING:
+    from lossgui.ui.file_actions import FileActions
+    from lossgui.ui.main_window import MainWindow
 
 __all__ = ["DROP_SUFFIXES", "FileDropFilter"]
 
 DROP_SUFFIXES = (".json", *ARRAY_SUFFIXES)
 
 
-def _paths(event) -> list[Path]:
+def _paths(event: QDropEvent) -> list[Path]:
     mime = event.mimeData()
     if mime is None or not mime.hasUrls():
         return []
@@ -33,7 +39,7 @@ def _paths(event) -> list[Path]:
     ]
 
 
-def grid_at(window, pos: QPoint) -> TensorTableView | None:
+def grid_at(window: MainWindow, pos: QPoint) -> TensorTableView | None:
     """The tensor grid under ``pos`` (window coordinates), if any."""
     widget: QWidget | None = window.childAt(pos)
     while widget is not None and not isinstance(widget, TensorTableView):
@@ -44,27 +50,31 @@ def grid_at(window, pos: QPoint) -> TensorTableView | None:
 class FileDropFilter(QObject):
     """Accepts file drags on ``window`` and routes the drop."""
 
-    def __init__(self, window, files):
+    def __init__(self, window: MainWindow, files: FileActions) -> None:
         super().__init__(window)
         self.window = window
         self.files = files
         window.setAcceptDrops(True)
         window.installEventFilter(self)
 
-    def eventFilter(self, watched, event) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Qt: accept drags of supported files; handle the drop."""
         kind = event.type()
         if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
-            if _paths(event):
-                event.acceptProposedAction()
+            drag = cast(
+                QDropEvent, event
+            )  # QDragEnterEvent < QDragMoveEvent < QDropEvent
+            if _paths(drag):
+                drag.acceptProposedAction()
                 return True
             return False
         if kind == QEvent.Type.Drop:
-            paths = _paths(event)
+            drop = cast(QDropEvent, event)
+            paths = _paths(drop)
             if not paths:
                 return False
-            event.acceptProposedAction()
-            self.drop(paths[0], event.position().toPoint())
+            drop.acceptProposedAction()
+            self.drop(paths[0], drop.position().toPoint())
             return True
         return False
 

@@ -8,10 +8,14 @@ reports the outcome. Exporting never changes the document.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from lossgui.ui.file_progress import run_with_progress
+
+if TYPE_CHECKING:
+    from lossgui.ui.main_window import MainWindow
 
 __all__ = ["CSV_FILTER", "export_csv"]
 
@@ -19,7 +23,7 @@ CSV_FILTER = "CSV files (*.csv);;All files (*)"
 LAST_DIR_KEY = "files/export_dir"
 
 
-def _default_name(window) -> str:
+def _default_name(window: MainWindow) -> str:
     files = getattr(window, "files", None)
     stem = "lossgui-export"
     if files is not None and files.sessions.path is not None:
@@ -28,7 +32,7 @@ def _default_name(window) -> str:
     return str(Path(folder) / f"{stem}.csv") if folder else f"{stem}.csv"
 
 
-def export_csv(window) -> Path | None:
+def export_csv(window: MainWindow) -> Path | None:
     """Ask for a CSV name and export; returns the CSV path, or None."""
     evaluation = window.evaluation
     if evaluation is None or not evaluation.ok:
@@ -61,14 +65,14 @@ def export_csv(window) -> Path | None:
         window.show_message("Export cancelled; nothing was written")
         return None
     except (OSError, ExportError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        cause = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
         QMessageBox.critical(
             window,
             "Cannot export CSV",
-            f"<b>{path.name}</b> could not be written: {reason}.<br><br>"
+            f"<b>{path.name}</b> could not be written: {cause}.<br><br>"
             "Nothing was written.",
         )
-        window.show_message(f"Cannot export {path.name}: {reason}")
+        window.show_message(f"Cannot export {path.name}: {cause}")
         return None
     window.settings.setValue(LAST_DIR_KEY, str(csv_file.parent))
     rows = evaluation.grid.size

@@ -9,7 +9,9 @@ that cannot be used is explained in a dialog and changes nothing.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import numpy as np
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QFileDialog
 
@@ -18,6 +20,9 @@ from lossgui.io.errors import FileFormatError
 from lossgui.session import SessionDocument
 from lossgui.ui.file_progress import run_with_progress
 from lossgui.ui.file_session import show_file_error
+
+if TYPE_CHECKING:
+    from lossgui.ui.main_window import MainWindow
 
 __all__ = ["ARRAY_FILTER", "Importer"]
 
@@ -34,7 +39,7 @@ HARDEST_AFTER_ROWS = 100
 class Importer(QObject):
     """Runs File > Import and Paste as tensor for ``window``."""
 
-    def __init__(self, window):
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.controller = window.controller
@@ -49,7 +54,7 @@ class Importer(QObject):
         if name:
             self.import_file(name, ask=True)
 
-    def load(self, path: Path) -> dict | None:
+    def load(self, path: Path) -> dict[str, np.ndarray] | None:
         """Load every array of ``path`` with progress; None (explained) on failure."""
         # The readers and dialogs of an import are imported when one runs,
         # not at start-up (they are rarely used).

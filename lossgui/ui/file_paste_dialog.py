@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QVBoxLayout,
+    QWidget,
 )
 
 from lossgui.io.errors import FileFormatError
@@ -46,7 +47,12 @@ class PasteTensorDialog(QDialog):
         The document with the pasted tensor, once the text parses and fits.
     """
 
-    def __init__(self, doc: SessionDocument, preferred: str | None = None, parent=None):
+    def __init__(
+        self,
+        doc: SessionDocument,
+        preferred: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("pasteTensorDialog")
         self.setWindowTitle("Paste as tensor")

@@ -15,11 +15,12 @@ what is loaded: the file, or the example and its article.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
 from shiboken6 import isValid
 
 from lossgui.io.errors import FileFormatError
@@ -28,6 +29,9 @@ from lossgui.session.document_name import DocumentName
 from lossgui.ui.commands import Change, OpenDocumentCommand
 from lossgui.ui.document_history import DocumentHistory
 
+if TYPE_CHECKING:
+    from lossgui.ui.main_window import MainWindow
+
 __all__ = ["SESSION_FILTER", "SessionFiles", "ask_save_changes", "show_file_error"]
 
 SESSION_FILTER = "lossgui sessions (*.json);;All files (*)"
@@ -35,7 +39,7 @@ RECENT_KEY = "files/recent"
 RECENT_MAX = 8
 
 
-def ask_save_changes(parent, name: str) -> str:
+def ask_save_changes(parent: QWidget | None, name: str) -> str:
     """Ask whether to save ``name``'s changes: ``"save"``, ``"discard"``, ``"cancel"``.
 
     A module function so tests can answer it without a dialog.
@@ -54,7 +58,9 @@ def ask_save_changes(parent, name: str) -> str:
     return "discard" if answer == buttons.Discard else "cancel"
 
 
-def show_file_error(parent, title: str, path: str | Path, problem: object) -> None:
+def show_file_error(
+    parent: QWidget | None, title: str, path: str | Path, problem: object
+) -> None:
     """Say in a dialog why a file could not be used (nothing was changed)."""
     QMessageBox.warning(
         parent,
@@ -82,7 +88,9 @@ class SessionFiles(QObject):
 
     modifiedChanged = Signal(bool)
 
-    def __init__(self, window, start_name: DocumentName | None = None):
+    def __init__(
+        self, window: MainWindow, start_name: DocumentName | None = None
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.controller = window.controller
@@ -292,7 +300,12 @@ class SessionFiles(QObject):
     def recent_files(self) -> list[str]:
         """Recently opened or saved sessions, newest first (existing ones only)."""
         value = self.window.settings.value(RECENT_KEY, [])
-        names = [value] if isinstance(value, str) else list(value or [])
+        # QSettings gives a str for a one-entry list, else a list of str
+        names = (
+            [value]
+            if isinstance(value, str)
+            else list(cast("Iterable[str]", value or []))
+        )
         return [name for name in names if Path(name).is_file()]
 
     def add_recent(self, path: str | Path) -> None:

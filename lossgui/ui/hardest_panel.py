@@ -11,7 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+import numpy.typing as npt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from lossgui.engine.registry import LOSSES
@@ -30,14 +38,16 @@ _ALIGN = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 class HardestModel(QAbstractTableModel):
     """Rank, sample, loss and (per-sample) target, sorted by loss descending."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.order = np.zeros(0, dtype=np.intp)
         self.losses = np.zeros(0)
         self.targets: np.ndarray | None = None
         self.headers = ["sample", "loss"]
 
-    def set_data(self, losses, how: str, targets) -> None:
+    def set_data(
+        self, losses: npt.ArrayLike, how: str, targets: np.ndarray | None
+    ) -> None:
         """Rank ``losses`` (one per sample) and show them."""
         self.beginResetModel()
         self.losses = np.asarray(losses)
@@ -60,7 +70,7 @@ class HardestModel(QAbstractTableModel):
         """Qt: sample, loss and target."""
         return 0 if parent is not None and parent.isValid() else len(self.headers)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Qt: the sample index, its loss or its target."""
         if not index.isValid() or index.row() >= self.order.size:
             return None
@@ -83,8 +93,11 @@ class HardestModel(QAbstractTableModel):
         return format_exact(self.targets[sample].item())
 
     def headerData(
-        self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> str | None:
         """Qt: column titles, and ranks (1 = hardest) down the side."""
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -102,7 +115,11 @@ class HardestPanel(QWidget):
         Called with a sample index when a row is double-clicked.
     """
 
-    def __init__(self, on_activate: Callable[[int], None] | None = None, parent=None):
+    def __init__(
+        self,
+        on_activate: Callable[[int], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("hardestPanel")
         self._evaluation: Evaluation | None = None
@@ -136,7 +153,7 @@ class HardestPanel(QWidget):
         if self.isVisible():
             self.refresh()
 
-    def showEvent(self, event):
+    def showEvent(self, event: QShowEvent) -> None:
         """Qt: rank the latest evaluation when the panel appears."""
         super().showEvent(event)
         if self._stale:

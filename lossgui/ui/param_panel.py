@@ -9,6 +9,9 @@ beside the logits.
 
 from __future__ import annotations
 
+from functools import partial
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
@@ -21,6 +24,9 @@ from lossgui.ui.param_widgets import (
 )
 from lossgui.ui.table_views import TensorTableView
 from lossgui.ui.tensor_model import TensorTableModel
+
+if TYPE_CHECKING:
+    from lossgui.ui.controller import SessionController
 
 __all__ = ["ParamPanel", "vector_object_name"]
 
@@ -38,7 +44,9 @@ class ParamPanel(QWidget):
     :attr:`views`, which the main window connects to its status bar.
     """
 
-    def __init__(self, controller, parent=None):
+    def __init__(
+        self, controller: SessionController, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._controller = controller
         self._loss: str | None = None
@@ -54,6 +62,7 @@ class ParamPanel(QWidget):
         doc = self._controller.document
         while self._layout.count():
             item = self._layout.takeAt(0)
+            assert item is not None  # count() said there is one
             widget = item.widget()
             if widget is not None:
                 widget.hide()
@@ -98,7 +107,7 @@ class ParamPanel(QWidget):
                 editor = make_editor(
                     param,
                     doc.params.get(param.name, param.default),
-                    lambda value, k=key: self._controller.set_setting(k, value),
+                    partial(self._controller.set_setting, key),
                 )
                 self._editors[param.name] = editor
                 self._add_row(form, label, editor, param.functional_only)

@@ -55,7 +55,7 @@ class FloatSpinBox(QDoubleSpinBox):
         except FileFormatError:
             return self.value()
 
-    def validate(self, text: str, pos: int):
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         """Qt: acceptable when the text is a number, intermediate otherwise."""
         try:
             parse_number(text)

@@ -10,7 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from lossgui.engine.registry import LOSSES
@@ -83,7 +89,9 @@ def _changed(old: np.ndarray, new: np.ndarray) -> np.ndarray:
     if old.shape != new.shape or old.dtype != new.dtype or new.dtype.itemsize > 8:
         return np.ones(new.shape, dtype=bool)
     bits = np.dtype(f"u{new.dtype.itemsize}")
-    return np.ascontiguousarray(old).view(bits) != np.ascontiguousarray(new).view(bits)
+    old_bits = np.ascontiguousarray(old).view(bits)
+    moved: np.ndarray = old_bits != np.ascontiguousarray(new).view(bits)
+    return moved
 
 
 def changed_region(
@@ -126,7 +134,7 @@ def changed_region(
 class ResultTableModel(QAbstractTableModel):
     """Read-only grid of the evaluation's per-element numbers."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._columns: list[ResultColumn] = []
         self._tables: dict[str, np.ndarray] = {}
@@ -162,7 +170,9 @@ class ResultTableModel(QAbstractTableModel):
             top, bottom, left, right = 0, rows - 1, 0, len(columns) - 1
         self.dataChanged.emit(self.index(top, left), self.index(bottom, right))
 
-    def _build(self, evaluation: Evaluation):
+    def _build(
+        self, evaluation: Evaluation
+    ) -> tuple[dict[str, np.ndarray], list[ResultColumn]]:
         grid = as_table(evaluation.grid, "grid")
         rows = grid.shape[0]
         symbol = _symbol(evaluation)
@@ -222,7 +232,8 @@ class ResultTableModel(QAbstractTableModel):
     def value(self, row: int, section: int) -> np.floating:
         """The number shown at ``(row, section)``, in the evaluation's dtype."""
         col = self._columns[section]
-        return self._tables[col.kind][row, col.index]
+        value: np.floating = self._tables[col.kind][row, col.index]
+        return value
 
     def rowCount(self, parent: Index | None = None) -> int:
         """Qt: the number of rows."""
@@ -232,7 +243,7 @@ class ResultTableModel(QAbstractTableModel):
         """Qt: the number of columns."""
         return 0 if parent is not None and parent.isValid() else len(self._columns)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Qt: a cell's text, alignment, colour or tooltip."""
         if role not in _ROLES or not index.isValid() or index.row() >= self._rows:
             return None
@@ -250,13 +261,13 @@ class ResultTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and col.kind in self._peaks:
             return self._background(col, index.row())
         if role == Qt.ItemDataRole.ToolTipRole:
-            value = self.value(index.row(), index.column())
+            exact = self.value(index.row(), index.column())
             return (
-                f"{col.header} = {format_exact(value)} ({value.dtype})\n{col.tooltip}"
+                f"{col.header} = {format_exact(exact)} ({exact.dtype})\n{col.tooltip}"
             )
         return None
 
-    def _background(self, col: ResultColumn, row: int):
+    def _background(self, col: ResultColumn, row: int) -> QBrush | None:
         value = self._tables[col.kind][row, col.index]
         alpha, positive_sign, nan = cell(value, self._peaks[col.kind])
         if nan:
@@ -268,8 +279,11 @@ class ResultTableModel(QAbstractTableModel):
         return QBrush(QColor(r, g, b, alpha))
 
     def headerData(
-        self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> str | None:
         """Qt: row numbers and column titles."""
         if orientation == Qt.Orientation.Vertical:
             return str(section) if role == Qt.ItemDataRole.DisplayRole else None

@@ -6,6 +6,8 @@ and never compute anything themselves.
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy as np
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPalette
@@ -51,7 +53,7 @@ def _is_dark(widget: QWidget) -> bool:
 class ResultSummary(QWidget):
     """The reduced value (``lossValue``), the receipt, the torch call and errors."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.caption_label = named(QLabel(), "valueCaption")
         self.value_label = named(QLabel("—"), "lossValue")
@@ -128,7 +130,7 @@ class ResultSummary(QWidget):
         grid.setColumnStretch(1, 1)
         self._restyle()
 
-    def changeEvent(self, event):
+    def changeEvent(self, event: QEvent) -> None:
         """Qt: restyle when the palette changes (theme switch)."""
         if event.type() == QEvent.Type.PaletteChange:
             self._restyle()
@@ -165,7 +167,9 @@ class ResultSummary(QWidget):
             value = np.asarray(evaluation.value)
             self.value_label.setText(value_text(value))
             exact = (
-                format_exact(value[()]) if value.ndim == 0 else np.array2string(value)
+                format_exact(cast(np.floating, value[()]))  # 0-d: its one scalar
+                if value.ndim == 0
+                else np.array2string(value)
             )
             self.value_label.setToolTip(f"{exact} ({value.dtype})")
             receipt = evaluation.receipt
@@ -198,7 +202,7 @@ class ResultSummary(QWidget):
 class ResultEditor(TitledGrid):
     """The per-element results grid (``resultTable``) with its colour legend."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         view = GridView()
         super().__init__(view, parent)
         view.setObjectName("resultTable")

@@ -16,6 +16,7 @@ import numpy as np
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -66,7 +67,12 @@ class TensorTableModel(QAbstractTableModel):
 
     rejected = Signal(str)
 
-    def __init__(self, controller: SessionController, name: str, parent=None):
+    def __init__(
+        self,
+        controller: SessionController,
+        name: str,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._controller = controller
         self.name = name
@@ -117,7 +123,7 @@ class TensorTableModel(QAbstractTableModel):
             0 if parent is not None and parent.isValid() else int(self.table().shape[1])
         )
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Qt: a cell's text, alignment, colour or tooltip."""
         if role not in _ROLES or not index.isValid():
             return None
@@ -135,7 +141,7 @@ class TensorTableModel(QAbstractTableModel):
             return self._tooltip(table[row, col].item())
         return None
 
-    def _tooltip(self, value) -> str:
+    def _tooltip(self, value: float | int) -> str:
         if isinstance(value, int):
             return self._index_tooltip(value)
         dtype = self._controller.document.dtype
@@ -162,8 +168,11 @@ class TensorTableModel(QAbstractTableModel):
         return f"{self.name}: class index {value}"
 
     def headerData(
-        self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> str | None:
         """Qt: row numbers and column titles."""
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -184,7 +193,7 @@ class TensorTableModel(QAbstractTableModel):
         )
 
     def setData(
-        self, index: Index, value, role: int = Qt.ItemDataRole.EditRole
+        self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole
     ) -> bool:
         """Qt: parse ``value`` and record it as an undoable edit; False if refused."""
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
@@ -260,7 +269,7 @@ class TensorTableModel(QAbstractTableModel):
         """``input[1, 2]``: how messages about a cell name it (and find it again)."""
         return f"{self.name}[{row}, {column}]"
 
-    def parse(self, value) -> float | int:
+    def parse(self, value: object) -> float | int:
         """Parse one cell for this tensor (whole numbers for class indices).
 
         Raises
