@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -196,15 +197,9 @@ def compute(name: str, *tensors: object, **kwargs: Any) -> LossResult:
     arrays = tuple(as_tensor(t) for t in tensors)
     with np.errstate(all="ignore"):
         terms = spec.function(arrays, params)
-    result = reduce_terms(terms, params["reduction"])
+        result = reduce_terms(terms, params["reduction"])
+        if spec.finish is not None:
+            result = spec.finish(result, arrays, params)
     if warnings:
-        result = LossResult(
-            value=result.value,
-            grad=result.grad,
-            elementwise=result.elementwise,
-            reduction=result.reduction,
-            numerator=result.numerator,
-            denominator=result.denominator,
-            warnings=warnings + result.warnings,
-        )
+        result = replace(result, warnings=warnings + result.warnings)
     return result

@@ -13,11 +13,12 @@ from typing import Any, Literal
 import numpy.typing as npt
 
 from lossgui.engine.reduction import STANDARD_REDUCTIONS
-from lossgui.engine.result import Terms
+from lossgui.engine.result import LossResult, Terms
 
 __all__ = [
     "LOSSES",
     "Family",
+    "Finish",
     "InputCheck",
     "LossSpec",
     "ParamSpec",
@@ -41,6 +42,8 @@ ReductionCheck = Callable[[object, Mapping[str, Any]], tuple[str, tuple[str, ...
 #: ``check(tensors, params)``: raises torch's error for the tensors (the result
 #: is ignored); see :attr:`LossSpec.input_check`.
 InputCheck = Callable[[tuple[Array, ...], Mapping[str, Any]], object]
+#: ``finish(result, tensors, params) -> result``; see :attr:`LossSpec.finish`.
+Finish = Callable[[LossResult, tuple[Array, ...], Mapping[str, Any]], LossResult]
 
 
 @dataclass(frozen=True)
@@ -151,6 +154,13 @@ class LossSpec:
         ``reduction`` (the Python functionals broadcast first): called as
         ``input_check(tensors, params)`` with ``reduction='none'`` when the
         reduction is invalid, so that torch's earlier error wins.
+    finish : callable or None
+        For a loss whose ``function`` returns the terms of an inner tensor
+        (LinearCrossEntropyLoss: cross-entropy over the logits of its linear
+        layer): ``finish(result, tensors, params)`` turns the reduced result
+        into the first tensor's (its gradient carried back, the inner tensor
+        in :attr:`LossResult.derived`, parameter gradients in
+        :attr:`LossResult.param_grads`).
     """
 
     name: str
@@ -172,6 +182,7 @@ class LossSpec:
         default=None, repr=False, compare=False
     )
     input_check: InputCheck | None = field(default=None, repr=False, compare=False)
+    finish: Finish | None = field(default=None, repr=False, compare=False)
 
     def param(self, name: str) -> ParamSpec:
         """The parameter called ``name``."""

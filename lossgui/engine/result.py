@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -79,6 +80,12 @@ class LossResult:
         and ``'sum'``.
     warnings : tuple of str
         The ``UserWarning`` texts torch would emit for this call.
+    derived : mapping of str to ndarray
+        Tensors the loss forms on the way that a user may want to see
+        (LinearCrossEntropyLoss: ``"logits"``); empty for most losses.
+    param_grads : mapping of str to ndarray
+        ``d sum(value) / d`` each parameter tensor the loss owns
+        (LinearCrossEntropyLoss: ``"linear_weight"``, ``"linear_bias"``).
     """
 
     value: FloatArray
@@ -88,6 +95,8 @@ class LossResult:
     numerator: float
     denominator: float | None
     warnings: tuple[str, ...] = field(default=())
+    derived: Mapping[str, FloatArray] = field(default_factory=dict)
+    param_grads: Mapping[str, FloatArray] = field(default_factory=dict)
 
     @property
     def scalar(self) -> float:
