@@ -166,8 +166,9 @@ def _run_until_closed(window: MainWindow, watcher: CloseWatcher) -> None:
                 loop.exec()
     finally:
         sys.excepthook = previous_hook
-    if interrupted:
+    if interrupted:  # closed without "Save changes?": the script is stopping
         window.hide()
+        _open.discard(window)
         raise KeyboardInterrupt
 
 
