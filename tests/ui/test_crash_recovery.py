@@ -20,10 +20,6 @@ import textwrap
 
 import pytest
 
-pytest.importorskip(
-    "lossgui.ui.file_autosave", reason="autosave (issue 5) is not implemented"
-)
-
 from lossgui.io.session_file import documents_equal, loads_session
 
 pytestmark = pytest.mark.skipif(
