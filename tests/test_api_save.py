@@ -21,7 +21,7 @@ from _torch_loss_cases import (
 )
 
 import lossgui
-from lossgui.engine import LOSSES
+from lossgui.engine import LOSSES, compute
 from lossgui.io.errors import FileFormatError
 from lossgui.io.session_file import read_session
 from lossgui.session.from_code import document_from_call
@@ -273,3 +273,34 @@ def test_import_and_save_load_no_qt_and_import_loads_no_numpy(tmp_path):
     report = json.loads(out.stdout)
     assert report == {"cheap": True, "qt": []}
     assert read_session(path).document.loss == "CrossEntropyLoss"
+
+
+@pytest.mark.parametrize("out_features", [(), (2,)])
+def test_linear_cross_entropy_module_reads_its_linear_layer(out_features):
+    torch = pytest.importorskip("torch")
+    if "LinearCrossEntropyLoss" not in LOSSES:
+        pytest.skip("LinearCrossEntropyLoss is not in the engine")
+    g = torch.Generator().manual_seed(5)
+    module = torch.nn.LinearCrossEntropyLoss(
+        3,
+        4,
+        out_features=out_features,
+        bias=True,
+        label_smoothing=0.1,
+        weight=torch.tensor([1.0, 2.0, 0.5, 1.0]),
+        reduction="sum",
+    )
+    x = torch.randn(5, 3, generator=g)
+    y = torch.randint(4, (5, *out_features), generator=g)
+    call = read_loss(module)
+    assert call.tensors["linear_weight"].shape == (4, *out_features, 3)
+    assert call.tensors["linear_bias"].shape == (4, *out_features)
+    result = compute(
+        call.name,
+        x.numpy(),
+        y.numpy(),
+        reduction=call.reduction,
+        **call.params,
+        **call.tensors,
+    )
+    assert_same_value(result.value, as_float(module(x, y)))
