@@ -7,6 +7,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from types import TracebackType
+from typing import cast
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -50,7 +51,9 @@ def run(argv: Sequence[str], session_file: str | None = None) -> int:
     ``session_file`` (a session or an array file) is opened once the window
     shows; without one, an autosave left by a crash is recovered.
     """
-    app = QApplication.instance() or QApplication(list(argv))
+    # an existing instance (tests) is a QApplication too: widgets need one
+    running = cast("QApplication | None", QApplication.instance())
+    app = running or QApplication(list(argv))
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("lossgui")

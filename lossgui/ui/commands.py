@@ -25,6 +25,7 @@ from PySide6.QtGui import QUndoCommand
 
 if TYPE_CHECKING:
     from lossgui.session import SessionDocument
+    from lossgui.session.document_name import DocumentName
     from lossgui.ui.controller import SessionController
 
 __all__ = [
@@ -151,9 +152,9 @@ class OpenDocumentCommand(DocumentCommand):
 
     Attributes
     ----------
-    name : object
-        What the window calls the opened document (a ``DocumentName``);
-        saving it under another name replaces it.
+    name : DocumentName
+        What the window calls the opened document; saving it under another
+        name replaces it.
     saved : object
         The undo command after which the document equals its file or
         example: this command itself until the user saves a later state.
@@ -165,8 +166,8 @@ class OpenDocumentCommand(DocumentCommand):
         before: SessionDocument,
         after: SessionDocument,
         text: str,
-        name: object,
-    ):
+        name: DocumentName,
+    ) -> None:
         super().__init__(controller, before, after, text)
         self.name = name
         self.saved: object = self

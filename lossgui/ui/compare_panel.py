@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,7 +33,10 @@ from lossgui.ui.naming import named
 from lossgui.ui.sgd_controls import SgdControls
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from lossgui.session.loss_compare import CompareRow, Comparison
+    from lossgui.ui.controller import SessionController
 
 # lossgui.session.loss_compare is imported on the first comparison, not at
 # start-up: the panel starts behind the Curves tab.
@@ -66,7 +69,9 @@ class ComparePanel(QWidget):
 
     message = Signal(str)
 
-    def __init__(self, controller, parent=None):
+    def __init__(
+        self, controller: SessionController, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("comparePanel")
         self._controller = controller
@@ -120,7 +125,7 @@ class ComparePanel(QWidget):
         if visible and self._dirty:
             self._catch_up()
 
-    def showEvent(self, event):
+    def showEvent(self, event: QShowEvent) -> None:
         """Qt: catch up with edits made while hidden (not behind another tab)."""
         super().showEvent(event)
         if self._dirty and self._on_screen():
@@ -205,7 +210,7 @@ class ComparePanel(QWidget):
         self.caption.setText(self._caption(comparison, mode))
 
     @staticmethod
-    def _rank_differs(row: CompareRow, base, i: int, mode: str) -> bool:
+    def _rank_differs(row: CompareRow, base: np.ndarray, i: int, mode: str) -> bool:
         """Whether sample ``i`` ranks differently here than in the session."""
         if mode != "loss" or row.current or row.absent:
             return False

@@ -10,6 +10,7 @@ one undo step.
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPalette
@@ -25,6 +26,9 @@ from PySide6.QtWidgets import (
 from lossgui.session import Evaluation
 from lossgui.session.diagnostics import Finding, Fix, diagnose
 from lossgui.ui.naming import named
+
+if TYPE_CHECKING:
+    from lossgui.ui.controller import SessionController
 
 __all__ = ["DiagnosticsBanner"]
 
@@ -53,7 +57,9 @@ class DiagnosticsBanner(QFrame):
         Where fixes are applied (and the document is read).
     """
 
-    def __init__(self, controller, parent=None):
+    def __init__(
+        self, controller: SessionController, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("diagnosticsBanner")
         self._controller = controller
@@ -76,7 +82,9 @@ class DiagnosticsBanner(QFrame):
 
     def _rebuild(self) -> None:
         while self._layout.count():
-            widget = self._layout.takeAt(0).widget()
+            item = self._layout.takeAt(0)
+            assert item is not None  # count() said there is one
+            widget = item.widget()
             if widget is not None:
                 widget.hide()
                 widget.setParent(None)
@@ -117,7 +125,7 @@ class DiagnosticsBanner(QFrame):
         """Apply ``fix`` to the document as one undo step."""
         self._controller.apply(fix.apply, fix.label)
 
-    def changeEvent(self, event):
+    def changeEvent(self, event: QEvent) -> None:
         """Qt: recolour after a theme switch."""
         if event.type() == QEvent.Type.PaletteChange and self.findings:
             self._rebuild()

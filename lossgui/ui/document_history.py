@@ -19,13 +19,14 @@ kept on the current saved state, so Qt never merges an edit into it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from PySide6.QtGui import QUndoStack
 
 from lossgui.session.document_name import DocumentName
 from lossgui.ui.commands import OpenDocumentCommand
 
-__all__ = ["BOTTOM", "NEVER", "DocumentHistory", "Segment"]
+__all__ = ["BOTTOM", "NEVER", "DocumentHistory", "Segment", "SegmentOwner"]
 
 #: The saved state "nothing applied yet" of the start document.
 BOTTOM = object()
@@ -33,6 +34,17 @@ BOTTOM = object()
 NEVER = object()
 _OWNER = "lossgui_segment"
 _PREVIOUS = "lossgui_previous_segment"
+
+
+class SegmentOwner(Protocol):
+    """What holds a segment's name and saved state.
+
+    An :class:`~lossgui.ui.commands.OpenDocumentCommand` for the documents it
+    opens, a ``_StartDocument`` for the one the window started with.
+    """
+
+    name: DocumentName
+    saved: object
 
 
 @dataclass(eq=False)
@@ -49,7 +61,7 @@ class Segment:
 
     Attributes
     ----------
-    owner : object
+    owner : SegmentOwner
         Holds ``name`` and ``saved`` (the open command, or the start document).
     end : int
         The stack index of the segment's latest state.
@@ -57,24 +69,24 @@ class Segment:
         Whether that state differs from the saved one.
     """
 
-    owner: object
+    owner: SegmentOwner
     end: int
     modified: bool
 
     @property
     def name(self) -> DocumentName:
         """The document's name."""
-        name = self.owner.name  # type: ignore[attr-defined]
+        name = self.owner.name
         return name if isinstance(name, DocumentName) else DocumentName()
 
 
 class DocumentHistory:
     """Reads the documents and their saved states out of an undo stack."""
 
-    def __init__(self, stack: QUndoStack, name: DocumentName):
+    def __init__(self, stack: QUndoStack, name: DocumentName) -> None:
         self.stack = stack
         self._start = _StartDocument(name, BOTTOM)
-        self._owner: object = self._start
+        self._owner: SegmentOwner = self._start
         self._count = stack.count()
 
     def restart(self, name: DocumentName, saved: bool = True) -> None:
@@ -105,15 +117,19 @@ class DocumentHistory:
         if not self.current().modified and not self.stack.isClean():
             self.stack.setClean()  # Qt merges no later edit into a saved state
 
-    def _owner_at(self, index: int) -> object:
+    def _owner_at(self, index: int) -> SegmentOwner:
+        owner: SegmentOwner  # the tags follow() put on the commands
         if index > 0:
-            return getattr(self.stack.command(index - 1), _OWNER, self._start)
+            owner = getattr(self.stack.command(index - 1), _OWNER, self._start)
+            return owner
         first = self.stack.command(0) if self.stack.count() else None
         if first is None:
             return self._start
         if isinstance(first, OpenDocumentCommand):
-            return getattr(first, _PREVIOUS, self._start)
-        return getattr(first, _OWNER, self._start)
+            owner = getattr(first, _PREVIOUS, self._start)
+        else:
+            owner = getattr(first, _OWNER, self._start)
+        return owner
 
     def _state(self, index: int) -> object:
         """The saved-state marker of stack position ``index``."""
@@ -124,7 +140,7 @@ class DocumentHistory:
         """The document shown now."""
         index = self.stack.index()
         owner = self._owner_at(index)
-        saved = owner.saved  # type: ignore[attr-defined]
+        saved = owner.saved
         return Segment(owner, index, saved is not self._state(index))
 
     def earlier_unsaved(self) -> list[Segment]:
@@ -133,8 +149,8 @@ class DocumentHistory:
         for position in range(self.stack.index() - 1, -1, -1):
             command = self.stack.command(position)
             if isinstance(command, OpenDocumentCommand):
-                owner = getattr(command, _PREVIOUS, self._start)
-                saved = owner.saved  # type: ignore[attr-defined]
+                owner: SegmentOwner = getattr(command, _PREVIOUS, self._start)
+                saved = owner.saved
                 if saved is not self._state(position):
                     found.append(Segment(owner, position, True))
         return found
@@ -143,7 +159,7 @@ class DocumentHistory:
     def mark_saved(self, name: DocumentName) -> None:
         """The document shown now was saved as ``name``."""
         owner = self._owner_at(self.stack.index())
-        owner.name = name  # type: ignore[attr-defined]
+        owner.name = name
         self.mark_current_saved()
         self.stack.setClean()  # Qt merges no later edit into a saved state
 
@@ -155,4 +171,4 @@ class DocumentHistory:
         tools) calls ``setClean()`` to mean "nothing to save".
         """
         owner = self._owner_at(self.stack.index())
-        owner.saved = self._state(self.stack.index())  # type: ignore[attr-defined]
+        owner.saved = self._state(self.stack.index())

@@ -7,8 +7,8 @@ returns and what a copy takes, so eliding only changes what is painted.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QLabel, QSizePolicy
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 __all__ = ["ElidedLabel"]
 
@@ -25,7 +25,7 @@ class ElidedLabel(QLabel):
         Put before the whole text in the tooltip (e.g. what the text is).
     """
 
-    def __init__(self, tooltip_prefix: str = "", parent=None):
+    def __init__(self, tooltip_prefix: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._prefix = tooltip_prefix
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -50,7 +50,7 @@ class ElidedLabel(QLabel):
         width = self.fontMetrics().horizontalAdvance(_MIN_CHARACTERS)
         return QSize(width, super().minimumSizeHint().height())
 
-    def paintEvent(self, event):
+    def paintEvent(self, event: QPaintEvent) -> None:
         """Qt: the text, elided on the right to the label's width."""
         painter = QPainter(self)
         painter.setPen(self.palette().color(self.foregroundRole()))

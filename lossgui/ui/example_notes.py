@@ -13,14 +13,19 @@ from __future__ import annotations
 
 import html
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QTextBrowser, QVBoxLayout, QWidget
 
 from lossgui.session import Evaluation
 from lossgui.session.article_check import CheckRow, check_rows, summary_of
 from lossgui.session.example_match import BundledExample, matching_example
 from lossgui.ui.naming import named
+
+if TYPE_CHECKING:
+    from lossgui.ui.controller import SessionController
+    from lossgui.ui.main_window import MainWindow
 
 __all__ = ["ExampleNotes", "install_example_notes"]
 
@@ -110,8 +115,12 @@ class ExampleNotes(QWidget):
     """
 
     summaryChanged = Signal(str)
+    #: The Example dock (set by :func:`install_example_notes`).
+    dock: QDockWidget
 
-    def __init__(self, controller, parent=None):
+    def __init__(
+        self, controller: SessionController, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._controller = controller
         self.example: BundledExample | None = None
@@ -153,7 +162,9 @@ class ExampleNotes(QWidget):
         return self.browser.toPlainText()
 
 
-def install_example_notes(window, beside) -> ExampleNotes:
+def install_example_notes(
+    window: MainWindow, beside: QDockWidget | None
+) -> ExampleNotes:
     """Add the Example tab to ``window``, tabified with the dock ``beside``."""
     notes = ExampleNotes(window.controller)
     notes.summaryChanged.connect(window.summary.set_article_note)

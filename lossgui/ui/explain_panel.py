@@ -13,8 +13,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QUrl
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QTextBrowser
+from PySide6.QtGui import QPalette, QShowEvent
+from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 
 from lossgui.session import Evaluation, number_format
 from lossgui.ui.precision import set_precision
@@ -33,7 +33,7 @@ DIGIT_CHOICES = number_format.DIGIT_CHOICES
 class ExplainPanel(QTextBrowser):
     """The explanation of one element; see the module docstring."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("explainView")
         self.setOpenLinks(False)
@@ -76,7 +76,7 @@ class ExplainPanel(QTextBrowser):
         if visible and self._dirty:
             self._render()
 
-    def showEvent(self, event):
+    def showEvent(self, event: QShowEvent) -> None:
         """Qt: catch up with what changed while hidden (not behind another tab)."""
         super().showEvent(event)
         if self._dirty and not self.visibleRegion().isEmpty():
@@ -127,7 +127,7 @@ class ExplainPanel(QTextBrowser):
         if text.startswith("digits:"):
             self.set_digits(int(text.partition(":")[2]))
 
-    def changeEvent(self, event):
+    def changeEvent(self, event: QEvent) -> None:
         """Qt: repaint in the new colours after a theme switch."""
         if event.type() in (
             QEvent.Type.PaletteChange,

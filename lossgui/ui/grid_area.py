@@ -12,7 +12,7 @@ shape and on every resize of the window.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QSplitter, QSplitterHandle, QWidget
 
 from lossgui.ui.naming import named
@@ -28,12 +28,12 @@ _GRIP_GAP = 5
 class GripHandle(QSplitterHandle):
     """A splitter handle with a row of dots in its middle: it says "drag me"."""
 
-    def __init__(self, orientation: Qt.Orientation, parent: QSplitter):
+    def __init__(self, orientation: Qt.Orientation, parent: QSplitter) -> None:
         super().__init__(orientation, parent)
         self.setAttribute(Qt.WidgetAttribute.WA_Hover)
         self.setToolTip("Drag to give this grid more or less room")
 
-    def paintEvent(self, event):
+    def paintEvent(self, event: QPaintEvent) -> None:
         """Qt: three dots across the middle, in the palette's mid colour."""
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -59,7 +59,9 @@ class GripHandle(QSplitterHandle):
 class GripSplitter(QSplitter):
     """A splitter that never collapses a child and shows grips on its handles."""
 
-    def __init__(self, orientation: Qt.Orientation, parent=None):
+    def __init__(
+        self, orientation: Qt.Orientation, parent: QWidget | None = None
+    ) -> None:
         super().__init__(orientation, parent)
         self.setChildrenCollapsible(False)
         self.setHandleWidth(HANDLE_WIDTH)
@@ -90,7 +92,7 @@ class GridArea(GripSplitter):
         The results editor (a :class:`~lossgui.ui.results_panel.ResultEditor`).
     """
 
-    def __init__(self, results: QWidget, parent=None):
+    def __init__(self, results: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.setObjectName("gridSplitter")
         self.inputs = styled_splitter(Qt.Orientation.Horizontal, "inputSplitter")
@@ -178,12 +180,14 @@ class GridArea(GripSplitter):
             self.inputs.setSizes([self._input_height] * count)
         # the results first (a scroll bar would hide their last column),
         # leaving the inputs at least their titles and a row each
-        floor = count * self.inputs.widget(0).minimumSizeHint().height()
+        first = self.inputs.widget(0)
+        assert first is not None  # the tensor panel's first grid
+        floor = count * first.minimumSizeHint().height()
         results = min(self._results_height, max(height - floor, height // 3))
         inputs = max(min(count * self._input_height, height - results), 1)
         self.setSizes([inputs, max(height - inputs, 1)])
 
-    def resizeEvent(self, event):
+    def resizeEvent(self, event: QResizeEvent) -> None:
         """Qt: re-arrange for the new size (restore, maximise, a dock moved)."""
         super().resizeEvent(event)
         self.arrange()

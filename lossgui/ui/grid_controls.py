@@ -8,7 +8,10 @@ randomRequested, oneHotRequested, fillRequested
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -21,6 +24,10 @@ from PySide6.QtWidgets import (
 from lossgui.session.edit_labels import random_label, random_tooltip, removal_blocked
 from lossgui.session.layout import batch_dropped
 from lossgui.ui.naming import named
+
+if TYPE_CHECKING:
+    from lossgui.session import SessionDocument
+    from lossgui.ui.controller import SessionController
 
 __all__ = ["MAX_ROWS", "GridControls", "update_remove_actions"]
 
@@ -35,7 +42,9 @@ class GridControls(QWidget):
     oneHotRequested = Signal()
     fillRequested = Signal()
 
-    def __init__(self, controller, parent=None):
+    def __init__(
+        self, controller: SessionController, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._controller = controller
         self.rows_spin = named(QSpinBox(), "rowsSpin")
@@ -111,7 +120,12 @@ class GridControls(QWidget):
         )
 
 
-def update_remove_actions(rows_action, columns_action, doc, role) -> None:
+def update_remove_actions(
+    rows_action: QAction,
+    columns_action: QAction,
+    doc: SessionDocument,
+    role: str | None,
+) -> None:
     """Enable Remove rows/columns where they apply; say why they are disabled.
 
     ``role`` is the active grid's slot role (``None`` for a results grid).

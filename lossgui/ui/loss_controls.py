@@ -8,6 +8,8 @@ the controller; :meth:`sync` shows the document without re-emitting.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import (
     QFont,
@@ -22,6 +24,9 @@ from lossgui.engine.registry import LOSSES, LossSpec
 from lossgui.session import DTYPES, target_modes
 from lossgui.session.formula_text import formula_text
 from lossgui.ui.naming import named
+
+if TYPE_CHECKING:
+    from lossgui.ui.controller import SessionController
 
 __all__ = ["FAMILY_TITLES", "LossControls"]
 
@@ -80,7 +85,9 @@ def _loss_model() -> QStandardItemModel:
 class LossControls(QWidget):
     """Loss, reduction, dtype, input mode and target form, bound to a controller."""
 
-    def __init__(self, controller, parent=None):
+    def __init__(
+        self, controller: SessionController, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._controller = controller
         self.loss_combo = named(QComboBox(), "lossCombo")
@@ -135,9 +142,7 @@ class LossControls(QWidget):
         layout.addLayout(form)
 
         self.loss_combo.currentIndexChanged.connect(self._on_loss_changed)
-        self.reduction_combo.currentTextChanged.connect(
-            lambda text: text and self._controller.set_setting("reduction", text)
-        )
+        self.reduction_combo.currentTextChanged.connect(self._on_reduction_changed)
         self.dtype_combo.currentTextChanged.connect(
             lambda text: self._controller.set_setting("dtype", text)
         )
@@ -146,6 +151,10 @@ class LossControls(QWidget):
         self.sync()
 
     # --------------------------------------------------------------- handlers
+    def _on_reduction_changed(self, text: str) -> None:
+        if text:  # an emptied combo box (a rebuild) is no choice
+            self._controller.set_setting("reduction", text)
+
     def _on_loss_changed(self, row: int) -> None:
         name = self.loss_combo.itemData(row, Qt.ItemDataRole.UserRole)
         if name:

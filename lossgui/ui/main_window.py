@@ -11,8 +11,10 @@ in the same event-loop turn.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -41,6 +43,9 @@ from lossgui.ui.understanding import install_understanding
 from lossgui.ui.views import EvaluationView
 from lossgui.ui.window_layout import WindowLayout
 
+if TYPE_CHECKING:
+    from lossgui.ui.example_notes import ExampleNotes
+
 __all__ = ["MainWindow"]
 
 log = logging.getLogger(__name__)
@@ -65,9 +70,12 @@ class MainWindow(QMainWindow):
         "lossgui")`` by default (tests pass one in a temporary folder).
     """
 
+    #: The Example tab (set by :func:`~lossgui.ui.understanding.install_understanding`).
+    example_notes: ExampleNotes
+
     def __init__(
         self, document: SessionDocument | None = None, settings: QSettings | None = None
-    ):
+    ) -> None:
         super().__init__()
         self.setObjectName("MainWindow")
         self.setWindowTitle("lossgui — PyTorch loss explorer")
@@ -275,7 +283,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
 
-    def closeEvent(self, event):
+    def closeEvent(self, event: QCloseEvent) -> None:
         """Qt: ask about unsaved changes, then remember geometry and docks."""
         if not self.files.confirm_close():
             event.ignore()

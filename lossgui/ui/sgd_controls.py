@@ -9,8 +9,10 @@ of one animation merge into a single undo step.
 from __future__ import annotations
 
 from itertools import count
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QHBoxLayout,
@@ -25,6 +27,10 @@ from lossgui.session.sgd import sgd_step
 from lossgui.ui.commands import DocumentCommand
 from lossgui.ui.naming import named
 
+if TYPE_CHECKING:
+    from lossgui.session import SessionDocument
+    from lossgui.ui.controller import SessionController
+
 __all__ = ["SgdCommand", "SgdControls"]
 
 _SGD_ID = 0x5617
@@ -34,7 +40,14 @@ _RUNS = count(1)
 class SgdCommand(DocumentCommand):
     """One SGD step; consecutive steps of the same run merge into one undo step."""
 
-    def __init__(self, controller, before, after, lr: float, run: int):
+    def __init__(
+        self,
+        controller: SessionController,
+        before: SessionDocument,
+        after: SessionDocument,
+        lr: float,
+        run: int,
+    ) -> None:
         super().__init__(controller, before, after, f"SGD step (lr={short(lr)})")
         self.lr = lr
         self.run = run
@@ -44,7 +57,7 @@ class SgdCommand(DocumentCommand):
         """Qt: the merge id of SGD steps."""
         return _SGD_ID
 
-    def mergeWith(self, other) -> bool:
+    def mergeWith(self, other: QUndoCommand) -> bool:
         """Qt: fold the next step of the same run into this one."""
         if not isinstance(other, SgdCommand) or other.run != self.run:
             return False
@@ -65,7 +78,9 @@ class SgdControls(QWidget):
 
     message = Signal(str)
 
-    def __init__(self, controller, parent=None):
+    def __init__(
+        self, controller: SessionController, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._controller = controller
         self._run = 0

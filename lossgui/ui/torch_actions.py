@@ -9,6 +9,8 @@ value and gradient.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -17,13 +19,16 @@ from lossgui.session.torch_snippet import torch_snippet
 from lossgui.session.torch_verify import Verification, torch_available, verify
 from lossgui.ui.naming import named
 
+if TYPE_CHECKING:
+    from lossgui.ui.main_window import MainWindow
+
 __all__ = ["TorchActions"]
 
 
 class TorchActions(QObject):
     """Creates the two actions for ``window`` (menus are the caller's)."""
 
-    def __init__(self, window):
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.last_snippet = ""

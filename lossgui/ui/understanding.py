@@ -15,9 +15,10 @@ The docks share the right dock area with the curves as tabs.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QMenu
+from PySide6.QtWidgets import QDockWidget, QMenu, QVBoxLayout
 
 from lossgui.ui.compare_panel import ComparePanel
 from lossgui.ui.diagnostics_banner import DiagnosticsBanner
@@ -26,6 +27,9 @@ from lossgui.ui.example_notes import install_example_notes
 from lossgui.ui.explain_panel import ExplainPanel
 from lossgui.ui.naming import named
 from lossgui.ui.torch_actions import TorchActions
+
+if TYPE_CHECKING:
+    from lossgui.ui.main_window import MainWindow
 
 __all__ = ["Understanding", "install_understanding"]
 
@@ -45,11 +49,16 @@ class Understanding:
     tools_menu: QMenu
 
 
-def _tools_menu(window) -> QMenu:
+def _menu_of(action: QAction) -> QMenu | None:
+    """The menu ``action`` opens (a menu bar's are QMenus; PySide6 says QObject)."""
+    return cast("QMenu | None", action.menu())
+
+
+def _tools_menu(window: MainWindow) -> QMenu:
     """The Tools menu (created before Help if nobody made one yet)."""
     bar = window.menuBar()
     for action in bar.actions():
-        menu = action.menu()
+        menu = _menu_of(action)
         if menu is not None and action.text().replace("&", "") == "Tools":
             return menu
     menu = QMenu("&Tools", bar)
@@ -63,11 +72,11 @@ def _tools_menu(window) -> QMenu:
     return menu
 
 
-def _edit_menu_insert(window, action: QAction) -> None:
+def _edit_menu_insert(window: MainWindow, action: QAction) -> None:
     """Put ``action`` right after Edit > Copy."""
     copy = window.window_actions.copy_action
     for menu_action in window.menuBar().actions():
-        menu = menu_action.menu()
+        menu = _menu_of(menu_action)
         if menu is not None and copy in menu.actions():
             actions = menu.actions()
             after = (
@@ -80,7 +89,7 @@ def _edit_menu_insert(window, action: QAction) -> None:
             return
 
 
-def install_understanding(window) -> Understanding:
+def install_understanding(window: MainWindow) -> Understanding:
     """Add the explain, compare and diagnostics features to ``window``."""
     controller = window.controller
     tracker = ElementTracker.for_window(window)  # shared with the curves
@@ -101,7 +110,9 @@ def install_understanding(window) -> Understanding:
     compare_dock.visibilityChanged.connect(compare.on_visibility)
     explain_dock.visibilityChanged.connect(explain.on_visibility)
     banner = DiagnosticsBanner(controller)
-    layout = window.centralWidget().layout()
+    central = window.centralWidget()
+    assert central is not None  # made by MainWindow._build_central
+    layout = cast(QVBoxLayout, central.layout())
     layout.insertWidget(layout.indexOf(window.summary) + 1, banner)
     window.add_view(banner)
     torch = TorchActions(window)
