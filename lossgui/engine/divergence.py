@@ -47,7 +47,9 @@ def kl_div(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
     -------
     ``log_target=False``: ``l = t·(log t - x)``, computed as ``xlogy(t, t) - t·x``
     (so ``t = 0`` gives 0 unless ``x = -inf``, and ``t < 0`` gives NaN).
-    ``log_target=True``: ``l = exp(t)·(t - x)``.
+    ``log_target=True``: ``l = exp(t)·(t - x)``. ``xlogy(t, t)`` and ``exp(t)``
+    are taken in the target's dtype, then promoted with the input (torch's op
+    order: a float32 target's ``exp(89)`` is inf even with a float64 input).
     ``'mean'`` divides ``Σ l`` by its number of elements, ``'batchmean'`` by
     ``input.shape[0]`` (not at all for a 0-d input).
 
@@ -64,12 +66,16 @@ def kl_div(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
     dtype = result_type(x, t)
     xd, td = x.astype(dtype, copy=False), t.astype(dtype, copy=False)
     with np.errstate(over="ignore", invalid="ignore"):
+        # ATen's ``exp(target) * (target - input)`` and ``xlogy(target, target)
+        # - target * input``: the unary parts run in the target's own dtype
+        # (a float32 target overflows or rounds there) before a float64 input
+        # promotes the rest. Same dtypes: nothing to cast.
         if params["log_target"]:
-            e = np.exp(td)
+            e = np.exp(t).astype(dtype, copy=False)
             loss = e * (td - xd)
             local = -e
         else:
-            loss = _xlogy_self(td) - td * xd
+            loss = _xlogy_self(t).astype(dtype, copy=False) - td * xd
             local = -td
     loss = np.broadcast_to(loss, shape).astype(dtype, copy=False)
     grad = sum_to_shape(np.broadcast_to(local, shape), x.shape).astype(

@@ -236,6 +236,8 @@ def gaussian_nll(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms
     diff_shape = broadcast_shape(x.shape, y.shape)
     shape = broadcast_shape(diff_shape, v.shape)
     dtype = result_type(x, y, v)
+    if not (x.dtype == y.dtype == v.dtype):
+        return _gaussian_mixed(x, y, v, full, shape, dtype)
     work = compute_dtype(dtype)
     diff = x.astype(work, copy=False) - y.astype(work, copy=False)
     log_v = np.log(v.astype(compute_dtype(v.dtype), copy=False)).astype(work)
@@ -246,6 +248,40 @@ def gaussian_nll(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms
     grad = sum_to_shape(np.broadcast_to(diff / v, shape), x.shape)
     loss = np.broadcast_to(loss, shape).astype(dtype)
     return Terms(loss, grad.astype(float_dtype(x), copy=False), loss.size)
+
+
+def _gaussian_mixed(
+    x: Array, y: Array, v: Array, full: bool, shape: tuple[int, ...], dtype: Any
+) -> Terms:
+    """:func:`gaussian_nll` for tensors of different dtypes, op by op as torch.
+
+    ``0.5 * (log(v) + (x - y) ** 2 / v)``: ``x - y`` and its square stay in
+    their own promoted dtype (float32 inputs square to inf beyond 1.8e19 even
+    with a float64 ``var``), ``log(v)`` in ``var``'s, and each later op
+    promotes its two operands. The gradient runs autograd's chain back in the
+    same dtypes: ``0.5 / v``, cast to the square's dtype, times ``2 (x - y)``.
+    """
+
+    def like(array: Array, ndim: int) -> Array:
+        return np.empty((1,) * ndim, array.dtype)
+
+    diff_dtype = compute_dtype(result_type(x, y))
+    if diff_dtype.kind != "f":
+        diff_dtype = np.dtype(np.float32)
+    diff = x.astype(diff_dtype, copy=False) - y.astype(diff_dtype, copy=False)
+    square = diff * diff
+    quotient_dtype = result_type(like(square, square.ndim), v)
+    quotient = square.astype(quotient_dtype) / v.astype(quotient_dtype)
+    log_v = np.log(v)
+    inner_dtype = result_type(like(log_v, v.ndim), like(quotient, quotient.ndim))
+    loss = 0.5 * (log_v.astype(inner_dtype) + quotient.astype(inner_dtype))
+    if full:
+        loss = loss + np.asarray(0.5 * math.log(2 * math.pi), dtype=inner_dtype)
+    half_over_v = (np.asarray(0.5, dtype=quotient_dtype) / v).astype(diff_dtype)
+    local = np.broadcast_to(half_over_v * (2 * diff), shape)
+    grad = sum_to_shape(local, x.shape).astype(float_dtype(x), copy=False)
+    loss = np.broadcast_to(loss, shape).astype(dtype)
+    return Terms(loss, grad, loss.size)
 
 
 _EPS_POISSON = (

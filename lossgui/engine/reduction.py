@@ -187,7 +187,10 @@ def reduce_terms(terms: Terms, reduction: str) -> LossResult:
             if source.grad_is_mean:
                 grad = source.grad
             else:
-                scale = np.asarray(1, dtype=dtype) / divisor
+                # Torch's fused backwards divide the gradient by the divisor in
+                # the gradient's own dtype: a float64 input with a float32 loss
+                # (BCEWithLogits keeps the target's dtype) is scaled in float64.
+                scale = _mean_scale(dtype, source.grad.dtype, source.divisor)
                 grad = (source.grad * scale).astype(source.grad.dtype, copy=False)
             if source.grad_keep is not None:
                 grad = np.where(source.grad_keep, grad, np.zeros_like(grad))
@@ -201,6 +204,18 @@ def reduce_terms(terms: Terms, reduction: str) -> LossResult:
         denominator=denominator,
         warnings=terms.warnings,
     )
+
+
+def _mean_scale(
+    loss_dtype: np.dtype[Any], grad_dtype: np.dtype[Any], divisor: float
+) -> npt.NDArray[Any]:
+    """``1 / divisor`` in the wider of the loss's and the gradient's dtypes."""
+    wide = loss_dtype
+    if grad_dtype != loss_dtype:
+        wide = np.promote_types(loss_dtype, grad_dtype)
+    one = np.asarray(1, dtype=wide)
+    scale: npt.NDArray[Any] = one / np.asarray(divisor, dtype=wide)
+    return scale
 
 
 def _scales_back(grad: npt.NDArray[Any], total: npt.NDArray[Any], n: Any) -> bool:
