@@ -166,9 +166,10 @@ def _run_until_closed(window: MainWindow, watcher: CloseWatcher) -> None:
                 loop.exec()
     finally:
         sys.excepthook = previous_hook
-    if interrupted:  # closed without "Save changes?": the script is stopping
+    if interrupted:  # gone without "Save changes?": the script is stopping
         window.hide()
         _open.discard(window)
+        window.deleteLater()  # nobody gets it back: show raises
         raise KeyboardInterrupt
 
 

@@ -18,6 +18,7 @@ import pytest
 from _torch_loss_cases import NOT_IN_TORCH_NN, PENDING, as_float, torch_case
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
+from shiboken6 import isValid
 
 import lossgui
 from lossgui.engine import LOSSES
@@ -139,11 +140,20 @@ def test_a_refused_close_keeps_blocking(shown, monkeypatch):
     assert not window.isVisible()
 
 
-def test_ctrl_c_ends_a_blocking_show(shown):
-    QTimer.singleShot(200, lambda: signal.raise_signal(signal.SIGINT))
+def test_ctrl_c_ends_a_blocking_show(shown, qtbot):
+    handler = signal.getsignal(signal.SIGINT)
+    seen = []
+
+    def press_ctrl_c():
+        seen.extend(show_module.open_windows())
+        signal.raise_signal(signal.SIGINT)
+
+    QTimer.singleShot(200, press_ctrl_c)
     with pytest.raises(KeyboardInterrupt):
         shown([0.5], [1.0], loss="BCEWithLogitsLoss", block=True)
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    assert signal.getsignal(signal.SIGINT) is handler  # restored
+    assert len(seen) == 1 and not show_module.open_windows()
+    qtbot.waitUntil(lambda: not isValid(seen[0]))  # deleted: nobody holds it
 
 
 _SCRIPT = """
@@ -151,6 +161,7 @@ import json, sys, threading, time
 import lossgui
 from PySide6.QtCore import QMetaObject, Qt
 from PySide6.QtWidgets import QApplication
+from shiboken6 import isValid
 
 posted = []
 
