@@ -304,3 +304,19 @@ def test_linear_cross_entropy_module_reads_its_linear_layer(out_features):
         **call.tensors,
     )
     assert_same_value(result.value, as_float(module(x, y)))
+
+
+def test_torchvisions_focal_loss_function_is_read_by_name():
+    def sigmoid_focal_loss(inputs, targets, alpha=0.25, gamma=2, reduction="none"):
+        raise AssertionError("never called")
+
+    sigmoid_focal_loss.__module__ = "torchvision.ops.focal_loss"
+    call = read_loss(sigmoid_focal_loss, {"gamma": 1.5, "reduction": "mean"})
+    assert (call.name, call.reduction, call.params) == (
+        "sigmoid_focal_loss",
+        "mean",
+        {"alpha": 0.25, "gamma": 1.5},
+    )
+    sigmoid_focal_loss.__module__ = "mycode"
+    with pytest.raises(UnsupportedLossError, match="function .*sigmoid_focal_loss"):
+        read_loss(sigmoid_focal_loss)
