@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from lossgui.session.torch_snippet import torch_snippet
+from lossgui.session.torch_snippet import MissingSnippetDefinition, torch_snippet
 from lossgui.session.torch_verify import Verification, torch_available, verify
 from lossgui.ui.naming import named
 
@@ -52,10 +52,20 @@ class TorchActions(QObject):
             self.verify_action.setStatusTip(tip)
 
     def copy(self) -> str:
-        """Put the session's PyTorch script on the clipboard and return it."""
+        """Put the session's PyTorch script on the clipboard and return it.
+
+        A loss with no PyTorch form gets a warning and leaves the clipboard
+        alone (returns ``""``): a script naming a class torch does not have
+        would fail far from the cause.
+        """
         window = self.window
         doc = window.controller.document
-        code = torch_snippet(doc, window.evaluation).code
+        try:
+            code = torch_snippet(doc, window.evaluation).code
+        except MissingSnippetDefinition as exc:
+            window.show_message(f"Copy as PyTorch: {exc}")
+            QMessageBox.warning(window, "Copy as PyTorch", str(exc))
+            return ""
         QGuiApplication.clipboard().setText(code)
         self.last_snippet = code
         window.show_message(
