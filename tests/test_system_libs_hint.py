@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import types
 
 import pytest
 
@@ -20,11 +21,15 @@ def _without(*sonames: str):
 
 @pytest.fixture
 def gui_started(monkeypatch):
+    """The files the GUI was started with; ``lossgui.ui.app`` is a stand-in.
+
+    The stand-in module is what ``cli.main`` imports to start the window, so
+    these tests run (and Qt never starts) where PySide6 is not installed.
+    """
     calls: list[object] = []
-    monkeypatch.setattr(
-        "lossgui.ui.app.run",
-        lambda argv, session_file=None: calls.append(session_file) or 0,
-    )
+    app = types.ModuleType("lossgui.ui.app")
+    app.run = lambda argv, session_file=None: calls.append(session_file) or 0
+    monkeypatch.setitem(sys.modules, "lossgui.ui.app", app)
     return calls
 
 
