@@ -1,7 +1,9 @@
 """Autosave and crash recovery.
 
 A few seconds after the document changes (and while it has unsaved
-changes) the session is written to ``autosave-<pid>.json`` in the autosave
+changes) the session is written to ``autosave-<pid>.json`` (the process's
+first window; ``autosave-<pid>-<n>.json`` for the n-th further window, as
+``lossgui.show`` opens from a notebook) in the autosave
 folder: ``$LOSSGUI_AUTOSAVE_DIR`` if set, else ``autosave/`` under
 ``QStandardPaths.AppDataLocation``. Saving the session, or returning to the
 saved state, removes the file, and so does a clean exit (which also records
@@ -55,6 +57,25 @@ def autosave_dir() -> Path:
     return Path(base or Path.home() / ".lossgui") / "autosave"
 
 
+#: Windows given an autosave file so far in this process (one file each).
+_windows_opened = 0
+
+
+def _next_file_name() -> str:
+    """``autosave-<pid>.json``, then ``autosave-<pid>-1.json``, ``-2`` ..."""
+    global _windows_opened
+    number = _windows_opened
+    _windows_opened += 1
+    suffix = f"-{number}" if number else ""
+    return f"autosave-{os.getpid()}{suffix}.json"
+
+
+def _owner_pid(path: Path) -> int | None:
+    """The process id an autosave file's name carries, or None if it has none."""
+    pid_text = path.stem.removeprefix("autosave-").partition("-")[0]
+    return int(pid_text) if pid_text.isdigit() else None
+
+
 def _alive(pid: int) -> bool:
     """Whether process ``pid`` still runs (POSIX; elsewhere assume not)."""
     if sys.platform == "win32" or pid <= 0:
@@ -76,7 +97,7 @@ class Autosave(QObject):
         self.window = window
         self.sessions = sessions
         self.stack = window.controller.undo_stack
-        self.file = autosave_dir() / f"autosave-{os.getpid()}.json"
+        self.file = autosave_dir() / _next_file_name()
         self._warned_size = False
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -153,8 +174,8 @@ class Autosave(QObject):
             return []
         found = []
         for path in folder.glob("autosave-*.json"):
-            pid_text = path.stem.partition("-")[2]
-            if path == self.file or not pid_text.isdigit() or _alive(int(pid_text)):
+            pid = _owner_pid(path)
+            if path == self.file or pid is None or _alive(pid):
                 continue
             with contextlib.suppress(OSError):
                 found.append((path.stat().st_mtime, path))

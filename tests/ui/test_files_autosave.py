@@ -89,3 +89,29 @@ def test_a_file_given_on_the_command_line_wins(make_window, tmp_path):
     window.files.startup(str(tmp_path / "given.json"))
     assert window.controller.document.loss == "L1Loss"
     assert (folder / "autosave-999999999.json").exists()  # kept for a later start
+
+
+def test_two_windows_of_one_process_keep_separate_autosaves(make_window):
+    """``lossgui.show`` twice in a notebook: neither window overwrites the other."""
+    first, second = make_window(), make_window()
+    assert first.files.autosave.file != second.files.autosave.file
+    first.controller.set_setting("reduction", "sum")
+    second.controller.set_setting("reduction", "none")
+    first.files.autosave.save_now()
+    second.files.autosave.save_now()
+    assert read_session(first.files.autosave.file).document.reduction == "sum"
+    assert read_session(second.files.autosave.file).document.reduction == "none"
+
+
+def test_a_numbered_autosave_of_a_dead_process_is_recovered(make_window, tmp_path):
+    folder = tmp_path / "autosave"
+    folder.mkdir()
+    write_session(
+        folder / "autosave-999999999-2.json",
+        new_document("HuberLoss"),
+        autosave={"pid": 999999999, "title": "Untitled", "saved_at": 0},
+    )
+    window = make_window()
+    window.files.startup(None)
+    assert window.controller.document.loss == "HuberLoss"
+    assert not (folder / "autosave-999999999-2.json").exists()
