@@ -31,6 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from lossgui.engine.errors import LossInputError
+from lossgui.engine.libm_power import libm_pow
 from lossgui.engine.promotion import result_type
 from lossgui.engine.tensor_ops import check_subtraction, to_float, torch_sign
 from lossgui.engine.tensors import broadcast_shape, dtype_name
@@ -210,10 +211,26 @@ def _norm(v: Array, p: float, *, contiguous: bool = True) -> Array:
     elif p == 2 and contiguous:
         out = np.sqrt(_sum_squares(v))
     else:
-        terms = a if p == 1 else (v * v if p == 2 else a**p)
+        terms = a if p == 1 else (v * v if p == 2 else libm_pow(a, p))
         total = _sequential_sum(np.moveaxis(terms, -1, 0))
-        out = total if p == 1 else (np.sqrt(total) if p == 2 else total ** (1 / p))
+        if p == 1:
+            out = total
+        elif p == 2:
+            out = np.sqrt(total)
+        else:
+            out = libm_pow(total, _root_exponent(p, total.dtype))
     return out
+
+
+def _root_exponent(p: float, dtype: np.dtype[Any]) -> float:
+    """``1 / p`` as torch's norm kernel forms it: ``acc_t(1.0) / acc_t(p)``.
+
+    For float32 both are float32: ``p = 1.1`` gives ``1 / 1.1f`` rounded to
+    float32 (0.90909088), not ``1 / 1.1`` rounded (0.90909094).
+    """
+    if dtype == np.float32:
+        return float(np.float32(1) / np.float32(p))
+    return 1 / p
 
 
 def _norm_backward(g: Array, v: Array, norm: Array, p: float) -> Array:
@@ -232,15 +249,30 @@ def _norm_backward(g: Array, v: Array, norm: Array, p: float) -> Array:
         count = np.sum(mask, axis=-1, keepdims=True)
         out = torch_sign(v) * ((gk / count) * mask)
     elif p < 1:
-        scaled = torch_sign(v) * np.where(v == 0, zero, a ** (p - 1))
-        out = scaled * gk * nk ** (1 - p)
+        scaled = torch_sign(v) * np.where(v == 0, zero, _grad_pow(a, p - 1))
+        out = scaled * gk * _grad_pow(nk, 1 - p)
     else:
-        scale = np.where(nk == 0, zero, gk / nk ** (p - 1))
+        scale = np.where(nk == 0, zero, gk / _grad_pow(nk, p - 1))
         if p < 2:
-            out = torch_sign(v) * a ** (p - 1) * scale
+            out = torch_sign(v) * _grad_pow(a, p - 1) * scale
         else:
-            out = v * a ** (p - 2) * scale
+            out = v * _grad_pow(a, p - 2) * scale
     return out
+
+
+def _grad_pow(x: Array, exponent: float) -> Array:
+    """``x.pow(exponent)`` in the norm's backward, the same on every CPU.
+
+    NumPy's ``**`` turns the exponents -1, 0.5, 1 and 2 into a reciprocal,
+    ``sqrt``, a copy and a square, as torch's ``pow`` kernel does (exactly
+    rounded). Torch's other exponents run its vectorised (Sleef) ``pow``;
+    :func:`libm_pow` is within an ulp of it and, unlike ``**``, does not
+    change with the SIMD code NumPy picks for the CPU.
+    """
+    if exponent in (-1.0, 0.5, 1.0, 2.0):
+        out: Array = x**exponent
+        return out
+    return libm_pow(x, exponent)
 
 
 def pairwise_distance(
