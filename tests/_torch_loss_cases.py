@@ -10,8 +10,17 @@ from __future__ import annotations
 
 from typing import Any
 
-#: Losses of LOSSES that the per-loss tests do not build from a torch module, and why.
-NOT_IN_TORCH_NN = "not a torch.nn module (a lossgui extra, or torchvision's function)"
+from lossgui.engine import LOSSES
+
+#: torchvision's loss functions in LOSSES: torch losses, but not torch.nn modules.
+TORCHVISION_FUNCTIONS = frozenset({"sigmoid_focal_loss"})
+#: The losses of LOSSES that are torch.nn modules (the extras lossgui adds beyond
+#: torch and torchvision's functions have no module to read), in LOSSES order.
+TORCH_NN_LOSSES = tuple(
+    name
+    for name, spec in LOSSES.items()
+    if spec.in_torch and name not in TORCHVISION_FUNCTIONS
+)
 #: torch.nn losses in LOSSES that show/save cannot carry yet, and why.
 PENDING = {
     "LinearCrossEntropyLoss": (
