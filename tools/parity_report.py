@@ -124,6 +124,32 @@ def measure() -> dict[str, LossParity]:
     return dict(sorted(report.items()))
 
 
+def simd_profile() -> str:
+    """The widest SIMD level NumPy dispatches to on this CPU ("AVX-512", "AVX2" ...).
+
+    NumPy's SIMD loops for exp, log, log1p, power ... round some results
+    differently from its scalar ones, so the bit-identical shares depend on
+    the CPU they were measured on; the README names it.
+    """
+    try:
+        from numpy._core._multiarray_umath import __cpu_features__ as features
+    except ImportError:  # numpy < 2
+        from numpy.core._multiarray_umath import __cpu_features__ as features
+    for flag, name in (
+        ("AVX512_SKX", "AVX-512"),
+        ("AVX2", "AVX2"),
+        ("ASIMD", "NEON"),
+    ):
+        if features.get(flag):
+            return name
+    return "baseline"
+
+
+def profile_line(profile: str) -> str:
+    """The README line that names the SIMD level the table was measured at."""
+    return f"Measured with NumPy dispatching to {profile}."
+
+
 def _count(n: int) -> str:
     return f"{n:,}"
 
@@ -149,7 +175,13 @@ def render(report: dict[str, LossParity]) -> str:
         "largest output (`tests/torch_parity.py`). *Worst ulps* counts the float "
         "values between the engine's and torch's element (a number near 0 that "
         "changes sign counts billions); *tolerance used* is the largest "
-        "|engine − torch| of an element as a share of what the tests allow it.",
+        "|engine − torch| of an element as a share of what the tests allow it. "
+        "NumPy's SIMD loops round some results differently on different CPUs, so "
+        "the shares move a little from machine to machine; on another CPU "
+        "`tests/engine/test_parity_report.py` checks the table's cases and "
+        "that every element stays within the allowance.",
+        "",
+        profile_line(simd_profile()),
         "",
         "| loss | arrays | bit-identical | worst ulps (value) | worst ulps (grad) "
         "| tolerance used |",
