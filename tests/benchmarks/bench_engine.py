@@ -6,12 +6,24 @@ ranking losses with rows. CTCLoss runs on T=50, N=16, C=20 (16,000 values):
 its dynamic programme is sequential over time and torch's own kernel is a
 C++ loop, so a million elements would take seconds in both.
 
-Each timing is the median of ``repeats`` runs; the ratio is lossgui / torch.
+Method: per loss, one warm-up call of each, then ``rounds`` alternating
+lossgui / torch calls in this one process (so both see the same machine load
+at nearly the same moment), torch limited to ``TORCH_THREADS`` threads. The
+table reports the fastest and the median of each; the ratio is fastest
+lossgui / fastest torch (the fastest run is the one least disturbed by other
+processes on a shared machine), and the last line is the geometric mean of the
+ratios over every loss torch can time.
+
+    python -m tests.benchmarks.bench_engine [rounds]
 """
 
 from __future__ import annotations
 
+import math
+import os
+import platform
 import statistics
+import sys
 import time
 from collections.abc import Callable
 from typing import Any
@@ -29,17 +41,37 @@ except ImportError:  # pragma: no cover - depends on the machine
 ELEMENTWISE = (1000, 1000)
 ROWS = (100_000, 10)
 CTC = (50, 16, 20)  # T, N, C
+TORCH_THREADS = 2
+ROUNDS = 15
 
 
-def median_time(fn: Callable[[], object], repeats: int) -> float:
-    """Median wall time of ``fn()`` in seconds (one warm-up call first)."""
+def _seconds(fn: Callable[[], object]) -> float:
+    """Wall time of one ``fn()`` call in seconds."""
+    start = time.perf_counter()
     fn()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return time.perf_counter() - start
+
+
+def alternating_times(
+    first: Callable[[], object],
+    second: Callable[[], object] | None,
+    rounds: int,
+) -> tuple[list[float], list[float]]:
+    """Times of ``rounds`` alternating ``first()`` / ``second()`` calls.
+
+    One warm-up call of each comes first; ``second`` may be ``None`` (no
+    torch), then only ``first`` is timed.
+    """
+    first()
+    if second is not None:
+        second()
+    times_first: list[float] = []
+    times_second: list[float] = []
+    for _ in range(rounds):
+        times_first.append(_seconds(first))
+        if second is not None:
+            times_second.append(_seconds(second))
+    return times_first, times_second
 
 
 def _case(name: str, rng: np.random.Generator) -> tuple[tuple[Any, ...], dict, str]:
@@ -145,8 +177,10 @@ def _torch_loss(name: str) -> Callable[..., Any]:
     return getattr(torch.nn, name)()
 
 
-def run(repeats: int = 7) -> list[dict[str, Any]]:
-    """Time every loss; returns one row per loss."""
+def run(rounds: int = ROUNDS) -> list[dict[str, Any]]:
+    """Time every loss, lossgui and torch alternating; one row per loss."""
+    if torch is not None:
+        torch.set_num_threads(TORCH_THREADS)
     rng = np.random.default_rng(0)
     rows = []
     for name in LOSSES:
@@ -156,8 +190,7 @@ def run(repeats: int = 7) -> list[dict[str, Any]]:
             r = compute(name, *tensors, **kwargs)
             return r.value, r.grad
 
-        t_engine = median_time(engine, repeats)
-        t_torch = None
+        reference = None
         if torch is not None:
             loss = _torch_loss(name)
             tt = [torch.from_numpy(np.ascontiguousarray(a)) for a in tensors]
@@ -168,26 +201,82 @@ def run(repeats: int = 7) -> list[dict[str, Any]]:
                 out.backward()
                 return out, first.grad
 
-            t_torch = median_time(reference, repeats)
+        t_engine, t_torch = alternating_times(engine, reference, rounds)
         rows.append(
-            {"loss": name, "shape": label, "engine": t_engine, "torch": t_torch}
+            {
+                "loss": name,
+                "shape": label,
+                "engine": min(t_engine),
+                "engine_median": statistics.median(t_engine),
+                "torch": min(t_torch) if t_torch else None,
+                "torch_median": statistics.median(t_torch) if t_torch else None,
+            }
         )
     return rows
 
 
+def geometric_mean_ratio(rows: list[dict[str, Any]]) -> float | None:
+    """Geometric mean of fastest lossgui / fastest torch over rows with torch."""
+    ratios = [r["engine"] / r["torch"] for r in rows if r["torch"] is not None]
+    if not ratios:
+        return None
+    return math.exp(sum(math.log(q) for q in ratios) / len(ratios))
+
+
+def method(rounds: int = ROUNDS) -> str:
+    """One line saying how the table was measured."""
+    threads = "-" if torch is None else str(torch.get_num_threads())
+    return (
+        f"value + gradient, reduction='mean'; {rounds} alternating lossgui/torch "
+        f"calls per loss in one process after one warm-up each; torch threads "
+        f"{threads}; ms as fastest (median); ratio = fastest / fastest"
+    )
+
+
+def machine() -> str:
+    """CPU model, cores and library versions."""
+    model = platform.processor() or "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    model = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    version = "not installed" if torch is None else torch.__version__
+    return (
+        f"{model}, {os.cpu_count()} cores; Python {platform.python_version()}, "
+        f"numpy {np.__version__}, torch {version}"
+    )
+
+
 def table(rows: list[dict[str, Any]]) -> str:
-    """Rows as a fixed-width text table."""
+    """Rows as a fixed-width text table, geometric mean last."""
+
+    def ms(fast: float | None, median: float | None) -> str:
+        if fast is None or median is None:
+            return "-"
+        return f"{fast * 1e3:.2f} ({median * 1e3:.2f})"
+
     lines = [
-        f"{'loss':32} {'shape':14} {'lossgui ms':>10} {'torch ms':>9} {'ratio':>6}"
+        f"{'loss':30} {'shape':13} {'lossgui ms':>15} {'torch ms':>15} {'ratio':>6}"
     ]
     for r in rows:
-        torch_ms = "-" if r["torch"] is None else f"{r['torch'] * 1e3:9.2f}"
         ratio = "-" if r["torch"] is None else f"{r['engine'] / r['torch']:6.2f}"
         lines.append(
-            f"{r['loss']:32} {r['shape']:14} {r['engine'] * 1e3:10.2f} {torch_ms:>9} {ratio:>6}"
+            f"{r['loss']:30} {r['shape']:13} "
+            f"{ms(r['engine'], r['engine_median']):>15} "
+            f"{ms(r['torch'], r['torch_median']):>15} {ratio:>6}"
         )
+    mean = geometric_mean_ratio(rows)
+    if mean is not None:
+        lines.append(f"{'geometric mean of ratios':75} {mean:6.2f}")
     return "\n".join(lines)
 
 
 if __name__ == "__main__":
-    print(table(run()))
+    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else ROUNDS
+    print(machine())
+    print(method(rounds))
+    print(table(run(rounds)))

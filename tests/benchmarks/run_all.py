@@ -49,7 +49,8 @@ def main(argv: list[str]) -> int:
     areas = argv or ["engine", "repaint", "curves", "large", "startup"]
     print(machine())
     if "engine" in areas:
-        print("\n== engine: value + gradient, reduction='mean' (median ms) ==")
+        print("\n== engine: lossgui against torch, alternating (fastest ms) ==")
+        print(bench_engine.method())
         print(bench_engine.table(bench_engine.run()))
     if "repaint" in areas:
         print("\n== interaction: one cell edit -> every view updated (median ms) ==")
