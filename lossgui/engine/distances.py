@@ -234,17 +234,34 @@ def _root_exponent(p: float, dtype: np.dtype[Any]) -> float:
 
 
 def _norm_backward(g: Array, v: Array, norm: Array, p: float) -> Array:
+    """``g · ∂‖v‖_p/∂v`` per row, as torch's ``norm_backward`` forms it.
+
+    Formula
+    -------
+    p = 2: ``g · (v / ‖v‖)``, 0 in rows with ``‖v‖ = 0`` (torch's
+    ``masked_fill_``); p = 1: ``g sgn(v)``; p = ±inf: ``g sgn(v)`` shared by
+    the extreme entries; otherwise ``g sgn(v) |v|^(p-1) / ‖v‖^(p-1)``.
+    """
     gk, nk = g[..., np.newaxis], norm[..., np.newaxis]
     zero = np.zeros((), dtype=v.dtype)
-    a = np.abs(v)
     out: Array
     if p == 0:
-        out = np.zeros_like(v)  # torch returns no gradient (count of non-zeros)
-    elif p == 1:
-        out = torch_sign(v) * gk
-    elif p == 2:
+        return np.zeros_like(v)  # torch returns no gradient (count of non-zeros)
+    if p == 1:
+        return torch_sign(v) * gk
+    if p == 2 and g.dtype == v.dtype == norm.dtype:
+        # (v / ‖v‖).masked_fill_(‖v‖ == 0, 0) · g in one buffer: the roundings
+        # of gk * where(nk == 0, 0, v / nk) without its broadcast select
+        out = np.divide(v, nk, out=np.empty(v.shape, v.dtype))
+        empty = norm == 0
+        if empty.any():
+            out[empty] = zero
+        return np.multiply(out, gk, out=out)
+    if p == 2:
         out = gk * np.where(nk == 0, zero, v / nk)
-    elif math.isinf(p):
+        return out
+    a = np.abs(v)
+    if math.isinf(p):
         mask = (a == nk) | np.isnan(a)  # the extreme entries, ties shared
         count = np.sum(mask, axis=-1, keepdims=True)
         out = torch_sign(v) * ((gk / count) * mask)
