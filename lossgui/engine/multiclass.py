@@ -75,7 +75,10 @@ def _nll_scatter(x: Array, it: IndexTarget, reduction: str) -> Terms:
 
     ``l_n = keep_n · (-x[n, y_n] · w[y_n])``; the gradient is ``+0`` except
     ``-w[y_n]`` at each kept target. The mask of written positions is only
-    needed when ``'mean'``'s scale ``1 / W`` could turn ``+0`` into NaN or ``-0``.
+    needed when ``'mean'``'s scale ``1 / W`` could turn ``+0`` into NaN or ``-0``;
+    when it cannot, the written values are scaled here, ``(-w[y_n]) · (1 / W)``
+    (torch's ``w[y_n] · -(1 / W)``, the product the reduction would form), and
+    the untouched zeros skip the reduction's pass over the whole gradient.
     """
     dtype = x.dtype
     zero = np.zeros((), dtype)
@@ -85,10 +88,15 @@ def _nll_scatter(x: Array, it: IndexTarget, reduction: str) -> Terms:
     loss = np.where(it.keep, -np.ravel(x)[flat].reshape(wy.shape) * wy, zero)
     grad = np.zeros(x.shape, dtype)
     written = flat[keep]
-    grad.reshape(-1)[written] = -wy.reshape(-1)[keep]
+    values = -wy.reshape(-1)[keep]
     total = it.total_weight(dtype)
+    if reduction == "mean" and mean_scale_is_safe(total, dtype):
+        scale = np.asarray(1, dtype) / np.asarray(total, dtype)
+        grad.reshape(-1)[written] = values * scale
+        return Terms(loss, grad, total, grad_is_mean=True)
+    grad.reshape(-1)[written] = values
     hot = None
-    if reduction == "mean" and not mean_scale_is_safe(total, dtype):
+    if reduction == "mean":
         hot = np.zeros(x.shape, bool)
         hot.reshape(-1)[written] = True
     return Terms(loss, grad, total, grad_keep=hot)
