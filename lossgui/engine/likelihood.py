@@ -102,7 +102,9 @@ def poisson_nll(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
     if params["reduction"] == "mean":
         g = g / work.type(size)
     # Unary ops (exp, log) run in the operand's own float dtype, as in torch.
-    if log_input:
+    if log_input and _same_float(x, y):
+        loss, grad = _poisson_log_input(x, y, g)
+    elif log_input:
         if x.dtype == np.bool_ and y.dtype == np.bool_:
             raise LossInputError(BOOL_SUB_ONE)  # exp(x) - (bool * bool)
         exp_x = _unary(np.exp, xf, x)
@@ -137,6 +139,34 @@ def poisson_nll(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
     else:
         loss = np.broadcast_to(loss, shape).astype(dtype)
     return upstream_terms(loss, grad, params["reduction"])
+
+
+def _same_float(x: Array, y: Array) -> bool:
+    """Whether ``x`` and ``y`` are both float32 or both float64, one non-0-d shape."""
+    return (
+        x.ndim > 0
+        and x.dtype == y.dtype
+        and x.dtype in (np.dtype(np.float32), np.dtype(np.float64))
+        and x.shape == y.shape
+    )
+
+
+def _poisson_log_input(x: Array, y: Array, g: Array) -> tuple[Array, Array]:
+    """``PoissonNLLLoss(log_input=True)`` terms for input and target of one dtype.
+
+    Formula
+    -------
+    ``l = exp(x) - y x`` and ``grad = (-g) y + g exp(x)`` for the upstream
+    gradient ``g`` (autograd's two terms, in its order), the operations of
+    :func:`poisson_nll`'s general path in three buffers: nothing to
+    broadcast, sum back or cast.
+    """
+    exp_x = np.exp(x)
+    loss = np.multiply(y, x)
+    np.subtract(exp_x, loss, out=loss)
+    grad = np.multiply(-g, y)
+    np.add(grad, np.multiply(g, exp_x, out=exp_x), out=grad)
+    return loss, grad
 
 
 def _poisson_dtype(x: Array, y: Array, log_input: bool) -> np.dtype[Any]:
