@@ -231,8 +231,9 @@ def _scales_back(grad: npt.NDArray[Any], total: npt.NDArray[Any], n: Any) -> boo
             return True
         tiny = np.finfo(grad.dtype).tiny
         magnitude = np.abs(grad)
-        if bool(np.any((magnitude < tiny) & (magnitude > 0))):
-            return False
+        small = magnitude < tiny
+        if small.any() and bool(np.any(small & (magnitude > 0))):
+            return False  # (the second pass only when something is below tiny)
         new_inf = np.isinf(total)
         if bool(new_inf.any()):
             return bool(np.array_equal(new_inf, np.isinf(grad)))
