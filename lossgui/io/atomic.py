@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-__all__ = ["atomic_write", "write_text_atomic"]
+__all__ = ["atomic_binary_write", "atomic_write", "write_text_atomic"]
 
 
 def _default_mode() -> int:
@@ -21,6 +21,23 @@ def _default_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+@contextlib.contextmanager
+def _replacing(path: str | os.PathLike[str]) -> Iterator[tuple[int, str]]:
+    """A temporary file beside ``path`` that replaces it if the block succeeds."""
+    target = Path(path)
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or Path(".")
+    )
+    try:
+        yield handle, temporary
+        os.chmod(temporary, _default_mode())
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 @contextlib.contextmanager
@@ -46,21 +63,31 @@ def atomic_write(
     OSError
         When the folder is missing or not writable; nothing is left behind.
     """
-    target = Path(path)
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or Path(".")
-    )
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline=newline) as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, _default_mode())
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    with (
+        _replacing(path) as (handle, _),
+        os.fdopen(handle, "w", encoding="utf-8", newline=newline) as stream,
+    ):
+        yield stream
+        stream.flush()
+        os.fsync(stream.fileno())
+
+
+@contextlib.contextmanager
+def atomic_binary_write(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
+    """Open a seekable binary stream whose content replaces ``path`` on success.
+
+    As :func:`atomic_write`, for binary containers (a zip needs to seek back
+    to its members' headers).
+
+    Raises
+    ------
+    OSError
+        When the folder is missing or not writable; nothing is left behind.
+    """
+    with _replacing(path) as (handle, _), os.fdopen(handle, "w+b") as stream:
+        yield stream
+        stream.flush()
+        os.fsync(stream.fileno())
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:

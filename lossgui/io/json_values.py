@@ -7,10 +7,10 @@ integers). Reading accepts those three strings, and also the bare ``NaN`` /
 ``Infinity`` / ``-Infinity`` literals Python's :mod:`json` writes, and nothing
 else: a tensor must be a rectangular nested list of numbers, no deeper than
 its slot allows and no larger than :data:`MAX_ELEMENTS`. :func:`decode_array`
-also takes the :class:`~lossgui.io.json_blocks.NumericBlock` a session's
-parser leaves in place of a numeric array, converting it into the array
-piece by piece (no Python float per number); :func:`peek_shape` gives its
-shape before that, so a shape that cannot fit is refused before allocating.
+also takes the ndarray a binary container (:mod:`lossgui.io.session_binary`)
+loaded in place of a nested list, checking its dimensions and dtype the same
+way (up to :data:`~lossgui.io.npy_zip.MAX_BINARY_ELEMENTS` values), and
+:func:`peek_shape` gives such an array's shape before it is converted.
 
 Examples
 --------
@@ -29,7 +29,7 @@ import numpy as np
 import numpy.typing as npt
 
 from lossgui.io.errors import FileFormatError
-from lossgui.io.json_blocks import NumericBlock, plain
+from lossgui.io.npy_zip import MAX_BINARY_ELEMENTS
 from lossgui.io.text_parse import MAX_ELEMENTS
 
 __all__ = [
@@ -41,10 +41,6 @@ __all__ = [
     "json_type",
     "peek_shape",
 ]
-
-#: The most numbers of a tensor mixing parsed rows and other values rebuilt as
-#: Python lists to name its problem (only malformed files have such tensors).
-MIXED_LIMIT = 1_000_000
 
 Array = npt.NDArray[Any]
 #: The strings that stand for non-finite floats.
@@ -61,8 +57,10 @@ def json_type(value: object) -> str:
         return "a number"
     if isinstance(value, str):
         return "a string"
-    if isinstance(value, list | NumericBlock):
+    if isinstance(value, list):
         return "a list"
+    if isinstance(value, np.ndarray):
+        return f"a {value.ndim}-D {value.dtype.name} array"
     if isinstance(value, dict):
         return "an object"
     return type(value).__name__
@@ -133,14 +131,7 @@ def _shape(value: object, name: str, max_ndim: int) -> tuple[int, ...]:
     """The shape implied by the first element at each level."""
     shape: list[int] = []
     node = value
-    while isinstance(node, list | NumericBlock):
-        if isinstance(node, NumericBlock):
-            dims = list(node.shape)
-            node, shape = None, shape + dims[:-1]
-            if len(shape) >= max_ndim:
-                raise _too_deep(name, max_ndim)
-            shape.append(dims[-1])
-            break
+    while isinstance(node, list):
         if len(shape) >= max_ndim:
             raise _too_deep(name, max_ndim)
         shape.append(len(node))
@@ -251,9 +242,12 @@ def decode_array(
     FileFormatError
         Naming the tensor and what is wrong with it.
     """
+    if isinstance(value, np.ndarray):
+        limit = MAX_BINARY_ELEMENTS if max_elements is None else max_elements
+        return _from_array(value, name, kind, max_ndim, limit, scalar)
     limit = MAX_ELEMENTS if max_elements is None else max_elements
     if scalar:
-        if isinstance(value, list | dict | NumericBlock):
+        if isinstance(value, list | dict):
             raise FileFormatError(
                 f"'{name}' is one number, not {json_type(value)} (write 6, not [6])"
             )
@@ -266,41 +260,43 @@ def decode_array(
         raise FileFormatError(
             f"'{name}' has {count:,} values (shape {shape}); the limit is {limit:,}"
         )
-    if isinstance(value, NumericBlock):
-        return _from_block(value, shape, name, kind)
     assert isinstance(value, list)  # _shape checked it
-    if count > MIXED_LIMIT:  # only rows parsed as blocks reach this size
-        raise FileFormatError(
-            f"'{name}' mixes rows of numbers with other values "
-            "(a tensor must be a rectangular list of numbers)"
-        )
-    rows: list[Any] = plain(value, name, MIXED_LIMIT)
-    leaves = _flatten(rows, shape, name)
+    leaves = _flatten(value, shape, name)
     return _numbers(leaves, name, kind).reshape(shape)
 
 
-def _from_block(
-    block: NumericBlock, shape: tuple[int, ...], name: str, kind: str
+def _from_array(
+    array: Array, name: str, kind: str, max_ndim: int, limit: int, scalar: bool
 ) -> Array:
-    """A checked block's numbers, converted piece by piece into one array."""
-    if block.ragged is not None:
-        row, length = block.ragged
+    """A loaded binary tensor, checked like a nested list (float64 or int64)."""
+    if scalar:
+        if array.ndim:
+            raise FileFormatError(
+                f"'{name}' is one number, not an array of shape {array.shape}"
+            )
+    elif array.ndim == 0:
+        raise FileFormatError(f"'{name}' must be a list of numbers, not one number")
+    elif array.ndim > max_ndim:
+        raise _too_deep(name, max_ndim)
+    elif array.size == 0:
+        raise FileFormatError(f"'{name}' is empty (shape {array.shape})")
+    if array.size > limit:
         raise FileFormatError(
-            f"'{name}' is not rectangular: row {row} has {length} "
-            f"values, the first has {shape[1]}"
+            f"'{name}' has {array.size:,} values (shape {array.shape}); the limit "
+            f"is {limit:,}"
         )
-    values = block.values
-    if values is not None and kind == "float":
-        return values.reshape(shape)
-    exact = values is not None and block.types == {int} and block.count > 0
-    if exact and values is not None and float(np.abs(values).max()) <= 2.0**53:
-        return values.astype(np.int64).reshape(shape)  # whole numbers, exact
-    out = np.empty(block.count, dtype=np.int64 if kind == "index" else np.float64)
-    filled = 0
-    for leaves in block.pieces():
-        out[filled : filled + len(leaves)] = _numbers(leaves, name, kind)
-        filled += len(leaves)
-    return out.reshape(shape)
+    if kind == "index":
+        if array.dtype.kind not in "iu":
+            raise FileFormatError(
+                f"'{name}' holds class indices: whole numbers expected, found "
+                f"{array.dtype.name} values"
+            )
+        return array.astype(np.int64, copy=False)
+    if array.dtype.kind != "f":
+        raise FileFormatError(
+            f"'{name}' must hold floats, not {array.dtype.name} values"
+        )
+    return array.astype(np.float64, copy=False)
 
 
 def peek_shape(
@@ -312,16 +308,15 @@ def peek_shape(
 ) -> tuple[int, ...] | None:
     """The shape :func:`decode_array` will return, when known without converting.
 
-    Only a :class:`~lossgui.io.json_blocks.NumericBlock` that decodes without
-    error (rectangular, not empty, within the limits, numbers of the right
-    kind) has a known shape; for anything else, None.
+    Only a loaded ndarray that decodes without error (not empty, within the
+    limits, of a dtype of the right kind) has a known shape; for anything
+    else (nested lists are checked as they are converted), None.
     """
-    if not isinstance(value, NumericBlock) or value.ragged is not None:
+    if not isinstance(value, np.ndarray):
         return None
-    limit = MAX_ELEMENTS if max_elements is None else max_elements
-    if value.ndim > max_ndim or not 0 < value.count <= limit:
+    limit = MAX_BINARY_ELEMENTS if max_elements is None else max_elements
+    if not 0 < value.ndim <= max_ndim or not 0 < value.size <= limit:
         return None
-    allowed = {int} if kind == "index" else {int, float, str}
-    if value.types - allowed or value.bad_string is not None:
+    if value.dtype.kind not in ("iu" if kind == "index" else "f"):
         return None
-    return value.shape
+    return tuple(int(size) for size in value.shape)

@@ -1,6 +1,14 @@
-"""Session files: the whole document as versioned, human-readable JSON.
+"""Session files: readable JSON, or a binary container for large sessions.
 
-A session file holds (format version 1)::
+Two forms, chosen by the file name when writing and by the content when
+reading (:func:`write_session`, :func:`read_session`):
+
+- ``*.json`` (and any other name): versioned, human-readable JSON;
+- ``*.lossgui``: a zip of the same settings as a JSON manifest and every
+  tensor as a NumPy ``.npy`` member (:mod:`lossgui.io.session_binary`),
+  written and read at disk speed.
+
+A JSON session file holds (format version 1)::
 
     {
       "format": "lossgui-session",
@@ -30,15 +38,18 @@ keys default to torch's defaults. Tensors are nested lists in torch's shapes
 (:mod:`lossgui.io.json_values`). Reading is strict: a wrong type, a missing
 key, an unknown loss or tensor, a shape that does not fit the loss, a future
 format version, deep nesting or an oversized file raise
-:class:`~lossgui.io.errors.FileFormatError` naming the problem.
+:class:`~lossgui.io.errors.FileFormatError` naming the problem. JSON is
+parsed by the standard :mod:`json` module; the file size cap
+(:data:`MAX_SESSION_BYTES`) bounds what parsing may cost.
 """
 
 from __future__ import annotations
 
-import codecs
 import json
+import math
 import os
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -48,27 +59,39 @@ import numpy as np
 from lossgui import __version__
 from lossgui.io.atomic import write_text_atomic
 from lossgui.io.errors import FileFormatError
-from lossgui.io.json_blocks import NumericBlock, parse_json, plain
 from lossgui.io.json_values import encode_array, encode_number
+from lossgui.io.session_binary import (
+    CONTAINER_SUFFIX,
+    is_container,
+    read_container,
+    write_container,
+)
+from lossgui.io.session_header import (
+    JSON_VERSION,
+    SESSION_FORMAT,
+    SESSION_VERSION,
+    check_header,
+)
 from lossgui.io.session_schema import document_from_dict
 
 __all__ = [
+    "CONTAINER_SUFFIX",
     "MAX_SESSION_BYTES",
     "SESSION_FORMAT",
     "SESSION_VERSION",
     "LoadedSession",
     "documents_equal",
     "dumps_session",
+    "is_container_path",
     "loads_session",
     "read_session",
     "session_to_dict",
     "write_session",
 ]
 
-SESSION_FORMAT = "lossgui-session"
-SESSION_VERSION = 1
-#: The largest session file read.
-MAX_SESSION_BYTES = 512 * 1024 * 1024
+#: The largest JSON session file read (about 3,000,000 numbers as lossgui
+#: writes them); larger sessions belong in a container.
+MAX_SESSION_BYTES = 64 * 1024 * 1024
 
 if TYPE_CHECKING:
     from lossgui.session.document import SessionDocument
@@ -101,6 +124,18 @@ def session_to_dict(
     autosave: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The JSON-ready dictionary of a document (tensors as nested lists)."""
+    data = _session_dict(doc, example, autosave, encode_array)
+    data["version"] = JSON_VERSION
+    return data
+
+
+def _session_dict(
+    doc: SessionDocument,
+    example: dict[str, Any] | None,
+    autosave: dict[str, Any] | None,
+    encode: Callable[[Any], Any],
+) -> dict[str, Any]:
+    """The session's dictionary, each tensor given as ``encode(array)``."""
     data: dict[str, Any] = {
         "format": SESSION_FORMAT,
         "version": SESSION_VERSION,
@@ -114,11 +149,11 @@ def session_to_dict(
             name: value if isinstance(value, str) else encode_number(value)
             for name, value in doc.params.items()
         },
-        "tensors": {name: encode_array(array) for name, array in doc.tensors.items()},
+        "tensors": {name: encode(array) for name, array in doc.tensors.items()},
         "optional_tensors": {
             name: {
                 "enabled": bool(doc.enabled.get(name, False)),
-                "values": encode_array(array),
+                "values": encode(array),
             }
             for name, array in doc.tensor_params.items()
         },
@@ -181,6 +216,11 @@ def dumps_session(
     return text + "\n"
 
 
+def is_container_path(path: str | os.PathLike[str]) -> bool:
+    """Whether :func:`write_session` writes ``path`` as a binary container."""
+    return Path(path).suffix.lower() == CONTAINER_SUFFIX
+
+
 def write_session(
     path: str | os.PathLike[str],
     doc: SessionDocument,
@@ -189,48 +229,23 @@ def write_session(
 ) -> None:
     """Write ``doc`` to ``path`` atomically.
 
+    A path ending in ``.lossgui`` gets the binary container (format version
+    2); any other name readable JSON (version 1).
+
     Raises
     ------
     OSError
         When the folder is missing or not writable; nothing is left behind.
     """
-    write_text_atomic(path, dumps_session(doc, example, autosave))
-
-
-def _check_header(data: object) -> dict[str, Any]:
-    if not isinstance(data, dict):
-        raise FileFormatError(
-            "not a lossgui session: the file holds a JSON "
-            f"{'list' if isinstance(data, list | NumericBlock) else 'value'}, "
-            "not an object"
-        )
-    fmt = data.get("format")
-    if fmt != SESSION_FORMAT:
-        shown = "missing" if fmt is None else repr(fmt)
-        raise FileFormatError(
-            f"not a lossgui session: 'format' is {shown}, expected '{SESSION_FORMAT}'"
-        )
-    version = data.get("version")
-    if isinstance(version, bool) or not isinstance(version, int):
-        raise FileFormatError("'version' must be a whole number (the format version)")
-    if version > SESSION_VERSION:
-        shown = f"version {version}" if version < 10**6 else "an unknown version"
-        raise FileFormatError(
-            f"the session was written by a newer lossgui (session format {shown}); "
-            f"lossgui {__version__} reads version {SESSION_VERSION}. "
-            "Update lossgui to open it."
-        )
-    if version < 1:
-        raise FileFormatError(f"'version' {version} is not a session format version")
-    return data
+    if is_container_path(path):
+        header = _session_dict(doc, example, autosave, lambda array: array)
+        write_container(path, header, doc.dtype)
+    else:
+        write_text_atomic(path, dumps_session(doc, example, autosave))
 
 
 def loads_session(text: str) -> LoadedSession:
-    """Parse a session file's text.
-
-    Numeric arrays are kept as text (:mod:`lossgui.io.json_blocks`) until
-    their shapes were checked, then converted straight into NumPy arrays, so
-    a hostile file costs little beyond its own text.
+    """Parse a session file's text (the standard :mod:`json` parser).
 
     Raises
     ------
@@ -238,7 +253,7 @@ def loads_session(text: str) -> LoadedSession:
         Naming the first problem found.
     """
     try:
-        data = parse_json(text)
+        data = json.loads(text, parse_constant=_json_constant)
     except RecursionError:
         raise FileFormatError("the JSON is nested too deeply to be a session") from None
     except json.JSONDecodeError as exc:
@@ -246,24 +261,32 @@ def loads_session(text: str) -> LoadedSession:
             f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
             "is the file truncated?"
         ) from None
-    except FileFormatError:
-        raise
     except ValueError as exc:  # e.g. an integer of more than 4300 digits
         raise FileFormatError(f"not valid JSON: {str(exc)[:80]}") from None
-    checked = _check_header(data)
+    return _loaded(check_header(data))
+
+
+_CONSTANTS = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
+
+
+def _json_constant(name: str) -> float:
+    """Python's json literals NaN/Infinity/-Infinity, accepted for leniency."""
+    return _CONSTANTS[name]
+
+
+def _loaded(data: dict[str, Any]) -> LoadedSession:
+    """The document and metadata of a header-checked session dictionary."""
     extras = []
     for key in ("example", "autosave"):
-        value = checked.get(key, {})
+        value = data.get(key, {})
         if not isinstance(value, dict):
             raise FileFormatError(f"'{key}' must be an object")
-        extras.append(plain(value, key))
-    if "params" in checked:
-        checked["params"] = plain(checked["params"], "params")
-    return LoadedSession(document_from_dict(checked), *extras)
+        extras.append(value)
+    return LoadedSession(document_from_dict(data), *extras)
 
 
 def read_session(path: str | os.PathLike[str]) -> LoadedSession:
-    """Read a session file.
+    """Read a session file: a binary container (by its content) or JSON.
 
     Raises
     ------
@@ -275,10 +298,13 @@ def read_session(path: str | os.PathLike[str]) -> LoadedSession:
         size = file.stat().st_size
         if not file.is_file():
             raise FileFormatError(f"'{file.name}' is not a file")
+        if is_container(file):
+            return _loaded(read_container(file))
         if size > MAX_SESSION_BYTES:
             raise FileFormatError(
-                f"the file is {size / 2**20:,.0f} MiB; sessions are limited to "
-                f"{MAX_SESSION_BYTES // 2**20} MiB"
+                f"the file is {size / 2**20:,.0f} MiB; JSON sessions are limited "
+                f"to {MAX_SESSION_BYTES // 2**20} MiB (larger sessions are saved "
+                f"as {CONTAINER_SUFFIX} containers)"
             )
         text = _read_text(file)
     except FileNotFoundError:
@@ -295,7 +321,7 @@ def read_session(path: str | os.PathLike[str]) -> LoadedSession:
 
 
 def _read_text(file: Path) -> str:
-    """The file decoded as UTF-8 piece by piece (no second full-size copy).
+    """The file decoded as UTF-8 (a byte-order mark skipped).
 
     Raises
     ------
@@ -304,17 +330,10 @@ def _read_text(file: Path) -> str:
     UnicodeDecodeError, OSError
         For a file that is not UTF-8 or cannot be read.
     """
-    decoder = codecs.getincrementaldecoder("utf-8-sig")()
-    text = ""
-    blank = True
-    with file.open("rb") as stream:
-        while chunk := stream.read(1 << 20):
-            blank = blank and not chunk.strip()
-            text += decoder.decode(chunk)  # grows in place: one copy of the text
-    text += decoder.decode(b"", final=True)
-    if blank:
+    data = file.read_bytes()
+    if not data.strip():
         raise FileFormatError("the file is empty")
-    return text
+    return data.decode("utf-8-sig")
 
 
 def documents_equal(a: SessionDocument, b: SessionDocument) -> bool:

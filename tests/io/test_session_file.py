@@ -104,7 +104,7 @@ def _with(**changes):
     [
         ("[1, 2]", "not a lossgui session"),
         ('{"format": "something", "version": 1}', "'format' is 'something'"),
-        (_with(version=2), "newer lossgui .*version 2"),
+        (_with(version=3), "newer lossgui .*version 3"),
         (_with(version="1"), "'version' must be a whole number"),
         (_with(loss=KeyError), "no 'loss'"),
         (_with(tensors=KeyError), "no 'tensors'"),

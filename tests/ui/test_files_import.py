@@ -146,7 +146,7 @@ BAD_FILES = {
     "dtype.npy": (lambda p: np.save(p, np.array(["a", "b"])), "numbers"),
     "ragged.csv": (lambda p: p.write_text("1,2\n3\n"), "line 2 has 1 values"),
     "future.json": (
-        lambda p: p.write_text('{"format": "lossgui-session", "version": 2}'),
+        lambda p: p.write_text('{"format": "lossgui-session", "version": 9}'),
         "newer lossgui",
     ),
 }

@@ -1,0 +1,360 @@
+"""A zip of one JSON manifest and NumPy ``.npy`` members, read strictly.
+
+The binary session container (:mod:`lossgui.io.session_binary`) is built from
+standard parts only: a zip archive (readable by any unzip tool) holding
+``manifest.json`` and one ``tensors/<name>.npy`` per tensor, each written by
+:func:`numpy.lib.format.write_array` and read back with
+``np.load(..., allow_pickle=False)``. Nothing in it is executed.
+
+Reading trusts nothing in the file. Before any member is decompressed the
+zip's directory is checked: only the expected member names (no folders, no
+``..``, no absolute paths), no duplicates, no encryption, stored or deflated
+data only, each declared size within its limit, a declared size no deflate
+stream can reach from its compressed size (a zip bomb) refused, and the
+total under :data:`MAX_ARCHIVE_BYTES`. Before a tensor is loaded its ``.npy``
+header is read and its dtype (:data:`ARRAY_DTYPES`) and shape compared with
+what the caller expects, so no array is allocated from a size the caller did
+not agree to. Every problem raises :class:`~lossgui.io.errors.FileFormatError`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import zipfile
+import zlib
+from collections.abc import Mapping
+from types import TracebackType
+from typing import IO, Any
+
+import numpy as np
+import numpy.typing as npt
+from numpy.lib import format as npy_format
+
+from lossgui.io.atomic import atomic_binary_write
+from lossgui.io.errors import FileFormatError
+
+__all__ = [
+    "ARRAY_DTYPES",
+    "MANIFEST_NAME",
+    "MAX_ARCHIVE_BYTES",
+    "MAX_BINARY_ELEMENTS",
+    "MAX_MANIFEST_BYTES",
+    "NpyArchive",
+    "manifest_text",
+    "member_name",
+    "write_npy_archive",
+]
+
+Array = npt.NDArray[Any]
+
+MANIFEST_NAME = "manifest.json"
+#: ``tensors/<name>.npy``: a tensor name is an identifier (no path in it).
+_MEMBER = re.compile(r"tensors/([A-Za-z_][A-Za-z0-9_]{0,63})\.npy")
+#: The dtypes a member may hold (little-endian, as ``np.save`` writes them).
+ARRAY_DTYPES: dict[str, np.dtype[Any]] = {
+    "float32": np.dtype("<f4"),
+    "float64": np.dtype("<f8"),
+    "int64": np.dtype("<i8"),
+}
+#: The most numbers one member may hold.
+MAX_BINARY_ELEMENTS = 100_000_000
+#: The largest manifest read (a session's manifest is a few kilobytes).
+MAX_MANIFEST_BYTES = 1 << 20
+#: The most bytes all members may declare together, once decompressed.
+MAX_ARCHIVE_BYTES = 4 << 30
+#: The most members (a session has at most a handful of tensors).
+MAX_MEMBERS = 64
+#: An ``.npy`` header is at most this long (numpy's own reading limit).
+MAX_NPY_HEADER = 10_000
+#: Deflate cannot expand data by more than about 1032:1.
+MAX_DEFLATE_RATIO = 1032
+
+
+def member_name(tensor: str) -> str:
+    """The archive member holding the tensor called ``tensor``.
+
+    Raises
+    ------
+    ValueError
+        For a name that is not an identifier (it would not read back).
+    """
+    name = f"tensors/{tensor}.npy"
+    if not _MEMBER.fullmatch(name):
+        raise ValueError(f"{tensor!r} cannot name a container member")
+    return name
+
+
+def write_npy_archive(
+    path: str | os.PathLike[str], manifest: str, arrays: Mapping[str, Array]
+) -> None:
+    """Write ``manifest`` and ``arrays`` (by tensor name) atomically as a zip.
+
+    Members are stored uncompressed: tensors of floats barely compress, and
+    storing keeps writing and reading at disk speed.
+
+    Raises
+    ------
+    OSError
+        When the folder is missing or not writable; nothing is left behind.
+    """
+    with (
+        atomic_binary_write(path) as stream,
+        zipfile.ZipFile(stream, "w", zipfile.ZIP_STORED, allowZip64=True) as archive,
+    ):
+        archive.writestr(MANIFEST_NAME, manifest.encode("utf-8"))
+        for tensor, array in arrays.items():
+            big = array.nbytes + MAX_NPY_HEADER >= zipfile.ZIP64_LIMIT
+            with archive.open(member_name(tensor), "w", force_zip64=big) as member:
+                npy_format.write_array(member, array, allow_pickle=False)
+
+
+def _damaged(detail: object) -> FileFormatError:
+    return FileFormatError(
+        f"the container is damaged or truncated ({str(detail)[:80]})"
+    )
+
+
+class NpyArchive:
+    """An opened, directory-checked container (use as a context manager).
+
+    Parameters
+    ----------
+    source : path-like or binary file
+        The container.
+
+    Raises
+    ------
+    FileFormatError
+        For a file that is not a complete zip, or whose directory breaks a
+        rule in the module docstring.
+    """
+
+    def __init__(self, source: str | os.PathLike[str] | IO[bytes]) -> None:
+        try:
+            self._zip = zipfile.ZipFile(source)
+        except zipfile.BadZipFile as exc:
+            raise FileFormatError(
+                f"not a complete zip container ({exc}); is the file truncated?"
+            ) from None
+        except (EOFError, ValueError, OSError) as exc:
+            raise _damaged(exc) from None
+        try:
+            self._members = self._check_directory()
+        except BaseException:
+            self._zip.close()
+            raise
+
+    def __enter__(self) -> NpyArchive:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the underlying zip file."""
+        self._zip.close()
+
+    @property
+    def tensors(self) -> frozenset[str]:
+        """The names of the tensors the container holds."""
+        return frozenset(name for name in self._members if name != MANIFEST_NAME)
+
+    def _check_directory(self) -> dict[str, zipfile.ZipInfo]:
+        infos = self._zip.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise FileFormatError(
+                f"the container has {len(infos):,} members; a session has at most "
+                f"{MAX_MEMBERS}"
+            )
+        members: dict[str, zipfile.ZipInfo] = {}
+        total = 0
+        for info in infos:
+            name = info.filename
+            match = _MEMBER.fullmatch(name)
+            if name != MANIFEST_NAME and match is None:
+                raise FileFormatError(
+                    f"unexpected member {name[:60]!r} in the container (it holds "
+                    f"only {MANIFEST_NAME} and tensors/<name>.npy)"
+                )
+            key = MANIFEST_NAME if match is None else match.group(1)
+            if key in members:
+                raise FileFormatError(f"the container holds {name!r} twice")
+            if info.flag_bits & 0x1:
+                raise FileFormatError(f"{name!r} is encrypted")
+            limit = (
+                MAX_MANIFEST_BYTES
+                if match is None
+                else MAX_BINARY_ELEMENTS * 8 + MAX_NPY_HEADER
+            )
+            if info.file_size > limit:
+                raise FileFormatError(
+                    f"{name!r} declares {info.file_size:,} bytes; the limit is "
+                    f"{limit:,}"
+                )
+            self._check_compression(info)
+            total += info.file_size
+            members[key] = info
+        if total > MAX_ARCHIVE_BYTES:
+            raise FileFormatError(
+                f"the container declares {total / 2**30:,.1f} GiB of data; the "
+                f"limit is {MAX_ARCHIVE_BYTES / 2**30:,.0f} GiB"
+            )
+        if MANIFEST_NAME not in members:
+            raise FileFormatError(f"the container has no {MANIFEST_NAME}")
+        return members
+
+    @staticmethod
+    def _check_compression(info: zipfile.ZipInfo) -> None:
+        name = info.filename
+        if info.compress_type == zipfile.ZIP_STORED:
+            if info.compress_size != info.file_size:
+                raise FileFormatError(
+                    f"{name!r} is stored uncompressed, yet declares "
+                    f"{info.file_size:,} bytes in {info.compress_size:,}"
+                )
+        elif info.compress_type == zipfile.ZIP_DEFLATED:
+            if info.file_size > info.compress_size * MAX_DEFLATE_RATIO + 1024:
+                raise FileFormatError(
+                    f"{name!r} declares {info.file_size:,} bytes from "
+                    f"{info.compress_size:,} compressed, more than deflate can "
+                    "produce (a zip bomb?)"
+                )
+        else:
+            raise FileFormatError(
+                f"{name!r} uses zip compression method {info.compress_type}; "
+                "lossgui reads stored or deflated members only"
+            )
+
+    def manifest(self) -> str:
+        """The manifest's text.
+
+        Raises
+        ------
+        FileFormatError
+            For a damaged member or text that is not UTF-8.
+        """
+        try:
+            data = self._zip.read(self._members[MANIFEST_NAME])
+        except (zipfile.BadZipFile, EOFError, zlib.error, OSError) as exc:
+            raise _damaged(exc) from None
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise FileFormatError(f"{MANIFEST_NAME} is not UTF-8 text") from None
+
+    def load(self, tensor: str, dtype: str, shape: tuple[int, ...]) -> Array:
+        """The tensor ``tensor``, which must have ``dtype`` and ``shape``.
+
+        The member's ``.npy`` header is checked first; only then is the
+        array read, with ``np.load(..., allow_pickle=False)``.
+
+        Raises
+        ------
+        FileFormatError
+            For a missing member, a dtype outside :data:`ARRAY_DTYPES`, a
+            dtype or shape other than the expected one, a pickled (object)
+            array, a member size that does not match its header, or damage.
+        """
+        info = self._members.get(tensor)
+        if info is None:
+            raise FileFormatError(
+                f"the container has no {member_name(tensor)} (the manifest "
+                "refers to it)"
+            )
+        if dtype not in ARRAY_DTYPES:
+            raise FileFormatError(
+                f"'{tensor}' is declared as {dtype[:20]!r}; a container holds "
+                + ", ".join(ARRAY_DTYPES)
+            )
+        expected = ARRAY_DTYPES[dtype]
+        count = math.prod(shape)
+        if count > MAX_BINARY_ELEMENTS:
+            raise FileFormatError(
+                f"'{tensor}' has {count:,} values (shape {shape}); the limit is "
+                f"{MAX_BINARY_ELEMENTS:,}"
+            )
+        try:
+            with self._zip.open(info) as stream:
+                header = self._header(stream, tensor)
+                self._check_header(tensor, info, header, expected, shape)
+                stream.seek(0)
+                array = np.load(stream, allow_pickle=False)
+        except FileFormatError:
+            raise
+        except ValueError as exc:
+            if "pickle" in str(exc).lower():
+                raise FileFormatError(
+                    f"'{tensor}' holds pickled Python objects, which lossgui never "
+                    "loads (they can run code)"
+                ) from None
+            raise _damaged(exc) from None
+        except (zipfile.BadZipFile, EOFError, zlib.error, OSError) as exc:
+            raise _damaged(exc) from None
+        if not isinstance(array, np.ndarray) or array.dtype != expected:
+            raise FileFormatError(f"'{tensor}' is not a plain {dtype} array")
+        return array
+
+    @staticmethod
+    def _header(stream: IO[bytes], tensor: str) -> tuple[Any, ...]:
+        """``(shape, fortran_order, dtype, header_bytes)`` of a ``.npy`` member."""
+        try:
+            major, _minor = npy_format.read_magic(stream)
+            if major == 1:
+                shape, fortran, dtype = npy_format.read_array_header_1_0(
+                    stream, max_header_size=MAX_NPY_HEADER
+                )
+            elif major in (2, 3):
+                shape, fortran, dtype = npy_format.read_array_header_2_0(
+                    stream, max_header_size=MAX_NPY_HEADER
+                )
+            else:
+                raise ValueError(f"npy format version {major}")
+        except ValueError as exc:
+            raise FileFormatError(
+                f"'{tensor}' is not a NumPy .npy array ({str(exc)[:80]})"
+            ) from None
+        return shape, fortran, dtype, stream.tell()
+
+    @staticmethod
+    def _check_header(
+        tensor: str,
+        info: zipfile.ZipInfo,
+        header: tuple[Any, ...],
+        expected: np.dtype[Any],
+        shape: tuple[int, ...],
+    ) -> None:
+        found_shape, _fortran, found_dtype, header_bytes = header
+        if found_dtype.hasobject:
+            raise FileFormatError(
+                f"'{tensor}' holds pickled Python objects, which lossgui never "
+                "loads (they can run code)"
+            )
+        if found_dtype != expected:
+            raise FileFormatError(
+                f"'{tensor}' holds {found_dtype.str!r} values; the manifest "
+                f"declares {expected.name} ({expected.str!r})"
+            )
+        if tuple(found_shape) != tuple(shape):
+            raise FileFormatError(
+                f"'{tensor}' has shape {tuple(found_shape)}; the manifest declares "
+                f"{tuple(shape)}"
+            )
+        size = header_bytes + math.prod(shape) * expected.itemsize
+        if info.file_size != size:
+            raise FileFormatError(
+                f"{info.filename!r} is {info.file_size:,} bytes; its header "
+                f"describes {size:,}"
+            )
+
+
+def manifest_text(data: Mapping[str, Any]) -> str:
+    """The manifest as indented JSON (readable with ``unzip -p``)."""
+    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
