@@ -1,7 +1,8 @@
 """Run every benchmark in one process and print one table per area.
 
     uv run python -m tests.benchmarks            # everything
-    uv run python -m tests.benchmarks engine     # or: repaint, curves, large, startup
+    uv run python -m tests.benchmarks engine     # or: repaint, curves, large, files,
+                                                 # startup
 
 Not part of the default pytest run (pyproject ignores tests/benchmarks).
 """
@@ -16,6 +17,7 @@ import numpy as np
 from tests.benchmarks import (
     bench_curves,
     bench_engine,
+    bench_files,
     bench_large,
     bench_repaint,
     bench_startup,
@@ -46,7 +48,7 @@ def machine() -> str:
 
 def main(argv: list[str]) -> int:
     """Run the areas named in ``argv`` (all by default)."""
-    areas = argv or ["engine", "repaint", "curves", "large", "startup"]
+    areas = argv or ["engine", "repaint", "curves", "large", "files", "startup"]
     print(machine())
     if "engine" in areas:
         print("\n== engine: lossgui against torch, alternating (fastest ms) ==")
@@ -61,6 +63,9 @@ def main(argv: list[str]) -> int:
     if "large" in areas:
         print("\n== a million samples: read, import, rank, open (median s) ==")
         print(bench_large.table(bench_large.run()))
+    if "files" in areas:
+        print("\n== session files: save and open large sessions (median s) ==")
+        print(bench_files.table(bench_files.run()))
     if "startup" in areas:
         print("\n== start-up and memory (subprocess, offscreen) ==")
         print(bench_startup.table(bench_startup.run()))
