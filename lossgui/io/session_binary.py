@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
@@ -52,21 +52,39 @@ from lossgui.io.session_header import SESSION_VERSION, check_header
 
 __all__ = [
     "CONTAINER_SUFFIX",
+    "JSON_MAX_VALUES",
+    "LARGE_SESSION_VALUES",
     "REFERENCE_KEYS",
     "is_container",
     "read_container",
+    "session_values",
     "storage_array",
     "write_container",
 ]
 
+if TYPE_CHECKING:
+    from lossgui.session.document import SessionDocument
+
 Array = npt.NDArray[Any]
 #: The file name extension of containers.
 CONTAINER_SUFFIX = ".lossgui"
+#: Above this many values Save proposes a container: JSON takes about a
+#: second per million values each way, a container a few milliseconds.
+LARGE_SESSION_VALUES = 1_000_000
+#: The most values written as JSON by :func:`lossgui.save` (about 40 MB of
+#: text, safely under the JSON reader's file size cap).
+JSON_MAX_VALUES = 2_000_000
 #: The keys of a tensor reference in the manifest.
 REFERENCE_KEYS = frozenset({"npy", "dtype", "shape"})
 #: Elements narrowed and compared at once when choosing float32 storage.
 _CHUNK = 1 << 20
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+
+
+def session_values(doc: SessionDocument) -> int:
+    """How many numbers the session's tensors hold."""
+    arrays = (*doc.tensors.values(), *doc.tensor_params.values())
+    return sum(int(array.size) for array in arrays)
 
 
 def is_container(path: str | os.PathLike[str]) -> bool:

@@ -34,7 +34,11 @@ if TYPE_CHECKING:
 
 __all__ = ["SESSION_FILTER", "SessionFiles", "ask_save_changes", "show_file_error"]
 
-SESSION_FILTER = "lossgui sessions (*.json);;All files (*)"
+SESSION_FILTER = "lossgui sessions (*.json *.lossgui);;All files (*)"
+#: Save As's choices: readable JSON, or the binary container for large sessions.
+JSON_FILTER = "lossgui session, readable JSON (*.json)"
+CONTAINER_FILTER = "lossgui session, binary for large data (*.lossgui)"
+SAVE_FILTERS = f"{JSON_FILTER};;{CONTAINER_FILTER};;All files (*)"
 RECENT_KEY = "files/recent"
 RECENT_MAX = 8
 
@@ -256,22 +260,45 @@ class SessionFiles(QObject):
 
     # ------------------------------------------------------------------ saving
     def save(self) -> bool:
-        """File > Save (Save As… for an untitled session); True when saved."""
-        if self.path is None:
+        """File > Save (Save As… for an untitled session); True when saved.
+
+        A large session (more than
+        :data:`~lossgui.io.session_binary.LARGE_SESSION_VALUES` values) whose
+        file is JSON goes to Save As…, which proposes a ``.lossgui`` container.
+        """
+        from lossgui.io.session_file import is_container_path  # deferred
+
+        if self.path is None or (not is_container_path(self.path) and self._large()):
             return self.save_as()
         return self.save_to(self.path)
 
+    def _large(self) -> bool:
+        from lossgui.io.session_binary import LARGE_SESSION_VALUES, session_values
+
+        return session_values(self.controller.document) > LARGE_SESSION_VALUES
+
     def save_as(self) -> bool:
-        """File > Save As…: pick a file name; True when saved."""
-        start = str(self.path) if self.path else self.name.file_name()
-        name, _ = QFileDialog.getSaveFileName(
-            self.window, "Save session", start, SESSION_FILTER
+        """File > Save As…: pick a file name; True when saved.
+
+        The name's extension picks the form (``.lossgui``: the binary
+        container; anything else: JSON); without one, the chosen filter's.
+        Large sessions start with the container proposed.
+        """
+        from lossgui.io.session_binary import CONTAINER_SUFFIX  # deferred
+
+        start = Path(str(self.path) if self.path else self.name.file_name())
+        chosen = JSON_FILTER
+        if self._large():
+            start, chosen = start.with_suffix(CONTAINER_SUFFIX), CONTAINER_FILTER
+        name, picked = QFileDialog.getSaveFileName(
+            self.window, "Save session", str(start), SAVE_FILTERS, chosen
         )
         if not name:
             return False
         path = Path(name)
         if not path.suffix:
-            path = path.with_suffix(".json")
+            suffix = CONTAINER_SUFFIX if picked == CONTAINER_FILTER else ".json"
+            path = path.with_suffix(suffix)
         return self.save_to(path)
 
     def save_to(self, path: Path) -> bool:
