@@ -7,7 +7,7 @@ Both take the tensors of one loss call, in the order of the loss's
 
     criterion = nn.CrossEntropyLoss(weight=w, label_smoothing=0.1)
     lossgui.show(logits, labels, loss=criterion)       # the window
-    lossgui.save("batch.json", logits, labels, loss=criterion)  # headless
+    lossgui.save("batch.lossgui", logits, labels, loss=criterion)  # headless
 
 :func:`save` never imports Qt; :func:`show` imports it when called.
 """
@@ -110,7 +110,12 @@ def save(
     Parameters
     ----------
     path : str or os.PathLike
-        The session file to write (``.json``); written atomically.
+        The session file to write, atomically. Its extension picks the form:
+        ``.lossgui`` is the binary container (a zip of a JSON manifest and
+        NumPy ``.npy`` tensors; fast at any size), anything else readable
+        JSON (for small batches: at most 2,000,000 values). Without an
+        extension, ``.lossgui`` is added for more than 1,000,000 values and
+        ``.json`` otherwise.
     *tensors : torch.Tensor, ndarray or nested list
         The loss's ``forward`` arguments in torch's order (see :func:`show`).
     loss : torch.nn.Module, type or str
@@ -121,22 +126,40 @@ def save(
     Returns
     -------
     pathlib.Path
-        ``path``.
+        The file written (``path``, with the extension added if it had none).
 
     Raises
     ------
     lossgui.session.from_torch.UnsupportedLossError, ValueError, TypeError
-        As :func:`show`.
+        As :func:`show`; ValueError also for a JSON name given more than
+        2,000,000 values (save those as ``.lossgui``).
     OSError
         When the file cannot be written (nothing is left behind).
 
     Examples
     --------
-    >>> lossgui.save("batch.json", logits, labels, loss=criterion)  # doctest: +SKIP
-    PosixPath('batch.json')
+    >>> lossgui.save("batch.lossgui", logits, labels, loss=criterion)  # doctest: +SKIP
+    PosixPath('batch.lossgui')
     """
     doc = _document(tensors, loss, kwargs)
-    from lossgui.io.session_file import write_session
+    from lossgui.io.session_binary import (
+        CONTAINER_SUFFIX,
+        JSON_MAX_VALUES,
+        LARGE_SESSION_VALUES,
+        session_values,
+    )
+    from lossgui.io.session_file import is_container_path, write_session
 
-    write_session(path, doc)
-    return Path(path)
+    target = Path(path)
+    values = session_values(doc)
+    if not target.suffix:
+        large = values > LARGE_SESSION_VALUES
+        target = target.with_suffix(CONTAINER_SUFFIX if large else ".json")
+    if not is_container_path(target) and values > JSON_MAX_VALUES:
+        raise ValueError(
+            f"the batch has {values:,} values; readable JSON sessions hold at most "
+            f"{JSON_MAX_VALUES:,}: save it as "
+            f"'{target.with_suffix(CONTAINER_SUFFIX).name}'"
+        )
+    write_session(target, doc)
+    return target

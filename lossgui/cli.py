@@ -38,7 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("file", nargs="?", help="a session file (.json) to open")
+    parser.add_argument(
+        "file", nargs="?", help="a session file (.json or .lossgui) to open"
+    )
     parser.add_argument("--version", action="version", version=f"lossgui {__version__}")
     return parser
 
