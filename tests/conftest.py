@@ -64,7 +64,8 @@ def pytest_configure(config: pytest.Config) -> None:
 def qsettings_tmp(tmp_path, monkeypatch):
     """A ``QSettings`` in ``tmp_path``; every default QSettings location points there too.
 
-    Autosave files go to ``tmp_path / "autosave"`` as well.
+    Autosave files go to ``tmp_path / "autosave"`` as well. The language
+    setting is English, so the suite reads the same on a Chinese machine.
 
     Qt is imported lazily so the Qt-free suites never load it.
     """
@@ -78,7 +79,10 @@ def qsettings_tmp(tmp_path, monkeypatch):
         for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
             QSettings.setPath(fmt, scope, str(folder))
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    return QSettings(str(folder / "lossgui.ini"), QSettings.Format.IniFormat)
+    settings = QSettings(str(folder / "lossgui.ini"), QSettings.Format.IniFormat)
+    # English whatever the machine's locale (tests of the Chinese UI set it)
+    settings.setValue("view/language", "en")
+    return settings
 
 
 def _register_hypothesis_profiles() -> None:

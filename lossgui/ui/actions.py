@@ -21,6 +21,7 @@ from lossgui.session import number_format, target_modes, target_name
 from lossgui.session.edit_labels import random_label
 from lossgui.session.grid_ops import argmax_labels
 from lossgui.ui.grid_controls import update_remove_actions
+from lossgui.ui.language import LanguageMenu
 from lossgui.ui.precision import SETTINGS_KEY as PRECISION_KEY
 from lossgui.ui.precision import precision_signals, set_precision, stored_precision
 from lossgui.ui.table_views import GridView, TensorTableView
@@ -109,6 +110,7 @@ class WindowActions(QObject):
         self.view_menu.addAction(window.controls_dock.toggleViewAction())
 
         self._build_precision_menu()
+        self.language_menu = LanguageMenu(self.view_menu, window.settings, window)
 
         help_menu = bar.addMenu("&Help")
         self.help_menu = help_menu

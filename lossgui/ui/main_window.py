@@ -32,6 +32,7 @@ from lossgui.ui.controller import SessionController
 from lossgui.ui.file_actions import FileActions
 from lossgui.ui.grid_area import GridArea
 from lossgui.ui.grid_controls import GridControls
+from lossgui.ui.language import choose_language, install_language
 from lossgui.ui.loss_controls import LossControls
 from lossgui.ui.naming import named
 from lossgui.ui.param_panel import ParamPanel
@@ -82,6 +83,8 @@ class MainWindow(QMainWindow):
         self.settings = (
             settings if settings is not None else QSettings(ORGANIZATION, APPLICATION)
         )
+        # before any widget is built: their text is translated as they are made
+        install_language(choose_language(self.settings))
         self.controller = SessionController(document or startup_document(), self)
         self.evaluation: Evaluation | None = None
         self._views: list[EvaluationView] = []

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QTableView
 
+from lossgui.ui.language import uninstall_language
 from lossgui.ui.main_window import MainWindow
 from lossgui.ui.theme import apply_theme
 
@@ -29,6 +30,7 @@ def make_window(qtbot, qsettings_tmp, monkeypatch):
 
     yield factory
     apply_theme(QApplication.instance(), "system")
+    uninstall_language()
 
 
 def table(window: MainWindow, name: str) -> QTableView:

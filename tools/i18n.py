@@ -1,0 +1,229 @@
+"""Keep the translation catalogues in step with the code.
+
+Run from the repository root::
+
+    uv run python tools/i18n.py update    # lupdate every area -> resources/i18n/*.ts
+    uv run python tools/i18n.py release   # lrelease the .ts -> lossgui_<lang>.qm
+    uv run python tools/i18n.py check     # what the tests check: nothing missing
+
+Each *area* of the code has its own catalogue per language,
+``resources/i18n/<area>_<lang>.ts`` (one file per area keeps edits apart).
+``update`` runs ``pyside6-lupdate -locations none -no-obsolete`` on the area's
+sources (Python files, plus the example sessions' titles and descriptions,
+which a generated ``.py`` list hands to lupdate), so new text appears as
+``type="unfinished"`` entries to translate and text that left the code is
+dropped. ``release`` compiles every catalogue of a language into one
+``lossgui_<lang>.qm`` for Qt. ``tests/test_i18n_catalogues.py`` fails when a
+catalogue misses text of the code, keeps text the code no longer has, or has
+an unfinished entry, and when a ``.qm`` is not what ``release`` makes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+I18N = ROOT / "resources" / "i18n"
+EXAMPLES = ROOT / "resources" / "examples"
+TRANSLATED = ("zh_CN",)
+
+#: Area -> the sources lupdate reads for it (folders are searched recursively).
+#: "examples" is made from the example sessions (see :func:`examples_source`).
+AREAS: dict[str, tuple[str, ...]] = {
+    "window": ("lossgui/ui",),  # minus the panels (see sources())
+    "panels": (
+        "lossgui/ui/cell_editor.py",
+        "lossgui/ui/compare_panel.py",
+        "lossgui/ui/controller.py",
+        "lossgui/ui/diagnostics_banner.py",
+        "lossgui/ui/element_tracker.py",
+        "lossgui/ui/elided_label.py",
+        "lossgui/ui/example_notes.py",
+        "lossgui/ui/explain_panel.py",
+        "lossgui/ui/grid_area.py",
+        "lossgui/ui/grid_controls.py",
+        "lossgui/ui/hardest_panel.py",
+        "lossgui/ui/loss_controls.py",
+        "lossgui/ui/naming.py",
+        "lossgui/ui/param_panel.py",
+        "lossgui/ui/param_widgets.py",
+        "lossgui/ui/plots",
+        "lossgui/ui/result_model.py",
+        "lossgui/ui/results_panel.py",
+        "lossgui/ui/sgd_controls.py",
+        "lossgui/ui/table_views.py",
+        "lossgui/ui/tensor_model.py",
+        "lossgui/ui/tensor_panel.py",
+    ),
+    "explain": ("lossgui/session/explain",),
+    "session": ("lossgui/session",),  # minus explain/ (see sources())
+    "engine": ("lossgui/engine",),
+    "app": (
+        "lossgui/__init__.py",
+        "lossgui/__main__.py",
+        "lossgui/api.py",
+        "lossgui/cli.py",
+        "lossgui/cli_export.py",
+        "lossgui/i18n.py",
+        "lossgui/io",
+        "lossgui/system_libs.py",
+    ),
+    "examples": (),
+}
+
+
+def _python_files(path: Path) -> list[Path]:
+    return sorted(path.rglob("*.py")) if path.is_dir() else [path]
+
+
+def sources(area: str) -> list[Path]:
+    """The Python files of ``area`` (each file of lossgui in exactly one area)."""
+    files: list[Path] = []
+    for entry in AREAS[area]:
+        files += [p for p in _python_files(ROOT / entry) if p.exists()]
+    if area == "session":
+        explain = ROOT / "lossgui" / "session" / "explain"
+        files = [p for p in files if explain not in p.parents]
+    if area == "window":
+        panels = set(sources("panels"))
+        files = [p for p in files if p not in panels]
+    return files
+
+
+def examples_source() -> str:
+    """A Python module lupdate can read: every example's title, group and notes."""
+    lines = ["from lossgui.i18n import QT_TRANSLATE_NOOP", ""]
+    seen: set[str] = set()
+    for path in sorted(EXAMPLES.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        meta = data.get("example", data)
+        for key in ("group", "title", "description", "article"):
+            text = meta.get(key) if isinstance(meta, dict) else None
+            if isinstance(text, str) and text and text not in seen:
+                seen.add(text)
+                lines.append(f"QT_TRANSLATE_NOOP('examples', {text!r})")
+    return "\n".join(lines) + "\n"
+
+
+def _tool(name: str) -> str:
+    found = shutil.which(name) or shutil.which(
+        name, path=str(Path(sys.executable).parent)
+    )
+    if found is None:
+        raise SystemExit(f"{name} not found: it comes with PySide6 (uv sync)")
+    return found
+
+
+def lupdate(area: str, ts: Path) -> None:
+    """Bring ``ts`` in step with ``area``'s code (new text unfinished, old dropped)."""
+    with tempfile.TemporaryDirectory() as folder:
+        files = [str(p) for p in sources(area)]
+        if area == "examples":
+            generated = Path(folder) / "examples.py"
+            generated.write_text(examples_source(), encoding="utf-8")
+            files = [str(generated)]
+        subprocess.run(
+            [
+                _tool("pyside6-lupdate"),
+                "-locations",
+                "none",
+                "-no-obsolete",
+                *files,
+                "-ts",
+                str(ts),
+            ],
+            check=True,
+            capture_output=True,
+        )
+
+
+def lrelease(code: str, qm: Path) -> None:
+    """Compile every catalogue of ``code`` into one ``.qm``."""
+    catalogues = [str(p) for p in sorted(I18N.glob(f"*_{code}.ts"))]
+    subprocess.run(
+        [_tool("pyside6-lrelease"), "-silent", *catalogues, "-qm", str(qm)],
+        check=True,
+        capture_output=True,
+    )
+
+
+def messages(ts: Path) -> dict[tuple[str, str], str | None]:
+    """``(context, source) -> translation`` (None where unfinished) of a catalogue."""
+    out: dict[tuple[str, str], str | None] = {}
+    root = ElementTree.parse(ts).getroot()
+    for context in root.iter("context"):
+        name = context.findtext("name", default="")
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            element = message.find("translation")
+            done = element is not None and element.get("type") is None and element.text
+            out[(name, source)] = element.text if done and element is not None else None
+    return out
+
+
+def update() -> None:
+    I18N.mkdir(parents=True, exist_ok=True)
+    for code in TRANSLATED:
+        for area in AREAS:
+            ts = I18N / f"{area}_{code}.ts"
+            lupdate(area, ts)
+            todo = sum(v is None for v in messages(ts).values())
+            total = len(messages(ts))
+            print(f"{ts.relative_to(ROOT)}: {total} messages, {todo} to translate")
+
+
+def release() -> None:
+    for code in TRANSLATED:
+        qm = I18N / f"lossgui_{code}.qm"
+        lrelease(code, qm)
+        print(f"wrote {qm.relative_to(ROOT)}")
+
+
+def check() -> int:
+    """Print what is missing; 0 when every catalogue is complete and current."""
+    problems: list[str] = []
+    for code in TRANSLATED:
+        for area in AREAS:
+            ts = I18N / f"{area}_{code}.ts"
+            if not ts.exists():
+                problems.append(f"{ts.name}: missing")
+                continue
+            with tempfile.TemporaryDirectory() as folder:
+                fresh = Path(folder) / ts.name
+                shutil.copy(ts, fresh)
+                lupdate(area, fresh)
+                now, committed = messages(fresh), messages(ts)
+            for key in sorted(now.keys() - committed.keys()):
+                problems.append(f"{ts.name}: not in the catalogue: {key}")
+            for key in sorted(committed.keys() - now.keys()):
+                problems.append(f"{ts.name}: no longer in the code: {key}")
+            for key, text in sorted(committed.items()):
+                if text is None and key in now:
+                    problems.append(f"{ts.name}: untranslated: {key}")
+    for line in problems:
+        print(line)
+    return 1 if problems else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=["update", "release", "check"])
+    args = parser.parse_args(argv)
+    if args.command == "update":
+        update()
+    elif args.command == "release":
+        release()
+    else:
+        return check()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
