@@ -6,6 +6,15 @@ Run from the repository root::
     uv run python tools/i18n.py release   # lrelease the .ts -> lossgui_<lang>.qm
     uv run python tools/i18n.py check     # what the tests check: nothing missing
 
+    # one area at a time (several translators at once each keep to their own):
+    uv run python tools/i18n.py update --area explain
+    uv run python tools/i18n.py todo --area explain > todo.json   # unfinished entries
+    uv run python tools/i18n.py fill --area explain --entries done.json  # write them
+
+``todo`` prints the unfinished entries as a JSON list of ``{"context",
+"source", "translation"}`` objects (translation empty); ``fill`` takes such a
+list with the translations written and puts them into the catalogue.
+
 Each *area* of the code has its own catalogue per language,
 ``resources/i18n/<area>_<lang>.ts`` (one file per area keeps edits apart).
 ``update`` runs ``pyside6-lupdate -locations none -no-obsolete`` on the area's
@@ -168,10 +177,10 @@ def messages(ts: Path) -> dict[tuple[str, str], str | None]:
     return out
 
 
-def update() -> None:
+def update(areas: list[str]) -> None:
     I18N.mkdir(parents=True, exist_ok=True)
     for code in TRANSLATED:
-        for area in AREAS:
+        for area in areas:
             ts = I18N / f"{area}_{code}.ts"
             lupdate(area, ts)
             todo = sum(v is None for v in messages(ts).values())
@@ -186,11 +195,44 @@ def release() -> None:
         print(f"wrote {qm.relative_to(ROOT)}")
 
 
-def check() -> int:
+def todo(areas: list[str]) -> list[dict[str, str]]:
+    """The unfinished entries of ``areas``' catalogues."""
+    out = []
+    for code in TRANSLATED:
+        for area in areas:
+            for (context, source), text in messages(I18N / f"{area}_{code}.ts").items():
+                if text is None:
+                    out.append(
+                        {"context": context, "source": source, "translation": ""}
+                    )
+    return out
+
+
+def fill(area: str, entries: list[dict[str, str]], code: str = "zh_CN") -> int:
+    """Write ``entries``' translations into ``area``'s catalogue; returns how many."""
+    ts = I18N / f"{area}_{code}.ts"
+    tree = ElementTree.parse(ts)
+    wanted = {(e["context"], e["source"]): e["translation"] for e in entries}
+    written = 0
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name", default="")
+        for message in context.iter("message"):
+            key = (name, message.findtext("source") or "")
+            element = message.find("translation")
+            if key in wanted and wanted[key] and element is not None:
+                element.text = wanted[key]
+                element.attrib.pop("type", None)
+                written += 1
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    lupdate(area, ts)  # back to lupdate's own layout
+    return written
+
+
+def check(areas: list[str] | None = None) -> int:
     """Print what is missing; 0 when every catalogue is complete and current."""
     problems: list[str] = []
     for code in TRANSLATED:
-        for area in AREAS:
+        for area in areas or list(AREAS):
             ts = I18N / f"{area}_{code}.ts"
             if not ts.exists():
                 problems.append(f"{ts.name}: missing")
@@ -214,14 +256,26 @@ def check() -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["update", "release", "check"])
+    parser.add_argument(
+        "command", choices=["update", "release", "check", "todo", "fill"]
+    )
+    parser.add_argument("--entries", help="fill: the JSON file of translated entries")
+    parser.add_argument("--area", choices=list(AREAS), action="append")
     args = parser.parse_args(argv)
+    areas = args.area or list(AREAS)
     if args.command == "update":
-        update()
+        update(areas)
     elif args.command == "release":
         release()
+    elif args.command == "todo":
+        print(json.dumps(todo(areas), ensure_ascii=False, indent=1))
+    elif args.command == "fill":
+        if not args.entries or not args.area or len(args.area) != 1:
+            parser.error("fill needs one --area and --entries FILE")
+        entries = json.loads(Path(args.entries).read_text(encoding="utf-8"))
+        print(f"wrote {fill(args.area[0], entries)} translations")
     else:
-        return check()
+        return check(args.area)
     return 0
 
 

@@ -161,7 +161,7 @@
     </message>
     <message>
         <source>L1Loss: mean absolute error</source>
-        <translation type="unfinished"></translation>
+        <translation>L1Loss：平均绝对误差</translation>
     </message>
     <message>
         <source>The same residuals: mean 1.05.</source>
