@@ -113,8 +113,16 @@ def examples_source() -> str:
     for path in sorted(EXAMPLES.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         meta = data.get("example", data)
-        for key in ("group", "title", "description", "article"):
-            text = meta.get(key) if isinstance(meta, dict) else None
+        if not isinstance(meta, dict):
+            continue
+        texts = [meta.get(key) for key in ("group", "title", "description")]
+        article = meta.get("article", {})
+        if isinstance(article, dict):  # its note and what each print shows
+            texts.append(article.get("note"))
+            for entry in article.get("printed", []):
+                if isinstance(entry, dict):
+                    texts += [entry.get("what"), entry.get("note")]
+        for text in texts:
             if isinstance(text, str) and text and text not in seen:
                 seen.add(text)
                 lines.append(f"QT_TRANSLATE_NOOP('examples', {text!r})")

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
-from lossgui.session.document_name import article_of
+from lossgui.i18n import translate
+from lossgui.session.document_name import article_label
 from lossgui.session.example_match import BundledExample, matching_example
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ def _quantity(
     """The computed array for ``quantity``, or torch's error text."""
     if quantity == "probabilities":
         if evaluation.probabilities is None:
-            return "no probabilities for this loss"
+            return translate("session", "no probabilities for this loss")
         return np.asarray(evaluation.probabilities, dtype=np.float64)
     reduction = quantity.partition(":")[2]
     if reduction == evaluation.reduction:
@@ -74,7 +75,7 @@ def _quantity(
         result = other.evaluate()
         value, error = result.value, result.error
     if value is None:
-        return f"torch raises: {error}"
+        return translate("session", "torch raises: {error}").format(error=error)
     return np.asarray(value, dtype=np.float64)
 
 
@@ -136,18 +137,20 @@ def _target_reading(
         return ""
     if _agrees(picked, printed, decimals, doc.dtype):
         labels = _format(_pick(np.asarray(target, dtype=np.float64), entry), [0] * 99)
-        return (
-            f"The printed numbers are the activation of the target {labels}, not "
-            f"of '{first}': a slip in the article."
-        )
+        return translate(
+            "session",
+            "The printed numbers are the activation of the target {labels}, not "
+            "of '{first}': a slip in the article.",
+        ).format(labels=labels, first=first)
     return ""
 
 
 def _row(
     doc: SessionDocument, evaluation: Evaluation, entry: dict[str, Any]
 ) -> CheckRow:
-    what, text = str(entry.get("what", "")), str(entry.get("text", ""))
-    note = str(entry.get("note", ""))
+    what = translate("examples", str(entry.get("what", "")))
+    text = str(entry.get("text", ""))
+    note = translate("examples", str(entry.get("note", "")))
     computed = _quantity(doc, evaluation, str(entry.get("quantity", "")))
     if isinstance(computed, str):
         return CheckRow(what, text, computed, False, note or computed)
@@ -159,24 +162,26 @@ def _row(
     decimals = [int(d) for d in entry.get("decimals", [4] * printed.size)]
     shown = _format(picked, decimals)
     if picked.shape != printed.shape:
-        gap = (
-            f"the article printed {printed.size} numbers, this batch has {picked.size}"
-        )
+        gap = translate(
+            "session", "the article printed {printed} numbers, this batch has {batch}"
+        ).format(printed=printed.size, batch=picked.size)
         return CheckRow(what, text, shown, False, note or gap)
     agrees = _agrees(picked, printed, decimals, doc.dtype)
     if agrees and not note and shown not in text:
-        note = (
-            f"Equal within {doc.dtype}'s resolution; the last digits differ with "
-            "the order of the rounding steps."
-        )
+        note = translate(
+            "session",
+            "Equal within {dtype}'s resolution; the last digits differ with "
+            "the order of the rounding steps.",
+        ).format(dtype=doc.dtype)
     if not agrees and not note:
         note = _target_reading(doc, entry, printed, decimals)
     if not agrees and not note:
         largest = float(np.max(np.abs(picked - printed)))
-        note = (
-            f"Differs by up to {largest:.3g}: these inputs give the computed value "
-            "(Tools > Verify with PyTorch checks it against torch)."
-        )
+        note = translate(
+            "session",
+            "Differs by up to {largest}: these inputs give the computed value "
+            "(Tools > Verify with PyTorch checks it against torch).",
+        ).format(largest=f"{largest:.3g}")
     return CheckRow(what, text, shown, agrees, note)
 
 
@@ -231,17 +236,28 @@ def summary_of(
     if example is None or not example.article:
         return None
     # named as the Examples menu, the title and the status bar name it
-    article = article_of(example.group) or f"Article {example.article.get('seed', '')}"
+    article = article_label(example.group) or translate(
+        "session", "Article {number}"
+    ).format(number=example.article.get("seed", ""))
     entries = _printed_entries(example)
     for entry, row in zip(entries, rows, strict=True):
         if row.agrees is False:
-            verb = "wrote" if entry.get("kind") == "formula" else "printed"
-            return (
-                f"{article} {verb} {row.printed} for {row.what}: "
-                "a slip, see the Example tab"
-            )
+            if entry.get("kind") == "formula":
+                slip = translate(
+                    "session",
+                    "{article} wrote {printed} for {what}: a slip, see the Example tab",
+                )
+            else:
+                slip = translate(
+                    "session",
+                    "{article} printed {printed} for {what}: "
+                    "a slip, see the Example tab",
+                )
+            return slip.format(article=article, printed=row.printed, what=row.what)
     for entry, row in zip(entries, rows, strict=True):
         if entry.get("quantity") == f"loss:{reduction}" and "elements" not in entry:
             mark = "✓" if row.agrees else "✗"
-            return f"{article} printed {row.printed} {mark}"
+            return translate("session", "{article} printed {printed} {mark}").format(
+                article=article, printed=row.printed, mark=mark
+            )
     return None

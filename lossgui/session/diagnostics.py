@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
+from lossgui.i18n import translate
 from lossgui.session.diagnostics_overflow import OVERFLOW_DETECTORS
 from lossgui.session.diagnostics_targets import TARGET_DETECTORS
 from lossgui.session.findings import (
@@ -60,27 +61,39 @@ def _probabilities_to_logit_loss(
     if sigmoid_mode:
         fixes = (
             Fix(
-                "Use as probabilities (raw mode)",
-                f"{doc.loss} gets the grid as it is, without the sigmoid.",
+                translate("diagnostics", "Use as probabilities (raw mode)"),
+                translate(
+                    "diagnostics", "{loss} gets the grid as it is, without the sigmoid."
+                ).format(loss=doc.loss),
                 set_input_mode("raw"),
             ),
         )
-        where = "logits mode applies a sigmoid to them first"
+        where = translate("diagnostics", "logits mode applies a sigmoid to them first")
     else:
         fixes = (
             Fix(
-                "Use BCELoss on these probabilities",
-                "Switch to BCELoss with input mode raw (no sigmoid).",
+                translate("diagnostics", "Use BCELoss on these probabilities"),
+                translate(
+                    "diagnostics", "Switch to BCELoss with input mode raw (no sigmoid)."
+                ),
                 to_loss("BCELoss", "raw"),
             ),
         )
-        where = f"{doc.loss} applies a sigmoid to them itself"
+        where = translate(
+            "diagnostics", "{loss} applies a sigmoid to them itself"
+        ).format(loss=doc.loss)
     return Finding(
         "probabilities-as-logits",
         "warning",
-        "The inputs look like probabilities, but they are used as logits",
-        f"Every value lies in [0, 1] and {where}: 0.8 becomes σ(0.8) = 0.69, so "
-        "confident predictions look unsure and the loss cannot get small.",
+        translate(
+            "diagnostics",
+            "The inputs look like probabilities, but they are used as logits",
+        ),
+        translate(
+            "diagnostics",
+            "Every value lies in [0, 1] and {where}: 0.8 becomes σ(0.8) = 0.69, so "
+            "confident predictions look unsure and the loss cannot get small.",
+        ).format(where=where),
         fixes,
     )
 
@@ -94,26 +107,35 @@ def _logits_to_bce(doc: SessionDocument, _ev: Evaluation) -> Finding | None:
         return None
     fixes = [
         Fix(
-            "Apply σ first (logits mode)",
-            "The grid holds logits; lossgui passes σ(z) to the loss.",
+            translate("diagnostics", "Apply σ first (logits mode)"),
+            translate(
+                "diagnostics", "The grid holds logits; lossgui passes σ(z) to the loss."
+            ),
             set_input_mode("logits"),
         )
     ]
     if doc.loss == "BCELoss":
         fixes.append(
             Fix(
-                "Use BCEWithLogitsLoss",
-                "The stable loss for logits (sigmoid built in).",
+                translate("diagnostics", "Use BCEWithLogitsLoss"),
+                translate(
+                    "diagnostics", "The stable loss for logits (sigmoid built in)."
+                ),
                 to_loss("BCEWithLogitsLoss", "logits"),
             )
         )
     return Finding(
         "logits-to-bce",
         "error",
-        f"Logits fed to {doc.loss}",
-        f"{doc.loss} wants probabilities in [0, 1], but the grid holds values such "
-        f"as {float(z[(z < 0) | (z > 1) | np.isnan(z)][0]):g}; torch raises "
-        "'all elements of input should be between 0 and 1'.",
+        translate("diagnostics", "Logits fed to {loss}").format(loss=doc.loss),
+        translate(
+            "diagnostics",
+            "{loss} wants probabilities in [0, 1], but the grid holds values such "
+            "as {value}; torch raises "
+            "'all elements of input should be between 0 and 1'.",
+        ).format(
+            loss=doc.loss, value=f"{float(z[(z < 0) | (z > 1) | np.isnan(z)][0]):g}"
+        ),
         tuple(fixes),
     )
 
@@ -135,15 +157,21 @@ def _softmax_twice(doc: SessionDocument, _ev: Evaluation) -> Finding | None:
     return Finding(
         "softmax-twice",
         "warning",
-        "Softmax applied twice: the rows already sum to 1",
-        f"Each row of the input is a probability distribution, and {doc.loss} "
-        "applies (log-)softmax again: probabilities in [0, 1] make a flat softmax, "
-        "so the loss stays high and the gradient small.",
+        translate("diagnostics", "Softmax applied twice: the rows already sum to 1"),
+        translate(
+            "diagnostics",
+            "Each row of the input is a probability distribution, and {loss} "
+            "applies (log-)softmax again: probabilities in [0, 1] make a flat softmax, "
+            "so the loss stays high and the gradient small.",
+        ).format(loss=doc.loss),
         (
             Fix(
-                "Use log(p) as the logits",
-                "Replace each p by log(p) (softmax(log p) = p), so the loss sees the "
-                "distribution once.",
+                translate("diagnostics", "Use log(p) as the logits"),
+                translate(
+                    "diagnostics",
+                    "Replace each p by log(p) (softmax(log p) = p), so the loss sees "
+                    "the distribution once.",
+                ),
                 _log_of_grid,
             ),
         ),
@@ -166,14 +194,23 @@ def _log_probs_to_ce(doc: SessionDocument, _ev: Evaluation) -> Finding | None:
     return Finding(
         "log-probs-to-ce",
         "hint",
-        "These are log-probabilities: NLLLoss takes them as they are",
-        "exp of each row sums to 1, so the rows are log_softmax outputs. "
-        "CrossEntropyLoss applies log_softmax again, which leaves them unchanged "
-        "(same value), but NLLLoss(log_probs, target) says what is meant.",
+        translate(
+            "diagnostics", "These are log-probabilities: NLLLoss takes them as they are"
+        ),
+        translate(
+            "diagnostics",
+            "exp of each row sums to 1, so the rows are log_softmax outputs. "
+            "CrossEntropyLoss applies log_softmax again, which leaves them unchanged "
+            "(same value), but NLLLoss(log_probs, target) says what is meant.",
+        ),
         (
             Fix(
-                "Use NLLLoss (input mode raw)",
-                "Same numbers and value, with the loss that expects log-probabilities.",
+                translate("diagnostics", "Use NLLLoss (input mode raw)"),
+                translate(
+                    "diagnostics",
+                    "Same numbers and value, with the loss that expects "
+                    "log-probabilities.",
+                ),
                 to_loss("NLLLoss", "raw"),
             ),
         ),
@@ -202,13 +239,16 @@ def _non_finite(doc: SessionDocument, _ev: Evaluation) -> Finding | None:
     return Finding(
         "non-finite",
         "warning",
-        "NaN or inf in the tensors",
-        f"Non-finite values in {', '.join(bad)}: torch propagates NaN into the "
-        "loss and the gradient (some losses swallow it, which hides it).",
+        translate("diagnostics", "NaN or inf in the tensors"),
+        translate(
+            "diagnostics",
+            "Non-finite values in {tensors}: torch propagates NaN into the "
+            "loss and the gradient (some losses swallow it, which hides it).",
+        ).format(tensors=", ".join(bad)),
         (
             Fix(
-                "Replace NaN by 0 and ±inf by ±100",
-                "Every float tensor gets finite values.",
+                translate("diagnostics", "Replace NaN by 0 and ±inf by ±100"),
+                translate("diagnostics", "Every float tensor gets finite values."),
                 clean,
             ),
         ),

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
+from lossgui.i18n import translate
 from lossgui.session.findings import Finding, Fix, float_slots_in_use
 
 if TYPE_CHECKING:
@@ -69,8 +70,11 @@ def _clip_to(dtype: str) -> Fix:
                 doc.set_array(name, np.clip(values, -top, top))
 
     return Fix(
-        f"Clip to the {dtype} range",
-        f"Every value beyond ±{top:.6g} becomes ±{top:.6g}, the largest {dtype}.",
+        translate("diagnostics", "Clip to the {dtype} range").format(dtype=dtype),
+        translate(
+            "diagnostics",
+            "Every value beyond ±{top} becomes ±{top}, the largest {dtype}.",
+        ).format(top=f"{top:.6g}", dtype=dtype),
         clip,
     )
 
@@ -97,9 +101,13 @@ def _dtype_overflow(doc: SessionDocument, _ev: Evaluation) -> Finding | None:
             flat = int(np.flatnonzero(mask.reshape(-1))[0])
             value = float(values.reshape(-1)[flat])
             sign = "-" if value < 0 else ""
-            first = (
-                f"{_where(name, values.shape, flat)} = {value:g} overflows "
-                f"{doc.dtype} to {sign}inf"
+            first = translate(
+                "diagnostics", "{cell} = {value} overflows {dtype} to {inf}"
+            ).format(
+                cell=_where(name, values.shape, flat),
+                value=f"{value:g}",
+                dtype=doc.dtype,
+                inf=f"{sign}inf",
             )
     if first is None:
         return None
@@ -108,13 +116,18 @@ def _dtype_overflow(doc: SessionDocument, _ev: Evaluation) -> Finding | None:
         "dtype-overflow",
         "warning",
         first,
-        f"Values beyond ±{top:.6g} do not fit {doc.dtype}, in {', '.join(counts)}: "
-        f"torch.tensor(..., dtype=torch.{doc.dtype}) makes them ±inf, so the loss "
-        "and the gradient can become inf or nan although the cells show a number.",
+        translate(
+            "diagnostics",
+            "Values beyond ±{top} do not fit {dtype}, in {tensors}: "
+            "torch.tensor(..., dtype=torch.{dtype}) makes them ±inf, so the loss "
+            "and the gradient can become inf or nan although the cells show a number.",
+        ).format(top=f"{top:.6g}", dtype=doc.dtype, tensors=", ".join(counts)),
         (
             Fix(
-                "Use float64",
-                "Evaluate in float64, where these values are finite.",
+                translate("diagnostics", "Use float64"),
+                translate(
+                    "diagnostics", "Evaluate in float64, where these values are finite."
+                ),
                 _use_float64,
             ),
             _clip_to(doc.dtype),

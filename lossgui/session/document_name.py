@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["APP_NAME", "DocumentName", "article_of"]
+from lossgui.i18n import translate
+
+__all__ = ["APP_NAME", "DocumentName", "article_label", "article_of"]
 
 APP_NAME = "lossgui"
 _SEPARATOR = " · "
@@ -22,6 +24,15 @@ def article_of(group: str) -> str:
     """``"Article 1"`` for the group ``"Article 1 · BCELoss: …"``; else ``""``."""
     head = group.split(_SEPARATOR, 1)[0].strip()
     return head if head.startswith("Article") else ""
+
+
+def article_label(group: str) -> str:
+    """:func:`article_of` as shown, in the current language (``"文章 1"``)."""
+    head = article_of(group)
+    if not head:
+        return ""
+    number = head.removeprefix("Article").strip()
+    return translate("session", "Article {number}").format(number=number)
 
 
 @dataclass(frozen=True)
@@ -57,32 +68,38 @@ class DocumentName:
         """The file's name, the example's title, or ``"Untitled"``."""
         if self.path is not None:
             return self.path.name
-        return self.example or "Untitled"
+        if self.example:
+            return translate("examples", self.example)
+        return translate("session", "Untitled")
 
     def window_title(self) -> str:
         """``name[*] — Article 1 — lossgui`` (Qt shows ``*`` while modified)."""
         parts = [f"{self.display()}[*]"]
         if self.article:
-            parts.append(self.article)
+            parts.append(article_label(self.group))
         parts.append(APP_NAME)
         return " — ".join(parts)
 
     def status_text(self) -> str:
         """The permanent status-bar text: what is loaded, in a few words."""
         if self.path is not None:
-            return f"Session: {self.path.name}"
+            return translate("session", "Session: {name}").format(name=self.path.name)
         if self.is_example:
-            where = f"{_SEPARATOR}{self.article}" if self.article else ""
-            return f"Example: {self.example}{where}"
-        return "Untitled session"
+            where = f"{_SEPARATOR}{article_label(self.group)}" if self.article else ""
+            title = translate("examples", self.example)
+            return translate("session", "Example: {title}").format(title=title + where)
+        return translate("session", "Untitled session")
 
     def status_tip(self) -> str:
         """The label's tooltip: the full path, or the example's whole group."""
         if self.path is not None:
             return str(self.path)
         if self.is_example:
-            return f"{self.example}\n{self.group}" if self.group else self.example
-        return "Not saved to a file yet (File > Save)"
+            title = translate("examples", self.example)
+            if self.group:
+                return f"{title}\n{translate('examples', self.group)}"
+            return title
+        return translate("session", "Not saved to a file yet (File > Save)")
 
     def file_name(self) -> str:
         """The name Save As proposes: the file's, or the title made safe."""

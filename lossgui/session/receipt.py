@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from lossgui.engine.result import LossResult
+from lossgui.i18n import QT_TRANSLATE_NOOP, translate
 from lossgui.session.number_format import fmt
 
 __all__ = ["Receipt", "make_receipt", "short"]
@@ -64,15 +65,19 @@ class Receipt:
     @property
     def text(self) -> str:
         """One line, e.g. ``"sum of weighted losses 3.2484 / 3 elements"``."""
-        num = f"{self.numerator_label} {short(self.numerator)}"
+        label = translate("receipt", self.numerator_label)
+        num = f"{label} {short(self.numerator)}"
         if self.reduction == "none":
-            return f"reduction='none' returns every element; {num}"
+            return translate(
+                "receipt", "reduction='none' returns every element; {sum}"
+            ).format(sum=num)
         if self.denominator is None:
-            return f"reduction='sum': {num}"
+            return translate("receipt", "reduction='sum': {sum}").format(sum=num)
         den = _count(self.denominator)
+        divisor = translate("receipt", self.denominator_label)
         if self.denominator_label.startswith("Σ"):
-            return f"{num} / {self.denominator_label} {den}"
-        return f"{num} / {den} {self.denominator_label}"
+            return f"{num} / {divisor} {den}"
+        return f"{num} / {den} {divisor}"
 
 
 def make_receipt(
@@ -99,20 +104,28 @@ def make_receipt(
     if class_indices and weighted:
         numerator_label = "Σ w[y]·l"
     elif weighted:
-        numerator_label = "sum of weighted losses"
+        numerator_label = QT_TRANSLATE_NOOP("receipt", "sum of weighted losses")
     else:
-        numerator_label = "sum of losses"
+        numerator_label = QT_TRANSLATE_NOOP("receipt", "sum of losses")
     den = loss.denominator
     if den is None:
         return Receipt(loss.reduction, loss.numerator, numerator_label)
     if loss.reduction == "batchmean":
-        label = "= batch size, input.size(0)"
+        label = QT_TRANSLATE_NOOP("receipt", "= batch size, input.size(0)")
     elif class_indices:
-        label = "Σ w[y] over non-ignored rows" if weighted else "non-ignored rows"
+        label = (
+            QT_TRANSLATE_NOOP("receipt", "Σ w[y] over non-ignored rows")
+            if weighted
+            else QT_TRANSLATE_NOOP("receipt", "non-ignored rows")
+        )
     elif den == float(np.size(loss.elementwise)):
-        label = "element" if den == 1 else "elements"
+        label = (
+            QT_TRANSLATE_NOOP("receipt", "element")
+            if den == 1
+            else QT_TRANSLATE_NOOP("receipt", "elements")
+        )
     elif weight_total is not None and math.isclose(den, weight_total, rel_tol=1e-6):
-        label = "Σ weight"
+        label = QT_TRANSLATE_NOOP("receipt", "Σ weight")
     else:
-        label = "(the loss's divisor)"
+        label = QT_TRANSLATE_NOOP("receipt", "(the loss's divisor)")
     return Receipt(loss.reduction, loss.numerator, numerator_label, den, label)
