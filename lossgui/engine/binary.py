@@ -33,6 +33,7 @@ from lossgui.engine.tensors import (
     shape_list,
     torch_size,
 )
+from lossgui.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["bce", "bce_with_logits", "logits_terms_f32"]
 
@@ -42,10 +43,11 @@ Array = npt.NDArray[Any]
 #: every dtype (so the float64 gradient at x=0, y=1 is -1.0000000039958e12).
 EPSILON_F = float(np.float32(1e-12))
 
-_WEIGHT_DOC = (
+_WEIGHT_DOC = QT_TRANSLATE_NOOP(
+    "engine",
     "A manual rescaling weight given to the loss of each element; broadcast to "
     "the target's shape (a (C,) weight scales columns, (N, 1) scales rows). "
-    "Default: None (all ones)."
+    "Default: None (all ones).",
 )
 
 
@@ -283,15 +285,23 @@ def _bce_with_logits_f32(x: Array, y: Array, weight: Array | None) -> Terms:
 
 
 _INPUT_PROB = TensorArg(
-    "input", "float", "Probabilities in [0, 1] (e.g. the output of a sigmoid).", "(*)"
+    "input",
+    "float",
+    QT_TRANSLATE_NOOP(
+        "engine", "Probabilities in [0, 1] (e.g. the output of a sigmoid)."
+    ),
+    "(*)",
 )
 _INPUT_LOGIT = TensorArg(
-    "input", "float", "Logits: any real number per element.", "(*)"
+    "input",
+    "float",
+    QT_TRANSLATE_NOOP("engine", "Logits: any real number per element."),
+    "(*)",
 )
 _TARGET = TensorArg(
     "target",
     "float",
-    "Targets in [0, 1], same shape as the input.",
+    QT_TRANSLATE_NOOP("engine", "Targets in [0, 1], same shape as the input."),
     "(*), same as input",
 )
 
@@ -299,7 +309,9 @@ register(
     LossSpec(
         name="BCELoss",
         family="binary",
-        summary="Binary cross-entropy between probabilities and targets.",
+        summary=QT_TRANSLATE_NOOP(
+            "engine", "Binary cross-entropy between probabilities and targets."
+        ),
         formula=(
             "l = -w·[y·max(log x, -100) + (1-y)·max(log(1-x), -100)]\n"
             "mean = Σ l / numel"
@@ -320,7 +332,9 @@ register(
     LossSpec(
         name="BCEWithLogitsLoss",
         family="binary",
-        summary="Sigmoid + binary cross-entropy in one numerically stable step.",
+        summary=QT_TRANSLATE_NOOP(
+            "engine", "Sigmoid + binary cross-entropy in one numerically stable step."
+        ),
         formula=(
             "l = w·[pos_weight·y·softplus(-x) + (1-y)·softplus(x)]\nmean = Σ l / numel"
         ),
@@ -333,9 +347,12 @@ register(
                 "pos_weight",
                 "tensor",
                 None,
-                "A weight of positive examples, broadcast against the last (class) "
-                "dimension: pos_weight > 1 raises recall, < 1 raises precision. "
-                "Shape (C,) for (N, C) input. Default: None (ones).",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "A weight of positive examples, broadcast against the last (class) "
+                    "dimension: pos_weight > 1 raises recall, < 1 raises precision. "
+                    "Shape (C,) for (N, C) input. Default: None (ones).",
+                ),
                 shape="(C,)",
             ),
         ),

@@ -58,6 +58,7 @@ from lossgui.engine.errors import LossInputError
 from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg, register
 from lossgui.engine.result import Terms
 from lossgui.engine.tensors import dtype_name
+from lossgui.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["ctc_loss"]
 
@@ -229,8 +230,11 @@ register(
         family="sequence",
         activation="log_softmax_last",
         summary=(
-            "Connectionist temporal classification: -log of the total probability "
-            "of every alignment of the target to the input frames."
+            QT_TRANSLATE_NOOP(
+                "engine",
+                "Connectionist temporal classification: -log of the total probability "
+                "of every alignment of the target to the input frames.",
+            )
         ),
         formula=(
             "l' = (blank, y1, blank, y2, …, yL, blank)\n"
@@ -244,30 +248,40 @@ register(
             TensorArg(
                 "log_probs",
                 "float",
-                "Log-probabilities of each class at each time step, e.g. "
-                "log_softmax(logits, dim=2). Time first: T time steps, N samples, "
-                "C classes (blank included).",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "Log-probabilities of each class at each time step, e.g. "
+                    "log_softmax(logits, dim=2). Time first: T time steps, N samples, "
+                    "C classes (blank included).",
+                ),
                 "(T, N, C) or (T, C)",
             ),
             TensorArg(
                 "targets",
                 "index",
-                "Target label sequences, padded to a common length S (row b uses "
-                "its first target_lengths[b] entries), or all targets concatenated "
-                "into one 1-D sequence. Labels must not be the blank.",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "Target label sequences, padded to a common length S (row b uses "
+                    "its first target_lengths[b] entries), or all targets concatenated "
+                    "into one 1-D sequence. Labels must not be the blank.",
+                ),
                 "(N, S) or (sum(target_lengths),); unbatched: (target_length,) "
                 "or (1, S)",
             ),
             TensorArg(
                 "input_lengths",
                 "length",
-                "How many time steps of log_probs each sample uses (≤ T).",
+                QT_TRANSLATE_NOOP(
+                    "engine", "How many time steps of log_probs each sample uses (≤ T)."
+                ),
                 "(N,) or () unbatched",
             ),
             TensorArg(
                 "target_lengths",
                 "length",
-                "How many labels of targets each sample uses (≤ S).",
+                QT_TRANSLATE_NOOP(
+                    "engine", "How many labels of targets each sample uses (≤ S)."
+                ),
                 "(N,) or () unbatched",
             ),
         ),
@@ -276,16 +290,21 @@ register(
                 "blank",
                 "int",
                 0,
-                "Index of the blank label, 0 ≤ blank < C. Default: 0.",
+                QT_TRANSLATE_NOOP(
+                    "engine", "Index of the blank label, 0 ≤ blank < C. Default: 0."
+                ),
                 minimum=0,
             ),
             ParamSpec(
                 "zero_infinity",
                 "bool",
                 False,
-                "Whether to zero infinite losses and their gradients. Infinite "
-                "losses occur when the input is too short to align to the target. "
-                "Default: False.",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "Whether to zero infinite losses and their gradients. Infinite "
+                    "losses occur when the input is too short to align to the target. "
+                    "Default: False.",
+                ),
             ),
         ),
         function=ctc_loss,

@@ -20,6 +20,7 @@ from lossgui.engine.reduction import check_reduction
 from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg, register
 from lossgui.engine.result import Terms
 from lossgui.engine.tensors import broadcast_shape
+from lossgui.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["KL_MEAN_WARNING", "kl_div"]
 
@@ -112,7 +113,10 @@ register(
     LossSpec(
         name="KLDivLoss",
         family="divergence",
-        summary="Kullback-Leibler divergence of a target distribution from the input.",
+        summary=QT_TRANSLATE_NOOP(
+            "engine",
+            "Kullback-Leibler divergence of a target distribution from the input.",
+        ),
         formula=(
             "l = t·(log t - x)   (log_target: l = exp(t)·(t - x))\n"
             "batchmean = Σ l / N   mean = Σ l / numel"
@@ -121,14 +125,20 @@ register(
             TensorArg(
                 "input",
                 "float",
-                "Log-probabilities (e.g. the output of log_softmax).",
+                QT_TRANSLATE_NOOP(
+                    "engine", "Log-probabilities (e.g. the output of log_softmax)."
+                ),
                 "(*)",
             ),
             TensorArg(
                 "target",
                 "float",
-                "Probabilities (log-probabilities with log_target=True); broadcasts "
-                "against the input.",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "Probabilities (log-probabilities with log_target=True); "
+                    "broadcasts "
+                    "against the input.",
+                ),
                 "(*), broadcastable to input",
             ),
         ),
@@ -137,8 +147,11 @@ register(
                 "log_target",
                 "bool",
                 False,
-                "Whether the target is given in log space (avoids log(0) for "
-                "zero-probability targets). Default: False.",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "Whether the target is given in log space (avoids log(0) for "
+                    "zero-probability targets). Default: False.",
+                ),
             ),
         ),
         function=kl_div,

@@ -36,6 +36,7 @@ from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg, register
 from lossgui.engine.result import Terms
 from lossgui.engine.tensor_ops import check_subtraction
 from lossgui.engine.tensors import dtype_name, expand_to, torch_size
+from lossgui.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["log_cosh", "soft_dice", "squared_hinge"]
 
@@ -201,14 +202,18 @@ register(
     LossSpec(
         name="LogCoshLoss",
         family="regression",
-        summary="log(cosh(x - y)): quadratic near 0, linear for large errors.",
+        summary=QT_TRANSLATE_NOOP(
+            "engine", "log(cosh(x - y)): quadratic near 0, linear for large errors."
+        ),
         formula="l = log(cosh(x - y))\nmean = Σ l / numel",
         forward=(
-            TensorArg("input", "float", "Predictions.", "(*)"),
+            TensorArg(
+                "input", "float", QT_TRANSLATE_NOOP("engine", "Predictions."), "(*)"
+            ),
             TensorArg(
                 "target",
                 "float",
-                "Targets, broadcast to the input's shape.",
+                QT_TRANSLATE_NOOP("engine", "Targets, broadcast to the input's shape."),
                 "(*), same as input or broadcastable",
             ),
         ),
@@ -225,14 +230,23 @@ register(
     LossSpec(
         name="SquaredHingeLoss",
         family="margin",
-        summary="max(0, margin - y·x)²: the L2-SVM loss for labels ±1.",
+        summary=QT_TRANSLATE_NOOP(
+            "engine", "max(0, margin - y·x)²: the L2-SVM loss for labels ±1."
+        ),
         formula="l = max(0, margin - y·x)²\nmean = Σ l / numel",
         forward=(
-            TensorArg("input", "float", "Scores: any real number per element.", "(*)"),
+            TensorArg(
+                "input",
+                "float",
+                QT_TRANSLATE_NOOP("engine", "Scores: any real number per element."),
+                "(*)",
+            ),
             TensorArg(
                 "target",
                 "float",
-                "Labels -1 or 1, broadcast to the input's shape.",
+                QT_TRANSLATE_NOOP(
+                    "engine", "Labels -1 or 1, broadcast to the input's shape."
+                ),
                 "(*), same as input or broadcastable",
             ),
         ),
@@ -241,7 +255,9 @@ register(
                 "margin",
                 "float",
                 1.0,
-                "The score y·x beyond which the loss is 0. Default: 1.",
+                QT_TRANSLATE_NOOP(
+                    "engine", "The score y·x beyond which the loss is 0. Default: 1."
+                ),
             ),
         ),
         function=squared_hinge,
@@ -258,7 +274,9 @@ register(
     LossSpec(
         name="SoftDiceLoss",
         family="binary",
-        summary="1 - soft Dice overlap per sample, on probabilities.",
+        summary=QT_TRANSLATE_NOOP(
+            "engine", "1 - soft Dice overlap per sample, on probabilities."
+        ),
         formula=(
             "per sample n, sums over all dims but 0:\n"
             "l_n = 1 - (2·Σ p·t + s) / (Σ p + Σ t + s)\nmean = Σ l / N"
@@ -267,13 +285,19 @@ register(
             TensorArg(
                 "input",
                 "float",
-                "Probabilities in [0, 1] (e.g. a sigmoid output); dim 0 is the sample.",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "Probabilities in [0, 1] (e.g. a sigmoid output); dim 0 is the "
+                    "sample.",
+                ),
                 "(N, *) or (*)",
             ),
             TensorArg(
                 "target",
                 "float",
-                "Binary masks (0/1; soft allowed), same shape.",
+                QT_TRANSLATE_NOOP(
+                    "engine", "Binary masks (0/1; soft allowed), same shape."
+                ),
                 "(N, *), same as input",
             ),
         ),
@@ -282,8 +306,11 @@ register(
                 "smooth",
                 "float",
                 1.0,
-                "Added to numerator and denominator: keeps empty masks finite and "
-                "softens small ones. Default: 1.",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "Added to numerator and denominator: keeps empty masks finite and "
+                    "softens small ones. Default: 1.",
+                ),
             ),
         ),
         function=soft_dice,

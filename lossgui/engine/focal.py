@@ -19,6 +19,7 @@ from lossgui.engine.fast_math import blockwise, is_plain_float32
 from lossgui.engine.reduction import check_reduction
 from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg, register
 from lossgui.engine.result import Terms
+from lossgui.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["sigmoid_focal"]
 
@@ -152,18 +153,29 @@ register(
     LossSpec(
         name="sigmoid_focal_loss",
         family="binary",
-        summary="Focal loss (torchvision): BCE with logits scaled by (1 - p_t)^γ.",
+        summary=QT_TRANSLATE_NOOP(
+            "engine", "Focal loss (torchvision): BCE with logits scaled by (1 - p_t)^γ."
+        ),
         formula=(
             "p = σ(x), p_t = p·y + (1-p)·(1-y)\n"
             "l = α_t·BCEWithLogits(x, y)·(1 - p_t)^γ,  α_t = α·y + (1-α)·(1-y)\n"
             "(α < 0: α_t = 1)    mean = Σ l / numel"
         ),
         forward=(
-            TensorArg("inputs", "float", "Logits: any real number per element.", "(*)"),
+            TensorArg(
+                "inputs",
+                "float",
+                QT_TRANSLATE_NOOP("engine", "Logits: any real number per element."),
+                "(*)",
+            ),
             TensorArg(
                 "targets",
                 "float",
-                "Binary labels (0 or 1; soft labels allowed), same shape as inputs.",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "Binary labels (0 or 1; soft labels allowed), same shape as "
+                    "inputs.",
+                ),
                 "(*), same as inputs",
             ),
         ),
@@ -172,15 +184,21 @@ register(
                 "alpha",
                 "float",
                 0.25,
-                "Weight of the positive class in [0, 1]; negatives get 1 - alpha. "
-                "A negative value disables the weighting. Default: 0.25.",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "Weight of the positive class in [0, 1]; negatives get 1 - alpha. "
+                    "A negative value disables the weighting. Default: 0.25.",
+                ),
             ),
             ParamSpec(
                 "gamma",
                 "float",
                 2,
-                "Focusing exponent on (1 - p_t): 0 gives plain BCE, larger values "
-                "down-weight well-classified examples. Default: 2.",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "Focusing exponent on (1 - p_t): 0 gives plain BCE, larger values "
+                    "down-weight well-classified examples. Default: 2.",
+                ),
             ),
         ),
         function=sigmoid_focal,

@@ -29,6 +29,7 @@ from lossgui.engine.tensor_ops import (
     to_float,
 )
 from lossgui.engine.tensors import broadcast_shape
+from lossgui.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["gaussian_nll", "poisson_nll"]
 
@@ -314,16 +315,20 @@ def _gaussian_mixed(
     return Terms(loss, grad, loss.size)
 
 
-_EPS_POISSON = (
+_EPS_POISSON = QT_TRANSLATE_NOOP(
+    "engine",
     "Small value added to the input when log_input=False, to avoid log(0). "
-    "Default: 1e-8."
+    "Default: 1e-8.",
 )
 
 register(
     LossSpec(
         name="PoissonNLLLoss",
         family="regression",
-        summary="Negative log-likelihood of a Poisson target given its (log) rate.",
+        summary=QT_TRANSLATE_NOOP(
+            "engine",
+            "Negative log-likelihood of a Poisson target given its (log) rate.",
+        ),
         formula=(
             "log_input: l = exp(x) - y·x\n"
             "otherwise: l = x - y·log(x + eps)\n"
@@ -334,15 +339,21 @@ register(
             TensorArg(
                 "log_input",
                 "float",
-                "The log of the Poisson rate (log_input=True) or the rate itself "
-                "(log_input=False).",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "The log of the Poisson rate (log_input=True) or the rate itself "
+                    "(log_input=False).",
+                ),
                 "(*)",
             ),
             TensorArg(
                 "target",
                 "float",
-                "Observed counts, a sample of Poisson(rate); broadcasts with the "
-                "input.",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "Observed counts, a sample of Poisson(rate); broadcasts with the "
+                    "input.",
+                ),
                 "(*), broadcastable with input",
             ),
         ),
@@ -351,15 +362,21 @@ register(
                 "log_input",
                 "bool",
                 True,
-                "If True the input is the log-rate and l = exp(x) - y·x; if False "
-                "the input is the rate and l = x - y·log(x + eps). Default: True.",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "If True the input is the log-rate and l = exp(x) - y·x; if False "
+                    "the input is the rate and l = x - y·log(x + eps). Default: True.",
+                ),
             ),
             ParamSpec(
                 "full",
                 "bool",
                 False,
-                "Add the Stirling approximation of log(y!): "
-                "y·log y - y + ½·log(2π·y), for targets > 1. Default: False.",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "Add the Stirling approximation of log(y!): "
+                    "y·log y - y + ½·log(2π·y), for targets > 1. Default: False.",
+                ),
             ),
             ParamSpec("eps", "float", 1e-8, _EPS_POISSON),
         ),
@@ -374,26 +391,38 @@ register(
     LossSpec(
         name="GaussianNLLLoss",
         family="regression",
-        summary="Negative log-likelihood of a target under N(input, var).",
+        summary=QT_TRANSLATE_NOOP(
+            "engine", "Negative log-likelihood of a target under N(input, var)."
+        ),
         formula=(
             "v = max(var, eps)\n"
             "l = ½·(log v + (x - y)² / v)  (+ ½·log 2π if full)\n"
             "mean = Σ l / numel"
         ),
         forward=(
-            TensorArg("input", "float", "The mean of the Gaussian.", "(N, *) or (*)"),
+            TensorArg(
+                "input",
+                "float",
+                QT_TRANSLATE_NOOP("engine", "The mean of the Gaussian."),
+                "(N, *) or (*)",
+            ),
             TensorArg(
                 "target",
                 "float",
-                "A sample from the Gaussian; broadcasts with the input.",
+                QT_TRANSLATE_NOOP(
+                    "engine", "A sample from the Gaussian; broadcasts with the input."
+                ),
                 "(N, *), same as input or broadcastable",
             ),
             TensorArg(
                 "var",
                 "float",
-                "Non-negative variances: the input's shape, the input's shape "
-                "without its last dimension (one variance per row), or the input's "
-                "shape with one dimension of size 1.",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "Non-negative variances: the input's shape, the input's shape "
+                    "without its last dimension (one variance per row), or the input's "
+                    "shape with one dimension of size 1.",
+                ),
                 "(N, *), (N, *[:-1]) or one dim of size 1",
             ),
         ),
@@ -402,14 +431,20 @@ register(
                 "full",
                 "bool",
                 False,
-                "Include the constant ½·log(2π) in the loss. Default: False.",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "Include the constant ½·log(2π) in the loss. Default: False.",
+                ),
             ),
             ParamSpec(
                 "eps",
                 "float",
                 1e-6,
-                "var is clamped to at least eps (outside autograd), for "
-                "stability. Default: 1e-6.",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "var is clamped to at least eps (outside autograd), for "
+                    "stability. Default: 1e-6.",
+                ),
             ),
         ),
         function=gaussian_nll,

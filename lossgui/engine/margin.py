@@ -27,6 +27,7 @@ from lossgui.engine.tensor_ops import (
     sum_to_shape,
 )
 from lossgui.engine.tensors import broadcast_shape, dtype_name, shape_list
+from lossgui.i18n import QT_TRANSLATE_NOOP, translate
 
 __all__ = [
     "CLAMP_COMPLEX",
@@ -140,8 +141,11 @@ def soft_margin(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
     warns: tuple[str, ...] = ()
     if y.dtype == np.bool_:  # torch's backward negates the target itself
         warns = (
-            f"torch's soft_margin_loss backward raises RuntimeError: {NEGATE_BOOL}; "
-            f"the gradient shown is for the target cast to {dtype_name(common)}.",
+            translate(
+                "engine",
+                "torch's soft_margin_loss backward raises RuntimeError: {error}; "
+                "the gradient shown is for the target cast to {dtype}.",
+            ).format(error=NEGATE_BOOL, dtype=dtype_name(common)),
         )
     return Terms(loss, grad, x.size, warnings=warns)
 
@@ -214,21 +218,30 @@ def hinge_embedding(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Te
 
 
 _MARGIN_INPUT = TensorArg(
-    "input", "float", "Raw scores (any real number), one per element.", "(*)"
+    "input",
+    "float",
+    QT_TRANSLATE_NOOP("engine", "Raw scores (any real number), one per element."),
+    "(*)",
 )
 register(
     LossSpec(
         name="SoftMarginLoss",
         family="margin",
-        summary="Logistic loss on ±1 labels: a smooth hinge on y·x.",
+        summary=QT_TRANSLATE_NOOP(
+            "engine", "Logistic loss on ±1 labels: a smooth hinge on y·x."
+        ),
         formula="l = log(1 + exp(-y·x))\nmean = Σ l / numel",
         forward=(
             _MARGIN_INPUT,
             TensorArg(
                 "target",
                 "float",
-                "Labels, nominally 1 or -1 (any value is used as-is: 0 gives ln 2). "
-                "Broadcasts only if the result keeps the input's shape.",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "Labels, nominally 1 or -1 (any value is used as-is: 0 gives ln "
+                    "2). "
+                    "Broadcasts only if the result keeps the input's shape.",
+                ),
                 "(*), broadcastable to input",
             ),
         ),
@@ -242,7 +255,10 @@ register(
     LossSpec(
         name="HingeEmbeddingLoss",
         family="margin",
-        summary="x for similar pairs (y=1), max(0, margin - x) for dissimilar (y=-1).",
+        summary=QT_TRANSLATE_NOOP(
+            "engine",
+            "x for similar pairs (y=1), max(0, margin - x) for dissimilar (y=-1).",
+        ),
         formula=(
             "l = x if y = 1;  max(0, margin - x) if y = -1\n"
             "(other y: both terms)\nmean = Σ l / numel"
@@ -251,15 +267,21 @@ register(
             TensorArg(
                 "input",
                 "float",
-                "Usually a distance between two embeddings (e.g. L1 pairwise "
-                "distance), one per pair.",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "Usually a distance between two embeddings (e.g. L1 pairwise "
+                    "distance), one per pair.",
+                ),
                 "(*)",
             ),
             TensorArg(
                 "target",
                 "float",
-                "1 (similar pair) or -1 (dissimilar pair); broadcasts against the "
-                "input.",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "1 (similar pair) or -1 (dissimilar pair); broadcasts against the "
+                    "input.",
+                ),
                 "(*), broadcastable to input",
             ),
         ),
@@ -268,8 +290,11 @@ register(
                 "margin",
                 "float",
                 1.0,
-                "Dissimilar pairs (y=-1) are penalised while the input is below "
-                "this margin. Default: 1.0.",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "Dissimilar pairs (y=-1) are penalised while the input is below "
+                    "this margin. Default: 1.0.",
+                ),
             ),
         ),
         function=hinge_embedding,

@@ -24,6 +24,7 @@ from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg, register
 from lossgui.engine.result import Terms
 from lossgui.engine.tensor_ops import float_dtype
 from lossgui.engine.tensors import dtype_name, shape_list
+from lossgui.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["multi_margin", "multilabel_margin"]
 
@@ -312,7 +313,9 @@ def _multilabel_first(x2: Array, t2: Array) -> tuple[Array, Array]:
 _CLASS_SCORES = TensorArg(
     "input",
     "float",
-    "Raw class scores: a row of C scores per sample (no softmax).",
+    QT_TRANSLATE_NOOP(
+        "engine", "Raw class scores: a row of C scores per sample (no softmax)."
+    ),
     "(C,) or (N, C)",
 )
 
@@ -321,8 +324,11 @@ register(
         name="MultiMarginLoss",
         family="margin",
         summary=(
-            "Multi-class hinge: the target score must beat every other score by "
-            "a margin."
+            QT_TRANSLATE_NOOP(
+                "engine",
+                "Multi-class hinge: the target score must beat every other score by "
+                "a margin.",
+            )
         ),
         formula=(
             "l_n = (1/C)·Σ_{i≠y} w[y]·max(0, margin - x[y] + x[i])^p\n"
@@ -333,7 +339,9 @@ register(
             TensorArg(
                 "target",
                 "index",
-                "The class index of each sample, in [0, C) (int64).",
+                QT_TRANSLATE_NOOP(
+                    "engine", "The class index of each sample, in [0, C) (int64)."
+                ),
                 "() or (N,)",
             ),
         ),
@@ -342,8 +350,11 @@ register(
                 "p",
                 "int",
                 1,
-                "The hinge's exponent: 1 (linear) or 2 (squared); torch supports "
-                "only these. Default: 1.",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "The hinge's exponent: 1 (linear) or 2 (squared); torch supports "
+                    "only these. Default: 1.",
+                ),
                 minimum=1,
                 maximum=2,
             ),
@@ -351,15 +362,22 @@ register(
                 "margin",
                 "float",
                 1.0,
-                "How far the target score must exceed each other score. Default: 1.0.",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "How far the target score must exceed each other score. Default: "
+                    "1.0.",
+                ),
             ),
             ParamSpec(
                 "weight",
                 "tensor",
                 None,
-                "A manual rescaling weight per class, applied by the sample's "
-                "target class; 1-D with C entries, the input's dtype. Default: "
-                "None (all ones).",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "A manual rescaling weight per class, applied by the sample's "
+                    "target class; 1-D with C entries, the input's dtype. Default: "
+                    "None (all ones).",
+                ),
                 shape="(C,)",
             ),
         ),
@@ -373,7 +391,10 @@ register(
     LossSpec(
         name="MultiLabelMarginLoss",
         family="margin",
-        summary="Multi-label hinge: each listed class must beat each unlisted one.",
+        summary=QT_TRANSLATE_NOOP(
+            "engine",
+            "Multi-label hinge: each listed class must beat each unlisted one.",
+        ),
         formula=(
             "l_n = (1/C)·Σ_{j∈J} Σ_{i∉J} max(0, 1 - (x[j] - x[i]))\n"
             "J = target row up to its first -1;  mean = Σ_n l_n / N"
@@ -383,9 +404,12 @@ register(
             TensorArg(
                 "target",
                 "label_list",
-                "The target classes of each sample as indices, read up to the "
-                "first -1 (entries after it are ignored; all must lie in [-1, C)); "
-                "int64.",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "The target classes of each sample as indices, read up to the "
+                    "first -1 (entries after it are ignored; all must lie in [-1, C)); "
+                    "int64.",
+                ),
                 "(C,) or (N, C), same as input",
             ),
         ),

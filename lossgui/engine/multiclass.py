@@ -30,6 +30,7 @@ from lossgui.engine.cross_entropy import (
 )
 from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg, register
 from lossgui.engine.result import Terms
+from lossgui.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["cross_entropy", "nll"]
 
@@ -132,16 +133,22 @@ _WEIGHT = ParamSpec(
     "weight",
     "tensor",
     None,
-    "A manual rescaling weight given to each class, shape (C,); it must have the "
-    "input's dtype for class-index targets. Default: None (all ones).",
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "A manual rescaling weight given to each class, shape (C,); it must have the "
+        "input's dtype for class-index targets. Default: None (all ones).",
+    ),
     shape="(C,)",
 )
 _IGNORE = ParamSpec(
     "ignore_index",
     "int",
     -100,
-    "A target value that is ignored and does not contribute to the input gradient; "
-    "'mean' averages over the non-ignored targets only. Default: -100.",
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "A target value that is ignored and does not contribute to the input gradient; "
+        "'mean' averages over the non-ignored targets only. Default: -100.",
+    ),
 )
 _SHAPES = "(C), (N, C) or (N, C, d1, ..., dK)"
 
@@ -149,7 +156,10 @@ register(
     LossSpec(
         name="CrossEntropyLoss",
         family="multiclass",
-        summary="Cross-entropy of softmax(logits) with class indices or probabilities.",
+        summary=QT_TRANSLATE_NOOP(
+            "engine",
+            "Cross-entropy of softmax(logits) with class indices or probabilities.",
+        ),
         formula=(
             "lp = log_softmax(x, class dim)\n"
             "l_n = (1-ε)·w[y_n]·(-lp[n,y_n]) + (ε/C)·Σ_c w_c·(-lp[n,c])\n"
@@ -159,12 +169,21 @@ register(
             "mean = Σ l_n / (numel/C)"
         ),
         forward=(
-            TensorArg("input", "float", "Unnormalised logits for each class.", _SHAPES),
+            TensorArg(
+                "input",
+                "float",
+                QT_TRANSLATE_NOOP("engine", "Unnormalised logits for each class."),
+                _SHAPES,
+            ),
             TensorArg(
                 "target",
                 "class_target",
-                "Class indices in [0, C) (Long or Byte), or class probabilities shaped "
-                "like the input.",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "Class indices in [0, C) (Long or Byte), or class probabilities "
+                    "shaped "
+                    "like the input.",
+                ),
                 "(), (N) or (N, d1, ..., dK); or same as input",
             ),
         ),
@@ -175,8 +194,12 @@ register(
                 "label_smoothing",
                 "float",
                 0.0,
-                "Mixes the target with a uniform distribution: ε/C on every class. "
-                "Values above 1 are an error; negative values act as 0. Default: 0.0.",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "Mixes the target with a uniform distribution: ε/C on every class. "
+                    "Values above 1 are an error; negative values act as 0. Default: "
+                    "0.0.",
+                ),
                 minimum=0.0,
                 maximum=1.0,
             ),
@@ -190,7 +213,10 @@ register(
     LossSpec(
         name="NLLLoss",
         family="multiclass",
-        summary="Negative log-likelihood of the target class, from log-probabilities.",
+        summary=QT_TRANSLATE_NOOP(
+            "engine",
+            "Negative log-likelihood of the target class, from log-probabilities.",
+        ),
         formula=(
             "l_n = -w[y_n]·x[n, y_n]  (0 if y_n = ignore_index)\n"
             "mean = Σ l_n / Σ_n w[y_n] over non-ignored n"
@@ -199,13 +225,17 @@ register(
             TensorArg(
                 "input",
                 "float",
-                "Log-probabilities for each class (e.g. the output of log_softmax).",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "Log-probabilities for each class (e.g. the output of "
+                    "log_softmax).",
+                ),
                 _SHAPES,
             ),
             TensorArg(
                 "target",
                 "index",
-                "Class indices in [0, C) (Long or Byte).",
+                QT_TRANSLATE_NOOP("engine", "Class indices in [0, C) (Long or Byte)."),
                 "(), (N) or (N, d1, ..., dK)",
             ),
         ),

@@ -23,6 +23,7 @@ from lossgui.engine.reduction import check_reduction
 from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg, register
 from lossgui.engine.result import Terms
 from lossgui.engine.tensors import broadcast_shape, dtype_name
+from lossgui.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["multilabel_soft_margin"]
 
@@ -161,7 +162,10 @@ register(
     LossSpec(
         name="MultiLabelSoftMarginLoss",
         family="binary",
-        summary="Multi-label one-vs-all loss: sigmoid BCE per label, mean over labels.",
+        summary=QT_TRANSLATE_NOOP(
+            "engine",
+            "Multi-label one-vs-all loss: sigmoid BCE per label, mean over labels.",
+        ),
         formula=(
             "l_n = -(1/C)·Σ_c w_c·[y_c·logσ(x_c) + (1-y_c)·logσ(-x_c)]\n"
             "mean = Σ_n l_n / N   (N = number of samples = numel / C)"
@@ -170,14 +174,20 @@ register(
             TensorArg(
                 "input",
                 "float",
-                "Logits, one per label; the labels are the last dimension.",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "Logits, one per label; the labels are the last dimension.",
+                ),
                 "(C) or (N, C) or (N, *, C)",
             ),
             TensorArg(
                 "target",
                 "float",
-                "Label targets in {0, 1} (soft values work too), same shape as "
-                "the input (broadcast silently).",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "Label targets in {0, 1} (soft values work too), same shape as "
+                    "the input (broadcast silently).",
+                ),
                 "same as input",
             ),
         ),
@@ -186,9 +196,12 @@ register(
                 "weight",
                 "tensor",
                 None,
-                "A manual rescaling weight given to each class, broadcast against "
-                "(..., C): shape (C,) weights labels, (N, 1) weights samples. "
-                "Default: None (all ones).",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "A manual rescaling weight given to each class, broadcast against "
+                    "(..., C): shape (C,) weights labels, (N, 1) weights samples. "
+                    "Default: None (all ones).",
+                ),
                 shape="(C,)",
             ),
         ),

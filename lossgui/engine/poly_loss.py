@@ -31,6 +31,7 @@ from lossgui.engine.errors import LossInputError
 from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg, register
 from lossgui.engine.result import Terms
 from lossgui.engine.tensors import dtype_name
+from lossgui.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["poly1_cross_entropy"]
 
@@ -121,19 +122,25 @@ register(
     LossSpec(
         name="Poly1CrossEntropyLoss",
         family="multiclass",
-        summary="Cross-entropy plus ε·(1 - p_t): the Poly-1 loss (Leng et al. 2022).",
+        summary=QT_TRANSLATE_NOOP(
+            "engine",
+            "Cross-entropy plus ε·(1 - p_t): the Poly-1 loss (Leng et al. 2022).",
+        ),
         formula="p_t = softmax(x)[y]\nl = -log p_t + ε·(1 - p_t)\nmean = Σ l / N",
         forward=(
             TensorArg(
                 "input",
                 "float",
-                "Unnormalised logits, classes in dim 1 (dim 0 for a 1-D input).",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "Unnormalised logits, classes in dim 1 (dim 0 for a 1-D input).",
+                ),
                 "(N, C), (C) or (N, C, d1, ...)",
             ),
             TensorArg(
                 "target",
                 "index",
-                "Class indices in [0, C).",
+                QT_TRANSLATE_NOOP("engine", "Class indices in [0, C)."),
                 "(N), () or (N, d1, ...)",
             ),
         ),
@@ -142,8 +149,12 @@ register(
                 "epsilon",
                 "float",
                 1.0,
-                "Weight of the first polynomial term (1 - p_t): 0 gives plain "
-                "cross-entropy; ε ≥ -1 keeps the loss decreasing in p_t. Default: 1.",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "Weight of the first polynomial term (1 - p_t): 0 gives plain "
+                    "cross-entropy; ε ≥ -1 keeps the loss decreasing in p_t. Default: "
+                    "1.",
+                ),
             ),
         ),
         function=poly1_cross_entropy,

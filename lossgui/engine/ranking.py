@@ -22,6 +22,7 @@ from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg, register
 from lossgui.engine.result import Terms
 from lossgui.engine.tensor_ops import check_subtraction, float_dtype, sum_to_shape
 from lossgui.engine.tensors import broadcast_shape, shape_list, torch_size
+from lossgui.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["EPSILON_F", "cosine_embedding", "margin_ranking"]
 
@@ -176,24 +177,36 @@ register(
     LossSpec(
         name="MarginRankingLoss",
         family="ranking",
-        summary="Hinge on score differences: input1 should beat input2 when y = 1.",
+        summary=QT_TRANSLATE_NOOP(
+            "engine",
+            "Hinge on score differences: input1 should beat input2 when y = 1.",
+        ),
         formula="l = max(0, -y·(x1 - x2) + margin)\nmean = Σ l / numel",
         forward=(
             TensorArg(
-                "input1", "float", "Scores of the first item of each pair.", "(*)"
+                "input1",
+                "float",
+                QT_TRANSLATE_NOOP("engine", "Scores of the first item of each pair."),
+                "(*)",
             ),
             TensorArg(
                 "input2",
                 "float",
-                "Scores of the second item; same number of dimensions as input1, "
-                "broadcastable.",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "Scores of the second item; same number of dimensions as input1, "
+                    "broadcastable.",
+                ),
                 "(*), same ndim as input1",
             ),
             TensorArg(
                 "target",
                 "float",
-                "1 if input1 should be ranked higher than input2, -1 if lower; "
-                "same number of dimensions, broadcastable.",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "1 if input1 should be ranked higher than input2, -1 if lower; "
+                    "same number of dimensions, broadcastable.",
+                ),
                 "(*), same ndim as input1",
             ),
         ),
@@ -202,8 +215,11 @@ register(
                 "margin",
                 "float",
                 0.0,
-                "How far the preferred score must exceed the other before the loss "
-                "is 0. Default: 0.",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "How far the preferred score must exceed the other before the loss "
+                    "is 0. Default: 0.",
+                ),
             ),
         ),
         function=margin_ranking,
@@ -215,7 +231,10 @@ register(
     LossSpec(
         name="CosineEmbeddingLoss",
         family="ranking",
-        summary="Cosine loss: similar pairs (y=1) should align, dissimilar ones not.",
+        summary=QT_TRANSLATE_NOOP(
+            "engine",
+            "Cosine loss: similar pairs (y=1) should align, dissimilar ones not.",
+        ),
         formula=(
             "cos = x1·x2 / sqrt((|x1|² + ε)(|x2|² + ε)),  ε = float32(1e-12)\n"
             "l = 1 - cos if y = 1;  max(0, cos - margin) if y = -1\n"
@@ -225,17 +244,25 @@ register(
             TensorArg(
                 "input1",
                 "float",
-                "First embedding of each pair (one row each).",
+                QT_TRANSLATE_NOOP(
+                    "engine", "First embedding of each pair (one row each)."
+                ),
                 "(N, D) or (D,)",
             ),
             TensorArg(
-                "input2", "float", "Second embedding of each pair.", "(N, D) or (D,)"
+                "input2",
+                "float",
+                QT_TRANSLATE_NOOP("engine", "Second embedding of each pair."),
+                "(N, D) or (D,)",
             ),
             TensorArg(
                 "target",
                 "float",
-                "1 for a similar pair, -1 for a dissimilar one (other values give "
-                "loss 0).",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "1 for a similar pair, -1 for a dissimilar one (other values give "
+                    "loss 0).",
+                ),
                 "(N,) or ()",
             ),
         ),
@@ -244,9 +271,12 @@ register(
                 "margin",
                 "float",
                 0.0,
-                "Dissimilar pairs (y=-1) are penalised while their cosine exceeds "
-                "this; values from -1 to 1 make sense, 0 to 0.5 is suggested. "
-                "Default: 0.",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "Dissimilar pairs (y=-1) are penalised while their cosine exceeds "
+                    "this; values from -1 to 1 make sense, 0 to 0.5 is suggested. "
+                    "Default: 0.",
+                ),
             ),
         ),
         function=cosine_embedding,

@@ -37,6 +37,7 @@ from lossgui.engine.registry import (
 from lossgui.engine.result import Terms
 from lossgui.engine.tensor_ops import check_subtraction, select
 from lossgui.engine.tensors import dtype_name
+from lossgui.i18n import QT_TRANSLATE_NOOP, translate
 
 __all__ = ["huber", "l1", "mse", "smooth_l1"]
 
@@ -382,10 +383,13 @@ def huber(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
     z = np.abs(d)
     loss = select(z < delta, half * z * z, delta * (z - half * delta)).astype(x.dtype)
     if y.dtype != x.dtype:
+        error = f"Found dtype {dtype_name(y.dtype)} but expected {dtype_name(x.dtype)}"
         warns += (
-            "torch's huber_loss backward raises RuntimeError: Found dtype "
-            f"{dtype_name(y.dtype)} but expected {dtype_name(x.dtype)}; the gradient "
-            f"shown is for the target cast to {dtype_name(x.dtype)}.",
+            translate(
+                "engine",
+                "torch's huber_loss backward raises RuntimeError: {error}; the "
+                "gradient shown is for the target cast to {dtype}.",
+            ).format(error=error, dtype=dtype_name(x.dtype)),
         )
         d = difference(xb, yb.astype(x.dtype), x.dtype)
         delta = np.asarray(delta_value, dtype=d.dtype)
@@ -393,16 +397,20 @@ def huber(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
     return finish_terms(x, loss, grad, weight, reduction, warns, weight_divides=False)
 
 
-_INPUT = TensorArg("input", "float", "Predictions: any real number per element.", "(*)")
+_INPUT = TensorArg(
+    "input",
+    "float",
+    QT_TRANSLATE_NOOP("engine", "Predictions: any real number per element."),
+    "(*)",
+)
 _TARGET = TensorArg(
     "target",
     "float",
-    "Targets, same shape as the input (another shape is broadcast with a warning).",
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "Targets, same shape as the input (another shape is broadcast with a warning).",
+    ),
     "(*), same as input",
-)
-_WEIGHT_DOC = (
-    "Functional-only (F.{0}(..., weight=w)): a per-element weight of exactly the "
-    "input's size. 'mean' divides by {1}. Default: None."
 )
 
 
@@ -427,12 +435,12 @@ def _check_first(
     return check
 
 
-def _weight(function: str, divisor: str) -> ParamSpec:
+def _weight(doc: str) -> ParamSpec:
     return ParamSpec(
         "weight",
         "tensor",
         None,
-        _WEIGHT_DOC.format(function, divisor),
+        doc,
         shape="same as input",
         functional_only=True,
     )
@@ -442,10 +450,19 @@ register(
     LossSpec(
         name="L1Loss",
         family="regression",
-        summary="Mean absolute error |x - y|.",
+        summary=QT_TRANSLATE_NOOP("engine", "Mean absolute error |x - y|."),
         formula="l = w·|x - y|\nmean = Σ l / numel   (with weight=: Σ l / Σ w)",
         forward=(_INPUT, _TARGET),
-        params=(_weight("l1_loss", "Σ weight"),),
+        params=(
+            _weight(
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "Functional-only (F.l1_loss(..., weight=w)): a per-element "
+                    "weight of exactly the input's size. 'mean' divides by Σ "
+                    "weight. Default: None.",
+                )
+            ),
+        ),
         function=l1,
         input_check=_check_first(l1),
         reference="torch.nn.L1Loss",
@@ -457,10 +474,19 @@ register(
     LossSpec(
         name="MSELoss",
         family="regression",
-        summary="Mean squared error (x - y)².",
+        summary=QT_TRANSLATE_NOOP("engine", "Mean squared error (x - y)²."),
         formula="l = w·(x - y)²\nmean = Σ l / numel   (with weight=: Σ l / Σ w)",
         forward=(_INPUT, _TARGET),
-        params=(_weight("mse_loss", "Σ weight"),),
+        params=(
+            _weight(
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "Functional-only (F.mse_loss(..., weight=w)): a per-element "
+                    "weight of exactly the input's size. 'mean' divides by Σ "
+                    "weight. Default: None.",
+                )
+            ),
+        ),
         function=mse,
         input_check=_check_first(mse),
         reference="torch.nn.MSELoss",
@@ -472,7 +498,10 @@ register(
     LossSpec(
         name="SmoothL1Loss",
         family="regression",
-        summary="Squared error below beta, absolute error above (robust to outliers).",
+        summary=QT_TRANSLATE_NOOP(
+            "engine",
+            "Squared error below beta, absolute error above (robust to outliers).",
+        ),
         formula=(
             "a = |x - y|\n"
             "l = 0.5·a²/β  if a < β,  else a - 0.5·β   (β = 0: l = a)\n"
@@ -484,8 +513,11 @@ register(
                 "beta",
                 "float",
                 1.0,
-                "The threshold at which to change between the squared and the L1 "
-                "term; must be >= 0 (0 gives exactly L1Loss). Default: 1.0.",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "The threshold at which to change between the squared and the L1 "
+                    "term; must be >= 0 (0 gives exactly L1Loss). Default: 1.0.",
+                ),
                 minimum=0.0,
             ),
         ),
@@ -499,7 +531,9 @@ register(
     LossSpec(
         name="HuberLoss",
         family="regression",
-        summary="Squared error below delta, delta-scaled absolute error above.",
+        summary=QT_TRANSLATE_NOOP(
+            "engine", "Squared error below delta, delta-scaled absolute error above."
+        ),
         formula=(
             "a = |x - y|\n"
             "l = w·0.5·a²  if a < δ,  else w·δ·(a - 0.5·δ)\n"
@@ -511,10 +545,20 @@ register(
                 "delta",
                 "float",
                 1.0,
-                "The threshold at which to change between the squared and the "
-                "delta-scaled L1 term; must be > 0. Default: 1.0.",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "The threshold at which to change between the squared and the "
+                    "delta-scaled L1 term; must be > 0. Default: 1.0.",
+                ),
             ),
-            _weight("huber_loss", "numel (not Σ weight)"),
+            _weight(
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "Functional-only (F.huber_loss(..., weight=w)): a per-element "
+                    "weight of exactly the input's size. 'mean' divides by numel "
+                    "(not Σ weight). Default: None.",
+                )
+            ),
         ),
         function=huber,
         input_check=_check_first(huber),

@@ -25,6 +25,7 @@ import numpy.typing as npt
 
 from lossgui.engine.errors import LossInputError
 from lossgui.engine.tensors import dtype_name
+from lossgui.i18n import translate
 
 __all__ = [
     "BOOL_SUB_ONE",
@@ -116,8 +117,10 @@ def reject_complex(name: str, *arrays: Array) -> None:
     for array in arrays:
         if array.dtype.kind == "c":
             raise LossInputError(
-                f"lossgui does not support complex tensors in {name} "
-                f"(got {dtype_name(array.dtype)})",
+                translate(
+                    "engine",
+                    "lossgui does not support complex tensors in {loss} (got {dtype})",
+                ).format(loss=name, dtype=dtype_name(array.dtype)),
                 "TypeError",
             )
 

@@ -28,6 +28,7 @@ from lossgui.engine.registry import (
 from lossgui.engine.result import Terms
 from lossgui.engine.tensor_ops import float_dtype, reject_complex, sum_to_shape
 from lossgui.engine.tensors import broadcast_shape
+from lossgui.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["triplet_margin", "triplet_margin_with_distance", "triplet_terms"]
 
@@ -217,31 +218,45 @@ def triplet_margin_with_distance(
 
 
 _ANCHOR = TensorArg(
-    "anchor", "float", "Anchor embeddings, one per row (last dim = D).", "(N, D) or (D)"
+    "anchor",
+    "float",
+    QT_TRANSLATE_NOOP("engine", "Anchor embeddings, one per row (last dim = D)."),
+    "(N, D) or (D)",
 )
 _POSITIVE = TensorArg(
     "positive",
     "float",
-    "Embeddings that should be close to the anchors; same number of dimensions.",
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "Embeddings that should be close to the anchors; same number of dimensions.",
+    ),
     "(N, D) or (D), broadcastable with anchor",
 )
 _NEGATIVE = TensorArg(
     "negative",
     "float",
-    "Embeddings that should be far from the anchors; same number of dimensions.",
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "Embeddings that should be far from the anchors; same number of dimensions.",
+    ),
     "(N, D) or (D), broadcastable with anchor",
 )
-_MARGIN_DOC = "The gap required between d(a, n) and d(a, p); must be > 0. Default: 1."
-_SWAP_DOC = (
+_MARGIN_DOC = QT_TRANSLATE_NOOP(
+    "engine", "The gap required between d(a, n) and d(a, p); must be > 0. Default: 1."
+)
+_SWAP_DOC = QT_TRANSLATE_NOOP(
+    "engine",
     "Distance swap (Balntas et al. 2016): use min(d(a, n), d(p, n)) as the "
-    "negative distance. Default: False."
+    "negative distance. Default: False.",
 )
 
 register(
     LossSpec(
         name="TripletMarginLoss",
         family="ranking",
-        summary="Anchor closer to positive than to negative by a margin (p-norm).",
+        summary=QT_TRANSLATE_NOOP(
+            "engine", "Anchor closer to positive than to negative by a margin (p-norm)."
+        ),
         formula=(
             "d(x, y) = ‖x - y + eps‖_p over the last dim\n"
             "l = max(0, margin + d(a, p) - d(a, n))\n"
@@ -254,14 +269,19 @@ register(
                 "p",
                 "float",
                 2.0,
-                "The norm degree of the pairwise distance. Default: 2.",
+                QT_TRANSLATE_NOOP(
+                    "engine", "The norm degree of the pairwise distance. Default: 2."
+                ),
             ),
             ParamSpec(
                 "eps",
                 "float",
                 1e-6,
-                "Added to every component of the difference a - b before the "
-                "norm. Default: 1e-6.",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "Added to every component of the difference a - b before the "
+                    "norm. Default: 1e-6.",
+                ),
             ),
             ParamSpec("swap", "bool", False, _SWAP_DOC),
         ),
@@ -275,7 +295,9 @@ register(
     LossSpec(
         name="TripletMarginWithDistanceLoss",
         family="ranking",
-        summary="Triplet margin loss with a chosen distance function.",
+        summary=QT_TRANSLATE_NOOP(
+            "engine", "Triplet margin loss with a chosen distance function."
+        ),
         formula=(
             "l = max(0, margin + d(a, p) - d(a, n))\n"
             "d: pairwise_distance | 1 - cosine_similarity | L1 | squared L2\n"
@@ -287,9 +309,15 @@ register(
                 "distance_function",
                 "choice",
                 "pairwise_distance",
-                "The distance d(x, y) over the last dim: "
-                + "; ".join(f"{k} = {expr}" for k, (_, expr) in DISTANCES.items())
-                + ". torch's default None means pairwise_distance.",
+                QT_TRANSLATE_NOOP(
+                    "engine",
+                    "The distance d(x, y) over the last dim: pairwise_distance = "
+                    "F.pairwise_distance(x, y)  (p=2, eps=1e-6); cosine_distance = "
+                    "1 - F.cosine_similarity(x, y, dim=-1); l1 = "
+                    "F.pairwise_distance(x, y, p=1)  (eps=1e-6); squared_euclidean = "
+                    "(x - y).pow(2).sum(-1). torch's default None means "
+                    "pairwise_distance.",
+                ),
                 choices=tuple(DISTANCES),
             ),
             ParamSpec("margin", "float", 1.0, _MARGIN_DOC),
