@@ -26,6 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from lossgui.engine.registry import LOSSES
+from lossgui.i18n import translate
 from lossgui.session.convert import new_document
 from lossgui.session.document import SessionDocument
 from lossgui.session.examples import default_slot_array
@@ -121,11 +122,10 @@ def make_variant(
             doc.enabled[slot.name] = False
     left = [n for n, on in session.enabled.items() if on and n not in carried]
     if left:
-        note = (
-            f"{note}; without {', '.join(left)}"
-            if note
-            else f"without {', '.join(left)}"
+        without = translate("compare", "without {tensors}").format(
+            tensors=", ".join(left)
         )
+        note = _join(note, without)
     return Variant(label, name, doc, note)
 
 
@@ -148,11 +148,13 @@ def _binary_logits(session: SessionDocument) -> tuple[Array | None, str]:
         if np.any(outside):
             where = tuple(int(i) for i in np.argwhere(outside)[0])
             value = float(grid[where])
-            return None, (
-                f"p = {value:g} at {list(where)} has no finite logit "
-                "(BCELoss clamps its log at −100; the logit losses cannot)"
-            )
-        return np.log(grid) - np.log1p(-grid), "on logit(p) of the probabilities"
+            return None, translate(
+                "compare",
+                "p = {value} at {where} has no finite logit "
+                "(BCELoss clamps its log at −100; the logit losses cannot)",
+            ).format(value=f"{value:g}", where=list(where))
+        how = translate("compare", "on logit(p) of the probabilities")
+        return np.log(grid) - np.log1p(-grid), how
 
 
 def binary_variants(session: SessionDocument, reduction: str) -> list[Variant]:
@@ -174,13 +176,15 @@ def binary_variants(session: SessionDocument, reduction: str) -> list[Variant]:
             )
         )
 
+    soft_margin = translate("compare", "SoftMargin on 2y − 1")
+    ce_pair = translate("compare", "CE on [0, z]")
     if z is None:
         for label, name in (
             ("BCEWithLogitsLoss", "BCEWithLogitsLoss"),
             ("MultiLabelSoftMargin", "MultiLabelSoftMarginLoss"),
             ("focal (α=0.25, γ=2)", "sigmoid_focal_loss"),
-            ("SoftMargin on 2y − 1", "SoftMarginLoss"),
-            ("CE on [0, z]", "CrossEntropyLoss"),
+            (soft_margin, "SoftMarginLoss"),
+            (ce_pair, "CrossEntropyLoss"),
         ):
             out.append(_absent(label, name, how))
         return out
@@ -193,31 +197,31 @@ def binary_variants(session: SessionDocument, reduction: str) -> list[Variant]:
         "MultiLabelSoftMarginLoss",
         column,
         y.reshape(column.shape),
-        how or ("one class per row" if z.ndim == 1 else ""),
+        how or (translate("compare", "one class per row") if z.ndim == 1 else ""),
     )
     add("focal (α=0.25, γ=2)", "sigmoid_focal_loss", z, y, how)
     if hard:
         add(
-            "SoftMargin on 2y − 1",
+            soft_margin,
             "SoftMarginLoss",
             z,
             2 * y - 1,
-            _join(how, "targets 2y − 1"),
+            _join(how, translate("compare", "targets 2y − 1")),
         )
     else:
         out.append(
             _absent(
-                "SoftMargin on 2y − 1",
+                soft_margin,
                 "SoftMarginLoss",
-                "needs ±1 targets; these are soft",
+                translate("compare", "needs ±1 targets; these are soft"),
             )
         )
     if z.ndim == 2 and z.shape[1] > 1:
         out.append(
             _absent(
-                "CE on [0, z]",
+                ce_pair,
                 "CrossEntropyLoss",
-                "several labels per row: no single class",
+                translate("compare", "several labels per row: no single class"),
             )
         )
         return out
@@ -225,20 +229,20 @@ def binary_variants(session: SessionDocument, reduction: str) -> list[Variant]:
     pair = np.stack([np.zeros_like(flat_z), flat_z], axis=1)
     if hard:
         add(
-            "CE on [0, z]",
+            ce_pair,
             "CrossEntropyLoss",
             pair,
             flat_y.astype(np.int64),
-            _join(how, "class = y"),
+            _join(how, translate("compare", "class = y")),
         )
     else:
         soft = np.stack([1 - flat_y, flat_y], axis=1)
         add(
-            "CE on [0, z]",
+            ce_pair,
             "CrossEntropyLoss",
             pair,
             soft,
-            _join(how, "probability targets [1 − y, y]"),
+            _join(how, translate("compare", "probability targets [1 − y, y]")),
             target_mode="probability",
         )
     return out
@@ -254,7 +258,10 @@ def _class_data(session: SessionDocument) -> tuple[Array, Array, bool, str]:
     grid = _floats(session.tensors[session.first_name])
     note = ""
     if session.input_mode == "raw" and session.spec.activation == "log_softmax":
-        note = "log-probabilities as logits (log_softmax leaves them unchanged)"
+        note = translate(
+            "compare",
+            "log-probabilities as logits (log_softmax leaves them unchanged)",
+        )
     key = target_name(session.spec)
     assert key is not None
     target = session.tensors[key]
@@ -289,12 +296,15 @@ def class_variants(session: SessionDocument, reduction: str) -> list[Variant]:
         )
 
     def needs_indices(label: str, name: str) -> None:
-        out.append(
-            _absent(label, name, "needs class indices; the targets are probabilities")
+        reason = translate(
+            "compare", "needs class indices; the targets are probabilities"
         )
+        out.append(_absent(label, name, reason))
 
     mode: TargetMode = "probability" if soft else "index"
-    soft_note = "probability targets" if soft else ""
+    soft_note = translate("compare", "probability targets") if soft else ""
+    no_one_hot = translate("compare", "an ignored target has no one-hot row")
+    ce_one_hot = translate("compare", "CE on one-hot probabilities")
     add(
         "CrossEntropyLoss",
         "CrossEntropyLoss",
@@ -308,7 +318,7 @@ def class_variants(session: SessionDocument, reduction: str) -> list[Variant]:
     else:
         add("NLLLoss ∘ log_softmax", "NLLLoss", target, "", params=params)
     add(
-        "CE, smoothing 0.1",
+        translate("compare", "CE, smoothing 0.1"),
         "CrossEntropyLoss",
         target,
         soft_note,
@@ -320,33 +330,29 @@ def class_variants(session: SessionDocument, reduction: str) -> list[Variant]:
         np.any((target < 0) | (target >= classes) | (target == ignore))
     )
     if soft:
-        probs, what = target, "the target probabilities"
+        probs, what = target, translate("compare", "the target probabilities")
     elif ignored:
         probs, what = None, ""
     else:
-        probs, what = one_hot(target, classes), "one-hot targets"
+        probs, what = one_hot(target, classes), translate("compare", "one-hot targets")
     if not soft:
         if probs is None:
-            out.append(
-                _absent(
-                    "CE on one-hot probabilities",
-                    "CrossEntropyLoss",
-                    "an ignored target has no one-hot row",
-                )
-            )
+            out.append(_absent(ce_one_hot, "CrossEntropyLoss", no_one_hot))
         else:
             add(
-                "CE on one-hot probabilities",
+                ce_one_hot,
                 "CrossEntropyLoss",
                 probs,
                 what,
                 target_mode="probability",
             )
-    kl_label = "KLDiv vs " + ("the targets" if soft else "one-hot")
+    kl_label = (
+        translate("compare", "KLDiv vs the targets")
+        if soft
+        else translate("compare", "KLDiv vs one-hot")
+    )
     if probs is None:
-        out.append(
-            _absent(kl_label, "KLDivLoss", "an ignored target has no one-hot row")
-        )
+        out.append(_absent(kl_label, "KLDivLoss", no_one_hot))
     else:
         add(
             kl_label,
@@ -359,16 +365,28 @@ def class_variants(session: SessionDocument, reduction: str) -> list[Variant]:
         needs_indices("Poly-1 (ε=1)", "Poly1CrossEntropyLoss")
         needs_indices("MultiMargin (hinge)", "MultiMarginLoss")
     else:
-        counted = "counts the ignore_index targets too" if ignored else ""
+        counted = (
+            translate("compare", "counts the ignore_index targets too")
+            if ignored
+            else ""
+        )
         add("Poly-1 (ε=1)", "Poly1CrossEntropyLoss", target, counted)
         add("MultiMargin (hinge)", "MultiMarginLoss", target, counted)
-    per_class = "the targets" if soft else "one-hot"
+    per_class = translate("compare", "the targets") if soft else "one-hot"
     for label, name in (
-        (f"BCE per class ({per_class})", "BCEWithLogitsLoss"),
-        (f"focal per class ({per_class})", "sigmoid_focal_loss"),
+        (
+            translate("compare", "BCE per class ({targets})").format(targets=per_class),
+            "BCEWithLogitsLoss",
+        ),
+        (
+            translate("compare", "focal per class ({targets})").format(
+                targets=per_class
+            ),
+            "sigmoid_focal_loss",
+        ),
     ):
         if probs is None:
-            out.append(_absent(label, name, "an ignored target has no one-hot row"))
+            out.append(_absent(label, name, no_one_hot))
         else:
             add(label, name, probs, what)
     return out

@@ -21,6 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from lossgui.engine.errors import LossInputError
+from lossgui.i18n import QT_TRANSLATE_NOOP, translate
 from lossgui.session.convert import new_document
 from lossgui.session.curve_labels import loss_unit, symbol
 from lossgui.session.curve_range import DEFAULT_RANGE
@@ -152,13 +153,22 @@ def _focal_paper() -> list[CompareEntry]:
     ]
     for gamma in (0.0, 0.5, 1.0, 2.0, 5.0):
         problem = single_problem("sigmoid_focal_loss", 1.0, alpha=-1.0, gamma=gamma)
-        entries.append(CompareEntry(f"focal γ={short(gamma)} (α off)", problem))
+        label = translate("compare", "focal γ={gamma} (α off)").format(
+            gamma=short(gamma)
+        )
+        entries.append(CompareEntry(label, problem))
     return entries
 
 
 def _regression() -> list[CompareEntry]:
     names = ("L1Loss", "MSELoss", "SmoothL1Loss", "HuberLoss", "LogCoshLoss")
-    return [CompareEntry(f"{n} (target 0)", single_problem(n, 0.0)) for n in names]
+    return [
+        CompareEntry(
+            translate("compare", "{loss} (target 0)").format(loss=n),
+            single_problem(n, 0.0),
+        )
+        for n in names
+    ]
 
 
 def _margins() -> list[CompareEntry]:
@@ -177,11 +187,18 @@ def _margins() -> list[CompareEntry]:
     ]
 
 
-#: Named sets of entries offered in compare mode.
+#: Named sets of entries offered in compare mode (names shown through
+#: ``translate("compare", name)``).
 PRESETS: dict[str, Callable[[], list[CompareEntry]]] = {
-    "Focal loss paper: BCE vs focal γ = 0, 0.5, 1, 2, 5 (y = 1)": _focal_paper,
-    "Regression: L1, MSE, SmoothL1, Huber, LogCosh": _regression,
-    "Margins: BCE, SoftMargin, SquaredHinge, MarginRanking (y = 1)": _margins,
+    QT_TRANSLATE_NOOP(
+        "compare", "Focal loss paper: BCE vs focal γ = 0, 0.5, 1, 2, 5 (y = 1)"
+    ): _focal_paper,
+    QT_TRANSLATE_NOOP(
+        "compare", "Regression: L1, MSE, SmoothL1, Huber, LogCosh"
+    ): _regression,
+    QT_TRANSLATE_NOOP(
+        "compare", "Margins: BCE, SoftMargin, SquaredHinge, MarginRanking (y = 1)"
+    ): _margins,
 }
 
 
@@ -189,7 +206,7 @@ def compare_curves(
     entries: Sequence[CompareEntry],
     x_range: tuple[float, float] = DEFAULT_RANGE,
     points: int = DEFAULT_POINTS,
-    title: str = "Compare",
+    title: str = QT_TRANSLATE_NOOP("compare", "Compare"),
 ) -> CurveSet:
     """One curve per entry, each swept over the same ``x_range``."""
     curves: list[Curve] = []
@@ -219,11 +236,15 @@ def compare_curves(
     sym = "z" if problems and all(symbol(p) == "z" for p in problems) else "x"
     units = {loss_unit(p) for p in problems}
     unit = f" ({units.pop()})" if len(units) == 1 and "" not in units else ""
-    empty = "No curves yet: load a preset or add the current loss."
+    empty = translate(
+        "compare", "No curves yet: load a preset or add the current loss."
+    )
     return CurveSet(
-        title,
-        f"{sym} (logit)" if sym == "z" else "x (input)",
-        f"ℓ per element{unit}",
+        translate("compare", title),
+        translate("compare", "z (logit)")
+        if sym == "z"
+        else translate("compare", "x (input)"),
+        translate("compare", "ℓ per element") + unit,
         f"∂ℓ/∂{sym}, reduction='none'",
         tuple(curves),
         notes=tuple(notes),
@@ -250,16 +271,23 @@ def numerics_curves(
                 single_problem("BCEWithLogitsLoss", target, dtype),
             )
         )
-    title = f"Numerics at y={short(target)}: BCELoss vs BCEWithLogitsLoss"
+    title = translate(
+        "compare", "Numerics at y={target}: BCELoss vs BCEWithLogitsLoss"
+    ).format(target=short(target))
     found = compare_curves(entries, x_range, points, title)
     return replace(
         found,
         notes=(
             *found.notes,
-            "BCELoss clamps its logs at -100, so ℓ ≤ 100",
-            "float32 σ(z) is exactly 1 above z≈17 and 0 below z≈-88",
+            translate("compare", "BCELoss clamps its logs at -100, so ℓ ≤ 100"),
+            translate(
+                "compare", "float32 σ(z) is exactly 1 above z≈17 and 0 below z≈-88"
+            ),
         ),
         grad_notes=(
-            "BCELoss's backward clamps x(1-x) at 1e-12: ∂ℓ/∂z → 0 below z≈-28",
+            translate(
+                "compare",
+                "BCELoss's backward clamps x(1-x) at 1e-12: ∂ℓ/∂z → 0 below z≈-28",
+            ),
         ),
     )

@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from lossgui.i18n import QT_TRANSLATE_NOOP, translate
 from lossgui.session.layout import target_name
 from lossgui.session.problem import Problem
 from lossgui.session.receipt import short
@@ -46,39 +47,47 @@ def loss_unit(problem: Problem) -> str:
     spec = problem.spec
     logs = any(word in spec.formula for word in _LOG_WORDS)
     if (logs and spec.family != "regression") or "NLL" in spec.name:
-        return "nats"
+        return QT_TRANSLATE_NOOP("session", "nats")
     return ""
 
 
 def _x_kind(problem: Problem) -> str:
     spec = problem.spec
     if symbol(problem) == "z":
-        return "log-odds" if spec.family == "binary" else "logit"
+        if spec.family == "binary":
+            return QT_TRANSLATE_NOOP("session", "log-odds")
+        return QT_TRANSLATE_NOOP("session", "logit")
     if problem.input_mode == "raw" and spec.activation == "sigmoid":
-        return "probability"
+        return QT_TRANSLATE_NOOP("session", "probability")
     if problem.input_mode == "raw" and spec.activation is not None:
-        return "log-probability"
+        return QT_TRANSLATE_NOOP("session", "log-probability")
     if problem.names[0].startswith("log"):
-        return "log scale"
+        return QT_TRANSLATE_NOOP("session", "log scale")
     if spec.family == "regression":
-        return "target units"
+        return QT_TRANSLATE_NOOP("session", "target units")
     if spec.family in ("margin", "ranking"):
-        return "score"
-    return "input units"
+        return QT_TRANSLATE_NOOP("session", "score")
+    return QT_TRANSLATE_NOOP("session", "input units")
 
 
-def axis_labels(problem: Problem, per: str = "per element") -> tuple[str, str, str]:
+def axis_labels(
+    problem: Problem, per: str = QT_TRANSLATE_NOOP("session", "per element")
+) -> tuple[str, str, str]:
     """``(x, loss, gradient)`` axis titles, with units in parentheses.
 
     ``per`` says what one loss value covers: ``"per element"``, ``"per
     sample"`` (coupled losses plot their row's loss) or ``"for the batch"``.
     """
     sym = symbol(problem)
-    unit = loss_unit(problem)
-    loss = f"{problem.loss} ℓ {per}" + (f" ({unit})" if unit else "")
-    grad_unit = f" ({unit} per unit {sym})" if unit else ""
+    unit = translate("session", loss_unit(problem)) if loss_unit(problem) else ""
+    loss = f"{problem.loss} ℓ {translate('session', per)}" + (
+        f" ({unit})" if unit else ""
+    )
+    per_unit = translate("session", "{unit} per unit {symbol}")
+    grad_unit = f" ({per_unit.format(unit=unit, symbol=sym)})" if unit else ""
+    kind = translate("session", _x_kind(problem))
     return (
-        f"{sym} = {problem.names[0]} ({_x_kind(problem)})",
+        f"{sym} = {problem.names[0]} ({kind})",
         loss,
         f"∂ℓ/∂{sym}, reduction='none'{grad_unit}",
     )
@@ -123,7 +132,9 @@ def context_labels(problem: Problem, keys: Array) -> list[str]:
         parts = [
             f"{_short_name(problem, names[j])}={short(float(key[j]), 4)}" for j in shown
         ]
-        labels.append(" · ".join(parts) if parts else "every element")
+        labels.append(
+            " · ".join(parts) if parts else translate("session", "every element")
+        )
     return labels
 
 
@@ -140,5 +151,5 @@ def coupled_label(problem: Problem, row: int, col: int) -> str:
         and problem.roles.get(name) == "rows"
         and int(target.reshape(-1)[row]) == col
     ):
-        return f"{where} · true class"
+        return f"{where} · " + translate("session", "true class")
     return where

@@ -28,6 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from lossgui.engine.errors import LossInputError
+from lossgui.i18n import QT_TRANSLATE_NOOP, translate
 from lossgui.session.curve_labels import (
     axis_labels,
     context_labels,
@@ -205,7 +206,11 @@ def batch_curves(
     elementwise = evaluation.result.loss.elementwise
     coupled, separable = shape_rules(problem, elementwise.shape)
     per = (
-        "per element" if not coupled else "per sample" if separable else "for the batch"
+        QT_TRANSLATE_NOOP("session", "per element")
+        if not coupled
+        else QT_TRANSLATE_NOOP("session", "per sample")
+        if separable
+        else QT_TRANSLATE_NOOP("session", "for the batch")
     )
     x_label, loss_label, grad_label = axis_labels(problem, per)
     n, m = problem.grid.shape
@@ -221,14 +226,30 @@ def batch_curves(
     ]
     notes: list[str] = []
     if flat.size < n * m:
-        notes.append(f"{flat.size:,} of {n * m:,} elements marked (even subsample)")
+        notes.append(
+            translate(
+                "session", "{marked} of {total} elements marked (even subsample)"
+            ).format(marked=f"{flat.size:,}", total=f"{n * m:,}")
+        )
     contexts = _sorted_unique(ids).size
     if coupled and not separable and n * m > 1:
-        notes.append("one loss for the whole batch: each curve moves one element")
+        notes.append(
+            translate(
+                "session", "one loss for the whole batch: each curve moves one element"
+            )
+        )
     elif coupled and n * m > 1:
-        notes.append(f"curves of row {row}; grey markers sit on their rows' curves")
+        notes.append(
+            translate(
+                "session", "curves of row {row}; grey markers sit on their rows' curves"
+            ).format(row=row)
+        )
     elif contexts > len(drawn):
-        notes.append(f"{len(drawn)} of {contexts} curves drawn; grey markers: others")
+        notes.append(
+            translate(
+                "session", "{drawn} of {total} curves drawn; grey markers: others"
+            ).format(drawn=len(drawn), total=contexts)
+        )
     try:
         sweeps = sweep_elements(
             problem,
