@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from lossgui.i18n import translate
 from lossgui.session.layout import Slot
 
 if TYPE_CHECKING:
@@ -45,16 +46,26 @@ def first_tensor_is_logits(doc: SessionDocument) -> bool:
 
 def random_label(doc: SessionDocument) -> str:
     """The random button's name: "Random logits" only for logits."""
-    return "Random logits" if first_tensor_is_logits(doc) else "Random inputs"
+    if first_tensor_is_logits(doc):
+        return translate("session", "Random logits")
+    return translate("session", "Random inputs")
 
 
 def random_tooltip(doc: SessionDocument) -> str:
     """What the random button replaces, by torch's name of the first tensor."""
-    what = "logits" if first_tensor_is_logits(doc) else "values"
-    return (
-        f"Replace the {what} of '{doc.first_name}' with seeded random numbers "
-        "(Ctrl+R; undo with Ctrl+Z)."
-    )
+    if first_tensor_is_logits(doc):
+        text = translate(
+            "session",
+            "Replace the logits of '{name}' with seeded random numbers "
+            "(Ctrl+R; undo with Ctrl+Z).",
+        )
+    else:
+        text = translate(
+            "session",
+            "Replace the values of '{name}' with seeded random numbers "
+            "(Ctrl+R; undo with Ctrl+Z).",
+        )
+    return text.format(name=doc.first_name)
 
 
 def cleared_value(slot: Slot) -> float | int:
@@ -80,13 +91,15 @@ def removal_blocked(doc: SessionDocument, axis: int) -> str | None:
         removing is possible.
     """
     if axis == 0 and doc.rows <= 1:
-        return (
+        return translate(
+            "session",
             "The batch has one row: a tensor keeps at least one row "
-            "(insert a row first, or edit this one)."
+            "(insert a row first, or edit this one).",
         )
     if axis == 1 and doc.columns <= 1:
-        return (
+        return translate(
+            "session",
             "The grid has one column: a tensor keeps at least one column "
-            "(insert a column first, or edit this one)."
+            "(insert a column first, or edit this one).",
         )
     return None

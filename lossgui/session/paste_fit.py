@@ -28,6 +28,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
+from lossgui.i18n import translate
+
 if TYPE_CHECKING:
     from lossgui.session.document import SessionDocument
     from lossgui.session.layout import Role
@@ -102,8 +104,13 @@ def plan_paste(
         grow_columns and slot.role in _FIXED_COLUMNS
     ):
         raise ValueError(
-            f"the pasted block ({height}×{width}) does not fit "
-            f"{name} ({table_rows}×{table_columns})"
+            translate(
+                "session", "the pasted block ({block}) does not fit {name} ({table})"
+            ).format(
+                block=f"{height}×{width}",
+                name=name,
+                table=f"{table_rows}×{table_columns}",
+            )
         )
     rows, columns = np.meshgrid(
         np.arange(row, need_rows), np.arange(column, need_columns), indexing="ij"

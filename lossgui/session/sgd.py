@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from lossgui.i18n import translate
+
 if TYPE_CHECKING:
     from lossgui.session.document import SessionDocument
     from lossgui.session.evaluation import Evaluation
@@ -47,9 +49,17 @@ def sgd_step(
     evaluation = doc.evaluate() if evaluation is None else evaluation
     if evaluation.result is None:
         assert evaluation.error is not None
-        raise ValueError(f"no gradient: {evaluation.error.torch_text}")
+        raise ValueError(
+            translate("session", "no gradient: {error}").format(
+                error=evaluation.error.torch_text
+            )
+        )
     if doc.slot(doc.first_name).kind != "float":
-        raise ValueError(f"{doc.first_name} holds class indices; it has no gradient")
+        raise ValueError(
+            translate(
+                "session", "{name} holds class indices; it has no gradient"
+            ).format(name=doc.first_name)
+        )
     grad = np.asarray(evaluation.result.grad, dtype=np.float64)
     new = doc.copy()
     with np.errstate(all="ignore"):  # inf - inf is nan, as torch's step

@@ -33,6 +33,7 @@ import numpy as np
 import numpy.typing as npt
 
 from lossgui.engine.pipeline import probabilities
+from lossgui.i18n import translate
 from lossgui.session.layout import as_table, target_name
 from lossgui.session.problem import Problem, input_domain, shape_rules
 
@@ -233,8 +234,11 @@ def sweep_elements(
     size = problem.inputs[0].size
     if size > POINTWISE_LIMIT:
         raise ValueError(
-            f"{problem.loss} gives one value for the whole batch; a grid of "
-            f"{size:,} elements is too large to sweep point by point"
+            translate(
+                "session",
+                "{loss} gives one value for the whole batch; a grid of "
+                "{size} elements is too large to sweep point by point",
+            ).format(loss=problem.loss, size=f"{size:,}")
         )
     count = min(xs.size, POINTWISE_POINTS, max(21, POINTWISE_BUDGET // max(size, 1)))
     if count < xs.size:

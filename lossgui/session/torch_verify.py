@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
+from lossgui.i18n import translate
 from lossgui.session.torch_snippet import torch_snippet
 
 if TYPE_CHECKING:
@@ -72,22 +73,32 @@ class Verification:
         """One sentence for the status bar or a message box."""
         if self.torch_error is not None or self.app_error is not None:
             if self.agree:
-                return f"torch raises the same error: {self.torch_error}"
-            return (
-                f"Mismatch: torch says {self.torch_error or 'no error'}; lossgui says "
-                f"{self.app_error or 'no error'}"
+                return translate(
+                    "session", "torch raises the same error: {error}"
+                ).format(error=self.torch_error)
+            none = translate("session", "no error")
+            return translate(
+                "session", "Mismatch: torch says {torch}; lossgui says {lossgui}"
+            ).format(torch=self.torch_error or none, lossgui=self.app_error or none)
+        if self.agree:
+            text = translate(
+                "session",
+                "torch agrees with lossgui: largest difference {value} in the value, "
+                "{grad} in the gradient",
             )
-        verdict = "agrees with" if self.agree else "DIFFERS from"
+        else:
+            text = translate(
+                "session",
+                "torch DIFFERS from lossgui: largest difference {value} in the value, "
+                "{grad} in the gradient",
+            )
         value = _text(self.value_difference)
         grad = _text(self.grad_difference)
-        return (
-            f"torch {verdict} lossgui: largest difference {value} in the value, "
-            f"{grad} in the gradient"
-        )
+        return text.format(value=value, grad=grad)
 
 
 def _text(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.3g}"
+    return translate("session", "n/a") if value is None else f"{value:.3g}"
 
 
 def max_difference(a: Array, b: Array) -> float:

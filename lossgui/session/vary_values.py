@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from lossgui.engine.registry import ParamSpec
+from lossgui.i18n import translate
 
 __all__ = ["checked_values"]
 
@@ -18,14 +19,22 @@ __all__ = ["checked_values"]
 def _reason(param: ParamSpec, value: float, classes: int | None) -> str | None:
     """Why ``value`` cannot be given to ``param`` (None when it can)."""
     if param.kind == "int" and value != int(value):
-        return f"{value:g} is not an integer ({param.name} takes integers)"
+        return translate(
+            "session", "{value} is not an integer ({name} takes integers)"
+        ).format(value=f"{value:g}", name=param.name)
     if param.minimum is not None and value < param.minimum:
-        return f"{value:g} is below {param.name}'s minimum {param.minimum:g}"
+        return translate("session", "{value} is below {name}'s minimum {limit}").format(
+            value=f"{value:g}", name=param.name, limit=f"{param.minimum:g}"
+        )
     if param.maximum is not None and value > param.maximum:
-        return f"{value:g} is above {param.name}'s maximum {param.maximum:g}"
+        return translate("session", "{value} is above {name}'s maximum {limit}").format(
+            value=f"{value:g}", name=param.name, limit=f"{param.maximum:g}"
+        )
     index = param.name == "ignore_index" and classes is not None
     if index and value != param.default and not 0 <= value < (classes or 0):
-        return f"{value:g} is no class of this {classes}-class problem"
+        return translate(
+            "session", "{value} is no class of this {classes}-class problem"
+        ).format(value=f"{value:g}", classes=classes)
     return None
 
 
@@ -53,7 +62,7 @@ def checked_values(
     '0.5 is not an integer (ignore_index takes integers)'
     """
     if not values:
-        return [], "no values given"
+        return [], translate("session", "no values given")
     out: list[int | float] = []
     for value in values:
         reason = _reason(param, float(value), classes)
@@ -61,6 +70,8 @@ def checked_values(
             return [], reason
         typed: int | float = int(value) if param.kind == "int" else float(value)
         if typed in out:
-            return [], f"{typed:g} is given twice"
+            return [], translate("session", "{value} is given twice").format(
+                value=f"{typed:g}"
+            )
         out.append(typed)
     return out, None
