@@ -12,36 +12,94 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any, NoReturn
 
 from lossgui import __version__
+from lossgui.i18n import QT_TRANSLATE_NOOP, set_language, system_language, translate
 from lossgui.system_libs import missing_libraries_hint
 
-__all__ = ["build_export_parser", "build_parser", "main"]
+__all__ = ["TranslatedParser", "build_export_parser", "build_parser", "main"]
 
-_EPILOG = """\
-commands:
-  lossgui export SESSION.json -o OUT.csv
-  lossgui export --loss NAME --input X.npy --target Y.npy [--weight W.npy]
-                 [--param KEY=VALUE ...] [--reduction R] [--dtype float32|float64]
-                 -o OUT.csv
-      write one CSV row per input element (value, target, loss, gradient)
-      and OUT.summary.json; see `lossgui export --help`.
-"""
+_EPILOG = QT_TRANSLATE_NOOP(
+    "cli",
+    "commands:\n"
+    "  lossgui export SESSION.json -o OUT.csv\n"
+    "  lossgui export --loss NAME --input X.npy --target Y.npy [--weight W.npy]\n"
+    "                 [--param KEY=VALUE ...] [--reduction R] "
+    "[--dtype float32|float64]\n"
+    "                 -o OUT.csv\n"
+    "      write one CSV row per input element (value, target, loss, gradient)\n"
+    "      and OUT.summary.json; see `lossgui export --help`.\n",
+)
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help with its ``usage:`` heading in lossgui's language."""
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[Any],
+        prefix: str | None = None,
+    ) -> None:
+        if prefix is None:
+            prefix = translate("cli", "usage: ")
+        super().add_usage(usage, actions, groups, prefix)
+
+
+class _RawFormatter(_Formatter, argparse.RawDescriptionHelpFormatter):
+    """:class:`_Formatter` keeping the description's and epilog's line breaks."""
+
+
+class TranslatedParser(argparse.ArgumentParser):
+    """An ``ArgumentParser`` whose own words follow :mod:`lossgui.i18n`.
+
+    The section headings, ``-h``'s help and the ``error:`` prefix are
+    translated; the messages argparse itself composes stay English.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(add_help=False, **kwargs)
+        self._positionals.title = translate("cli", "positional arguments")
+        self._optionals.title = translate("cli", "options")
+        self.add_argument(
+            "-h",
+            "--help",
+            action="help",
+            help=translate("cli", "show this help message and exit"),
+        )
+
+    def error(self, message: str) -> NoReturn:
+        """Print the usage and ``PROG: error: MESSAGE``; exit with code 2."""
+        self.print_usage(sys.stderr)
+        text = translate("cli", "{prog}: error: {message}")
+        self.exit(2, text.format(prog=self.prog, message=message) + "\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser of the GUI command line (``lossgui [FILE]``)."""
-    parser = argparse.ArgumentParser(
+    parser = TranslatedParser(
         prog="lossgui",
-        description="See exactly what each PyTorch loss computes on your own numbers.",
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=translate(
+            "cli", "See exactly what each PyTorch loss computes on your own numbers."
+        ),
+        epilog=translate("cli", _EPILOG),
+        formatter_class=_RawFormatter,
     )
     parser.add_argument(
-        "file", nargs="?", help="a session file (.json or .lossgui) to open"
+        "file",
+        nargs="?",
+        help=translate("cli", "a session file (.json or .lossgui) to open"),
     )
-    parser.add_argument("--version", action="version", version=f"lossgui {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"lossgui {__version__}",
+        help=translate("cli", "show program's version number and exit"),
+    )
     return parser
 
 
@@ -49,12 +107,13 @@ def build_export_parser() -> argparse.ArgumentParser:
     """The parser of ``lossgui export``."""
     from lossgui.cli_export import add_export_arguments
 
-    parser = argparse.ArgumentParser(
+    parser = TranslatedParser(
         prog="lossgui export",
-        description=(
+        description=translate(
+            "cli",
             "Compute a loss headlessly and write one CSV row per input element "
             "(indices, input, activation, target, weights, loss, gradient) plus "
-            "OUT.summary.json (loss, parameters, reduction, reduced value)."
+            "OUT.summary.json (loss, parameters, reduction, reduced value).",
         ),
     )
     add_export_arguments(parser)
@@ -72,6 +131,9 @@ def _export(argv: list[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``lossgui`` script; returns the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    # The command line speaks the POSIX locale's language; the window then
+    # chooses its own (the setting, else QLocale) before it builds widgets.
+    set_language(system_language())
     if args_list and args_list[0] == "export":
         try:
             return _export(args_list[1:])
@@ -80,10 +142,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         except KeyboardInterrupt:
             return 130
         except Exception as exc:  # never a traceback for a user
-            print(
-                f"lossgui export: internal error: {type(exc).__name__}: {exc}",
-                file=sys.stderr,
-            )
+            text = translate("cli", "lossgui export: internal error: {error}")
+            print(text.format(error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
             return 1
     args, qt_args = build_parser().parse_known_args(args_list)
     hint = missing_libraries_hint()

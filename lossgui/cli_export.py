@@ -25,6 +25,7 @@ from typing import Any
 import numpy.typing as npt
 
 from lossgui.engine.registry import LOSSES, ParamSpec
+from lossgui.i18n import translate
 from lossgui.io.arrays import load_arrays
 from lossgui.io.csv_export import ExportError, write_export
 from lossgui.io.errors import FileFormatError
@@ -47,32 +48,55 @@ class UsageError(ValueError):
 
 def add_export_arguments(parser: argparse.ArgumentParser) -> None:
     """The ``export`` command's options."""
-    parser.add_argument("session", nargs="?", help="a session file (.json)")
-    parser.add_argument("-o", "--output", required=True, help="the CSV to write")
-    parser.add_argument("--loss", help="torch loss name, e.g. CrossEntropyLoss")
-    parser.add_argument("--input", metavar="FILE[:NAME]", help="the first tensor")
-    parser.add_argument("--target", metavar="FILE[:NAME]", help="the target tensor")
-    parser.add_argument("--weight", metavar="FILE[:NAME]", help="the weight tensor")
+    parser.add_argument(
+        "session", nargs="?", help=translate("cli", "a session file (.json)")
+    )
+    parser.add_argument(
+        "-o", "--output", required=True, help=translate("cli", "the CSV to write")
+    )
+    parser.add_argument(
+        "--loss", help=translate("cli", "torch loss name, e.g. CrossEntropyLoss")
+    )
+    parser.add_argument(
+        "--input", metavar="FILE[:NAME]", help=translate("cli", "the first tensor")
+    )
+    parser.add_argument(
+        "--target", metavar="FILE[:NAME]", help=translate("cli", "the target tensor")
+    )
+    parser.add_argument(
+        "--weight", metavar="FILE[:NAME]", help=translate("cli", "the weight tensor")
+    )
     parser.add_argument(
         "--tensor",
         action="append",
         default=[],
         metavar="NAME=FILE[:NAME]",
-        help="any other tensor by torch's name (pos_weight, var, input2, ...)",
+        help=translate(
+            "cli", "any other tensor by torch's name (pos_weight, var, input2, ...)"
+        ),
     )
     parser.add_argument(
         "--param",
         action="append",
         default=[],
         metavar="KEY=VALUE",
-        help="a constructor argument, e.g. label_smoothing=0.1 or pos_weight=[3.0]",
+        help=translate(
+            "cli",
+            "a constructor argument, e.g. label_smoothing=0.1 or pos_weight=[3.0]",
+        ),
     )
-    parser.add_argument("--reduction", help="none, mean, sum (batchmean for KLDiv)")
-    parser.add_argument("--dtype", choices=DTYPES, help="float32 (default) or float64")
+    parser.add_argument(
+        "--reduction", help=translate("cli", "none, mean, sum (batchmean for KLDiv)")
+    )
+    parser.add_argument(
+        "--dtype", choices=DTYPES, help=translate("cli", "float32 (default) or float64")
+    )
     parser.add_argument(
         "--input-mode",
         choices=INPUT_MODES,
-        help="logits (apply the loss's activation first; default) or raw",
+        help=translate(
+            "cli", "logits (apply the loss's activation first; default) or raw"
+        ),
     )
 
 
@@ -84,7 +108,9 @@ def _array(spec_text: str, slot: str) -> Array:
         if Path(head).exists():
             path, key = Path(head), tail
     if not path.exists():
-        raise FileFormatError(f"'{spec_text}' does not exist")
+        raise FileFormatError(
+            translate("cli", "'{file}' does not exist").format(file=spec_text)
+        )
     try:
         arrays = load_arrays(path)
     except FileFormatError as exc:
@@ -92,7 +118,9 @@ def _array(spec_text: str, slot: str) -> Array:
     if key is not None:
         if key not in arrays:
             raise FileFormatError(
-                f"{path.name} has no array '{key}' (it has: {', '.join(arrays)})"
+                translate(
+                    "cli", "{file} has no array '{key}' (it has: {names})"
+                ).format(file=path.name, key=key, names=", ".join(arrays))
             )
         return arrays[key]
     if len(arrays) == 1:
@@ -100,8 +128,9 @@ def _array(spec_text: str, slot: str) -> Array:
     if slot in arrays:
         return arrays[slot]
     raise FileFormatError(
-        f"{path.name} holds several arrays ({', '.join(arrays)}); "
-        f"pick one with {path.name}:NAME"
+        translate(
+            "cli", "{file} holds several arrays ({names}); pick one with {file}:NAME"
+        ).format(file=path.name, names=", ".join(arrays))
     )
 
 
@@ -115,16 +144,28 @@ def _param_value(param: ParamSpec, text: str) -> Any:
         if param.kind == "bool":
             if text.strip().lower() in _TRUE + _FALSE:
                 return text.strip().lower() in _TRUE
-            raise UsageError(f"{what} takes true or false, not '{text}'")
+            raise UsageError(
+                translate("cli", "{option} takes true or false, not '{text}'").format(
+                    option=what, text=text
+                )
+            )
         if param.kind == "choice":
             if text not in param.choices:
-                raise UsageError(f"{what} takes one of {', '.join(param.choices)}")
+                raise UsageError(
+                    translate("cli", "{option} takes one of {choices}").format(
+                        option=what, choices=", ".join(param.choices)
+                    )
+                )
             return text
         return parse_block(text).values
     except (ValueError, FileFormatError) as exc:
         if isinstance(exc, UsageError):
             raise
-        raise UsageError(f"{what}: '{text}' is not a valid {param.kind}") from None
+        raise UsageError(
+            translate("cli", "{option}: '{text}' is not a valid {kind}").format(
+                option=what, text=text, kind=param.kind
+            )
+        ) from None
 
 
 def _params(loss: str, items: Sequence[str]) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -136,11 +177,17 @@ def _params(loss: str, items: Sequence[str]) -> tuple[dict[str, Any], dict[str, 
     for item in items:
         key, sep, value = item.partition("=")
         if not sep:
-            raise UsageError(f"--param needs KEY=VALUE, got '{item}'")
+            raise UsageError(
+                translate("cli", "--param needs KEY=VALUE, got '{item}'").format(
+                    item=item
+                )
+            )
         if key not in known:
             names = ", ".join(known) or "none"
             raise UsageError(
-                f"{loss} has no parameter '{key}' (its parameters: {names})"
+                translate(
+                    "cli", "{loss} has no parameter '{key}' (its parameters: {names})"
+                ).format(loss=loss, key=key, names=names)
             )
         target = tensors if known[key].kind == "tensor" else scalars
         target[key] = _param_value(known[key], value)
@@ -155,21 +202,29 @@ def _arrays(loss: str, args: argparse.Namespace) -> dict[str, Any]:
     if args.target:
         name = target_name(spec)
         if name is None:
-            raise UsageError(f"{loss} has no target; use --tensor NAME=FILE")
+            raise UsageError(
+                translate("cli", "{loss} has no target; use --tensor NAME=FILE").format(
+                    loss=loss
+                )
+            )
         wanted[name] = args.target
     if args.weight:
         wanted["weight"] = args.weight
     for item in args.tensor:
         name, sep, file = item.partition("=")
         if not sep:
-            raise UsageError(f"--tensor needs NAME=FILE, got '{item}'")
+            raise UsageError(
+                translate("cli", "--tensor needs NAME=FILE, got '{item}'").format(
+                    item=item
+                )
+            )
         wanted[name] = file
     return {name: _array(file, name) for name, file in wanted.items()}
 
 
 def _document(args: argparse.Namespace) -> SessionDocument:
     if args.session and args.loss:
-        raise UsageError("give a session file or --loss, not both")
+        raise UsageError(translate("cli", "give a session file or --loss, not both"))
     if args.session:
         try:
             doc = read_session(args.session).document
@@ -178,13 +233,19 @@ def _document(args: argparse.Namespace) -> SessionDocument:
     elif args.loss:
         if args.loss not in LOSSES:
             raise UsageError(
-                f"unknown loss '{args.loss}'; choose one of: " + ", ".join(LOSSES)
+                translate(
+                    "cli", "unknown loss '{loss}'; choose one of: {names}"
+                ).format(loss=args.loss, names=", ".join(LOSSES))
             )
         if not args.input:
-            raise UsageError("--loss needs --input (the first tensor)")
+            raise UsageError(
+                translate("cli", "--loss needs --input (the first tensor)")
+            )
         doc = None
     else:
-        raise UsageError("give a session file, or --loss with --input and --target")
+        raise UsageError(
+            translate("cli", "give a session file, or --loss with --input and --target")
+        )
     loss = doc.loss if doc is not None else args.loss
     scalars, tensor_params = _params(loss, args.param)
     arrays = _arrays(loss, args) | tensor_params
@@ -216,24 +277,36 @@ def run_export(args: argparse.Namespace, prog: str = "lossgui export") -> int:
         evaluation = doc.evaluate()
         csv_file, summary = write_export(args.output, evaluation)
     except UsageError as exc:
-        print(f"{prog}: error: {exc}", file=sys.stderr)
+        _error(prog, str(exc))
         return 2
     except (FileFormatError, ExportError) as exc:
-        print(f"{prog}: error: {exc}", file=sys.stderr)
+        _error(prog, str(exc))
         return 1
     except ValueError as exc:  # a setting the loss does not offer
-        print(f"{prog}: error: {exc}", file=sys.stderr)
+        _error(prog, str(exc))
         return 2
     except OSError as exc:
-        print(
-            f"{prog}: error: cannot write {args.output}: {exc.strerror or exc}",
-            file=sys.stderr,
-        )
+        text = translate("cli", "cannot write {file}: {reason}")
+        _error(prog, text.format(file=args.output, reason=exc.strerror or exc))
         return 1
     value = evaluation.value
     shown = "" if value is None or value.ndim else f" = {value[()]}"
+    text = translate(
+        "cli", "wrote {csv} and {summary}: {loss} (reduction='{reduction}')"
+    )
     print(
-        f"wrote {csv_file} and {summary.name}: {evaluation.loss} "
-        f"(reduction='{evaluation.reduction}'){shown}"
+        text.format(
+            csv=csv_file,
+            summary=summary.name,
+            loss=evaluation.loss,
+            reduction=evaluation.reduction,
+        )
+        + shown
     )
     return 0
+
+
+def _error(prog: str, message: str) -> None:
+    """``PROG: error: MESSAGE`` on stderr, as argparse words it."""
+    text = translate("cli", "{prog}: error: {message}")
+    print(text.format(prog=prog, message=message), file=sys.stderr)
