@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 
+from lossgui.i18n import translate
 from lossgui.session.explain.context import Context, sigmoid64
 from lossgui.session.explain.expr import (
     Expr,
@@ -29,6 +30,7 @@ from lossgui.session.explain.reduction import (
     zero_weight_lines,
 )
 from lossgui.session.explain.steps import Built, Section, Step
+from lossgui.session.explain.titles import element_title, gradient_title
 
 __all__ = [
     "SIGMOID",
@@ -111,7 +113,9 @@ def bce_with_logits(ctx: Context) -> Built:
         core_value,
         kind="pos_weight" if pw is not None else "log",
         engine=w is None,
-        note="pos_weight scales the positive (y) term only." if pw is not None else "",
+        note=translate("explain", "pos_weight scales the positive (y) term only.")
+        if pw is not None
+        else "",
     )
     forward = [sigmoid_step(ctx, z), *_weighted(ctx, core, w, value)]
     wt = 1.0 if w is None else w
@@ -134,14 +138,17 @@ def bce_with_logits(ctx: Context) -> Built:
     return Built(
         tuple(given),
         (
-            Section(f"This element's loss l{ctx.label}", tuple(forward)),
+            Section(element_title(ctx), tuple(forward)),
             reduction_section(ctx, ctx.index, None, zero_weight_lines(ctx, True)),
-            Section(f"Gradient ∂L/∂z{ctx.label}", tuple(grad)),
+            Section(gradient_title(f"∂L/∂z{ctx.label}"), tuple(grad)),
         ),
         (
-            "torch computes (1 − y)·z − (1 + (pos_weight − 1)·y)·logσ(z) with "
-            "logσ(z) = min(z, 0) − log1p(exp(−|z|)): the same number, stable for "
-            "any z.",
+            translate(
+                "explain",
+                "torch computes (1 − y)·z − (1 + (pos_weight − 1)·y)·logσ(z) with "
+                "logσ(z) = min(z, 0) − log1p(exp(−|z|)): the same number, stable "
+                "for any z.",
+            ),
         ),
     )
 
@@ -161,8 +168,11 @@ def bce(ctx: Context) -> Built:
         steps.append(sigmoid_step(ctx, z, p))
         if p in (0.0, 1.0) and math.isfinite(z):
             notes.append(
-                f"In {ctx.maker.dtype}, σ({ctx.num(z)}) rounds to exactly {p:g}: "
-                "BCELoss then clamps log(0) to −100. BCEWithLogitsLoss avoids this."
+                translate(
+                    "explain",
+                    "In {dtype}, σ({z}) rounds to exactly {p}: BCELoss then clamps "
+                    "log(0) to −100. BCEWithLogitsLoss avoids this.",
+                ).format(dtype=ctx.maker.dtype, z=ctx.num(z), p=f"{p:g}")
             )
     else:
         p = ctx.z
@@ -219,7 +229,7 @@ def bce(ctx: Context) -> Built:
             *gradient_steps(
                 ctx,
                 f"∂l/∂z{ctx.label}",
-                "∂l/∂p · p·(1 − p)   (sigmoid's derivative)",
+                translate("explain", "∂l/∂p · p·(1 − p)   (sigmoid's derivative)"),
                 mul(num(dp), num(p), sub(1, num(p))),
                 local,
             ),
@@ -234,15 +244,18 @@ def bce(ctx: Context) -> Built:
     ]
     given += [] if w is None else [("w", ctx.num(w))]
     notes.append(
-        "torch's backward divides by max(x·(1 − x), 1e-12) and ignores the −100 "
-        "clamp of the forward."
+        translate(
+            "explain",
+            "torch's backward divides by max(x·(1 − x), 1e-12) and ignores the −100 "
+            "clamp of the forward.",
+        )
     )
     return Built(
         tuple(given),
         (
-            Section(f"This element's loss l{ctx.label}", tuple(steps)),
+            Section(element_title(ctx), tuple(steps)),
             reduction_section(ctx, ctx.index, None, zero_weight_lines(ctx, True)),
-            Section(f"Gradient ∂L/∂{ctx.symbol}{ctx.label}", tuple(grad)),
+            Section(gradient_title(f"∂L/∂{ctx.symbol}{ctx.label}"), tuple(grad)),
         ),
         tuple(notes),
     )

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from lossgui.i18n import translate
 from lossgui.session.explain.context import Context, exact64
 from lossgui.session.explain.expr import Expr, add, call, const, div, mul, neg, num, sub
 from lossgui.session.explain.reduction import (
@@ -24,6 +25,7 @@ from lossgui.session.explain.reduction import (
 )
 from lossgui.session.explain.softmax import RowSoftmax, row_softmax
 from lossgui.session.explain.steps import Built, Section, Step
+from lossgui.session.explain.titles import gradient_title, sample_title
 
 __all__ = [
     "class_weights",
@@ -71,17 +73,25 @@ def mean_divisor(
     excluded = []
     if dropped.size:
         rows = ", ".join(str(n) for n in dropped[:MAX_TERMS])
-        more = f" … ({dropped.size:,} rows)" if dropped.size > MAX_TERMS else ""
+        if dropped.size > MAX_TERMS:
+            more = translate("explain", " … ({count} rows)").format(
+                count=f"{dropped.size:,}"
+            )
+            rows += more
         excluded.append(
-            f"Excluded: row(s) {rows}{more} (target = ignore_index = {ignore}): "
-            "loss 0, not counted in D."
+            translate(
+                "explain",
+                "Excluded: row(s) {rows} (target = ignore_index = {ignore}): "
+                "loss 0, not counted in D.",
+            ).format(rows=rows, ignore=ignore)
         )
     if w is None:
-        return Divisor("number of non-ignored rows"), excluded
+        return Divisor(translate("explain", "number of non-ignored rows")), excluded
+    over = translate("explain", "Σ_n w[y_n] over non-ignored rows")
     if 0 < kept.size <= MAX_TERMS and ((kept >= 0) & (kept < w.size)).all():
         terms = add(*(num(float(w[int(t)])) for t in kept))
-        return Divisor("Σ_n w[y_n] over non-ignored rows", terms), excluded
-    return Divisor("Σ_n w[y_n] over non-ignored rows"), excluded
+        return Divisor(over, terms), excluded
+    return Divisor(over), excluded
 
 
 def ignored_sample(
@@ -91,15 +101,27 @@ def ignored_sample(
     maker = ctx.maker
     lhs = position_label(position)
     forward = Section(
-        "This sample's loss",
-        (maker.given(f"l{lhs}", "0 (ignored)", ctx.loss_at(position)),),
-        (f"The target {y} equals ignore_index: torch skips this sample.",),
-    )
-    grad = Section(
-        f"Gradient ∂L/∂z{ctx.label}",
+        translate("explain", "This sample's loss"),
         (
             maker.given(
-                f"∂L/∂z{ctx.label}", "0 (ignored sample)", ctx.grad, kind="gradient"
+                f"l{lhs}", translate("explain", "0 (ignored)"), ctx.loss_at(position)
+            ),
+        ),
+        (
+            translate(
+                "explain",
+                "The target {y} equals ignore_index: torch skips this sample.",
+            ).format(y=y),
+        ),
+    )
+    grad = Section(
+        gradient_title(f"∂L/∂z{ctx.label}"),
+        (
+            maker.given(
+                f"∂L/∂z{ctx.label}",
+                translate("explain", "0 (ignored sample)"),
+                ctx.grad,
+                kind="gradient",
             ),
         ),
     )
@@ -147,7 +169,7 @@ def _index_loss(
         ),
         maker.step(
             "t'_c",
-            "ε / C  (every other class)",
+            translate("explain", "ε / C  (every other class)"),
             div(num(eps), c_count),
             eps / c_count,
             kind="smoothing",
@@ -192,7 +214,9 @@ def cross_entropy(ctx: Context) -> Built:
         sm = row_softmax(ctx, z, [k])
         t = (1 - eps) * t_row + eps / z.size if eps > 0 else t_row
         forward = [*sm.steps, _soft_loss(ctx, sm, t, w, value, lhs)]
-        divisor: Divisor | None = Divisor("N = numel / C (samples)")
+        divisor: Divisor | None = Divisor(
+            translate("explain", "N = numel / C (samples)")
+        )
         excluded: list[str] = []
         grad = _soft_gradient(ctx, sm, t, w, k)
         given = [("z", "[" + ", ".join(ctx.num(v) for v in z[:MAX_TERMS]) + "]")]
@@ -215,13 +239,16 @@ def cross_entropy(ctx: Context) -> Built:
     return Built(
         tuple(given),
         (
-            Section(f"This sample's loss {lhs}", tuple(forward), sm.lines),
+            Section(sample_title(lhs), tuple(forward), sm.lines),
             reduction_section(ctx, position, divisor, excluded),
-            Section(f"Gradient ∂L/∂z{ctx.label}", tuple(grad)),
+            Section(gradient_title(f"∂L/∂z{ctx.label}"), tuple(grad)),
         ),
         (
-            "torch computes log_softmax(z) = z − m − log Σ exp(z − m) (m = row "
-            "max): the same numbers as log(p), without overflow.",
+            translate(
+                "explain",
+                "torch computes log_softmax(z) = z − m − log Σ exp(z − m) (m = row "
+                "max): the same numbers as log(p), without overflow.",
+            ),
         ),
     )
 

@@ -23,12 +23,14 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from lossgui.i18n import translate
 from lossgui.session.explain.context import Context, exact64
 from lossgui.session.explain.expr import Expr, add, call, div, neg, num, sub
 from lossgui.session.explain.generic import generic
 from lossgui.session.explain.reduction import Divisor, gradient_steps, reduction_section
 from lossgui.session.explain.softmax import row_softmax
 from lossgui.session.explain.steps import Built, Section, Step, Table
+from lossgui.session.explain.titles import gradient_title, sample_title
 
 __all__ = ["Lattice", "ctc", "lattice"]
 
@@ -158,10 +160,14 @@ def _tables(
             (f"t = {r}", *(_cell(ctx, float(v)) for v in values[r]))
             for r in range(values.shape[0])
         )
+        caption = translate(
+            "explain",
+            "{symbol}_t(s) (log space); highlighted: t = {t}, the columns whose "
+            "label is {c}",
+        )
         tables.append(
             Table(
-                f"{symbol}_t(s) (log space); highlighted: t = {t}, the columns whose "
-                f"label is {c}",
+                caption.format(symbol=symbol, t=t, c=c),
                 header,
                 rows,
                 marked,
@@ -194,7 +200,7 @@ def _alpha_step(ctx: Context, lat: Lattice, lp: Array, t: int, s: int) -> Step |
         form,
         float(lat.alpha[t, s]),
         kind="log",
-        note="−inf terms (unreachable states) are left out"
+        note=translate("explain", "−inf terms (unreachable states) are left out")
         if len(finite) < len(prev)
         else "",
     )
@@ -215,11 +221,23 @@ def ctc(ctx: Context) -> Built:
     names = ["∅" if label == blank else str(label) for label in lat.prime]
     steps: list[Step] = []
     lines = [
-        f"Target l = {labels} (L = {len(labels)}); extended l' = ({', '.join(names)}), "
-        f"∅ = blank = {blank}; input length T = {length}.",
-        "α_t(s): log-probability of every alignment of l'_0..l'_s to the steps 0..t; "
-        "β_t(s): of every alignment of l'_s..l'_end to t..T−1 (both include "
-        "lp[t, l'_s]).",
+        translate(
+            "explain",
+            "Target l = {labels} (L = {count}); extended l' = ({extended}), "
+            "∅ = blank = {blank}; input length T = {length}.",
+        ).format(
+            labels=labels,
+            count=len(labels),
+            extended=", ".join(names),
+            blank=blank,
+            length=length,
+        ),
+        translate(
+            "explain",
+            "α_t(s): log-probability of every alignment of l'_0..l'_s to the steps "
+            "0..t; β_t(s): of every alignment of l'_s..l'_end to t..T−1 (both "
+            "include lp[t, l'_s]).",
+        ),
     ]
     used = t < length
     if z is not None and used:
@@ -255,7 +273,7 @@ def ctc(ctx: Context) -> Built:
         )
     )
     forward = Section(
-        f"This sample's loss {lhs}",
+        sample_title(lhs),
         tuple(steps),
         tuple(lines),
         _tables(ctx, lat, t, c, names),
@@ -264,10 +282,13 @@ def ctc(ctx: Context) -> Built:
     red_lines = []
     divisor = None
     if ctx.reduction == "mean":
-        divisor = Divisor("N = batch size")
+        divisor = Divisor(translate("explain", "N = batch size"))
         red_lines.append(
-            "'mean' first divides each loss_b by max(L_b, 1) (its target length), "
-            "then averages over the batch: Σ l below is Σ_b loss_b / max(L_b, 1)."
+            translate(
+                "explain",
+                "'mean' first divides each loss_b by max(L_b, 1) (its target length), "
+                "then averages over the batch: Σ l below is Σ_b loss_b / max(L_b, 1).",
+            )
         )
     reduction = reduction_section(ctx, position, divisor, red_lines)
     g_symbol = f"∂L/∂{ctx.symbol}{ctx.label}"
@@ -275,7 +296,9 @@ def ctc(ctx: Context) -> Built:
         grad_steps = [
             maker.given(
                 g_symbol,
-                f"0   (t = {t} ≥ input length {length})",
+                translate("explain", "0   (t = {t} ≥ input length {length})").format(
+                    t=t, length=length
+                ),
                 ctx.grad,
                 kind="gradient",
             )
@@ -305,14 +328,17 @@ def ctc(ctx: Context) -> Built:
                     add(*terms),
                     gamma,
                     kind="gradient",
-                    note="the share of all alignments that emit class c at step t",
+                    note=translate(
+                        "explain",
+                        "the share of all alignments that emit class c at step t",
+                    ),
                 )
             )
         else:
             grad_steps.append(
                 maker.given(
                     f"γ_{t}({c})",
-                    "0   (no alignment emits c at t)",
+                    translate("explain", "0   (no alignment emits c at t)"),
                     0.0,
                     kind="gradient",
                 )
@@ -329,21 +355,31 @@ def ctc(ctx: Context) -> Built:
             text,
             form,
             local,
-            "torch's CTC backward; in logits mode log_softmax passes it through "
-            "unchanged (its entries at t sum to 0)"
+            translate(
+                "explain",
+                "torch's CTC backward; in logits mode log_softmax passes it through "
+                "unchanged (its entries at t sum to 0)",
+            )
             if z is not None
-            else "torch's CTC backward, the gradient with respect to log_probs",
+            else translate(
+                "explain",
+                "torch's CTC backward, the gradient with respect to log_probs",
+            ),
         )
-    given = [("t", str(t)), ("class c", str(c))]
+    given = [("t", str(t)), (translate("explain", "class c"), str(c))]
     if position:
-        given.insert(0, ("sample b", str(b)))
+        given.insert(0, (translate("explain", "sample b"), str(b)))
     if used:
         given.append((f"lp[{t}, {c}]", ctx.num(float(lp[t, c]))))
     return Built(
         tuple(given),
-        (forward, reduction, Section(f"Gradient {g_symbol}", tuple(grad_steps))),
+        (forward, reduction, Section(gradient_title(g_symbol), tuple(grad_steps))),
         (
-            "CTC sums the probability of every alignment of the target to the input "
-            "(repeats merged, blanks dropped); α and β organise that sum step by step.",
+            translate(
+                "explain",
+                "CTC sums the probability of every alignment of the target to the "
+                "input (repeats merged, blanks dropped); α and β organise that sum "
+                "step by step.",
+            ),
         ),
     )

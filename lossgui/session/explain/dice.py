@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import numpy as np
 
+from lossgui.i18n import translate
 from lossgui.session.explain.binary import sigmoid_step
 from lossgui.session.explain.classes import position_label
 from lossgui.session.explain.context import Context, exact64
 from lossgui.session.explain.expr import Expr, add, div, mul, neg, num, power, sub
 from lossgui.session.explain.reduction import Divisor, gradient_steps, reduction_section
 from lossgui.session.explain.steps import Built, Section, Step
+from lossgui.session.explain.titles import gradient_title, sample_title
 
 __all__ = ["soft_dice"]
 
@@ -53,7 +55,7 @@ def soft_dice(ctx: Context) -> Built:
         _sum_step(
             ctx,
             "I",
-            "Σ p·t   (the soft overlap)",
+            translate("explain", "Σ p·t   (the soft overlap)"),
             [
                 mul(num(float(a)), num(float(b)))
                 for a, b in zip(p_row, t_row, strict=True)
@@ -92,26 +94,36 @@ def soft_dice(ctx: Context) -> Built:
             *gradient_steps(
                 ctx,
                 f"∂l/∂z{ctx.label}",
-                "∂l/∂p · p·(1 − p)   (sigmoid's derivative)",
+                translate("explain", "∂l/∂p · p·(1 − p)   (sigmoid's derivative)"),
                 mul(num(d_p), num(p_k), sub(1, num(p_k))),
                 d_p * p_k * (1 - p_k),
             ),
         ]
     else:
         grad = gradient_steps(ctx, f"∂l/∂x{ctx.label}", d_text, d_form, d_p)
-    lines = (f"The sample has {n} element(s); s = smooth = {ctx.num(s)}.",)
+    lines = (
+        translate(
+            "explain", "The sample has {count} element(s); s = smooth = {s}."
+        ).format(count=n, s=ctx.num(s)),
+    )
     given = [("z" if ctx.activated else "p", ctx.num(ctx.z)), ("t", ctx.num(t_k))]
     if ctx.activated:
         given.insert(1, ("p", ctx.num(p_k)))
     return Built(
         tuple(given),
         (
-            Section(f"This sample's loss {lhs}", tuple(steps), lines),
-            reduction_section(ctx, position, Divisor("N = number of samples")),
-            Section(f"Gradient ∂L/∂{ctx.symbol}{ctx.label}", tuple(grad)),
+            Section(sample_title(lhs), tuple(steps), lines),
+            reduction_section(
+                ctx, position, Divisor(translate("explain", "N = number of samples"))
+            ),
+            Section(gradient_title(f"∂L/∂{ctx.symbol}{ctx.label}"), tuple(grad)),
         ),
         (
-            "Dice measures overlap relative to size, so it is not swamped by a large "
-            "background; s keeps empty samples at loss 0 and smooths the gradient.",
+            translate(
+                "explain",
+                "Dice measures overlap relative to size, so it is not swamped by a "
+                "large background; s keeps empty samples at loss 0 and smooths the "
+                "gradient.",
+            ),
         ),
     )

@@ -12,6 +12,7 @@ import math
 
 import numpy as np
 
+from lossgui.i18n import translate
 from lossgui.session.explain.context import Context, exact64
 from lossgui.session.explain.expr import Expr, add, call, mul, neg, num, sub
 from lossgui.session.explain.reduction import (
@@ -22,6 +23,7 @@ from lossgui.session.explain.reduction import (
 )
 from lossgui.session.explain.softmax import row_softmax
 from lossgui.session.explain.steps import Built, Section, Step
+from lossgui.session.explain.titles import element_title, gradient_title
 
 __all__ = ["kl_div"]
 
@@ -58,7 +60,7 @@ def kl_div(ctx: Context) -> Built:
         formula = "exp(t)·(t − x)"
     elif t == 0:
         form = neg(mul(num(t), num(x)))
-        formula = "−t·x  (t = 0: torch's xlogy makes 0·log 0 = 0)"
+        formula = translate("explain", "−t·x  (t = 0: torch's xlogy makes 0·log 0 = 0)")
     else:
         form = mul(num(t), sub(call("log", num(t)), num(x)))
         formula = "t·(log(t) − x)"
@@ -80,7 +82,9 @@ def kl_div(ctx: Context) -> Built:
         grad += gradient_steps(
             ctx,
             f"∂l/∂z{ctx.label}",
-            f"−t_{k} + p_{k}·T   (through log_softmax)",
+            translate("explain", "−t_{k} + p_{k}·T   (through log_softmax)").format(
+                k=k
+            ),
             add(neg(num(t_k)), mul(num(p_k), num(total))),
             -t_k + p_k * total,
         )
@@ -93,23 +97,28 @@ def kl_div(ctx: Context) -> Built:
             "−exp(t)" if log_target else "−t",
             form_g,
             local,
-            "The gradient does not depend on x.",
+            translate("explain", "The gradient does not depend on x."),
         )
     batch = ctx.grid.shape[0] if ctx.grid.ndim else 1
     divisor = {
         "batchmean": Divisor(f"N = input.size(0) = {batch}"),
-        "mean": Divisor("numel (every element, not the batch size)"),
+        "mean": Divisor(
+            translate("explain", "numel (every element, not the batch size)")
+        ),
     }.get(ctx.reduction)
     notes = [
-        "'batchmean' is the KL divergence of the math definition; 'mean' also "
-        "divides by the number of classes."
+        translate(
+            "explain",
+            "'batchmean' is the KL divergence of the math definition; 'mean' also "
+            "divides by the number of classes.",
+        )
     ]
     return Built(
         (("x" if not ctx.activated else "z", ctx.num(ctx.z)), ("t", ctx.num(t))),
         (
-            Section(f"This element's loss l{ctx.label}", tuple(forward), lines),
+            Section(element_title(ctx), tuple(forward), lines),
             reduction_section(ctx, ctx.index, divisor),
-            Section(f"Gradient ∂L/∂{ctx.symbol}{ctx.label}", tuple(grad)),
+            Section(gradient_title(f"∂L/∂{ctx.symbol}{ctx.label}"), tuple(grad)),
         ),
         tuple(notes),
     )

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from lossgui.i18n import translate
 from lossgui.session.explain.context import Context
 from lossgui.session.explain.expr import Expr
 from lossgui.session.explain.reduction import gradient_steps, reduction_section
 from lossgui.session.explain.steps import Built, Section, Step
+from lossgui.session.explain.titles import element_title, gradient_title
 
 __all__ = ["active_note", "element_built", "one_value_per_element"]
 
@@ -43,8 +45,16 @@ def active_note(ctx: Context, name: str, value: float, strict: bool = False) -> 
     shown = ctx.num(value)
     active = value > 0 if strict else value >= 0
     if active:
-        return f"{name} = {shown} ≥ 0: the hinge is active (it adds loss and gradient)."
-    return f"{name} = {shown} < 0: the hinge is inactive (no loss, no gradient)."
+        text = translate(
+            "explain",
+            "{name} = {value} ≥ 0: the hinge is active (it adds loss and gradient).",
+        )
+    else:
+        text = translate(
+            "explain",
+            "{name} = {value} < 0: the hinge is inactive (no loss, no gradient).",
+        )
+    return text.format(name=name, value=shown)
 
 
 def element_built(
@@ -81,9 +91,9 @@ def element_built(
     return Built(
         tuple(given),
         (
-            Section(f"This element's loss l{ctx.label}", tuple(forward)),
+            Section(element_title(ctx), tuple(forward)),
             reduction_section(ctx, ctx.index),
-            Section(f"Gradient ∂L/∂{symbol}{ctx.label}", tuple(grad)),
+            Section(gradient_title(f"∂L/∂{symbol}{ctx.label}"), tuple(grad)),
         ),
         tuple(notes),
     )

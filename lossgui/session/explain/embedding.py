@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from lossgui.i18n import translate
 from lossgui.session.explain.classes import position_label
 from lossgui.session.explain.context import Context, exact64
 from lossgui.session.explain.element import active_note
@@ -38,6 +39,7 @@ from lossgui.session.explain.reduction import (
     reduction_section,
 )
 from lossgui.session.explain.steps import Built, Section, Step
+from lossgui.session.explain.titles import gradient_title, pair_title, triplet_title
 
 __all__ = ["cosine_embedding", "triplet_margin", "triplet_margin_with_distance"]
 
@@ -125,7 +127,7 @@ def cosine_embedding(ctx: Context) -> Built:
         steps.append(
             maker.step(
                 lhs,
-                "1 − cos   (y = 1: a similar pair)",
+                translate("explain", "1 − cos   (y = 1: a similar pair)"),
                 sub(1, num(cos)),
                 value,
                 engine=True,
@@ -147,7 +149,7 @@ def cosine_embedding(ctx: Context) -> Built:
         steps.append(
             maker.step(
                 lhs,
-                "max(0, h)   (y = −1: a dissimilar pair)",
+                translate("explain", "max(0, h)   (y = −1: a dissimilar pair)"),
                 call("max", const(0), num(h)),
                 value,
                 engine=True,
@@ -157,7 +159,9 @@ def cosine_embedding(ctx: Context) -> Built:
         local = dcos if active else 0.0
         g_form, g_text = (num(dcos) if active else const(0)), "[h ≥ 0]·∂cos/∂x1"
     else:
-        steps.append(maker.given(lhs, "0   (y is neither 1 nor −1)", value))
+        steps.append(
+            maker.given(lhs, translate("explain", "0   (y is neither 1 nor −1)"), value)
+        )
         local, g_form, g_text = 0.0, const(0), "0"
     grad = [
         maker.step(
@@ -179,16 +183,21 @@ def cosine_embedding(ctx: Context) -> Built:
         given,
         (
             Section(
-                f"This pair's loss {lhs}",
+                pair_title(lhs),
                 tuple(steps),
                 (f"ε = float32(1e-12) = {_COSINE_EPS!r}",),
             ),
-            reduction_section(ctx, position, Divisor("N = number of pairs")),
-            Section(f"Gradient ∂L/∂x1{ctx.label}", tuple(grad)),
+            reduction_section(
+                ctx, position, Divisor(translate("explain", "N = number of pairs"))
+            ),
+            Section(gradient_title(f"∂L/∂x1{ctx.label}"), tuple(grad)),
         ),
         (
-            "Similar pairs are pulled to cos = 1; dissimilar ones pushed below "
-            "cos = margin.",
+            translate(
+                "explain",
+                "Similar pairs are pulled to cos = 1; dissimilar ones pushed below "
+                "cos = margin.",
+            ),
         ),
     )
 
@@ -281,7 +290,9 @@ def _cosine(ctx: Context, a: Vector, b: Vector, k: int) -> _Distance:
             div(mul(num(cos), num(float(a[k]))), power(num(na), 2)),
         )
     )
-    line = f"‖first‖ = {ctx.num(na)}, ‖second‖ = {ctx.num(nb)} (each at least 1e-8)"
+    line = translate(
+        "explain", "‖first‖ = {first}, ‖second‖ = {second} (each at least 1e-8)"
+    ).format(first=ctx.num(na), second=ctx.num(nb))
     return _Distance(
         "1 − Σ x_i·y_i / (‖x‖·‖y‖)",
         1 - cos,
@@ -343,7 +354,11 @@ def triplet_margin(ctx: Context) -> Built:
     d_ap = _distance(ctx, a, pos, k, "ap")
     d_an = _distance(ctx, a, neg_row, k, "an")
     steps = [_distance_step(ctx, "d(a, p)", d_ap), _distance_step(ctx, "d(a, n)", d_an)]
-    lines = [f"d = {d_ap.formula}, over the {a.size} components of each row."]
+    lines = [
+        translate(
+            "explain", "d = {formula}, over the {count} components of each row."
+        ).format(formula=d_ap.formula, count=a.size)
+    ]
     d_neg, share = d_an.value, 1.0
     if swap:
         d_pn = _distance(ctx, pos, neg_row, 0, "pn")
@@ -352,7 +367,7 @@ def triplet_margin(ctx: Context) -> Built:
         steps.append(
             maker.step(
                 "d⁻",
-                "min(d(a, n), d(p, n))   (swap)",
+                translate("explain", "min(d(a, n), d(p, n))   (swap)"),
                 call("min", num(d_an.value), num(d_pn.value)),
                 d_neg,
                 kind="margin",
@@ -361,19 +376,29 @@ def triplet_margin(ctx: Context) -> Built:
         if d_pn.value < d_an.value:
             share = 0.0
             lines.append(
-                "swap picked d(p, n): the positive is closer to the negative than "
-                "the anchor is, so the harder negative distance is the positive's "
-                "(no anchor gradient through it)."
+                translate(
+                    "explain",
+                    "swap picked d(p, n): the positive is closer to the negative than "
+                    "the anchor is, so the harder negative distance is the "
+                    "positive's (no anchor gradient through it).",
+                )
             )
         elif d_pn.value == d_an.value:
             share = 0.5
             lines.append(
-                "swap: d(p, n) = d(a, n), a tie; the gradient is shared half and half."
+                translate(
+                    "explain",
+                    "swap: d(p, n) = d(a, n), a tie; the gradient is shared half and "
+                    "half.",
+                )
             )
         else:
             lines.append(
-                "swap kept d(a, n): the anchor is closer to the negative than "
-                "the positive is."
+                translate(
+                    "explain",
+                    "swap kept d(a, n): the anchor is closer to the negative than "
+                    "the positive is.",
+                )
             )
     z = margin + d_ap.value - d_neg
     steps.append(
@@ -439,13 +464,18 @@ def triplet_margin(ctx: Context) -> Built:
     return Built(
         given,
         (
-            Section(f"This triplet's loss {lhs}", tuple(steps), tuple(lines)),
-            reduction_section(ctx, position, Divisor("N = number of triplets")),
-            Section(f"Gradient ∂L/∂a{ctx.label}", tuple(grad)),
+            Section(triplet_title(lhs), tuple(steps), tuple(lines)),
+            reduction_section(
+                ctx, position, Divisor(translate("explain", "N = number of triplets"))
+            ),
+            Section(gradient_title(f"∂L/∂a{ctx.label}"), tuple(grad)),
         ),
         (
-            "The anchor should be closer to the positive than to the negative by at "
-            "least the margin; once it is, the triplet adds nothing.",
+            translate(
+                "explain",
+                "The anchor should be closer to the positive than to the negative by "
+                "at least the margin; once it is, the triplet adds nothing.",
+            ),
         ),
     )
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import numpy as np
 
+from lossgui.i18n import translate
 from lossgui.session.explain.binary import bce_forms, bce_value, sigmoid_step
 from lossgui.session.explain.context import Context, sigmoid64
 from lossgui.session.explain.expr import Expr, add, mul, num, power, sub
 from lossgui.session.explain.reduction import gradient_steps, reduction_section
 from lossgui.session.explain.steps import Built, Section
+from lossgui.session.explain.titles import element_title, gradient_title
 
 __all__ = ["sigmoid_focal"]
 
@@ -43,7 +45,7 @@ def sigmoid_focal(ctx: Context) -> Built:
             add(mul(num(p), num(y)), mul(sub(1, num(p)), sub(1, num(y)))),
             p_t,
             kind="margin",
-            note="the probability given to the true answer",
+            note=translate("explain", "the probability given to the true answer"),
         ),
         maker.step(
             "m",
@@ -51,7 +53,7 @@ def sigmoid_focal(ctx: Context) -> Built:
             power(sub(1, num(p_t)), num(gamma)),
             m,
             kind="weight",
-            note="small for easy elements (p_t near 1)",
+            note=translate("explain", "small for easy elements (p_t near 1)"),
         ),
     ]
     if alpha >= 0:
@@ -111,13 +113,17 @@ def sigmoid_focal(ctx: Context) -> Built:
     return Built(
         given,
         (
-            Section(f"This element's loss l{ctx.label}", tuple(steps)),
+            Section(element_title(ctx), tuple(steps)),
             reduction_section(ctx, ctx.index),
-            Section(f"Gradient ∂L/∂z{ctx.label}", tuple(grad)),
+            Section(gradient_title(f"∂L/∂z{ctx.label}"), tuple(grad)),
         ),
         (
-            "Focal loss is BCEWithLogitsLoss times (1 − p_t)^γ: confident, correct "
-            "elements are down-weighted, so hard elements dominate the gradient.",
-            "A negative α switches the α_t weighting off.",
+            translate(
+                "explain",
+                "Focal loss is BCEWithLogitsLoss times (1 − p_t)^γ: confident, "
+                "correct elements are down-weighted, so hard elements dominate the "
+                "gradient.",
+            ),
+            translate("explain", "A negative α switches the α_t weighting off."),
         ),
     )

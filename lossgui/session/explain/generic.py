@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from lossgui.i18n import translate
 from lossgui.session.explain.context import Context, exact64, label_of
 from lossgui.session.explain.reduction import reduction_section
 from lossgui.session.explain.steps import Built, Section, Step
+from lossgui.session.explain.titles import gradient_title
 
 __all__ = ["generic", "loss_position"]
 
@@ -63,24 +65,30 @@ def generic(ctx: Context) -> Built:
         steps.append(
             maker.given(
                 f"l{label_of(position)}",
-                "the formula above",
+                translate("explain", "the formula above"),
                 ctx.loss_at(position),
                 kind="loss",
             )
         )
     lines = tuple(ctx.spec.formula.splitlines())
     grad = maker.given(
-        f"∂L/∂{ctx.symbol}{ctx.label}", "from the engine", ctx.grad, kind="gradient"
+        f"∂L/∂{ctx.symbol}{ctx.label}",
+        translate("explain", "from the engine"),
+        ctx.grad,
+        kind="gradient",
     )
     return Built(
         tuple(given),
         (
-            Section("This element's loss", tuple(steps), lines),
+            Section(translate("explain", "This element's loss"), tuple(steps), lines),
             reduction_section(ctx, position),
-            Section(f"Gradient ∂L/∂{ctx.symbol}{ctx.label}", (grad,)),
+            Section(gradient_title(f"∂L/∂{ctx.symbol}{ctx.label}"), (grad,)),
         ),
         (
-            f"No step-by-step substitution is written for {ctx.spec.name} yet: the "
-            "numbers shown are the engine's, which match torch.",
+            translate(
+                "explain",
+                "No step-by-step substitution is written for {name} yet: the "
+                "numbers shown are the engine's, which match torch.",
+            ).format(name=ctx.spec.name),
         ),
     )

@@ -12,12 +12,20 @@ import re
 from dataclasses import dataclass
 from html import escape
 
+from lossgui.i18n import QT_TRANSLATE_NOOP, translate
 from lossgui.session.explain.steps import Explanation, Section, Step, Table
 
 __all__ = ["DARK", "LIGHT", "Colours", "to_html"]
 
-#: Step kinds that get a small tag next to their symbol.
-_TAGGED = {"activation", "log", "weight", "pos_weight", "smoothing", "margin"}
+#: Step kinds that get a small tag next to their symbol (translated when shown).
+_TAGGED = {
+    "activation": QT_TRANSLATE_NOOP("explain", "activation"),
+    "log": QT_TRANSLATE_NOOP("explain", "log"),
+    "weight": QT_TRANSLATE_NOOP("explain", "weight"),
+    "pos_weight": "pos_weight",
+    "smoothing": QT_TRANSLATE_NOOP("explain", "smoothing"),
+    "margin": QT_TRANSLATE_NOOP("explain", "margin"),
+}
 
 
 @dataclass(frozen=True)
@@ -58,9 +66,8 @@ def _math(text: str) -> str:
 def _step(step: Step, c: Colours) -> str:
     tag = ""
     if step.kind in _TAGGED:
-        tag = (
-            f"<br><span style='color:{c.muted}; font-size:small'>{_e(step.kind)}</span>"
-        )
+        kind = translate("explain", _TAGGED[step.kind])
+        tag = f"<br><span style='color:{c.muted}; font-size:small'>{_e(kind)}</span>"
     rows = [
         f"<tr><td align='right' valign='top' style='padding-right:6px'><b>"
         f"{_math(step.symbol)}</b>{tag}</td><td valign='top'>=&nbsp;</td>"
@@ -156,8 +163,9 @@ def to_html(
         parts.append(f"<p>{given}</p>")
     if explanation.formula:
         lines = "<br>".join(_e(line) for line in explanation.formula.splitlines())
+        label = translate("explain", "Formula (torch):")
         parts.append(
-            f"<p style='color:{c.muted}; margin-bottom:0px'>Formula (torch):</p>"
+            f"<p style='color:{c.muted}; margin-bottom:0px'>{_e(label)}</p>"
             f"<p style='margin-top:2px'><code>{lines}</code></p>"
         )
     if explanation.error is not None:
@@ -168,8 +176,9 @@ def to_html(
     parts.extend(_section(section, c) for section in explanation.sections)
     if explanation.notes:
         items = "".join(f"<li>{_e(note)}</li>" for note in explanation.notes)
+        notes = translate("explain", "Notes")
         parts.append(
-            f"<h3 style='color:{c.accent}; margin-bottom:2px'>Notes</h3>"
+            f"<h3 style='color:{c.accent}; margin-bottom:2px'>{_e(notes)}</h3>"
             f"<ul style='color:{c.muted}'>{items}</ul>"
         )
     parts.append("</div>")

@@ -12,6 +12,7 @@ import math
 
 import numpy as np
 
+from lossgui.i18n import translate
 from lossgui.session.explain.context import Context, exact64
 from lossgui.session.explain.element import element_built, one_value_per_element
 from lossgui.session.explain.expr import (
@@ -46,7 +47,7 @@ def poisson_nll(ctx: Context) -> Built:
     lhs = f"l{ctx.label}"
     steps: list[Step] = []
     if log_input:
-        formula = "exp(x) − y·x   (x = log rate)"
+        formula = translate("explain", "exp(x) − y·x   (x = log rate)")
         form: Expr = sub(call("exp", num(x)), mul(num(y), num(x)))
         core = math.exp(x) - y * x
         g_formula, g_form, local = (
@@ -55,7 +56,7 @@ def poisson_nll(ctx: Context) -> Built:
             (math.exp(x) - y),
         )
     else:
-        formula = "x − y·log(x + eps)   (x = rate)"
+        formula = translate("explain", "x − y·log(x + eps)   (x = rate)")
         form = sub(num(x), mul(num(y), call("log", add(num(x), num(eps)))))
         core = x - y * math.log(x + eps) if x + eps > 0 else math.nan
         g_formula = "1 − y / (x + eps)"
@@ -68,7 +69,10 @@ def poisson_nll(ctx: Context) -> Built:
             steps.append(
                 maker.step(
                     "s",
-                    "y·log(y) − y + 0.5·log(2π·y)   (Stirling, since y > 1)",
+                    translate(
+                        "explain",
+                        "y·log(y) − y + 0.5·log(2π·y)   (Stirling, since y > 1)",
+                    ),
                     add(
                         sub(mul(num(y), call("log", num(y))), num(y)),
                         mul(const("0.5"), call("log", mul(TWO_PI, num(y)))),
@@ -79,7 +83,11 @@ def poisson_nll(ctx: Context) -> Built:
         else:
             stirling = 0.0
             steps.append(
-                maker.given("s", "0   (the Stirling term is 0 where y ≤ 1)", 0.0)
+                maker.given(
+                    "s",
+                    translate("explain", "0   (the Stirling term is 0 where y ≤ 1)"),
+                    0.0,
+                )
             )
         steps.append(
             maker.step(lhs, "ℓ + s", add(num(core), num(stirling)), value, engine=True)
@@ -97,11 +105,14 @@ def poisson_nll(ctx: Context) -> Built:
         g_form,
         local,
         (
-            "The Poisson negative log-likelihood of y counts at rate exp(x) "
-            "(log_input=True) or x, without the log(y!) constant unless full=True "
-            "(then Stirling's approximation of it).",
+            translate(
+                "explain",
+                "The Poisson negative log-likelihood of y counts at rate exp(x) "
+                "(log_input=True) or x, without the log(y!) constant unless "
+                "full=True (then Stirling's approximation of it).",
+            ),
         ),
-        "The Stirling term does not depend on x." if full else "",
+        translate("explain", "The Stirling term does not depend on x.") if full else "",
     )
 
 
@@ -132,7 +143,7 @@ def gaussian_nll(ctx: Context) -> Built:
             call("max", num(var), num(eps)),
             v,
             kind="margin",
-            note="var < eps: clamped to eps" if clamped else "",
+            note=translate("explain", "var < eps: clamped to eps") if clamped else "",
         ),
         maker.step("d", "x − y", sub(num(x), num(y)), x - y),
     ]
@@ -153,11 +164,17 @@ def gaussian_nll(ctx: Context) -> Built:
         div(sub(num(x), num(y)), num(v)),
         (x - y) / v,
         (
-            "The negative log-likelihood of y under a Gaussian of mean x and "
-            "variance var: a large var forgives a large error, at the price of "
-            "log(var).",
-            "The clamp to eps happens outside autograd: the gradient is taken at "
-            "the clamped v.",
+            translate(
+                "explain",
+                "The negative log-likelihood of y under a Gaussian of mean x and "
+                "variance var: a large var forgives a large error, at the price of "
+                "log(var).",
+            ),
+            translate(
+                "explain",
+                "The clamp to eps happens outside autograd: the gradient is taken at "
+                "the clamped v.",
+            ),
         ),
     )
 
@@ -193,8 +210,11 @@ def log_cosh(ctx: Context) -> Built:
         call("tanh", dd),
         math.tanh(d),
         (
-            "About d²/2 for small errors (like MSE) and |d| − log 2 for large ones "
-            "(like L1); the engine uses |d| + log1p(exp(−2|d|)) − log 2 beyond "
-            "|d| = 1, which does not overflow.",
+            translate(
+                "explain",
+                "About d²/2 for small errors (like MSE) and |d| − log 2 for large ones "
+                "(like L1); the engine uses |d| + log1p(exp(−2|d|)) − log 2 beyond "
+                "|d| = 1, which does not overflow.",
+            ),
         ),
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 
+from lossgui.i18n import translate
 from lossgui.session.explain.context import Context
 from lossgui.session.explain.element import (
     active_note,
@@ -55,7 +56,9 @@ def soft_margin(ctx: Context) -> Built:
             neg(mul(num(y), num(x))),
             m,
             kind="margin",
-            note="positive when the sign of x disagrees with the label y",
+            note=translate(
+                "explain", "positive when the sign of x disagrees with the label y"
+            ),
         ),
         maker.step(f"l{ctx.label}", "log(1 + exp(−y·x))", forms, value, engine=True),
     ]
@@ -65,12 +68,15 @@ def soft_margin(ctx: Context) -> Built:
         ctx,
         (("x", ctx.num(x)), ("y", ctx.num(y))),
         steps,
-        "−y·exp(m) / (1 + exp(m))  (= −y·σ(−y·x))",
+        translate("explain", "−y·exp(m) / (1 + exp(m))  (= −y·σ(−y·x))"),
         g_form,
         local,
         (
-            "A smooth hinge: no margin is ever fully met, so every element keeps "
-            "a small gradient.",
+            translate(
+                "explain",
+                "A smooth hinge: no margin is ever fully met, so every element keeps "
+                "a small gradient.",
+            ),
         ),
     )
 
@@ -99,13 +105,17 @@ def hinge_embedding(ctx: Context) -> Built:
             )
         )
     if hinge_used and linear_used:
-        formula = "x + max(0, margin − x)   (y is neither 1 nor −1: both terms)"
+        formula = translate(
+            "explain", "x + max(0, margin − x)   (y is neither 1 nor −1: both terms)"
+        )
         form: Expr = add(num(x), call("max", const(0), num(z)))
     elif hinge_used:
-        formula = "max(0, margin − x)   (y = −1: a dissimilar pair)"
+        formula = translate(
+            "explain", "max(0, margin − x)   (y = −1: a dissimilar pair)"
+        )
         form = call("max", const(0), num(z))
     else:
-        formula = "x   (y = 1: a similar pair)"
+        formula = translate("explain", "x   (y = 1: a similar pair)")
         form = num(x)
     steps.append(maker.step(lhs, formula, form, value, engine=True))
     local = float(linear_used) - float(hinge_used and z >= 0)
@@ -122,8 +132,12 @@ def hinge_embedding(ctx: Context) -> Built:
         const(int(local)),
         local,
         (
-            "Similar pairs (y = 1) are pulled together by their distance x itself; "
-            "dissimilar ones (y = −1) are pushed apart only while x < margin.",
+            translate(
+                "explain",
+                "Similar pairs (y = 1) are pulled together by their distance x "
+                "itself; dissimilar ones (y = −1) are pushed apart only while "
+                "x < margin.",
+            ),
         ),
     )
 
@@ -163,8 +177,11 @@ def squared_hinge(ctx: Context) -> Built:
         mul(-2, num(y), call("max", const(0), num(z))),
         local,
         (
-            "Squaring the hinge makes the loss smooth at the margin and charges "
-            "large violations quadratically.",
+            translate(
+                "explain",
+                "Squaring the hinge makes the loss smooth at the margin and charges "
+                "large violations quadratically.",
+            ),
         ),
     )
 
@@ -210,8 +227,11 @@ def margin_ranking(ctx: Context) -> Built:
         form,
         local,
         (
-            "y = 1 asks input1 to score above input2 by at least the margin, "
-            "y = −1 the reverse; the gradient shown is for input1 (input2 gets "
-            "its negative).",
+            translate(
+                "explain",
+                "y = 1 asks input1 to score above input2 by at least the margin, "
+                "y = −1 the reverse; the gradient shown is for input1 (input2 gets "
+                "its negative).",
+            ),
         ),
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from lossgui.i18n import translate
 from lossgui.session.explain.classes import position_label, row_of_logits
 from lossgui.session.explain.context import Context
 from lossgui.session.explain.expr import (
@@ -33,6 +34,7 @@ from lossgui.session.explain.reduction import (
     reduction_section,
 )
 from lossgui.session.explain.steps import Built, Section, Step
+from lossgui.session.explain.titles import gradient_title, sample_title
 
 __all__ = ["multi_margin", "multilabel_margin"]
 
@@ -41,7 +43,9 @@ _ALL_PAIRS = 6
 
 
 def _state(z: float) -> str:
-    return "active" if z > 0 else "inactive (z ≤ 0: no loss, no gradient)"
+    if z > 0:
+        return translate("explain", "active")
+    return translate("explain", "inactive (z ≤ 0: no loss, no gradient)")
 
 
 def _row_target(ctx: Context) -> np.ndarray:
@@ -79,13 +83,20 @@ def multi_margin(ctx: Context) -> Built:
                 note=_state(z[i]),
             )
         )
-    names = ", ".join(str(i) for i in active) or "none"
+    names = ", ".join(str(i) for i in active) or translate("explain", "none")
     lines = (
-        f"Target class y = {y}; active classes (z_i > 0): {names}.",
+        translate(
+            "explain", "Target class y = {y}; active classes (z_i > 0): {names}."
+        ).format(y=y, names=names),
         *(
             []
             if len(others) <= _ALL_PAIRS
-            else [f"{len(others)} other classes; the z_i not shown are computed alike."]
+            else [
+                translate(
+                    "explain",
+                    "{count} other classes; the z_i not shown are computed alike.",
+                ).format(count=len(others))
+            ]
         ),
     )
     lhs = f"l{position_label(position)}"
@@ -103,7 +114,15 @@ def multi_margin(ctx: Context) -> Built:
         total = add(*(term(i) for i in active))
         form = div(mul(*w_part, total) if w_part else total, c_count)
         steps.append(
-            maker.step(lhs, formula + "  (active i only)", form, value, engine=True)
+            maker.step(
+                lhs,
+                translate("explain", "{formula}  (active i only)").format(
+                    formula=formula
+                ),
+                form,
+                value,
+                engine=True,
+            )
         )
     else:
         steps.append(maker.given(lhs, formula, value, kind="loss"))
@@ -141,13 +160,18 @@ def multi_margin(ctx: Context) -> Built:
     return Built(
         tuple(given),
         (
-            Section(f"This sample's loss {lhs}", tuple(steps), lines),
-            reduction_section(ctx, position, Divisor("N = number of samples")),
-            Section(f"Gradient ∂L/∂x{ctx.label}", tuple(grad)),
+            Section(sample_title(lhs), tuple(steps), lines),
+            reduction_section(
+                ctx, position, Divisor(translate("explain", "N = number of samples"))
+            ),
+            Section(gradient_title(f"∂L/∂x{ctx.label}"), tuple(grad)),
         ),
         (
-            "Each other class i whose score comes within the margin of the target's "
-            "adds a hinge; the weight is the target class's, w[y].",
+            translate(
+                "explain",
+                "Each other class i whose score comes within the margin of the "
+                "target's adds a hinge; the weight is the target class's, w[y].",
+            ),
         ),
     )
 
@@ -185,11 +209,16 @@ def multilabel_margin(ctx: Context) -> Built:
     active_text = ", ".join(f"({j}, {i})" for j, i in active[:MAX_TERMS])
     if len(active) > MAX_TERMS:
         active_text += ", …"
+    none = translate("explain", "none")
     lines = (
-        f"Listed classes J = {listed or 'none'} (the target row up to its first −1); "
-        f"unlisted: {outside or 'none'}.",
-        f"{len(pairs)} pair(s) (j ∈ J, i ∉ J); active (z > 0): "
-        f"{active_text or 'none'}.",
+        translate(
+            "explain",
+            "Listed classes J = {listed} (the target row up to its first −1); "
+            "unlisted: {unlisted}.",
+        ).format(listed=listed or none, unlisted=outside or none),
+        translate(
+            "explain", "{count} pair(s) (j ∈ J, i ∉ J); active (z > 0): {active}."
+        ).format(count=len(pairs), active=active_text or none),
     )
     lhs = f"l{position_label(position)}"
     value = ctx.loss_at(position)
@@ -199,16 +228,24 @@ def multilabel_margin(ctx: Context) -> Built:
             add(*(call("max", const(0), num(z[pair])) for pair in active)), c_count
         )
         steps.append(
-            maker.step(lhs, formula + "  (active pairs)", form, value, engine=True)
+            maker.step(
+                lhs,
+                translate("explain", "{formula}  (active pairs)").format(
+                    formula=formula
+                ),
+                form,
+                value,
+                engine=True,
+            )
         )
     else:
         steps.append(maker.given(lhs, formula, value, kind="loss"))
     if k in targets:
         count = -sum(1 for j, _ in active if j == k)
-        g_text = f"−#(active pairs with j = {k}) / C"
+        g_text = translate("explain", "−#(active pairs with j = {k}) / C").format(k=k)
     else:
         count = sum(1 for _, i in active if i == k)
-        g_text = f"#(active pairs with i = {k}) / C"
+        g_text = translate("explain", "#(active pairs with i = {k}) / C").format(k=k)
     grad = gradient_steps(
         ctx, f"∂l/∂x{ctx.label}", g_text, div(const(count), c_count), count / c_count
     )
@@ -219,12 +256,17 @@ def multilabel_margin(ctx: Context) -> Built:
     return Built(
         given,
         (
-            Section(f"This sample's loss {lhs}", tuple(steps), lines),
-            reduction_section(ctx, position, Divisor("N = number of samples")),
-            Section(f"Gradient ∂L/∂x{ctx.label}", tuple(grad)),
+            Section(sample_title(lhs), tuple(steps), lines),
+            reduction_section(
+                ctx, position, Divisor(translate("explain", "N = number of samples"))
+            ),
+            Section(gradient_title(f"∂L/∂x{ctx.label}"), tuple(grad)),
         ),
         (
-            "Every listed class should score at least 1 above every unlisted one; "
-            "a listed class given twice counts twice.",
+            translate(
+                "explain",
+                "Every listed class should score at least 1 above every unlisted "
+                "one; a listed class given twice counts twice.",
+            ),
         ),
     )

@@ -8,6 +8,7 @@ article's 0.9995).
 
 from __future__ import annotations
 
+from lossgui.i18n import translate
 from lossgui.session.explain.binary import SIGMOID, bce_forms, bce_value
 from lossgui.session.explain.context import Context, exact64, sigmoid64
 from lossgui.session.explain.expr import Expr, add, call, div, mul, neg, num, sub
@@ -18,6 +19,7 @@ from lossgui.session.explain.reduction import (
     reduction_section,
 )
 from lossgui.session.explain.steps import Built, Section, Step
+from lossgui.session.explain.titles import gradient_title, sample_title
 
 __all__ = ["multilabel_soft_margin"]
 
@@ -87,20 +89,30 @@ def multilabel_soft_margin(ctx: Context) -> Built:
         w_k * (p_k - y_k) / c_count,
     )
     lines = (
-        f"{c_count} classes; the other classes' terms are computed the same way."
+        translate(
+            "explain",
+            "{count} classes; the other classes' terms are computed the same way.",
+        ).format(count=c_count)
         if c_count > _ALL_TERMS
-        else f"{c_count} classes, each a binary question.",
+        else translate("explain", "{count} classes, each a binary question.").format(
+            count=c_count
+        ),
     )
     given = (("z", ctx.num(float(z_row[k]))), ("y", ctx.num(y_k)), ("C", str(c_count)))
     return Built(
         given,
         (
-            Section(f"This sample's loss {lhs}", tuple(steps), lines),
-            reduction_section(ctx, position, Divisor("N = number of samples")),
-            Section(f"Gradient ∂L/∂z{ctx.label}", tuple(grad)),
+            Section(sample_title(lhs), tuple(steps), lines),
+            reduction_section(
+                ctx, position, Divisor(translate("explain", "N = number of samples"))
+            ),
+            Section(gradient_title(f"∂L/∂z{ctx.label}"), tuple(grad)),
         ),
         (
-            "With 'mean' this equals BCEWithLogitsLoss on the same logits and targets "
-            "(both average every element's binary cross-entropy).",
+            translate(
+                "explain",
+                "With 'mean' this equals BCEWithLogitsLoss on the same logits and "
+                "targets (both average every element's binary cross-entropy).",
+            ),
         ),
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from lossgui.i18n import translate
 from lossgui.session.explain.classes import (
     class_weights,
     ignored_sample,
@@ -22,6 +23,7 @@ from lossgui.session.explain.expr import Expr, const, mul, neg, num, sub
 from lossgui.session.explain.reduction import gradient_steps, reduction_section
 from lossgui.session.explain.softmax import row_softmax
 from lossgui.session.explain.steps import Built, Section, Step
+from lossgui.session.explain.titles import gradient_title, sample_title
 
 __all__ = ["nll"]
 
@@ -76,12 +78,16 @@ def nll(ctx: Context) -> Built:
         local = wy * (p_k - delta)
         form: Expr = mul(*wy_part, sub(num(p_k), const(delta)))
         formula = f"{'w[y]·' if w is not None else ''}(p_{k} − [{k} = y])"
-        note = "through log_softmax: ∂l/∂z_k = ∂l/∂x_k − p_k·Σ_c ∂l/∂x_c"
+        note = translate(
+            "explain", "through log_softmax: ∂l/∂z_k = ∂l/∂x_k − p_k·Σ_c ∂l/∂x_c"
+        )
     else:
         local = -wy * delta
         form = neg(mul(*wy_part, const(delta)))
         formula = f"−{'w[y]·' if w is not None else ''}[{k} = y]"
-        note = "NLLLoss's gradient does not depend on the input's values."
+        note = translate(
+            "explain", "NLLLoss's gradient does not depend on the input's values."
+        )
     divisor, excluded = mean_divisor(ctx, targets, ignore, w)
     grad = gradient_steps(
         ctx, f"∂l/∂{ctx.symbol}{ctx.label}", formula, form, local, note
@@ -91,9 +97,15 @@ def nll(ctx: Context) -> Built:
     return Built(
         given + ((("w[y]", ctx.num(wy)),) if w is not None else ()),
         (
-            Section(f"This sample's loss {lhs}", tuple(forward), lines),
+            Section(sample_title(lhs), tuple(forward), lines),
             reduction_section(ctx, position, divisor, excluded),
-            Section(f"Gradient ∂L/∂{ctx.symbol}{ctx.label}", tuple(grad)),
+            Section(gradient_title(f"∂L/∂{ctx.symbol}{ctx.label}"), tuple(grad)),
         ),
-        ("NLLLoss takes log-probabilities as given: it does not check that they are.",),
+        (
+            translate(
+                "explain",
+                "NLLLoss takes log-probabilities as given: it does not check that "
+                "they are.",
+            ),
+        ),
     )

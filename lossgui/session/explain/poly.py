@@ -7,6 +7,7 @@ the weight of the first term by ``ε``. The row's softmax is worked out as for
 
 from __future__ import annotations
 
+from lossgui.i18n import translate
 from lossgui.session.explain.classes import (
     index_target,
     position_label,
@@ -22,6 +23,7 @@ from lossgui.session.explain.reduction import (
 )
 from lossgui.session.explain.softmax import row_softmax
 from lossgui.session.explain.steps import Built, Section
+from lossgui.session.explain.titles import gradient_title, sample_title
 
 __all__ = ["poly1_cross_entropy"]
 
@@ -59,7 +61,7 @@ def poly1_cross_entropy(ctx: Context) -> Built:
         f"(1 + ε·p_t)·(p_{k} − [{k} = y])",
         mul(add(1, mul(num(eps), num(p_t))), sub(num(float(sm.p[k])), const(delta))),
         local,
-        "cross-entropy's gradient, scaled by 1 + ε·p_t",
+        translate("explain", "cross-entropy's gradient, scaled by 1 + ε·p_t"),
     )
     given = (
         ("z", "[" + ", ".join(ctx.num(float(v)) for v in z[:MAX_TERMS]) + "]"),
@@ -69,9 +71,17 @@ def poly1_cross_entropy(ctx: Context) -> Built:
     return Built(
         given,
         (
-            Section(f"This sample's loss {lhs}", tuple(forward), sm.lines),
-            reduction_section(ctx, position, Divisor("N = number of targets")),
-            Section(f"Gradient ∂L/∂z{ctx.label}", tuple(grad)),
+            Section(sample_title(lhs), tuple(forward), sm.lines),
+            reduction_section(
+                ctx, position, Divisor(translate("explain", "N = number of targets"))
+            ),
+            Section(gradient_title(f"∂L/∂z{ctx.label}"), tuple(grad)),
         ),
-        ("ε = 0 gives CrossEntropyLoss; ε > 0 pushes harder on confident mistakes.",),
+        (
+            translate(
+                "explain",
+                "ε = 0 gives CrossEntropyLoss; ε > 0 pushes harder on confident "
+                "mistakes.",
+            ),
+        ),
     )

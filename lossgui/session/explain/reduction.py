@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from lossgui.i18n import translate
 from lossgui.session.explain.context import Context, label_of
 from lossgui.session.explain.expr import Expr, add, div, num
 from lossgui.session.explain.steps import Section, Step
@@ -55,11 +56,13 @@ def _terms_expr(values: np.ndarray) -> Expr | None:
 def _count_text(ctx: Context) -> str:
     receipt = ctx.evaluation.receipt
     if receipt is None:
-        return "the loss's divisor"
+        return translate("explain", "the loss's divisor")
     label = receipt.denominator_label
     if label in ("element", "elements"):
-        return "number of elements (numel)"
-    return label if label[:1] in "Σ=(" else f"number of {label}"
+        return translate("explain", "number of elements (numel)")
+    if label[:1] in "Σ=(":
+        return label
+    return translate("explain", "number of {label}").format(label=label)
 
 
 def zero_weight_lines(ctx: Context, counted: bool) -> list[str]:
@@ -82,10 +85,18 @@ def zero_weight_lines(ctx: Context, counted: bool) -> list[str]:
         return []
     if counted:
         return [
-            f"{zeros} element(s) have weight 0: they add 0 to Σ l but still count "
-            "in D (torch divides by the number of elements)."
+            translate(
+                "explain",
+                "{count} element(s) have weight 0: they add 0 to Σ l but still count "
+                "in D (torch divides by the number of elements).",
+            ).format(count=zeros)
         ]
-    return [f"Excluded: {zeros} element(s) with weight 0 (they add 0 to Σ l and Σ w)."]
+    return [
+        translate(
+            "explain",
+            "Excluded: {count} element(s) with weight 0 (they add 0 to Σ l and Σ w).",
+        ).format(count=zeros)
+    ]
 
 
 def reduction_section(
@@ -110,16 +121,27 @@ def reduction_section(
     """
     loss = ctx.result.loss
     terms = np.asarray(loss.elementwise)
-    mine = "" if position is None else f" (this element is l{label_of(position)})"
-    lines = [f"The unreduced loss has {terms.size:,} value(s){mine}.", *excluded]
+    if position is None:
+        count = translate("explain", "The unreduced loss has {count} value(s).")
+    else:
+        count = translate(
+            "explain", "The unreduced loss has {count} value(s) (this element is {l})."
+        )
+    lines = [
+        count.format(count=f"{terms.size:,}", l=f"l{label_of(position or ())}"),
+        *excluded,
+    ]
     maker = ctx.maker
     reduction = loss.reduction
     if reduction == "none":
         lines.append(
-            "reduction='none': the module returns every value; the gradient shown "
-            "is that of their sum."
+            translate(
+                "explain",
+                "reduction='none': the module returns every value; the gradient "
+                "shown is that of their sum.",
+            )
         )
-        return Section("Reduction 'none'", (), tuple(lines))
+        return Section(translate("explain", "Reduction 'none'"), (), tuple(lines))
     listed = _terms_expr(terms)
     consistent = bool(
         np.isclose(np.sum(terms, dtype=np.float64), loss.numerator, rtol=1e-4)
@@ -133,7 +155,7 @@ def reduction_section(
             if total_form is not None
             else maker.given("L", "Σ l", value, kind="reduction")
         )
-        return Section("Reduction 'sum'", (step,), tuple(lines))
+        return Section(translate("explain", "Reduction 'sum'"), (step,), tuple(lines))
     steps: list[Step] = []
     numerator = loss.numerator
     if total_form is not None:
@@ -150,7 +172,10 @@ def reduction_section(
     else:
         steps.append(
             maker.given(
-                "Σ l", "sum of the unreduced values", numerator, kind="reduction"
+                "Σ l",
+                translate("explain", "sum of the unreduced values"),
+                numerator,
+                kind="reduction",
             )
         )
     denominator = float(loss.denominator if loss.denominator is not None else np.nan)
@@ -178,7 +203,11 @@ def reduction_section(
             engine=True,
         )
     )
-    title = "Reduction 'batchmean'" if reduction == "batchmean" else "Reduction 'mean'"
+    title = (
+        translate("explain", "Reduction 'batchmean'")
+        if reduction == "batchmean"
+        else translate("explain", "Reduction 'mean'")
+    )
     return Section(title, tuple(steps), tuple(lines))
 
 
@@ -205,8 +234,11 @@ def gradient_steps(
                     None,
                     [
                         note,
-                        "With reduction='none' this is the gradient of "
-                        "Σ l, what loss.sum().backward() gives.",
+                        translate(
+                            "explain",
+                            "With reduction='none' this is the gradient of "
+                            "Σ l, what loss.sum().backward() gives.",
+                        ),
                     ],
                 )
             )

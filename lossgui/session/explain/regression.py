@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from lossgui.i18n import translate
 from lossgui.session.explain.context import Context
 from lossgui.session.explain.expr import Expr, call, const, div, mul, num, power, sub
 from lossgui.session.explain.reduction import (
@@ -18,6 +19,7 @@ from lossgui.session.explain.reduction import (
     zero_weight_lines,
 )
 from lossgui.session.explain.steps import Built, Section, Step
+from lossgui.session.explain.titles import element_title, gradient_title
 
 __all__ = ["regression"]
 
@@ -56,7 +58,7 @@ def _core(ctx: Context, d: float, a: float) -> _Core:
                 "sign(d)",
                 call("sign", dd),
                 _sign(d),
-                "β = 0: SmoothL1Loss is L1Loss.",
+                translate("explain", "β = 0: SmoothL1Loss is L1Loss."),
             )
         if a < beta:
             return _Core(
@@ -66,7 +68,9 @@ def _core(ctx: Context, d: float, a: float) -> _Core:
                 "d / β",
                 div(dd, num(beta)),
                 d / beta,
-                f"|d| = {ctx.num(a)} < β = {ctx.num(beta)}: the quadratic branch.",
+                translate(
+                    "explain", "|d| = {d} < β = {beta}: the quadratic branch."
+                ).format(d=ctx.num(a), beta=ctx.num(beta)),
             )
         return _Core(
             "|d| − 0.5·β",
@@ -75,7 +79,9 @@ def _core(ctx: Context, d: float, a: float) -> _Core:
             "sign(d)",
             call("sign", dd),
             _sign(d),
-            f"|d| = {ctx.num(a)} ≥ β = {ctx.num(beta)}: the linear branch.",
+            translate("explain", "|d| = {d} ≥ β = {beta}: the linear branch.").format(
+                d=ctx.num(a), beta=ctx.num(beta)
+            ),
         )
     delta = float(ctx.param("delta"))
     if a < delta:
@@ -86,7 +92,9 @@ def _core(ctx: Context, d: float, a: float) -> _Core:
             "d",
             dd,
             d,
-            f"|d| = {ctx.num(a)} < δ = {ctx.num(delta)}: the quadratic branch.",
+            translate(
+                "explain", "|d| = {d} < δ = {delta}: the quadratic branch."
+            ).format(d=ctx.num(a), delta=ctx.num(delta)),
         )
     clipped = max(min(d, delta), -delta)
     return _Core(
@@ -96,8 +104,11 @@ def _core(ctx: Context, d: float, a: float) -> _Core:
         "clip(d, −δ, δ)",
         call("max", call("min", dd, num(delta)), num(-delta)),
         clipped,
-        f"|d| = {ctx.num(a)} ≥ δ = {ctx.num(delta)}: the linear branch "
-        "(the gradient is clipped to ±δ).",
+        translate(
+            "explain",
+            "|d| = {d} ≥ δ = {delta}: the linear branch (the gradient is clipped "
+            "to ±δ).",
+        ).format(d=ctx.num(a), delta=ctx.num(delta)),
     )
 
 
@@ -139,7 +150,9 @@ def regression(ctx: Context) -> Built:
     grad = gradient_steps(ctx, f"∂l/∂x{ctx.label}", g_text, g_form, g_value)
     divisor = None
     if ctx.reduction == "mean" and w is not None and ctx.evaluation.loss != "HuberLoss":
-        divisor = Divisor("Σ w  (the weighted mean of F.l1_loss / F.mse_loss)")
+        divisor = Divisor(
+            translate("explain", "Σ w  (the weighted mean of F.l1_loss / F.mse_loss)")
+        )
     zeros = zero_weight_lines(ctx, divisor is None)
     given = [("x", ctx.num(x)), ("y", ctx.num(y))] + (
         [] if w is None else [("w", ctx.num(w))]
@@ -147,8 +160,8 @@ def regression(ctx: Context) -> Built:
     return Built(
         tuple(given),
         (
-            Section(f"This element's loss {lhs}", tuple(steps)),
+            Section(element_title(ctx, lhs), tuple(steps)),
             reduction_section(ctx, ctx.index, divisor, zeros),
-            Section(f"Gradient ∂L/∂x{ctx.label}", tuple(grad)),
+            Section(gradient_title(f"∂L/∂x{ctx.label}"), tuple(grad)),
         ),
     )

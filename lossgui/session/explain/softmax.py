@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from lossgui.i18n import translate
 from lossgui.session.explain.context import Context
 from lossgui.session.explain.expr import Expr, add, call, div, num, sub
 from lossgui.session.explain.reduction import MAX_TERMS
@@ -90,13 +91,22 @@ def row_softmax(
                 form,
                 total,
                 kind="activation",
-                note=f"m = {ctx.num(shift)}, the row's maximum" if shift else "",
+                note=translate("explain", "m = {m}, the row's maximum").format(
+                    m=ctx.num(shift)
+                )
+                if shift
+                else "",
             )
         ]
     else:
         steps = [
             ctx.maker.given(
-                "S", f"Σ_j exp(z_j{m}) over {z.size} classes", total, kind="activation"
+                "S",
+                translate("explain", "Σ_j exp(z_j{m}) over {count} classes").format(
+                    m=m, count=z.size
+                ),
+                total,
+                kind="activation",
             )
         ]
     for c in dict.fromkeys(wanted):

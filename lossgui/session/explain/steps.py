@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from lossgui.i18n import translate
 from lossgui.session.explain.expr import MINUS, Expr, to_python
 from lossgui.session.number_format import fmt
 
@@ -276,8 +277,10 @@ class StepMaker:
             kind,
             _join(
                 note,
-                f"exact arithmetic gives {shown(exact, self.digits)}; torch's "
-                f"rounding gives {show}",
+                translate(
+                    "explain",
+                    "exact arithmetic gives {exact}; torch's rounding gives {shown}",
+                ).format(exact=shown(exact, self.digits), shown=show),
             ),
             approximate=True,
         )
@@ -295,10 +298,11 @@ class StepMaker:
 
     def _rounding_note(self, form: Expr, digits: int) -> str:
         exact = form.evaluate(digits)
-        return (
-            f"exact arithmetic gives {shown(exact, self.digits)}; torch's "
-            f"{self.dtype} arithmetic rounds it to the value shown"
-        )
+        return translate(
+            "explain",
+            "exact arithmetic gives {exact}; torch's {dtype} arithmetic rounds it "
+            "to the value shown",
+        ).format(exact=shown(exact, self.digits), dtype=self.dtype)
 
 
 def _join(*parts: str) -> str:
