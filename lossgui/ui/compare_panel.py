@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lossgui.i18n import QT_TRANSLATE_NOOP
 from lossgui.session import Evaluation
 from lossgui.session.receipt import short
 from lossgui.ui.naming import named
@@ -47,10 +48,11 @@ __all__ = ["AUTO_ELEMENTS", "MAX_SAMPLES", "SHOW", "ComparePanel"]
 MAX_SAMPLES = 12
 #: Bigger sessions are compared on request (Refresh), not after every edit.
 AUTO_ELEMENTS = 100_000
+#: Mode -> its name in the Show box (English; translated where shown).
 SHOW = {
-    "loss": "Loss per sample (rank)",
-    "step": "Step size ‖lr·∂L/∂z‖ per sample",
-    "change": "Loss change after one step",
+    "loss": QT_TRANSLATE_NOOP("ComparePanel", "Loss per sample (rank)"),
+    "step": QT_TRANSLATE_NOOP("ComparePanel", "Step size ‖lr·∂L/∂z‖ per sample"),
+    "change": QT_TRANSLATE_NOOP("ComparePanel", "Loss change after one step"),
 }
 _RANK_TINT = QColor(230, 126, 34, 70)
 #: The "How" column (last) starts this wide, stretches to the table's edge and
@@ -82,7 +84,9 @@ class ComparePanel(QWidget):
         self.sgd.lr_spin.valueChanged.connect(lambda _v: self.refresh())
         self.show_combo = named(QComboBox(), "compareShow")
         for key, text in SHOW.items():
-            self.show_combo.addItem(text, key)
+            self.show_combo.addItem(
+                QCoreApplication.translate("ComparePanel", text), key
+            )
         self.show_combo.currentIndexChanged.connect(lambda _i: self._fill())
         self.table = named(QTableWidget(), "compareTable")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -95,11 +99,18 @@ class ComparePanel(QWidget):
         )
         self.caption = named(QLabel(), "compareCaption")
         self.caption.setWordWrap(True)
-        self.refresh_button = named(QPushButton("Refresh"), "compareRefresh")
-        self.refresh_button.setToolTip("Compare again (large batches wait for this)")
+        self.refresh_button = named(
+            QPushButton(QCoreApplication.translate("ComparePanel", "Refresh")),
+            "compareRefresh",
+        )
+        self.refresh_button.setToolTip(
+            QCoreApplication.translate(
+                "ComparePanel", "Compare again (large batches wait for this)"
+            )
+        )
         self.refresh_button.clicked.connect(lambda _=False: self.refresh())
         top = QHBoxLayout()
-        top.addWidget(QLabel("Show"))
+        top.addWidget(QLabel(QCoreApplication.translate("ComparePanel", "Show")))
         top.addWidget(self.show_combo, 1)
         top.addWidget(self.refresh_button)
         layout = QVBoxLayout(self)
@@ -138,7 +149,11 @@ class ComparePanel(QWidget):
             self.refresh()
         else:
             self.caption.setText(
-                "Large batch: press Refresh to compare the losses on these numbers."
+                QCoreApplication.translate(
+                    "ComparePanel",
+                    "Large batch: press Refresh to compare the losses on these "
+                    "numbers.",
+                )
             )
 
     def refresh(self) -> None:
@@ -174,10 +189,10 @@ class ComparePanel(QWidget):
         mode = self._mode()
         samples = min(comparison.samples, MAX_SAMPLES)
         headers = [
-            "Loss",
+            QCoreApplication.translate("ComparePanel", "Loss"),
             f"{comparison.reduction}",
             *(f"#{i}" for i in range(samples)),
-            "How",
+            QCoreApplication.translate("ComparePanel", "How"),
         ]
         self.table.clear()
         self.table.setColumnCount(len(headers))
@@ -195,7 +210,10 @@ class ComparePanel(QWidget):
                 if self._rank_differs(row, base, i, mode):
                     item.setBackground(QBrush(_RANK_TINT))
                     item.setToolTip(
-                        f"rank {row.ranks[i]} here, {base[i]} in the session's loss"
+                        QCoreApplication.translate(
+                            "ComparePanel",
+                            "rank {here} here, {base} in the session's loss",
+                        ).format(here=row.ranks[i], base=base[i])
                     )
                 items.append(item)
             items.append(self._note_item(row))  # last: it takes the spare width
@@ -226,9 +244,13 @@ class ComparePanel(QWidget):
     def _value_item(row: CompareRow) -> QTableWidgetItem:
         if row.absent:
             item = QTableWidgetItem("—")
-            item.setToolTip(f"Not computed: {row.note}")
+            item.setToolTip(
+                QCoreApplication.translate(
+                    "ComparePanel", "Not computed: {note}"
+                ).format(note=row.note)
+            )
         elif row.error:
-            item = QTableWidgetItem("error")
+            item = QTableWidgetItem(QCoreApplication.translate("ComparePanel", "error"))
             item.setToolTip(row.error)
         else:
             item = QTableWidgetItem(short(row.value))
@@ -240,7 +262,13 @@ class ComparePanel(QWidget):
 
     @staticmethod
     def _note_item(row: CompareRow) -> QTableWidgetItem:
-        text = f"not applicable: {row.note}" if row.absent else row.note
+        text = (
+            QCoreApplication.translate("ComparePanel", "not applicable: {note}").format(
+                note=row.note
+            )
+            if row.absent
+            else row.note
+        )
         item = QTableWidgetItem(text)
         item.setToolTip(text)
         return item
@@ -249,29 +277,48 @@ class ComparePanel(QWidget):
         from lossgui.session.loss_compare import agreeing  # deferred, see top
 
         more = (
-            f" Showing the first {MAX_SAMPLES} of {comparison.samples} samples."
+            QCoreApplication.translate(
+                "ComparePanel", " Showing the first {shown} of {samples} samples."
+            ).format(shown=MAX_SAMPLES, samples=comparison.samples)
             if comparison.samples > MAX_SAMPLES
             else ""
         )
-        what = {
-            "loss": "Rank 1 is the hardest sample; tinted ranks differ from the "
-            "session's loss.",
-            "step": f"How far one SGD step (lr={short(comparison.lr)}) moves each "
-            "sample's logits.",
-            "change": f"Each sample's loss after one SGD step (lr="
-            f"{short(comparison.lr)}) minus before: focal and smoothed losses "
-            "spend the step differently on easy and hard samples.",
-        }[mode]
+        lr = short(comparison.lr)
+        if mode == "loss":
+            what = QCoreApplication.translate(
+                "ComparePanel",
+                "Rank 1 is the hardest sample; tinted ranks differ from the "
+                "session's loss.",
+            )
+        elif mode == "step":
+            what = QCoreApplication.translate(
+                "ComparePanel",
+                "How far one SGD step (lr={lr}) moves each sample's logits.",
+            ).format(lr=lr)
+        else:
+            what = QCoreApplication.translate(
+                "ComparePanel",
+                "Each sample's loss after one SGD step (lr={lr}) minus before: focal "
+                "and smoothed losses spend the step differently on easy and hard "
+                "samples.",
+            ).format(lr=lr)
         same = "".join(
-            f" {_listed(group)} agree: the same loss in another form."
+            QCoreApplication.translate(
+                "ComparePanel", " {losses} agree: the same loss in another form."
+            ).format(losses=_listed(group))
             for group in agreeing(comparison)
         )
         data = comparison.data or comparison.kind
-        return f"{data[:1].upper()}{data[1:]}.{same} {what}{more}"
+        return QCoreApplication.translate(
+            "ComparePanel", "{data}.{same} {what}{more}"
+        ).format(data=f"{data[:1].upper()}{data[1:]}", same=same, what=what, more=more)
 
 
 def _listed(labels: list[str]) -> str:
     """``"a, b and c"``."""
-    return (
-        labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
+    if len(labels) == 1:
+        return labels[0]
+    return QCoreApplication.translate("ComparePanel", "{first} and {last}").format(
+        first=QCoreApplication.translate("ComparePanel", ", ").join(labels[:-1]),
+        last=labels[-1],
     )

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 import numpy.typing as npt
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from lossgui.session import (
@@ -86,9 +86,14 @@ class SessionController(QObject):
         rows: npt.ArrayLike,
         columns: npt.ArrayLike,
         values: npt.ArrayLike,
-        text: str = "Edit cell",
+        text: str | None = None,
     ) -> None:
-        """Write values into tensor ``name`` at 2-D table positions."""
+        """Write values into tensor ``name`` at 2-D table positions.
+
+        ``text`` names the undo step (default "Edit cell").
+        """
+        if text is None:
+            text = QCoreApplication.translate("SessionController", "Edit cell")
         self.undo_stack.push(CellsCommand(self, name, rows, columns, values, text))
 
     def fill_column(self, name: str, column: int, value: float) -> None:
@@ -99,7 +104,9 @@ class SessionController(QObject):
             rows,
             np.full(rows.shape, column),
             np.full(rows.shape, value),
-            f"Fill column {column} of {name}",
+            QCoreApplication.translate(
+                "SessionController", "Fill column {column} of {name}"
+            ).format(column=column, name=name),
         )
 
     # ---------------------------------------------------------------- settings
@@ -107,7 +114,9 @@ class SessionController(QObject):
         """Change one setting key (``"reduction"``, ``"param.beta"``, ...)."""
         if self._document.setting(key) == value:
             return
-        label = text or f"Set {key.partition('.')[2] or key} to {value}"
+        label = text or QCoreApplication.translate(
+            "SessionController", "Set {key} to {value}"
+        ).format(key=key.partition(".")[2] or key, value=value)
         self.undo_stack.push(SettingCommand(self, key, value, label))
 
     # -------------------------------------------------------- document changes
@@ -128,7 +137,12 @@ class SessionController(QObject):
     def set_loss(self, name: str) -> None:
         """Switch loss, carrying the numbers over where they still make sense."""
         if name != self._document.loss:
-            self.apply(lambda doc: switch_loss(doc, name), f"Switch to {name}")
+            self.apply(
+                lambda doc: switch_loss(doc, name),
+                QCoreApplication.translate(
+                    "SessionController", "Switch to {name}"
+                ).format(name=name),
+            )
 
     def set_target_mode(self, mode: str) -> None:
         """Class indices <-> probability rows (CrossEntropyLoss).
@@ -142,34 +156,59 @@ class SessionController(QObject):
         target = offered.get(mode)
         if target is not None and target != self._document.target_mode:
             self.apply(
-                lambda doc: switch_target_mode(doc, target), f"Targets as {target}"
+                lambda doc: switch_target_mode(doc, target),
+                QCoreApplication.translate(
+                    "SessionController", "Targets as {mode}"
+                ).format(mode=target),
             )
 
     def resize(self, rows: int, columns: int) -> None:
         """Set ``N`` and ``C``."""
         doc = self._document
         if (rows, columns) != (doc.rows, doc.columns):
-            self.apply(lambda d: d.resize(rows, columns), f"Resize to {rows}×{columns}")
+            self.apply(
+                lambda d: d.resize(rows, columns),
+                QCoreApplication.translate(
+                    "SessionController", "Resize to {rows}×{columns}"
+                ).format(rows=rows, columns=columns),
+            )
 
     def insert_rows(self, at: int, count: int = 1) -> None:
         """Insert samples before row ``at``."""
-        self.apply(lambda d: d.insert_rows(at, count), "Insert rows")
+        self.apply(
+            lambda d: d.insert_rows(at, count),
+            QCoreApplication.translate("SessionController", "Insert rows"),
+        )
 
     def remove_rows(self, at: int, count: int = 1) -> None:
         """Remove samples starting at row ``at``."""
-        self.apply(lambda d: d.remove_rows(at, count), "Remove rows")
+        self.apply(
+            lambda d: d.remove_rows(at, count),
+            QCoreApplication.translate("SessionController", "Remove rows"),
+        )
 
     def insert_columns(self, at: int, count: int = 1) -> None:
         """Insert classes before column ``at``."""
-        self.apply(lambda d: d.insert_columns(at, count), "Insert columns")
+        self.apply(
+            lambda d: d.insert_columns(at, count),
+            QCoreApplication.translate("SessionController", "Insert columns"),
+        )
 
     def remove_columns(self, at: int, count: int = 1) -> None:
         """Remove classes starting at column ``at``."""
-        self.apply(lambda d: d.remove_columns(at, count), "Remove columns")
+        self.apply(
+            lambda d: d.remove_columns(at, count),
+            QCoreApplication.translate("SessionController", "Remove columns"),
+        )
 
     def randomize(self, seed: int) -> None:
         """Replace the logits with seeded random values."""
-        self.apply(lambda d: d.randomize(seed), f"Random logits (seed {seed})")
+        self.apply(
+            lambda d: d.randomize(seed),
+            QCoreApplication.translate(
+                "SessionController", "Random logits (seed {seed})"
+            ).format(seed=seed),
+        )
 
     def paste(self, name: str, row: int, column: int, block: np.ndarray) -> None:
         """Write a 2-D block at ``(row, column)``, growing N or C when it is larger.
@@ -184,6 +223,15 @@ class SessionController(QObject):
         """
         plan = plan_paste(self._document, name, row, column, block.shape)
         if not plan.grows:
-            self.set_cells(name, plan.rows, plan.columns, block.ravel(), "Paste")
+            self.set_cells(
+                name,
+                plan.rows,
+                plan.columns,
+                block.ravel(),
+                QCoreApplication.translate("SessionController", "Paste"),
+            )
             return
-        self.apply(lambda draft: plan.write(draft, block), "Paste (grow grid)")
+        self.apply(
+            lambda draft: plan.write(draft, block),
+            QCoreApplication.translate("SessionController", "Paste (grow grid)"),
+        )

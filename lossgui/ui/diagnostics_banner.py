@@ -12,7 +12,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lossgui.i18n import QT_TRANSLATE_NOOP
 from lossgui.session import Evaluation
 from lossgui.session.diagnostics import Finding, Fix, diagnose
 from lossgui.ui.naming import named
@@ -32,7 +33,12 @@ if TYPE_CHECKING:
 
 __all__ = ["DiagnosticsBanner"]
 
-_TAGS = {"error": "Error", "warning": "Check", "hint": "Hint"}
+#: Severity -> the word before a finding's title (translated where shown).
+_TAGS = {
+    "error": QT_TRANSLATE_NOOP("DiagnosticsBanner", "Error"),
+    "warning": QT_TRANSLATE_NOOP("DiagnosticsBanner", "Check"),
+    "hint": QT_TRANSLATE_NOOP("DiagnosticsBanner", "Hint"),
+}
 #: (light, dark) background and border of each severity.
 _COLOURS = {
     "error": (("#fdecea", "#e0a39b", "#8a1f11"), ("#4a1f1f", "#b04a4a", "#ffc9c9")),
@@ -105,8 +111,10 @@ class DiagnosticsBanner(QFrame):
         )
         layout = QHBoxLayout(row)
         layout.setContentsMargins(8, 3, 4, 3)
+        tag = QCoreApplication.translate("DiagnosticsBanner", _TAGS[finding.severity])
+        heading = QCoreApplication.translate("DiagnosticsBanner", "{tag}: {title}")
         label = QLabel(
-            f"<b>{_TAGS[finding.severity]}: {escape(finding.title)}</b><br>"
+            f"<b>{heading.format(tag=tag, title=escape(finding.title))}</b><br>"
             f"<span style='font-size:small'>{escape(finding.detail)}</span>"
         )
         label.setTextFormat(Qt.TextFormat.RichText)

@@ -15,9 +15,10 @@ import html
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QDockWidget, QTextBrowser, QVBoxLayout, QWidget
 
+from lossgui.i18n import translate
 from lossgui.session import Evaluation
 from lossgui.session.article_check import CheckRow, check_rows, summary_of
 from lossgui.session.example_match import BundledExample, matching_example
@@ -31,12 +32,16 @@ __all__ = ["ExampleNotes", "install_example_notes"]
 
 log = logging.getLogger(__name__)
 
-_NO_EXAMPLE = (
-    "<p>This batch is not one of the bundled examples.</p>"
-    "<p>Open one from the <b>Examples</b> menu: the five articles' worked "
-    "examples show here with every number the article printed beside the value "
-    "lossgui computes.</p>"
-)
+
+def _no_example() -> str:
+    """The tab's text when the batch is no bundled example."""
+    return QCoreApplication.translate(
+        "ExampleNotes",
+        "<p>This batch is not one of the bundled examples.</p>"
+        "<p>Open one from the <b>Examples</b> menu: the five articles' worked "
+        "examples show here with every number the article printed beside the "
+        "value lossgui computes.</p>",
+    )
 
 
 def _esc(text: str) -> str:
@@ -65,43 +70,68 @@ def notes_html(
 ) -> str:
     """The tab's text: title, article, description, printed versus computed."""
     if example is None:
-        return _NO_EXAMPLE
-    parts = [f"<h3>{_esc(example.title)}</h3>", f"<p><b>{_esc(example.group)}</b>"]
+        return _no_example()
+    title = translate("examples", example.title)
+    group = translate("examples", example.group)
+    description = translate("examples", example.description)
+    parts = [f"<h3>{_esc(title)}</h3>", f"<p><b>{_esc(group)}</b>"]
     article = example.article
     if article:
-        parts.append(f" · seed article {_esc(str(article.get('seed', '')))}")
-    parts.append(f"</p><p>{_esc(example.description)}</p>")
+        seed = QCoreApplication.translate("ExampleNotes", " · seed article {seed}")
+        parts.append(seed.format(seed=_esc(str(article.get("seed", "")))))
+    parts.append(f"</p><p>{_esc(description)}</p>")
     if edited:
         parts.append(
-            "<p><i>This batch is no longer the example's (it was edited, or "
-            "another session was opened), so the article's numbers no longer "
-            "apply; Ctrl+Z goes back.</i></p>"
+            QCoreApplication.translate(
+                "ExampleNotes",
+                "<p><i>This batch is no longer the example's (it was edited, or "
+                "another session was opened), so the article's numbers no longer "
+                "apply; Ctrl+Z goes back.</i></p>",
+            )
         )
         return "".join(parts)
     if rows:
         parts.append(
-            "<p><b>What the article printed, beside what lossgui computes</b></p>"
-            "<table cellspacing='0' cellpadding='3'>"
-            "<tr><th></th><th align='left'>printed for</th>"
-            "<th align='left'>article</th><th align='left'>lossgui</th></tr>"
+            "<p><b>"
+            + QCoreApplication.translate(
+                "ExampleNotes", "What the article printed, beside what lossgui computes"
+            )
+            + "</b></p><table cellspacing='0' cellpadding='3'><tr><th></th>"
+            + "<th align='left'>"
+            + QCoreApplication.translate("ExampleNotes", "printed for")
+            + "</th><th align='left'>"
+            + QCoreApplication.translate("ExampleNotes", "article")
+            + "</th><th align='left'>lossgui</th></tr>"
         )
         parts.extend(_row_html(row) for row in rows)
         parts.append("</table>")
-        slips = sum(row.agrees is False for row in rows)
-        agree = sum(row.agrees is True for row in rows)
-        parts.append(
-            f"<p>{agree} printed value{'s' if agree != 1 else ''} agree"
-            f"{'s' if agree == 1 else ''} (✓ within the printed digits)"
-            + (
-                f"; {slips} slip{'s' if slips != 1 else ''} explained above."
-                if slips
-                else "."
-            )
-            + "</p>"
-        )
+        parts.append(f"<p>{_agreement(rows)}</p>")
     elif article.get("note"):
         parts.append(f"<p><i>{_esc(str(article['note']))}</i></p>")
     return "".join(parts)
+
+
+def _agreement(rows: list[CheckRow]) -> str:
+    """How many printed values agree, and how many slips are explained."""
+    slips = sum(row.agrees is False for row in rows)
+    agree = sum(row.agrees is True for row in rows)
+    if agree == 1:
+        agreed = QCoreApplication.translate(
+            "ExampleNotes", "1 printed value agrees (✓ within the printed digits)"
+        )
+    else:
+        agreed = QCoreApplication.translate(
+            "ExampleNotes", "{count} printed values agree (✓ within the printed digits)"
+        ).format(count=agree)
+    if not slips:
+        return agreed + QCoreApplication.translate("ExampleNotes", ".")
+    if slips == 1:
+        return agreed + QCoreApplication.translate(
+            "ExampleNotes", "; 1 slip explained above."
+        )
+    return agreed + QCoreApplication.translate(
+        "ExampleNotes", "; {count} slips explained above."
+    ).format(count=slips)
 
 
 class ExampleNotes(QWidget):
@@ -131,8 +161,8 @@ class ExampleNotes(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.browser)
-        self._page = _NO_EXAMPLE
-        self.browser.setHtml(_NO_EXAMPLE)
+        self._page = _no_example()
+        self.browser.setHtml(self._page)
 
     def show_evaluation(self, evaluation: Evaluation) -> None:
         """Recognise the example and compare the article's numbers."""
@@ -155,7 +185,11 @@ class ExampleNotes(QWidget):
         except Exception:  # a view never lets an exception reach the event loop
             log.exception("example notes failed")
             self._page = ""
-            self.browser.setPlainText("The example notes could not be shown.")
+            self.browser.setPlainText(
+                QCoreApplication.translate(
+                    "ExampleNotes", "The example notes could not be shown."
+                )
+            )
 
     def text(self) -> str:
         """What the tab shows, as plain text (for tests)."""
@@ -168,7 +202,9 @@ def install_example_notes(
     """Add the Example tab to ``window``, tabified with the dock ``beside``."""
     notes = ExampleNotes(window.controller)
     notes.summaryChanged.connect(window.summary.set_article_note)
-    dock = window.add_dock_view(notes, "Example")
+    dock = window.add_dock_view(
+        notes, QCoreApplication.translate("ExampleNotes", "Example")
+    )
     if beside is not None:
         window.tabifyDockWidget(beside, dock)
     notes.dock = dock

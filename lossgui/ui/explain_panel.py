@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QUrl
 from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 
@@ -100,10 +100,11 @@ class ExplainPanel(QTextBrowser):
             f"<b>{d}</b>" if d == self.digits else f"<a href='digits:{d}'>{d}</a>"
             for d in DIGIT_CHOICES
         )
-        return (
-            "Select a cell of any grid to explain it. "
-            f"Significant digits (every view): {links}"
-        )
+        return QCoreApplication.translate(
+            "ExplainPanel",
+            "Select a cell of any grid to explain it. Significant digits (every "
+            "view): {links}",
+        ).format(links=links)
 
     def _render(self) -> None:
         if self.evaluation is None:

@@ -11,7 +11,7 @@ shape and on every resize of the window.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QSplitter, QSplitterHandle, QWidget
 
@@ -31,7 +31,11 @@ class GripHandle(QSplitterHandle):
     def __init__(self, orientation: Qt.Orientation, parent: QSplitter) -> None:
         super().__init__(orientation, parent)
         self.setAttribute(Qt.WidgetAttribute.WA_Hover)
-        self.setToolTip("Drag to give this grid more or less room")
+        self.setToolTip(
+            QCoreApplication.translate(
+                "GripHandle", "Drag to give this grid more or less room"
+            )
+        )
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Qt: three dots across the middle, in the palette's mid colour."""

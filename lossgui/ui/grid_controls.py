@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -50,21 +50,46 @@ class GridControls(QWidget):
         self.rows_spin = named(QSpinBox(), "rowsSpin")
         self.rows_spin.setRange(1, MAX_ROWS)
         self.rows_spin.setKeyboardTracking(False)
-        self.rows_spin.setToolTip("N: the batch size (rows of every tensor).")
+        self.rows_spin.setToolTip(
+            QCoreApplication.translate(
+                "GridControls", "N: the batch size (rows of every tensor)."
+            )
+        )
         self.columns_spin = named(QSpinBox(), "columnsSpin")
         self.columns_spin.setRange(1, MAX_COLUMNS)
         self.columns_spin.setKeyboardTracking(False)
-        self.columns_label = QLabel("Classes C")
-        self.random_button = named(QPushButton("Random logits"), "randomButton")
-        self.random_button.setToolTip(
-            "Replace the logits with seeded random values (Ctrl+R)."
+        self.columns_label = QLabel(
+            QCoreApplication.translate("GridControls", "Classes C")
         )
-        self.one_hot_button = named(QPushButton("One-hot…"), "oneHotButton")
-        self.one_hot_button.setToolTip("Build one-hot target rows from class indices.")
-        self.fill_button = named(QPushButton("Fill column…"), "fillButton")
-        self.fill_button.setToolTip("Set every row of the current column to one value.")
+        self.random_button = named(
+            QPushButton(QCoreApplication.translate("GridControls", "Random logits")),
+            "randomButton",
+        )
+        self.random_button.setToolTip(
+            QCoreApplication.translate(
+                "GridControls", "Replace the logits with seeded random values (Ctrl+R)."
+            )
+        )
+        self.one_hot_button = named(
+            QPushButton(QCoreApplication.translate("GridControls", "One-hot…")),
+            "oneHotButton",
+        )
+        self.one_hot_button.setToolTip(
+            QCoreApplication.translate(
+                "GridControls", "Build one-hot target rows from class indices."
+            )
+        )
+        self.fill_button = named(
+            QPushButton(QCoreApplication.translate("GridControls", "Fill column…")),
+            "fillButton",
+        )
+        self.fill_button.setToolTip(
+            QCoreApplication.translate(
+                "GridControls", "Set every row of the current column to one value."
+            )
+        )
 
-        self.rows_label = QLabel("Rows N")
+        self.rows_label = QLabel(QCoreApplication.translate("GridControls", "Rows N"))
         form = QFormLayout()
         form.addRow(self.rows_label, self.rows_spin)
         form.addRow(self.columns_label, self.columns_spin)
@@ -97,26 +122,46 @@ class GridControls(QWidget):
             blocker = QSignalBlocker(spin)
             spin.setValue(value)
             blocker.unblock()
-        self.columns_label.setText("Classes C" if doc.class_dim else "Columns C")
+        self.columns_label.setText(
+            QCoreApplication.translate("GridControls", "Classes C")
+            if doc.class_dim
+            else QCoreApplication.translate("GridControls", "Columns C")
+        )
         if batch_dropped(doc.spec):  # one unbatched sequence: rows are time steps
-            self.rows_label.setText("Time steps T")
+            self.rows_label.setText(
+                QCoreApplication.translate("GridControls", "Time steps T")
+            )
             self.rows_spin.setToolTip(
-                f"T: the time steps (rows of {doc.first_name}); one sequence, "
-                "unbatched; at least 1."
+                QCoreApplication.translate(
+                    "GridControls",
+                    "T: the time steps (rows of {name}); one sequence, unbatched; at "
+                    "least 1.",
+                ).format(name=doc.first_name)
             )
         else:
-            self.rows_label.setText("Rows N")
+            self.rows_label.setText(
+                QCoreApplication.translate("GridControls", "Rows N")
+            )
             self.rows_spin.setToolTip(
-                "N: the batch size (rows of every tensor); at least 1, a batch "
-                "holds one sample or more."
+                QCoreApplication.translate(
+                    "GridControls",
+                    "N: the batch size (rows of every tensor); at least 1, a batch "
+                    "holds one sample or more.",
+                )
             )
         self.random_button.setText(random_label(doc))
         self.random_button.setToolTip(random_tooltip(doc))
         self.columns_spin.setToolTip(
-            "C: the number of classes (columns of the logits); at least 1."
+            QCoreApplication.translate(
+                "GridControls",
+                "C: the number of classes (columns of the logits); at least 1.",
+            )
             if doc.class_dim
-            else "C: columns per sample, at least 1; 1 keeps the tensors 1-D (the "
-            "cat/dog example)."
+            else QCoreApplication.translate(
+                "GridControls",
+                "C: columns per sample, at least 1; 1 keeps the tensors 1-D (the "
+                "cat/dog example).",
+            )
         )
 
 
@@ -132,14 +177,37 @@ def update_remove_actions(
     A tensor keeps at least one row and one column, so at one the action is
     disabled with the reason in its tooltip and status tip.
     """
+    texts = {
+        "rows": (
+            QCoreApplication.translate(
+                "GridControls",
+                "This grid has no rows to remove (select a tensor grid).",
+            ),
+            QCoreApplication.translate(
+                "GridControls",
+                "Remove the selected rows from every tensor (undo: Ctrl+Z).",
+            ),
+        ),
+        "columns": (
+            QCoreApplication.translate(
+                "GridControls",
+                "This grid has no columns to remove (select a tensor grid).",
+            ),
+            QCoreApplication.translate(
+                "GridControls",
+                "Remove the selected columns from every tensor (undo: Ctrl+Z).",
+            ),
+        ),
+    }
     for action, axis, roles, what in (
         (rows_action, 0, ("grid", "rows"), "rows"),
         (columns_action, 1, ("grid", "classes"), "columns"),
     ):
         reason = removal_blocked(doc, axis)
+        none_here, remove = texts[what]
         if role not in roles:
-            reason = f"This grid has no {what} to remove (select a tensor grid)."
+            reason = none_here
         action.setEnabled(reason is None)
-        tip = reason or f"Remove the selected {what} from every tensor (undo: Ctrl+Z)."
+        tip = reason or remove
         action.setToolTip(tip)
         action.setStatusTip(tip)

@@ -14,6 +14,7 @@ import numpy as np
 import numpy.typing as npt
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -43,7 +44,10 @@ class HardestModel(QAbstractTableModel):
         self.order = np.zeros(0, dtype=np.intp)
         self.losses = np.zeros(0)
         self.targets: np.ndarray | None = None
-        self.headers = ["sample", "loss"]
+        self.headers = [
+            QCoreApplication.translate("HardestPanel", "sample"),
+            QCoreApplication.translate("HardestPanel", "loss"),
+        ]
 
     def set_data(
         self, losses: npt.ArrayLike, how: str, targets: np.ndarray | None
@@ -53,9 +57,14 @@ class HardestModel(QAbstractTableModel):
         self.losses = np.asarray(losses)
         self.order = hardest_order(self.losses)
         self.targets = targets
-        self.headers = ["sample", "loss" if how == "loss" else "loss (row sum)"]
+        self.headers = [
+            QCoreApplication.translate("HardestPanel", "sample"),
+            QCoreApplication.translate("HardestPanel", "loss")
+            if how == "loss"
+            else QCoreApplication.translate("HardestPanel", "loss (row sum)"),
+        ]
         if targets is not None:
-            self.headers.append("target")
+            self.headers.append(QCoreApplication.translate("HardestPanel", "target"))
         self.endResetModel()
 
     def clear(self) -> None:
@@ -137,8 +146,11 @@ class HardestPanel(QWidget):
             self.fontMetrics().height() + 8
         )
         self.view.setToolTip(
-            "Samples by their unreduced loss, largest first; double-click one to "
-            "select it in the grids."
+            QCoreApplication.translate(
+                "HardestPanel",
+                "Samples by their unreduced loss, largest first; double-click one "
+                "to select it in the grids.",
+            )
         )
         self.view.doubleClicked.connect(self._activated)
         layout = QVBoxLayout(self)
@@ -167,9 +179,13 @@ class HardestPanel(QWidget):
         if evaluation is None or found is None:
             self.model.clear()
             self.caption.setText(
-                "No per-sample losses: torch refuses the input."
+                QCoreApplication.translate(
+                    "HardestPanel", "No per-sample losses: torch refuses the input."
+                )
                 if evaluation and not evaluation.ok
-                else "This loss has no per-sample values."
+                else QCoreApplication.translate(
+                    "HardestPanel", "This loss has no per-sample values."
+                )
             )
             return
         losses, how = found
@@ -184,10 +200,28 @@ class HardestPanel(QWidget):
             targets = inputs[name]
         self.model.set_data(losses, how, targets)
         nan = int(np.isnan(losses).sum())
-        extra = f"; {nan:,} NaN first" if nan else ""
-        what = "loss" if how == "loss" else "the sum of their row’s losses"
+        if how == "loss":
+            caption = QCoreApplication.translate(
+                "HardestPanel", "{count} samples by loss, largest first."
+            )
+            with_nan = QCoreApplication.translate(
+                "HardestPanel",
+                "{count} samples by loss, largest first; {nan} NaN first.",
+            )
+        else:
+            caption = QCoreApplication.translate(
+                "HardestPanel",
+                "{count} samples by the sum of their row’s losses, largest first.",
+            )
+            with_nan = QCoreApplication.translate(
+                "HardestPanel",
+                "{count} samples by the sum of their row’s losses, largest first; "
+                "{nan} NaN first.",
+            )
         self.caption.setText(
-            f"{losses.size:,} samples by {what}, largest first{extra}."
+            (with_nan if nan else caption).format(
+                count=f"{losses.size:,}", nan=f"{nan:,}"
+            )
         )
 
     def _activated(self, index: QModelIndex) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from lossgui.engine.registry import LOSSES, LossSpec
+from lossgui.i18n import QT_TRANSLATE_NOOP, translate
 from lossgui.session import DTYPES, target_modes
 from lossgui.session.formula_text import formula_text
 from lossgui.ui.naming import named
@@ -30,31 +31,49 @@ if TYPE_CHECKING:
 
 __all__ = ["FAMILY_TITLES", "LossControls"]
 
+#: Family -> the loss combo's header (English; translated where shown).
 FAMILY_TITLES = {
-    "binary": "Binary / multi-label",
-    "multiclass": "Multi-class",
-    "divergence": "Divergence",
-    "regression": "Regression",
-    "margin": "Margin",
-    "ranking": "Ranking",
-    "sequence": "Sequence",
+    "binary": QT_TRANSLATE_NOOP("LossControls", "Binary / multi-label"),
+    "multiclass": QT_TRANSLATE_NOOP("LossControls", "Multi-class"),
+    "divergence": QT_TRANSLATE_NOOP("LossControls", "Divergence"),
+    "regression": QT_TRANSLATE_NOOP("LossControls", "Regression"),
+    "margin": QT_TRANSLATE_NOOP("LossControls", "Margin"),
+    "ranking": QT_TRANSLATE_NOOP("LossControls", "Ranking"),
+    "sequence": QT_TRANSLATE_NOOP("LossControls", "Sequence"),
 }
 _INPUT_MODE_TEXT = {
-    "sigmoid": ("logits → sigmoid", "probabilities (raw)"),
-    "log_softmax": ("logits → log_softmax", "log-probabilities (raw)"),
+    "sigmoid": (
+        "logits → sigmoid",
+        QT_TRANSLATE_NOOP("LossControls", "probabilities (raw)"),
+    ),
+    "log_softmax": (
+        "logits → log_softmax",
+        QT_TRANSLATE_NOOP("LossControls", "log-probabilities (raw)"),
+    ),
 }
-_TARGET_TEXT = {"index": "class indices", "probability": "probabilities"}
+_TARGET_TEXT = {
+    "index": QT_TRANSLATE_NOOP("LossControls", "class indices"),
+    "probability": QT_TRANSLATE_NOOP("LossControls", "probabilities"),
+}
 
 
 #: How losses that lossgui adds beyond ``torch.nn`` are marked.
-NOT_IN_TORCH = "(not in torch.nn)"
+NOT_IN_TORCH = QT_TRANSLATE_NOOP("LossControls", "(not in torch.nn)")
+
+
+def _tr(text: str) -> str:
+    """``text`` (marked in this module's context) in the current language."""
+    return QCoreApplication.translate("LossControls", text)
 
 
 def _describe(spec: LossSpec) -> str:
     """The loss's summary, marked and referenced when torch has no such module."""
+    summary = translate("engine", spec.summary)
     if spec.in_torch:
-        return spec.summary
-    return f"{spec.summary} — {NOT_IN_TORCH}; reference: {spec.reference}"
+        return summary
+    return QCoreApplication.translate(
+        "LossControls", "{summary} — (not in torch.nn); reference: {reference}"
+    ).format(summary=summary, reference=spec.reference)
 
 
 def _loss_model() -> QStandardItemModel:
@@ -66,7 +85,8 @@ def _loss_model() -> QStandardItemModel:
         names = [name for name, spec in LOSSES.items() if spec.family == family]
         if not names:
             continue
-        header = QStandardItem(FAMILY_TITLES.get(family, family.title()))
+        title = FAMILY_TITLES.get(family)
+        header = QStandardItem(_tr(title) if title else family.title())
         header.setFlags(Qt.ItemFlag.NoItemFlags)
         font = QFont()
         font.setBold(True)
@@ -74,7 +94,7 @@ def _loss_model() -> QStandardItemModel:
         model.appendRow(header)
         for name in names:
             spec = LOSSES[name]
-            marker = "" if spec.in_torch else f"   {NOT_IN_TORCH}"
+            marker = "" if spec.in_torch else f"   {_tr(NOT_IN_TORCH)}"
             item = QStandardItem(f"   {name}{marker}")
             item.setData(name, Qt.ItemDataRole.UserRole)
             item.setToolTip(_describe(spec))
@@ -107,32 +127,50 @@ class LossControls(QWidget):
             Qt.TextInteractionFlag.TextSelectableByMouse
         )
         self.formula.setToolTip(
-            "The per-element formula, then what the chosen reduction does with it."
+            QCoreApplication.translate(
+                "LossControls",
+                "The per-element formula, then what the chosen reduction does with it.",
+            )
         )
         self.reduction_combo = named(QComboBox(), "reductionCombo")
         self.reduction_combo.setToolTip(
-            "How the per-element losses become one number: 'none' keeps them, "
-            "'sum' adds them, 'mean' divides the sum (see the receipt for by what)."
+            QCoreApplication.translate(
+                "LossControls",
+                "How the per-element losses become one number: 'none' keeps them, "
+                "'sum' adds them, 'mean' divides the sum (see the receipt for by "
+                "what).",
+            )
         )
         self.dtype_combo = named(QComboBox(), "dtypeCombo")
         self.dtype_combo.addItems(list(DTYPES))
         self.dtype_combo.setToolTip(
-            "The tensors' dtype: values are cast as torch.tensor(values, dtype=...) "
-            "would (float32 is torch's default)."
+            QCoreApplication.translate(
+                "LossControls",
+                "The tensors' dtype: values are cast as torch.tensor(values, "
+                "dtype=...) would (float32 is torch's default).",
+            )
         )
         self.input_combo = named(QComboBox(), "inputModeCombo")
         self.target_combo = named(QComboBox(), "targetModeCombo")
         self.target_combo.setToolTip(
-            "CrossEntropyLoss reads the target by its shape: (N,) class indices, or "
-            "(N, C) class probabilities (soft labels)."
+            QCoreApplication.translate(
+                "LossControls",
+                "CrossEntropyLoss reads the target by its shape: (N,) class indices, "
+                "or (N, C) class probabilities (soft labels).",
+            )
         )
-        self.target_label = QLabel("Target")
+        self.target_label = QLabel(QCoreApplication.translate("LossControls", "Target"))
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Reduction", self.reduction_combo)
+        form.addRow(
+            QCoreApplication.translate("LossControls", "Reduction"),
+            self.reduction_combo,
+        )
         form.addRow("dtype", self.dtype_combo)
-        form.addRow("Input", self.input_combo)
+        form.addRow(
+            QCoreApplication.translate("LossControls", "Input"), self.input_combo
+        )
         form.addRow(self.target_label, self.target_combo)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -188,7 +226,9 @@ class LossControls(QWidget):
         for row in range(self.loss_combo.count()):
             if self.loss_combo.itemData(row, Qt.ItemDataRole.UserRole) == doc.loss:
                 self.loss_combo.setCurrentIndex(row)
-        self.loss_combo.setToolTip(f"{spec.reference or spec.name}: {spec.summary}")
+        self.loss_combo.setToolTip(
+            f"{spec.reference or spec.name}: {translate('engine', spec.summary)}"
+        )
         self.summary.setText(_describe(spec))
         self.formula.setText(formula_text(doc))
         if [
@@ -203,7 +243,7 @@ class LossControls(QWidget):
         modes = target_modes(spec)
         self.target_combo.clear()
         for mode in modes:
-            self.target_combo.addItem(_TARGET_TEXT[mode], mode)
+            self.target_combo.addItem(_tr(_TARGET_TEXT[mode]), mode)
         if modes:
             self.target_combo.setCurrentIndex(list(modes).index(doc.target_mode))
         self.target_combo.setVisible(bool(modes))
@@ -214,19 +254,28 @@ class LossControls(QWidget):
     def _sync_input(self, activation: str | None, mode: str) -> None:
         self.input_combo.clear()
         if activation is None:
-            self.input_combo.addItem("as typed", "logits")
+            self.input_combo.addItem(
+                QCoreApplication.translate("LossControls", "as typed"), "logits"
+            )
             self.input_combo.setEnabled(False)
             self.input_combo.setToolTip(
-                "This loss takes the grid's values directly (no activation to apply)."
+                QCoreApplication.translate(
+                    "LossControls",
+                    "This loss takes the grid's values directly (no activation to "
+                    "apply).",
+                )
             )
             return
         logits, raw = _INPUT_MODE_TEXT.get(activation, ("logits", "raw"))
         self.input_combo.addItem(logits, "logits")
-        self.input_combo.addItem(raw, "raw")
+        self.input_combo.addItem(_tr(raw), "raw")
         self.input_combo.setEnabled(True)
         self.input_combo.setCurrentIndex(0 if mode == "logits" else 1)
         self.input_combo.setToolTip(
-            f"logits: the grid holds logits and {activation} is applied before the "
-            "loss (the gradient is carried back to the logits). raw: the grid goes "
-            "to the loss unchanged."
+            QCoreApplication.translate(
+                "LossControls",
+                "logits: the grid holds logits and {activation} is applied before the "
+                "loss (the gradient is carried back to the logits). raw: the grid "
+                "goes to the loss unchanged.",
+            ).format(activation=activation)
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import cast
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -43,7 +43,9 @@ def value_text(value: np.ndarray) -> str:
         return short(value[()])
     if value.size <= 4:
         return "[" + ", ".join(short(v) for v in value.ravel()) + "]"
-    return f"{value.size} values"
+    return QCoreApplication.translate("ResultSummary", "{count} values").format(
+        count=value.size
+    )
 
 
 def _is_dark(widget: QWidget) -> bool:
@@ -73,12 +75,23 @@ class ResultSummary(QWidget):
             Qt.TextInteractionFlag.TextSelectableByMouse
         )
         self.call_label = named(
-            ElidedLabel("The PyTorch call that computes this value:\n"), "callLabel"
+            ElidedLabel(
+                QCoreApplication.translate(
+                    "ResultSummary", "The PyTorch call that computes this value:\n"
+                )
+            ),
+            "callLabel",
         )
         self.call_label.setFont(mono)
         self.copy_call_button = named(QToolButton(), "copyCallButton")
-        self.copy_call_button.setText("Copy")
-        self.copy_call_button.setToolTip("Copy this PyTorch call to the clipboard")
+        self.copy_call_button.setText(
+            QCoreApplication.translate("ResultSummary", "Copy")
+        )
+        self.copy_call_button.setToolTip(
+            QCoreApplication.translate(
+                "ResultSummary", "Copy this PyTorch call to the clipboard"
+            )
+        )
         self.copy_call_button.setAutoRaise(True)
         self.copy_call_button.clicked.connect(self.copy_call)
         self.error_label = named(QLabel(wordWrap=True), "errorLabel")
@@ -95,8 +108,11 @@ class ResultSummary(QWidget):
         self.article_label = named(QLabel(wordWrap=True), "articleLabel")
         self.article_label.setTextFormat(Qt.TextFormat.PlainText)
         self.article_label.setToolTip(
-            "What the article this example comes from printed, checked against "
-            "the value computed here (details in the Example tab)."
+            QCoreApplication.translate(
+                "ResultSummary",
+                "What the article this example comes from printed, checked against "
+                "the value computed here (details in the Example tab).",
+            )
         )
         self.article_label.hide()
         for label in (
@@ -156,10 +172,19 @@ class ResultSummary(QWidget):
         self.caption_label.setText(f"{spec.name} · reduction={evaluation.reduction!r}")
         self.call_label.setText(call_text(evaluation))
         if evaluation.error is not None:
-            self.value_label.setText("error")
-            self.value_label.setToolTip("torch raises an error for this input")
+            self.value_label.setText(
+                QCoreApplication.translate("ResultSummary", "error")
+            )
+            self.value_label.setToolTip(
+                QCoreApplication.translate(
+                    "ResultSummary", "torch raises an error for this input"
+                )
+            )
             self.receipt_label.setText(
-                "torch refuses this input; every cell and control stays editable."
+                QCoreApplication.translate(
+                    "ResultSummary",
+                    "torch refuses this input; every cell and control stays editable.",
+                )
             )
             self.error_label.setText(evaluation.error.torch_text)
             self.error_label.show()
@@ -213,7 +238,10 @@ class ResultEditor(TitledGrid):
         self.model = ResultTableModel(view)
         view.setModel(self.model)
         view.setToolTip(
-            "Per element: probability, unreduced loss, gradient (read-only)."
+            QCoreApplication.translate(
+                "ResultEditor",
+                "Per element: probability, unreduced loss, gradient (read-only).",
+            )
         )
 
     def show_evaluation(self, evaluation: Evaluation) -> None:
@@ -222,9 +250,13 @@ class ResultEditor(TitledGrid):
         loss = "rgb({},{},{})".format(*HUES["loss"][0])
         up = "rgb({},{},{})".format(*HUES["grad"][1])
         down = "rgb({},{},{})".format(*HUES["grad"][0])
+        results = QCoreApplication.translate(
+            "ResultEditor", "<b>results</b> per element"
+        )
+        loss_word = QCoreApplication.translate("ResultEditor", "loss")
         self.title.setText(
-            f"<b>results</b> per element &nbsp; "
-            f"<span style='color:{loss}'>■</span> loss &nbsp; "
+            f"{results} &nbsp; "
+            f"<span style='color:{loss}'>■</span> {loss_word} &nbsp; "
             f"<span style='color:{down}'>■</span> ∂L&gt;0 &nbsp;"
             f"<span style='color:{up}'>■</span> ∂L&lt;0"
         )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from itertools import count
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
@@ -48,7 +48,14 @@ class SgdCommand(DocumentCommand):
         lr: float,
         run: int,
     ) -> None:
-        super().__init__(controller, before, after, f"SGD step (lr={short(lr)})")
+        super().__init__(
+            controller,
+            before,
+            after,
+            QCoreApplication.translate("SgdControls", "SGD step (lr={lr})").format(
+                lr=short(lr)
+            ),
+        )
         self.lr = lr
         self.run = run
         self.steps = 1
@@ -63,7 +70,11 @@ class SgdCommand(DocumentCommand):
             return False
         self._after = other._after
         self.steps += other.steps
-        self.setText(f"{self.steps} SGD steps (lr={short(self.lr)})")
+        self.setText(
+            QCoreApplication.translate(
+                "SgdControls", "{steps} SGD steps (lr={lr})"
+            ).format(steps=self.steps, lr=short(self.lr))
+        )
         return True
 
 
@@ -89,17 +100,39 @@ class SgdControls(QWidget):
         self.lr_spin.setRange(1e-4, 1000.0)
         self.lr_spin.setDecimals(4)
         self.lr_spin.setValue(1.0)
-        self.lr_spin.setToolTip("Learning rate of the SGD step: z ← z − lr·∂L/∂z")
-        self.step_button = named(QPushButton("Step"), "sgdStepButton")
-        self.step_button.setToolTip("Apply one SGD step to the logits (undoable)")
+        self.lr_spin.setToolTip(
+            QCoreApplication.translate(
+                "SgdControls", "Learning rate of the SGD step: z ← z − lr·∂L/∂z"
+            )
+        )
+        self.step_button = named(
+            QPushButton(QCoreApplication.translate("SgdControls", "Step")),
+            "sgdStepButton",
+        )
+        self.step_button.setToolTip(
+            QCoreApplication.translate(
+                "SgdControls", "Apply one SGD step to the logits (undoable)"
+            )
+        )
         self.step_button.clicked.connect(self.step)
         self.steps_spin = named(QSpinBox(), "sgdStepsSpin")
         self.steps_spin.setRange(1, 1000)
         self.steps_spin.setValue(20)
-        self.steps_spin.setToolTip("How many steps the animation takes")
-        self.animate_button = named(QPushButton("Animate"), "sgdAnimateButton")
+        self.steps_spin.setToolTip(
+            QCoreApplication.translate(
+                "SgdControls", "How many steps the animation takes"
+            )
+        )
+        self.animate_button = named(
+            QPushButton(QCoreApplication.translate("SgdControls", "Animate")),
+            "sgdAnimateButton",
+        )
         self.animate_button.setCheckable(True)
-        self.animate_button.setToolTip("Take the steps one by one (one undo step)")
+        self.animate_button.setToolTip(
+            QCoreApplication.translate(
+                "SgdControls", "Take the steps one by one (one undo step)"
+            )
+        )
         self.animate_button.toggled.connect(self._on_animate_toggled)
         self.timer = QTimer(self)
         self.timer.setInterval(150)
@@ -125,24 +158,39 @@ class SgdControls(QWidget):
         try:
             after = sgd_step(before, self.lr)
         except ValueError as exc:
-            self.message.emit(f"SGD step refused: {exc}")
+            self.message.emit(
+                QCoreApplication.translate(
+                    "SgdControls", "SGD step refused: {reason}"
+                ).format(reason=exc)
+            )
             return False
         run = next(_RUNS) if run is None or isinstance(run, bool) else run
         controller.undo_stack.push(SgdCommand(controller, before, after, self.lr, run))
         value = after.evaluate().value
-        shown = "" if value is None or value.ndim else f": loss {short(float(value))}"
-        self.message.emit(f"SGD step with lr={short(self.lr)}{shown}")
+        if value is None or value.ndim:
+            text = QCoreApplication.translate(
+                "SgdControls", "SGD step with lr={lr}"
+            ).format(lr=short(self.lr))
+        else:
+            text = QCoreApplication.translate(
+                "SgdControls", "SGD step with lr={lr}: loss {loss}"
+            ).format(lr=short(self.lr), loss=short(float(value)))
+        self.message.emit(text)
         return True
 
     def _on_animate_toggled(self, on: bool) -> None:
         if on:
             self._run = next(_RUNS)
             self._left = self.steps_spin.value()
-            self.animate_button.setText("Stop")
+            self.animate_button.setText(
+                QCoreApplication.translate("SgdControls", "Stop")
+            )
             self.timer.start()
         else:
             self.timer.stop()
-            self.animate_button.setText("Animate")
+            self.animate_button.setText(
+                QCoreApplication.translate("SgdControls", "Animate")
+            )
 
     def _tick(self) -> None:
         if self._left <= 0 or not self.step(self._run):

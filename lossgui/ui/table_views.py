@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, cast
 import numpy as np
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QCoreApplication,
     QItemSelectionRange,
     QModelIndex,
     Qt,
@@ -265,7 +266,11 @@ class GridView(QTableView):
         text = format_tsv(block)
         QGuiApplication.clipboard().setText(text)
         rows, cols = len(block), len(block[0])
-        self.message.emit(f"Copied {rows}×{cols} cells")
+        self.message.emit(
+            QCoreApplication.translate(
+                "GridView", "Copied {rows}×{columns} cells"
+            ).format(rows=rows, columns=cols)
+        )
         return text
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -306,12 +311,18 @@ class TensorTableView(GridView):
         """
         model = self.model()
         if model is None or not text.strip():
-            self.message.emit("Nothing to paste")
+            self.message.emit(
+                QCoreApplication.translate("TensorTableView", "Nothing to paste")
+            )
             return False
         try:
             values = self._block(text, model)
         except FileFormatError as exc:
-            self.message.emit(f"Paste refused: {exc}")
+            self.message.emit(
+                QCoreApplication.translate(
+                    "TensorTableView", "Paste refused: {reason}"
+                ).format(reason=exc)
+            )
             return False
         box = self.selection_box() or (0, 0, 0, 0)
         top, left, bottom, right = box
@@ -323,15 +334,23 @@ class TensorTableView(GridView):
                     rows.ravel(),
                     cols.ravel(),
                     np.full(rows.size, values[0, 0]),
-                    "Paste over selection",
+                    QCoreApplication.translate(
+                        "TensorTableView", "Paste over selection"
+                    ),
                 )
             else:
                 self._controller.paste(model.name, top, left, values)
         except ValueError as exc:
-            self.message.emit(f"Paste refused: {exc}")
+            self.message.emit(
+                QCoreApplication.translate(
+                    "TensorTableView", "Paste refused: {reason}"
+                ).format(reason=exc)
+            )
             return False
         self.message.emit(
-            f"Pasted {values.shape[0]}×{values.shape[1]} cells into {model.name}"
+            QCoreApplication.translate(
+                "TensorTableView", "Pasted {rows}×{columns} cells into {name}"
+            ).format(rows=values.shape[0], columns=values.shape[1], name=model.name)
         )
         return True
 
@@ -347,13 +366,20 @@ class TensorTableView(GridView):
         elif values.ndim > 2:
             values = values.reshape(values.shape[0], -1)
         if values.size == 0:
-            raise FileFormatError("there are no numbers in the text")
+            raise FileFormatError(
+                QCoreApplication.translate(
+                    "TensorTableView", "there are no numbers in the text"
+                )
+            )
         if model.is_index():
             bad = ~np.isfinite(values) | (values != np.floor(values))
             if bad.any():
                 r, c = np.argwhere(bad)[0]
                 raise FileFormatError(
-                    f"row {r + 1}, column {c + 1}: class indices are whole numbers"
+                    QCoreApplication.translate(
+                        "TensorTableView",
+                        "row {row}, column {column}: class indices are whole numbers",
+                    ).format(row=r + 1, column=c + 1)
                 )
         return values
 

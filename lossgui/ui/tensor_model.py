@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -148,7 +149,9 @@ class TensorTableModel(QAbstractTableModel):
         cast = np.array(value, dtype=dtype).item()
         text = f"{self.name} = {format_exact(value)}"
         if dtype == "float32" and cast != value and np.isfinite(value):
-            text += f"\nas float32: {format_exact(cast)}"
+            text += "\n" + QCoreApplication.translate(
+                "TensorTableModel", "as float32: {value}"
+            ).format(value=format_exact(cast))
         return text
 
     def _index_tooltip(self, value: int) -> str:
@@ -160,12 +163,17 @@ class TensorTableModel(QAbstractTableModel):
         if slot.counts is not None:
             return f"{self.name}: {value}"
         if slot.role == "sequence":
-            return f"{self.name}: label {value}"
+            return QCoreApplication.translate(
+                "TensorTableModel", "{name}: label {value}"
+            ).format(name=self.name, value=value)
         if "-1" in slot.hint and value == -1:
-            return (
-                f"{self.name}: -1 ends the label list; the entries after it are ignored"
-            )
-        return f"{self.name}: class index {value}"
+            return QCoreApplication.translate(
+                "TensorTableModel",
+                "{name}: -1 ends the label list; the entries after it are ignored",
+            ).format(name=self.name)
+        return QCoreApplication.translate(
+            "TensorTableModel", "{name}: class index {value}"
+        ).format(name=self.name, value=value)
 
     def headerData(
         self,
@@ -212,7 +220,11 @@ class TensorTableModel(QAbstractTableModel):
             )
         except Exception as exc:  # never let a bug escape into Qt's event loop
             log.exception("cell edit failed")
-            self.rejected.emit(f"Internal error: {type(exc).__name__}: {exc}")
+            self.rejected.emit(
+                QCoreApplication.translate(
+                    "TensorTableModel", "Internal error: {kind}: {error}"
+                ).format(kind=type(exc).__name__, error=exc)
+            )
             return False
         return True  # the views repaint the cell on the controller's change signal
 
@@ -249,11 +261,19 @@ class TensorTableModel(QAbstractTableModel):
                 rows_out,
                 cols_out,
                 np.full(rows_out.size, value),
-                f"Clear {rows_out.size} cell{'s' if rows_out.size != 1 else ''}",
+                QCoreApplication.translate("TensorTableModel", "Clear 1 cell")
+                if rows_out.size == 1
+                else QCoreApplication.translate(
+                    "TensorTableModel", "Clear {count} cells"
+                ).format(count=rows_out.size),
             )
         except Exception as exc:  # never let a bug escape into Qt's event loop
             log.exception("clearing cells failed")
-            self.rejected.emit(f"Internal error: {type(exc).__name__}: {exc}")
+            self.rejected.emit(
+                QCoreApplication.translate(
+                    "TensorTableModel", "Internal error: {kind}: {error}"
+                ).format(kind=type(exc).__name__, error=exc)
+            )
             return 0
         return int(rows_out.size)
 
@@ -278,6 +298,10 @@ class TensorTableModel(QAbstractTableModel):
             With the reason the text is refused.
         """
         if isinstance(value, bool):
-            raise FileFormatError("type a number, not a truth value")
+            raise FileFormatError(
+                QCoreApplication.translate(
+                    "TensorTableModel", "type a number, not a truth value"
+                )
+            )
         text = format_exact(value) if isinstance(value, int | float) else str(value)
         return parse_index(text) if self.is_index() else parse_number(text)

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.LegendItem import ItemSample
 from pyqtgraph.icons import invisibleEye
-from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QGraphicsLayoutItem
 
@@ -138,7 +138,9 @@ class CompactLegend(pg.LegendItem):
 
     def _add_more(self, hidden: int) -> None:
         more = pg.LabelItem(
-            f"+{hidden} more",
+            QCoreApplication.translate("CompactLegend", "+{count} more").format(
+                count=hidden
+            ),
             color=self.opts["labelTextColor"],
             justify="left",
             size=self.opts["labelTextSize"],

@@ -8,7 +8,7 @@ handles :attr:`CompareControls.addCurrentRequested` and
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -54,21 +54,52 @@ class CompareControls(QWidget):
         self._entries: list[CompareEntry] = []
         self.preset = named(QComboBox(), "comparePreset")
         self.preset.addItems(list(PRESETS))
-        self.preset.setToolTip("A ready-made set of curves.")
-        load = named(QPushButton("Load preset"), "compareLoad")
-        load.setToolTip("Replace the list with the preset's curves.")
+        self.preset.setToolTip(
+            QCoreApplication.translate("CompareControls", "A ready-made set of curves.")
+        )
+        load = named(
+            QPushButton(QCoreApplication.translate("CompareControls", "Load preset")),
+            "compareLoad",
+        )
+        load.setToolTip(
+            QCoreApplication.translate(
+                "CompareControls", "Replace the list with the preset's curves."
+            )
+        )
         load.clicked.connect(self.load_preset)
-        add = named(QPushButton("Add current"), "compareAddCurrent")
+        add = named(
+            QPushButton(QCoreApplication.translate("CompareControls", "Add current")),
+            "compareAddCurrent",
+        )
         add.setToolTip(
-            "Add the current loss with its parameters, on the selected sample."
+            QCoreApplication.translate(
+                "CompareControls",
+                "Add the current loss with its parameters, on the selected sample.",
+            )
         )
         add.clicked.connect(self.addCurrentRequested)
         self.param = named(QComboBox(), "compareParam")
-        self.param.setToolTip("A numeric parameter of the current loss to vary.")
+        self.param.setToolTip(
+            QCoreApplication.translate(
+                "CompareControls", "A numeric parameter of the current loss to vary."
+            )
+        )
         self.values = named(QLineEdit("0, 0.5, 1, 2, 5"), "compareValues")
-        self.values.setToolTip("Values of the parameter, separated by commas.")
-        vary = named(QPushButton("Add values"), "compareVary")
-        vary.setToolTip("Add the current sample once per value of the parameter.")
+        self.values.setToolTip(
+            QCoreApplication.translate(
+                "CompareControls", "Values of the parameter, separated by commas."
+            )
+        )
+        vary = named(
+            QPushButton(QCoreApplication.translate("CompareControls", "Add values")),
+            "compareVary",
+        )
+        vary.setToolTip(
+            QCoreApplication.translate(
+                "CompareControls",
+                "Add the current sample once per value of the parameter.",
+            )
+        )
         vary.clicked.connect(self._vary)
         self.refused = named(QLabel(), "compareRefused")
         self.refused.setWordWrap(True)
@@ -76,9 +107,15 @@ class CompareControls(QWidget):
         self.refused.hide()
         self.list = named(QListWidget(), "compareList")
         self.list.setMaximumHeight(96)
-        remove = named(QPushButton("Remove"), "compareRemove")
+        remove = named(
+            QPushButton(QCoreApplication.translate("CompareControls", "Remove")),
+            "compareRemove",
+        )
         remove.clicked.connect(self.remove_selected)
-        clear = named(QPushButton("Clear"), "compareClear")
+        clear = named(
+            QPushButton(QCoreApplication.translate("CompareControls", "Clear")),
+            "compareClear",
+        )
         clear.clicked.connect(lambda: self.set_entries([]))
 
         grid = QGridLayout(self)
@@ -134,7 +171,11 @@ class CompareControls(QWidget):
     def _vary(self) -> None:
         name = self.param.currentText()
         if not name:
-            self.message.emit("This loss has no numeric parameter to vary")
+            self.message.emit(
+                QCoreApplication.translate(
+                    "CompareControls", "This loss has no numeric parameter to vary"
+                )
+            )
             return
         try:
             values = [float(v) for v in parse_block(self.values.text()).values.ravel()]
@@ -146,6 +187,9 @@ class CompareControls(QWidget):
     def show_refusal(self, reason: str | None) -> None:
         """Say under the values why they were refused (``None``: accepted)."""
         self.refused.setVisible(reason is not None)
-        self.refused.setText("" if reason is None else f"Values refused: {reason}")
+        text = QCoreApplication.translate(
+            "CompareControls", "Values refused: {reason}"
+        ).format(reason=reason)
+        self.refused.setText("" if reason is None else text)
         if reason is not None:
-            self.message.emit(f"Values refused: {reason}")
+            self.message.emit(text)

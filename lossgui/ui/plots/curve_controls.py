@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,26 +19,42 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lossgui.i18n import QT_TRANSLATE_NOOP
 from lossgui.ui.naming import named
 
 __all__ = ["AXES", "MODES", "CurveControls"]
 
-#: (key, text, tooltip) of the three modes.
+#: (key, text, tooltip) of the three modes (English; translated where shown).
 MODES = (
     (
         "batch",
-        "Batch",
-        "The current loss: one curve per kind of element, batch marked.",
+        QT_TRANSLATE_NOOP("CurveControls", "Batch"),
+        QT_TRANSLATE_NOOP(
+            "CurveControls",
+            "The current loss: one curve per kind of element, batch marked.",
+        ),
     ),
-    ("compare", "Compare", "Overlay several losses or parameter settings."),
+    (
+        "compare",
+        QT_TRANSLATE_NOOP("CurveControls", "Compare"),
+        QT_TRANSLATE_NOOP(
+            "CurveControls", "Overlay several losses or parameter settings."
+        ),
+    ),
     (
         "numerics",
-        "Numerics",
-        "BCELoss on a sigmoid vs BCEWithLogitsLoss in float32 and float64.",
+        QT_TRANSLATE_NOOP("CurveControls", "Numerics"),
+        QT_TRANSLATE_NOOP(
+            "CurveControls",
+            "BCELoss on a sigmoid vs BCEWithLogitsLoss in float32 and float64.",
+        ),
     ),
 )
-#: (key, text) of the x-axis choices.
-AXES = (("logit", "vs input"), ("p_true", "vs p(true)"))
+#: (key, text) of the x-axis choices (English; translated where shown).
+AXES = (
+    ("logit", QT_TRANSLATE_NOOP("CurveControls", "vs input")),
+    ("p_true", QT_TRANSLATE_NOOP("CurveControls", "vs p(true)")),
+)
 
 
 def _spin(name: str, value: float, tip: str) -> QDoubleSpinBox:
@@ -80,30 +96,61 @@ class CurveControls(QWidget):
         super().__init__(parent)
         self.mode = named(QComboBox(), "curveMode")
         for key, text, tip in MODES:
-            self.mode.addItem(text, key)
+            self.mode.addItem(QCoreApplication.translate("CurveControls", text), key)
             self.mode.setItemData(
-                self.mode.count() - 1, tip, Qt.ItemDataRole.ToolTipRole
+                self.mode.count() - 1,
+                QCoreApplication.translate("CurveControls", tip),
+                Qt.ItemDataRole.ToolTipRole,
             )
-        self.mode.setToolTip("What the plots show.")
-        self.low = _spin("curveXMin", -6.0, "Left end of the swept range.")
-        self.high = _spin("curveXMax", 6.0, "Right end of the swept range.")
+        self.mode.setToolTip(
+            QCoreApplication.translate("CurveControls", "What the plots show.")
+        )
+        self.low = _spin(
+            "curveXMin",
+            -6.0,
+            QCoreApplication.translate("CurveControls", "Left end of the swept range."),
+        )
+        self.high = _spin(
+            "curveXMax",
+            6.0,
+            QCoreApplication.translate(
+                "CurveControls", "Right end of the swept range."
+            ),
+        )
         self.axis = named(QComboBox(), "curveXAxis")
         for key, text in AXES:
-            self.axis.addItem(text, key)
+            self.axis.addItem(QCoreApplication.translate("CurveControls", text), key)
         self.axis.setToolTip(
-            "Plot against the swept value, or against the probability the model "
-            "gives the true class (p_t of the focal-loss paper)."
+            QCoreApplication.translate(
+                "CurveControls",
+                "Plot against the swept value, or against the probability the model "
+                "gives the true class (p_t of the focal-loss paper).",
+            )
         )
-        self.fit = named(QPushButton("Fit"), "curveFit")
-        self.fit.setToolTip("Set the range to cover every value in the batch.")
+        self.fit = named(
+            QPushButton(QCoreApplication.translate("CurveControls", "Fit")), "curveFit"
+        )
+        self.fit.setToolTip(
+            QCoreApplication.translate(
+                "CurveControls", "Set the range to cover every value in the batch."
+            )
+        )
         self.target_label = QLabel("y")
-        self.target = _spin("numericsTarget", 1.0, "Target of the numerics view.")
+        self.target = _spin(
+            "numericsTarget",
+            1.0,
+            QCoreApplication.translate("CurveControls", "Target of the numerics view."),
+        )
         self.target.setRange(0.0, 1.0)
         self.target.setSingleStep(1.0)
         self.export = named(QToolButton(), "curveExport")
-        self.export.setText("Export")
+        self.export.setText(QCoreApplication.translate("CurveControls", "Export"))
         self.export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.export.setToolTip("Save the plots as PNG or SVG, or the curves as CSV.")
+        self.export.setToolTip(
+            QCoreApplication.translate(
+                "CurveControls", "Save the plots as PNG or SVG, or the curves as CSV."
+            )
+        )
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
@@ -107,10 +107,14 @@ class CurvePlot(pg.PlotWidget):
         plot.legend = self.legend
         self.legend.anchor(*ANCHORS["top-right"])
         self.legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.legend_action = QAction("Show legend", self)
+        self.legend_action = QAction(
+            QCoreApplication.translate("CurvePlot", "Show legend"), self
+        )
         self.legend_action.setCheckable(True)
         self.legend_action.setChecked(True)
-        self.legend_action.setToolTip("Show or hide this plot's legend")
+        self.legend_action.setToolTip(
+            QCoreApplication.translate("CurvePlot", "Show or hide this plot's legend")
+        )
         self.legend_action.toggled.connect(self._fit_legend)
         view = plot.getViewBox()
         view.menu.addSeparator()
@@ -336,4 +340,6 @@ class CurvePlot(pg.PlotWidget):
     def _marker_tip(self, index: int) -> str:
         if self.tip is not None:
             return self.tip(index)
-        return f"marker {index}"
+        return QCoreApplication.translate("CurvePlot", "marker {index}").format(
+            index=index
+        )

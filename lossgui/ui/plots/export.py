@@ -17,8 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
+from lossgui.i18n import QT_TRANSLATE_NOOP
 from lossgui.io.curve_csv import write_columns_csv
 from lossgui.session.curves import CurveSet, curve_columns
 
@@ -31,10 +33,11 @@ if TYPE_CHECKING:
 
 __all__ = ["ExportMenu", "export_csv", "export_image"]
 
+#: Suffix -> the file dialog's filter (English; translated where shown).
 _FILTERS = {
-    ".png": "PNG image (*.png)",
-    ".svg": "SVG drawing (*.svg)",
-    ".csv": "CSV table (*.csv)",
+    ".png": QT_TRANSLATE_NOOP("ExportMenu", "PNG image (*.png)"),
+    ".svg": QT_TRANSLATE_NOOP("ExportMenu", "SVG drawing (*.svg)"),
+    ".csv": QT_TRANSLATE_NOOP("ExportMenu", "CSV table (*.csv)"),
 }
 
 
@@ -135,10 +138,26 @@ class ExportMenu(QMenu):
         super().__init__(parent)
         self._panel = panel
         for text, which, suffix in (
-            ("Loss plot as PNG…", "loss", ".png"),
-            ("Loss plot as SVG…", "loss", ".svg"),
-            ("Gradient plot as PNG…", "grad", ".png"),
-            ("Gradient plot as SVG…", "grad", ".svg"),
+            (
+                QCoreApplication.translate("ExportMenu", "Loss plot as PNG…"),
+                "loss",
+                ".png",
+            ),
+            (
+                QCoreApplication.translate("ExportMenu", "Loss plot as SVG…"),
+                "loss",
+                ".svg",
+            ),
+            (
+                QCoreApplication.translate("ExportMenu", "Gradient plot as PNG…"),
+                "grad",
+                ".png",
+            ),
+            (
+                QCoreApplication.translate("ExportMenu", "Gradient plot as SVG…"),
+                "grad",
+                ".svg",
+            ),
         ):
             action = self.addAction(text)
             action.setObjectName(f"export_{which}_{suffix[1:]}")
@@ -146,13 +165,18 @@ class ExportMenu(QMenu):
                 lambda _=False, w=which, s=suffix: self.save_plot(w, s)
             )
         self.addSeparator()
-        action = self.addAction("Curve data as CSV…")
+        action = self.addAction(
+            QCoreApplication.translate("ExportMenu", "Curve data as CSV…")
+        )
         action.setObjectName("export_csv")
         action.triggered.connect(lambda _=False: self.save_csv())
 
     def _ask(self, title: str, name: str, suffix: str) -> Path | None:
         path, _ = QFileDialog.getSaveFileName(
-            self._panel, title, name + suffix, _FILTERS[suffix]
+            self._panel,
+            title,
+            name + suffix,
+            QCoreApplication.translate("ExportMenu", _FILTERS[suffix]),
         )
         if not path:
             return None
@@ -162,32 +186,59 @@ class ExportMenu(QMenu):
     def save_plot(self, which: str, suffix: str) -> Path | None:
         """Ask for a file and save the loss or gradient plot there."""
         plot = self._panel.loss_plot if which == "loss" else self._panel.grad_plot
-        path = self._ask(f"Save the {which} plot", f"{self._stem()}-{which}", suffix)
+        title = (
+            QCoreApplication.translate("ExportMenu", "Save the loss plot")
+            if which == "loss"
+            else QCoreApplication.translate("ExportMenu", "Save the grad plot")
+        )
+        path = self._ask(title, f"{self._stem()}-{which}", suffix)
         if path is None:
             return None
         try:
             export_image(plot, path)
         except (OSError, ValueError) as exc:
-            self._panel.show_message(f"Export failed: {exc}")
+            self._panel.show_message(
+                QCoreApplication.translate(
+                    "ExportMenu", "Export failed: {reason}"
+                ).format(reason=exc)
+            )
             return None
-        self._panel.show_message(f"Saved {path}")
+        self._panel.show_message(
+            QCoreApplication.translate("ExportMenu", "Saved {path}").format(path=path)
+        )
         return path
 
     def save_csv(self) -> Path | None:
         """Ask for a file and write the curve data there."""
         curve_set = self._panel.curve_set
         if curve_set is None or not curve_set.curves:
-            self._panel.show_message("There are no curves to export")
+            self._panel.show_message(
+                QCoreApplication.translate(
+                    "ExportMenu", "There are no curves to export"
+                )
+            )
             return None
-        path = self._ask("Save the curve data", f"{self._stem()}-curves", ".csv")
+        path = self._ask(
+            QCoreApplication.translate("ExportMenu", "Save the curve data"),
+            f"{self._stem()}-curves",
+            ".csv",
+        )
         if path is None:
             return None
         try:
             rows = export_csv(curve_set, path)
         except OSError as exc:
-            self._panel.show_message(f"Export failed: {exc}")
+            self._panel.show_message(
+                QCoreApplication.translate(
+                    "ExportMenu", "Export failed: {reason}"
+                ).format(reason=exc)
+            )
             return None
-        self._panel.show_message(f"Saved {rows} rows to {path}")
+        self._panel.show_message(
+            QCoreApplication.translate(
+                "ExportMenu", "Saved {rows} rows to {path}"
+            ).format(rows=rows, path=path)
+        )
         return path
 
     def _stem(self) -> str:

@@ -14,8 +14,10 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor
 
+from lossgui.i18n import QT_TRANSLATE_NOOP
 from lossgui.session.curve_y_range import OffScale, off_scale_spans, off_scale_text
 
 __all__ = ["MIN_PIXELS", "OffScaleBands"]
@@ -23,10 +25,11 @@ __all__ = ["MIN_PIXELS", "OffScaleBands"]
 #: A band is drawn at least this wide (a single clamped end point included).
 MIN_PIXELS = 5.0
 
-TIP = (
+TIP = QT_TRANSLATE_NOOP(
+    "OffScaleBands",
     "Off the scale: the curves leave the plot here ({text}).\n"
     "The y-range shows the batch and the middle of the curves;\n"
-    "right-click > View All shows everything."
+    "right-click > View All shows everything.",
 )
 
 
@@ -95,7 +98,8 @@ class OffScaleBands:
             low, high = _widened(span.low, span.high, MIN_PIXELS * pixel)
             band.setRegion((low, high))
             text = off_scale_text(span)
-            band.setToolTip(TIP.format(text=text))
+            tip = QCoreApplication.translate("OffScaleBands", TIP)
+            band.setToolTip(tip.format(text=text))
             band.setVisible(True)
             left = (low + high) / 2 < (x_range[0] + x_range[1]) / 2
             top = span.above is not None

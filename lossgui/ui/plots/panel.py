@@ -13,7 +13,7 @@ sigmoid vs BCEWithLogitsLoss in float32 and float64).
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
@@ -265,7 +265,8 @@ class CurvesPanel(QWidget):
         if self._mode == "numerics":
             return numerics_curves(self._target, x_range)
         if self._evaluation is None:
-            return CurveSet("", "", "", "", error="Nothing computed yet.")
+            nothing = QCoreApplication.translate("CurvesPanel", "Nothing computed yet.")
+            return CurveSet("", "", "", "", error=nothing)
         return batch_curves(self._evaluation, self._selected, x_range)
 
     def _x(self, x: np.ndarray, p_true: np.ndarray | None) -> np.ndarray:
@@ -282,7 +283,9 @@ class CurvesPanel(QWidget):
         self.loss_plot.show_curves(loss, labels, chosen)
         self.grad_plot.show_curves(grad, labels, chosen)
         x_label = (
-            "p_t, probability of the true class"
+            QCoreApplication.translate(
+                "CurvesPanel", "p_t, probability of the true class"
+            )
             if self._axis == "p_true"
             else cs.x_label
         )

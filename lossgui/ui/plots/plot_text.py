@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
+from PySide6.QtCore import QCoreApplication
+
 from lossgui.session.curve_set import CurveSet, Markers
 from lossgui.session.receipt import short
 
@@ -29,7 +31,12 @@ def title_html(cs: CurveSet) -> str:
     """The loss plot's title: the set's title, then its error and notes."""
     lines = list(cs.notes)
     if cs.error is not None:
-        lines.insert(0, "No curves: " + cs.error.splitlines()[0])
+        lines.insert(
+            0,
+            QCoreApplication.translate("PlotText", "No curves: {reason}").format(
+                reason=cs.error.splitlines()[0]
+            ),
+        )
     title = f"<b>{html.escape(cs.title)}</b>"
     return f"{title}<br>{notes_html(lines)}" if lines else title
 
@@ -38,8 +45,9 @@ def marker_tip(markers: Markers | None, index: int) -> str:
     """A marker's tooltip: its element, value, loss and gradient."""
     if markers is None or not 0 <= index < markers.rows.size:
         return ""
+    element = QCoreApplication.translate("PlotText", "element [{row}, {column}]")
     return (
-        f"element [{markers.rows[index]}, {markers.cols[index]}]\n"
+        element.format(row=markers.rows[index], column=markers.cols[index]) + "\n"
         f"x = {short(markers.x[index])}\n"
         f"ℓ = {short(markers.loss[index])}\n"
         f"∂ℓ/∂x = {short(markers.grad[index])}"

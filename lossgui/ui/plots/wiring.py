@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 from lossgui.ui.element_tracker import ElementTracker
 from lossgui.ui.plots.panel import CurvesPanel
@@ -42,7 +42,9 @@ def install_curves(window: MainWindow) -> CurvesPanel:
         The panel (also reachable as ``window.findChild(CurvesPanel)``).
     """
     panel = CurvesPanel()
-    dock = window.add_dock_view(panel, "Curves")
+    dock = window.add_dock_view(
+        panel, QCoreApplication.translate("CurvesPanel", "Curves")
+    )
     # behind another dock tab the panel stays "visible" to Qt: catch up on switches
     dock.visibilityChanged.connect(panel.on_visibility)
     dock.setMinimumWidth(360)
