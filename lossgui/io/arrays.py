@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from lossgui.i18n import translate
 from lossgui.io.errors import FileFormatError
 from lossgui.io.table_reader import TEXT_SUFFIXES, Progress, read_table
 from lossgui.io.text_parse import MAX_ELEMENTS
@@ -38,12 +39,18 @@ _NUMERIC_KINDS = "biuf"
 def _check_array(name: str, array: Array) -> Array:
     if array.dtype.kind not in _NUMERIC_KINDS:
         raise FileFormatError(
-            f"'{name}' holds {array.dtype} values; lossgui needs numbers "
-            "(float, int or bool)"
+            translate(
+                "io",
+                "'{name}' holds {array_dtype} values; lossgui needs numbers (float, "
+                "int or bool)",
+            ).format(name=name, array_dtype=array.dtype)
         )
     if array.size > MAX_ELEMENTS:
         raise FileFormatError(
-            f"'{name}' has {array.size:,} elements; the limit is {MAX_ELEMENTS:,}"
+            translate(
+                "io",
+                "'{name}' has {array_size:,} elements; the limit is {MAX_ELEMENTS:,}",
+            ).format(name=name, array_size=array.size, MAX_ELEMENTS=MAX_ELEMENTS)
         )
     return array
 
@@ -62,18 +69,31 @@ def _check_npy_header(stream: Any, what: str) -> None:
             else np.lib.format.read_array_header_2_0(stream)
         )
     except (ValueError, OSError, EOFError) as exc:
-        raise FileFormatError(f"not a valid {what} ({exc})") from None
+        raise FileFormatError(
+            translate(
+                "io",
+                "not a valid {what} ({exc})",
+            ).format(what=what, exc=exc)
+        ) from None
     shape, _, dtype = header
     if dtype.hasobject:
         raise FileFormatError(
-            f"the {what} holds Python objects (a pickle); lossgui never loads "
-            "pickles because they can run code"
+            translate(
+                "io",
+                "the {what} holds Python objects (a pickle); lossgui never loads "
+                "pickles because they can run code",
+            ).format(what=what)
         )
     count = int(np.prod(shape, dtype=np.float64))
     if count > MAX_ELEMENTS:
         raise FileFormatError(
-            f"the {what}'s shape {tuple(shape)} has {count:,} elements; "
-            f"the limit is {MAX_ELEMENTS:,}"
+            translate(
+                "io",
+                "the {what}'s shape {tuple} has {count:,} elements; the limit is "
+                "{MAX_ELEMENTS:,}",
+            ).format(
+                what=what, tuple=tuple(shape), count=count, MAX_ELEMENTS=MAX_ELEMENTS
+            )
         )
 
 
@@ -84,7 +104,10 @@ def _load_npy(path: Path) -> dict[str, Array]:
         array = np.load(path, allow_pickle=False)
     except (ValueError, OSError, EOFError) as exc:
         raise FileFormatError(
-            f"the .npy file is damaged or truncated ({exc})"
+            translate(
+                "io",
+                "the .npy file is damaged or truncated ({exc})",
+            ).format(exc=exc)
         ) from None
     return {path.stem: _check_array(path.stem, np.asarray(array))}
 
@@ -93,7 +116,12 @@ def _load_npz(path: Path) -> dict[str, Array]:
     try:
         archive = np.load(path, allow_pickle=False)
     except (ValueError, OSError, EOFError, zipfile.BadZipFile) as exc:
-        raise FileFormatError(f"not a valid .npz archive ({exc})") from None
+        raise FileFormatError(
+            translate(
+                "io",
+                "not a valid .npz archive ({exc})",
+            ).format(exc=exc)
+        ) from None
     arrays: dict[str, Array] = {}
     with archive:
         for member in archive.zip.namelist():
@@ -103,7 +131,10 @@ def _load_npz(path: Path) -> dict[str, Array]:
                         _check_npy_header(stream, f"archive member '{member}'")
                 except (OSError, EOFError, zipfile.BadZipFile) as exc:
                     raise FileFormatError(
-                        f"'{member}' in the archive is damaged or truncated ({exc})"
+                        translate(
+                            "io",
+                            "'{member}' in the archive is damaged or truncated ({exc})",
+                        ).format(member=member, exc=exc)
                     ) from None
         for name in archive.files:
             try:
@@ -111,14 +142,20 @@ def _load_npz(path: Path) -> dict[str, Array]:
             except (ValueError, OSError, EOFError, zipfile.BadZipFile) as exc:
                 if "pickle" in str(exc).lower():
                     raise FileFormatError(
-                        f"'{name}' in the archive is a pickle; lossgui never loads "
-                        "pickles because they can run code"
+                        translate(
+                            "io",
+                            "'{name}' in the archive is a pickle; lossgui never loads "
+                            "pickles because they can run code",
+                        ).format(name=name)
                     ) from None
                 raise FileFormatError(
-                    f"'{name}' in the archive is damaged or truncated ({exc})"
+                    translate(
+                        "io",
+                        "'{name}' in the archive is damaged or truncated ({exc})",
+                    ).format(name=name, exc=exc)
                 ) from None
     if not arrays:
-        raise FileFormatError("the .npz archive holds no arrays")
+        raise FileFormatError(translate("io", "the .npz archive holds no arrays"))
     return arrays
 
 
@@ -126,7 +163,12 @@ def _tensors_from(obj: object, prefix: str, out: dict[str, Array], torch: Any) -
     if isinstance(obj, torch.Tensor):
         tensor = obj.detach().cpu()
         if tensor.is_complex():
-            raise FileFormatError(f"'{prefix}' is a complex tensor")
+            raise FileFormatError(
+                translate(
+                    "io",
+                    "'{prefix}' is a complex tensor",
+                ).format(prefix=prefix)
+            )
         if tensor.dtype == torch.bfloat16:
             tensor = tensor.float()
         out[prefix] = _check_array(prefix, tensor.numpy())
@@ -141,8 +183,11 @@ def _tensors_from(obj: object, prefix: str, out: dict[str, Array], torch: Any) -
 def _load_torch(path: Path) -> dict[str, Array]:
     if importlib.util.find_spec("torch") is None:
         raise FileFormatError(
-            "reading .pt files needs PyTorch, which is not installed here; save the "
-            "tensors with numpy.save (or tensor.numpy()) instead"
+            translate(
+                "io",
+                "reading .pt files needs PyTorch, which is not installed here; save "
+                "the tensors with numpy.save (or tensor.numpy()) instead",
+            )
         )
     import torch
 
@@ -155,13 +200,18 @@ def _load_torch(path: Path) -> dict[str, Array]:
                 "the file holds Python objects beyond tensors; lossgui only loads "
                 "plain tensors (weights_only=True) because pickles can run code"
             )
-        raise FileFormatError(f"cannot read the .pt file: {message}") from None
+        raise FileFormatError(
+            translate(
+                "io",
+                "cannot read the .pt file: {message}",
+            ).format(message=message)
+        ) from None
     arrays: dict[str, Array] = {}
     _tensors_from(
         obj, "" if isinstance(obj, dict | list | tuple) else path.stem, arrays, torch
     )
     if not arrays:
-        raise FileFormatError("the .pt file holds no tensors")
+        raise FileFormatError(translate("io", "the .pt file holds no tensors"))
     return arrays
 
 
@@ -197,7 +247,12 @@ def load_arrays(
     """
     file = Path(path)
     if not file.is_file():
-        raise FileFormatError(f"'{file.name}' does not exist or is not a file")
+        raise FileFormatError(
+            translate(
+                "io",
+                "'{file_name}' does not exist or is not a file",
+            ).format(file_name=file.name)
+        )
     suffix = file.suffix.lower()
     loaders: dict[str, Callable[[Path], dict[str, Array]]] = {
         ".npy": _load_npy,
@@ -216,7 +271,10 @@ def load_arrays(
         arrays = loaders[suffix](file)
     except OSError as exc:
         raise FileFormatError(
-            f"cannot read '{file.name}': {exc.strerror or exc}"
+            translate(
+                "io",
+                "cannot read '{file_name}': {value}",
+            ).format(file_name=file.name, value=exc.strerror or exc)
         ) from None
     if progress is not None:
         progress(1.0)

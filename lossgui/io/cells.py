@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from lossgui.i18n import translate
 from lossgui.io.errors import FileFormatError
 from lossgui.io.text_parse import parse_number
 
@@ -37,9 +38,19 @@ def parse_index(text: str) -> int:
     """
     value = parse_number(text)
     if not math.isfinite(value) or value != math.floor(value):
-        raise FileFormatError(f"'{text.strip()}': class indices are whole numbers")
+        raise FileFormatError(
+            translate(
+                "io",
+                "'{strip}': class indices are whole numbers",
+            ).format(strip=text.strip())
+        )
     if abs(value) >= 2**63:
-        raise FileFormatError(f"'{text.strip()}' does not fit a 64-bit integer")
+        raise FileFormatError(
+            translate(
+                "io",
+                "'{strip}' does not fit a 64-bit integer",
+            ).format(strip=text.strip())
+        )
     return int(value)
 
 

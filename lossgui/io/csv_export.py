@@ -49,6 +49,7 @@ import numpy.typing as npt
 
 from lossgui import __version__
 from lossgui.engine.registry import LOSSES, LossSpec
+from lossgui.i18n import translate
 from lossgui.io.atomic import atomic_write
 from lossgui.io.json_values import encode_array, encode_number
 from lossgui.session.call_text import call_text
@@ -145,7 +146,10 @@ def export_table(evaluation: Evaluation) -> ExportTable:
     if result is None:
         text = evaluation.error.torch_text if evaluation.error else "no result"
         raise ExportError(
-            f"torch refuses this input, so there is nothing to export: {text}"
+            translate(
+                "io",
+                "torch refuses this input, so there is nothing to export: {text}",
+            ).format(text=text)
         )
     spec = LOSSES[evaluation.loss]
     grid = np.asarray(evaluation.grid)

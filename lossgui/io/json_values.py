@@ -28,6 +28,7 @@ from typing import Any, Literal
 import numpy as np
 import numpy.typing as npt
 
+from lossgui.i18n import translate
 from lossgui.io.errors import FileFormatError
 from lossgui.io.npy_zip import MAX_BINARY_ELEMENTS
 from lossgui.io.text_parse import MAX_ELEMENTS
@@ -89,18 +90,31 @@ def decode_number(value: object, what: str) -> float:
         For anything but a number or one of the :data:`NONFINITE` strings.
     """
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise FileFormatError(f"{what} must be a number, not {json_type(value)}")
+        raise FileFormatError(
+            translate(
+                "io",
+                "{what} must be a number, not {json_type}",
+            ).format(what=what, json_type=json_type(value))
+        )
     if isinstance(value, str):
         if value not in NONFINITE:
             raise FileFormatError(
-                f"{what} must be a number; the only strings allowed are "
-                f"'nan', 'inf' and '-inf', not '{value[:20]}'"
+                translate(
+                    "io",
+                    "{what} must be a number; the only strings allowed are 'nan', "
+                    "'inf' and '-inf', not '{value}'",
+                ).format(what=what, value=value[:20])
             )
         return NONFINITE[value]
     try:
         return float(value)
     except OverflowError:
-        raise FileFormatError(f"{what} is too large for a float") from None
+        raise FileFormatError(
+            translate(
+                "io",
+                "{what} is too large for a float",
+            ).format(what=what)
+        ) from None
 
 
 def encode_array(array: npt.ArrayLike) -> Any:
@@ -121,9 +135,11 @@ def encode_array(array: npt.ArrayLike) -> Any:
 
 def _too_deep(name: str, max_ndim: int) -> FileFormatError:
     return FileFormatError(
-        f"'{name}' is nested deeper than {max_ndim} level"
-        f"{'s' if max_ndim > 1 else ''} (lossgui tensors have at most "
-        f"{max_ndim} dimension{'s' if max_ndim > 1 else ''})"
+        translate(
+            "io",
+            "'{name}' is nested deeper than {max_ndim} level{value} (lossgui tensors "
+            "have at most {max_ndim} dimension{value})",
+        ).format(name=name, max_ndim=max_ndim, value="s" if max_ndim > 1 else "")
     )
 
 
@@ -140,7 +156,10 @@ def _shape(value: object, name: str, max_ndim: int) -> tuple[int, ...]:
         node = node[0]
     if not shape:
         raise FileFormatError(
-            f"'{name}' must be a list of numbers, not {json_type(value)}"
+            translate(
+                "io",
+                "'{name}' must be a list of numbers, not {json_type}",
+            ).format(name=name, json_type=json_type(value))
         )
     return tuple(shape)
 
@@ -153,14 +172,20 @@ def _flatten(value: list[Any], shape: tuple[int, ...], name: str) -> list[Any]:
         for position, item in enumerate(level):
             if not isinstance(item, list):
                 raise FileFormatError(
-                    f"'{name}' mixes numbers and lists at depth {depth} "
-                    "(a tensor must be rectangular)"
+                    translate(
+                        "io",
+                        "'{name}' mixes numbers and lists at depth {depth} (a tensor "
+                        "must be rectangular)",
+                    ).format(name=name, depth=depth)
                 )
             if len(item) != size:
                 where = f"row {position}" if depth == 1 else f"a list at depth {depth}"
                 raise FileFormatError(
-                    f"'{name}' is not rectangular: {where} has {len(item)} "
-                    f"values, the first has {size}"
+                    translate(
+                        "io",
+                        "'{name}' is not rectangular: {where} has {n_item} values, "
+                        "the first has {size}",
+                    ).format(name=name, where=where, n_item=len(item), size=size)
                 )
             children.extend(item)
         level = children
@@ -169,15 +194,26 @@ def _flatten(value: list[Any], shape: tuple[int, ...], name: str) -> list[Any]:
 
 def _leaf_error(name: str, leaf: object, kind: str) -> FileFormatError:
     if isinstance(leaf, list):
-        return FileFormatError(f"'{name}' is not rectangular (lists nested unevenly)")
+        return FileFormatError(
+            translate(
+                "io",
+                "'{name}' is not rectangular (lists nested unevenly)",
+            ).format(name=name)
+        )
     if kind == "index":
         return FileFormatError(
-            f"'{name}' holds class indices: whole numbers expected, "
-            f"found {json_type(leaf)} ({str(leaf)[:20]!r})"
+            translate(
+                "io",
+                "'{name}' holds class indices: whole numbers expected, found "
+                "{json_type} ({leaf!r})",
+            ).format(name=name, json_type=json_type(leaf), leaf=str(leaf)[:20])
         )
     return FileFormatError(
-        f"'{name}' must hold numbers ('nan', 'inf', '-inf' allowed as strings); "
-        f"found {json_type(leaf)} ({str(leaf)[:20]!r})"
+        translate(
+            "io",
+            "'{name}' must hold numbers ('nan', 'inf', '-inf' allowed as strings); "
+            "found {json_type} ({leaf!r})",
+        ).format(name=name, json_type=json_type(leaf), leaf=str(leaf)[:20])
     )
 
 
@@ -191,7 +227,10 @@ def _numbers(leaves: list[Any], name: str, kind: str) -> Array:
             return np.array(leaves, dtype=np.int64)
         except OverflowError:
             raise FileFormatError(
-                f"'{name}' holds a class index beyond 64 bits"
+                translate(
+                    "io",
+                    "'{name}' holds a class index beyond 64 bits",
+                ).format(name=name)
             ) from None
     if types - {int, float, str}:
         bad = next(x for x in leaves if type(x) not in (int, float, str))
@@ -207,7 +246,10 @@ def _numbers(leaves: list[Any], name: str, kind: str) -> Array:
         return np.array(leaves, dtype=np.float64)
     except OverflowError:
         raise FileFormatError(
-            f"'{name}' holds a number too large for a float"
+            translate(
+                "io",
+                "'{name}' holds a number too large for a float",
+            ).format(name=name)
         ) from None
 
 
@@ -249,16 +291,27 @@ def decode_array(
     if scalar:
         if isinstance(value, list | dict):
             raise FileFormatError(
-                f"'{name}' is one number, not {json_type(value)} (write 6, not [6])"
+                translate(
+                    "io",
+                    "'{name}' is one number, not {json_type} (write 6, not [6])",
+                ).format(name=name, json_type=json_type(value))
             )
         return _numbers([value], name, kind).reshape(())
     shape = _shape(value, name, max_ndim)
     count = math.prod(shape)
     if count == 0:
-        raise FileFormatError(f"'{name}' is empty (shape {shape})")
+        raise FileFormatError(
+            translate(
+                "io",
+                "'{name}' is empty (shape {shape})",
+            ).format(name=name, shape=shape)
+        )
     if count > limit:
         raise FileFormatError(
-            f"'{name}' has {count:,} values (shape {shape}); the limit is {limit:,}"
+            translate(
+                "io",
+                "'{name}' has {count:,} values (shape {shape}); the limit is {limit:,}",
+            ).format(name=name, count=count, shape=shape, limit=limit)
         )
     assert isinstance(value, list)  # _shape checked it
     leaves = _flatten(value, shape, name)
@@ -272,29 +325,53 @@ def _from_array(
     if scalar:
         if array.ndim:
             raise FileFormatError(
-                f"'{name}' is one number, not an array of shape {array.shape}"
+                translate(
+                    "io",
+                    "'{name}' is one number, not an array of shape {array_shape}",
+                ).format(name=name, array_shape=array.shape)
             )
     elif array.ndim == 0:
-        raise FileFormatError(f"'{name}' must be a list of numbers, not one number")
+        raise FileFormatError(
+            translate(
+                "io",
+                "'{name}' must be a list of numbers, not one number",
+            ).format(name=name)
+        )
     elif array.ndim > max_ndim:
         raise _too_deep(name, max_ndim)
     elif array.size == 0:
-        raise FileFormatError(f"'{name}' is empty (shape {array.shape})")
+        raise FileFormatError(
+            translate(
+                "io",
+                "'{name}' is empty (shape {array_shape})",
+            ).format(name=name, array_shape=array.shape)
+        )
     if array.size > limit:
         raise FileFormatError(
-            f"'{name}' has {array.size:,} values (shape {array.shape}); the limit "
-            f"is {limit:,}"
+            translate(
+                "io",
+                "'{name}' has {array_size:,} values (shape {array_shape}); the limit "
+                "is {limit:,}",
+            ).format(
+                name=name, array_size=array.size, array_shape=array.shape, limit=limit
+            )
         )
     if kind == "index":
         if array.dtype.kind not in "iu":
             raise FileFormatError(
-                f"'{name}' holds class indices: whole numbers expected, found "
-                f"{array.dtype.name} values"
+                translate(
+                    "io",
+                    "'{name}' holds class indices: whole numbers expected, found "
+                    "{array_dtype_name} values",
+                ).format(name=name, array_dtype_name=array.dtype.name)
             )
         return array.astype(np.int64, copy=False)
     if array.dtype.kind != "f":
         raise FileFormatError(
-            f"'{name}' must hold floats, not {array.dtype.name} values"
+            translate(
+                "io",
+                "'{name}' must hold floats, not {array_dtype_name} values",
+            ).format(name=name, array_dtype_name=array.dtype.name)
         )
     return array.astype(np.float64, copy=False)
 

@@ -33,6 +33,7 @@ import numpy as np
 import numpy.typing as npt
 from numpy.lib import format as npy_format
 
+from lossgui.i18n import translate
 from lossgui.io.atomic import atomic_binary_write
 from lossgui.io.errors import FileFormatError
 
@@ -113,7 +114,10 @@ def write_npy_archive(
 
 def _damaged(detail: object) -> FileFormatError:
     return FileFormatError(
-        f"the container is damaged or truncated ({str(detail)[:80]})"
+        translate(
+            "io",
+            "the container is damaged or truncated ({detail})",
+        ).format(detail=str(detail)[:80])
     )
 
 
@@ -137,7 +141,10 @@ class NpyArchive:
             self._zip = zipfile.ZipFile(source)
         except zipfile.BadZipFile as exc:
             raise FileFormatError(
-                f"not a complete zip container ({exc}); is the file truncated?"
+                translate(
+                    "io",
+                    "not a complete zip container ({exc}); is the file truncated?",
+                ).format(exc=exc)
             ) from None
         except (EOFError, ValueError, OSError) as exc:
             raise _damaged(exc) from None
@@ -171,8 +178,11 @@ class NpyArchive:
         infos = self._zip.infolist()
         if len(infos) > MAX_MEMBERS:
             raise FileFormatError(
-                f"the container has {len(infos):,} members; a session has at most "
-                f"{MAX_MEMBERS}"
+                translate(
+                    "io",
+                    "the container has {n_infos:,} members; a session has at most "
+                    "{MAX_MEMBERS}",
+                ).format(n_infos=len(infos), MAX_MEMBERS=MAX_MEMBERS)
             )
         members: dict[str, zipfile.ZipInfo] = {}
         total = 0
@@ -181,14 +191,27 @@ class NpyArchive:
             match = _MEMBER.fullmatch(name)
             if name != MANIFEST_NAME and match is None:
                 raise FileFormatError(
-                    f"unexpected member {name[:60]!r} in the container (it holds "
-                    f"only {MANIFEST_NAME} and tensors/<name>.npy)"
+                    translate(
+                        "io",
+                        "unexpected member {name!r} in the container (it holds only "
+                        "{MANIFEST_NAME} and tensors/<name>.npy)",
+                    ).format(name=name[:60], MANIFEST_NAME=MANIFEST_NAME)
                 )
             key = MANIFEST_NAME if match is None else match.group(1)
             if key in members:
-                raise FileFormatError(f"the container holds {name!r} twice")
+                raise FileFormatError(
+                    translate(
+                        "io",
+                        "the container holds {name!r} twice",
+                    ).format(name=name)
+                )
             if info.flag_bits & 0x1:
-                raise FileFormatError(f"{name!r} is encrypted")
+                raise FileFormatError(
+                    translate(
+                        "io",
+                        "{name!r} is encrypted",
+                    ).format(name=name)
+                )
             limit = (
                 MAX_MANIFEST_BYTES
                 if match is None
@@ -196,19 +219,29 @@ class NpyArchive:
             )
             if info.file_size > limit:
                 raise FileFormatError(
-                    f"{name!r} declares {info.file_size:,} bytes; the limit is "
-                    f"{limit:,}"
+                    translate(
+                        "io",
+                        "{name!r} declares {file_size:,} bytes; the limit is {limit:,}",
+                    ).format(name=name, file_size=info.file_size, limit=limit)
                 )
             self._check_compression(info)
             total += info.file_size
             members[key] = info
         if total > MAX_ARCHIVE_BYTES:
             raise FileFormatError(
-                f"the container declares {total / 2**30:,.1f} GiB of data; the "
-                f"limit is {MAX_ARCHIVE_BYTES / 2**30:,.0f} GiB"
+                translate(
+                    "io",
+                    "the container declares {value:,.1f} GiB of data; the limit is "
+                    "{value2:,.0f} GiB",
+                ).format(value=total / 2**30, value2=MAX_ARCHIVE_BYTES / 2**30)
             )
         if MANIFEST_NAME not in members:
-            raise FileFormatError(f"the container has no {MANIFEST_NAME}")
+            raise FileFormatError(
+                translate(
+                    "io",
+                    "the container has no {MANIFEST_NAME}",
+                ).format(MANIFEST_NAME=MANIFEST_NAME)
+            )
         return members
 
     @staticmethod
@@ -217,20 +250,36 @@ class NpyArchive:
         if info.compress_type == zipfile.ZIP_STORED:
             if info.compress_size != info.file_size:
                 raise FileFormatError(
-                    f"{name!r} is stored uncompressed, yet declares "
-                    f"{info.file_size:,} bytes in {info.compress_size:,}"
+                    translate(
+                        "io",
+                        "{name!r} is stored uncompressed, yet declares {file_size:,} "
+                        "bytes in {compress_size:,}",
+                    ).format(
+                        name=name,
+                        file_size=info.file_size,
+                        compress_size=info.compress_size,
+                    )
                 )
         elif info.compress_type == zipfile.ZIP_DEFLATED:
             if info.file_size > info.compress_size * MAX_DEFLATE_RATIO + 1024:
                 raise FileFormatError(
-                    f"{name!r} declares {info.file_size:,} bytes from "
-                    f"{info.compress_size:,} compressed, more than deflate can "
-                    "produce (a zip bomb?)"
+                    translate(
+                        "io",
+                        "{name!r} declares {file_size:,} bytes from {compress_size:,} "
+                        "compressed, more than deflate can produce (a zip bomb?)",
+                    ).format(
+                        name=name,
+                        file_size=info.file_size,
+                        compress_size=info.compress_size,
+                    )
                 )
         else:
             raise FileFormatError(
-                f"{name!r} uses zip compression method {info.compress_type}; "
-                "lossgui reads stored or deflated members only"
+                translate(
+                    "io",
+                    "{name!r} uses zip compression method {compress_type}; lossgui "
+                    "reads stored or deflated members only",
+                ).format(name=name, compress_type=info.compress_type)
             )
 
     def manifest(self) -> str:
@@ -248,7 +297,12 @@ class NpyArchive:
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError:
-            raise FileFormatError(f"{MANIFEST_NAME} is not UTF-8 text") from None
+            raise FileFormatError(
+                translate(
+                    "io",
+                    "{MANIFEST_NAME} is not UTF-8 text",
+                ).format(MANIFEST_NAME=MANIFEST_NAME)
+            ) from None
 
     def load(self, tensor: str, dtype: str, shape: tuple[int, ...]) -> Array:
         """The tensor ``tensor``, which must have ``dtype`` and ``shape``.
@@ -266,8 +320,10 @@ class NpyArchive:
         info = self._members.get(tensor)
         if info is None:
             raise FileFormatError(
-                f"the container has no {member_name(tensor)} (the manifest "
-                "refers to it)"
+                translate(
+                    "io",
+                    "the container has no {member_name} (the manifest refers to it)",
+                ).format(member_name=member_name(tensor))
             )
         if dtype not in ARRAY_DTYPES:
             raise FileFormatError(
@@ -278,8 +334,16 @@ class NpyArchive:
         count = math.prod(shape)
         if count > MAX_BINARY_ELEMENTS:
             raise FileFormatError(
-                f"'{tensor}' has {count:,} values (shape {shape}); the limit is "
-                f"{MAX_BINARY_ELEMENTS:,}"
+                translate(
+                    "io",
+                    "'{tensor}' has {count:,} values (shape {shape}); the limit is "
+                    "{MAX_BINARY_ELEMENTS:,}",
+                ).format(
+                    tensor=tensor,
+                    count=count,
+                    shape=shape,
+                    MAX_BINARY_ELEMENTS=MAX_BINARY_ELEMENTS,
+                )
             )
         try:
             with self._zip.open(info) as stream:
@@ -292,14 +356,22 @@ class NpyArchive:
         except ValueError as exc:
             if "pickle" in str(exc).lower():
                 raise FileFormatError(
-                    f"'{tensor}' holds pickled Python objects, which lossgui never "
-                    "loads (they can run code)"
+                    translate(
+                        "io",
+                        "'{tensor}' holds pickled Python objects, which lossgui never "
+                        "loads (they can run code)",
+                    ).format(tensor=tensor)
                 ) from None
             raise _damaged(exc) from None
         except (zipfile.BadZipFile, EOFError, zlib.error, OSError) as exc:
             raise _damaged(exc) from None
         if not isinstance(array, np.ndarray) or array.dtype != expected:
-            raise FileFormatError(f"'{tensor}' is not a plain {dtype} array")
+            raise FileFormatError(
+                translate(
+                    "io",
+                    "'{tensor}' is not a plain {dtype} array",
+                ).format(tensor=tensor, dtype=dtype)
+            )
         return array
 
     @staticmethod
@@ -319,7 +391,10 @@ class NpyArchive:
                 raise ValueError(f"npy format version {major}")
         except ValueError as exc:
             raise FileFormatError(
-                f"'{tensor}' is not a NumPy .npy array ({str(exc)[:80]})"
+                translate(
+                    "io",
+                    "'{tensor}' is not a NumPy .npy array ({exc})",
+                ).format(tensor=tensor, exc=str(exc)[:80])
             ) from None
         return shape, fortran, dtype, stream.tell()
 
@@ -334,24 +409,40 @@ class NpyArchive:
         found_shape, _fortran, found_dtype, header_bytes = header
         if found_dtype.hasobject:
             raise FileFormatError(
-                f"'{tensor}' holds pickled Python objects, which lossgui never "
-                "loads (they can run code)"
+                translate(
+                    "io",
+                    "'{tensor}' holds pickled Python objects, which lossgui never "
+                    "loads (they can run code)",
+                ).format(tensor=tensor)
             )
         if found_dtype != expected:
             raise FileFormatError(
-                f"'{tensor}' holds {found_dtype.str!r} values; the manifest "
-                f"declares {expected.name} ({expected.str!r})"
+                translate(
+                    "io",
+                    "'{tensor}' holds {str!r} values; the manifest declares "
+                    "{expected_name} ({str2!r})",
+                ).format(
+                    tensor=tensor,
+                    str=found_dtype.str,
+                    expected_name=expected.name,
+                    str2=expected.str,
+                )
             )
         if tuple(found_shape) != tuple(shape):
             raise FileFormatError(
-                f"'{tensor}' has shape {tuple(found_shape)}; the manifest declares "
-                f"{tuple(shape)}"
+                translate(
+                    "io",
+                    "'{tensor}' has shape {tuple}; the manifest declares {tuple2}",
+                ).format(tensor=tensor, tuple=tuple(found_shape), tuple2=tuple(shape))
             )
         size = header_bytes + math.prod(shape) * expected.itemsize
         if info.file_size != size:
             raise FileFormatError(
-                f"{info.filename!r} is {info.file_size:,} bytes; its header "
-                f"describes {size:,}"
+                translate(
+                    "io",
+                    "{filename!r} is {file_size:,} bytes; its header describes "
+                    "{size:,}",
+                ).format(filename=info.filename, file_size=info.file_size, size=size)
             )
 
 

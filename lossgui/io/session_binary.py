@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
+from lossgui.i18n import translate
 from lossgui.io.errors import FileFormatError
 from lossgui.io.json_values import json_type
 from lossgui.io.npy_zip import (
@@ -174,14 +175,24 @@ def _parse_manifest(text: str) -> dict[str, Any]:
     try:
         data = json.loads(text)
     except RecursionError:
-        raise FileFormatError("the manifest is nested too deeply") from None
+        raise FileFormatError(
+            translate("io", "the manifest is nested too deeply")
+        ) from None
     except ValueError as exc:
-        raise FileFormatError(f"the manifest is not valid JSON: {exc}") from None
+        raise FileFormatError(
+            translate(
+                "io",
+                "the manifest is not valid JSON: {exc}",
+            ).format(exc=exc)
+        ) from None
     checked = check_header(data)
     if checked["version"] < 2:
         raise FileFormatError(
-            "a container's manifest must be format version 2 or later (version 1 "
-            "sessions are JSON files)"
+            translate(
+                "io",
+                "a container's manifest must be format version 2 or later (version 1 "
+                "sessions are JSON files)",
+            )
         )
     return checked
 
@@ -189,12 +200,19 @@ def _parse_manifest(text: str) -> dict[str, Any]:
 def _shape(value: object, where: str) -> tuple[int, ...]:
     if not isinstance(value, list) or len(value) > 2:
         raise FileFormatError(
-            f"{where}'s 'shape' must be a list of at most 2 sizes, not "
-            f"{json_type(value)}"
+            translate(
+                "io",
+                "{where}'s 'shape' must be a list of at most 2 sizes, not {json_type}",
+            ).format(where=where, json_type=json_type(value))
         )
     for size in value:
         if isinstance(size, bool) or not isinstance(size, int) or size < 0:
-            raise FileFormatError(f"{where}'s 'shape' must hold whole sizes >= 0")
+            raise FileFormatError(
+                translate(
+                    "io",
+                    "{where}'s 'shape' must hold whole sizes >= 0",
+                ).format(where=where)
+            )
     return tuple(value)
 
 
@@ -203,23 +221,44 @@ def _resolve(archive: NpyArchive, name: object, ref: object, used: set[str]) -> 
     where = f"tensor '{str(name)[:40]}'"
     if not isinstance(ref, dict) or set(ref) != REFERENCE_KEYS:
         raise FileFormatError(
-            f"{where} must be a reference with keys 'npy', 'dtype' and 'shape' "
-            "in a container"
+            translate(
+                "io",
+                "{where} must be a reference with keys 'npy', 'dtype' and 'shape' in "
+                "a container",
+            ).format(where=where)
         )
     try:
         expected = member_name(str(name))
     except ValueError:
-        raise FileFormatError(f"{where} is not a valid tensor name") from None
+        raise FileFormatError(
+            translate(
+                "io",
+                "{where} is not a valid tensor name",
+            ).format(where=where)
+        ) from None
     if ref["npy"] != expected:
         raise FileFormatError(
-            f"{where} must be stored in {expected!r}, not {str(ref['npy'])[:60]!r}"
+            translate(
+                "io",
+                "{where} must be stored in {expected!r}, not {ref!r}",
+            ).format(where=where, expected=expected, ref=str(ref["npy"])[:60])
         )
     if not isinstance(ref["dtype"], str):
-        raise FileFormatError(f"{where}'s 'dtype' must be a string")
+        raise FileFormatError(
+            translate(
+                "io",
+                "{where}'s 'dtype' must be a string",
+            ).format(where=where)
+        )
     shape = _shape(ref["shape"], where)
     assert isinstance(name, str)
     if name in used:
-        raise FileFormatError(f"{where} is referred to twice")
+        raise FileFormatError(
+            translate(
+                "io",
+                "{where} is referred to twice",
+            ).format(where=where)
+        )
     used.add(name)
     array = archive.load(name, ref["dtype"], shape)
     if array.dtype.kind == "f":
@@ -257,7 +296,10 @@ def read_container(path: str | os.PathLike[str]) -> dict[str, Any]:
         unused = sorted(archive.tensors - used)
         if unused:
             raise FileFormatError(
-                f"unexpected member {member_name(unused[0])!r} in the container "
-                "(no tensor of the manifest refers to it)"
+                translate(
+                    "io",
+                    "unexpected member {member_name!r} in the container (no tensor of "
+                    "the manifest refers to it)",
+                ).format(member_name=member_name(unused[0]))
             )
     return data

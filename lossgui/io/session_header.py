@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from lossgui import __version__
+from lossgui.i18n import translate
 from lossgui.io.errors import FileFormatError
 
 __all__ = ["JSON_VERSION", "SESSION_FORMAT", "SESSION_VERSION", "check_header"]
@@ -34,25 +35,43 @@ def check_header(data: object) -> dict[str, Any]:
     """
     if not isinstance(data, dict):
         raise FileFormatError(
-            "not a lossgui session: the file holds a JSON "
-            f"{'list' if isinstance(data, list) else 'value'}, not an object"
+            translate(
+                "io",
+                "not a lossgui session: the file holds a JSON {value}, not an object",
+            ).format(value="list" if isinstance(data, list) else "value")
         )
     fmt = data.get("format")
     if fmt != SESSION_FORMAT:
         shown = "missing" if fmt is None else repr(fmt)
         raise FileFormatError(
-            f"not a lossgui session: 'format' is {shown}, expected '{SESSION_FORMAT}'"
+            translate(
+                "io",
+                "not a lossgui session: 'format' is {shown}, expected "
+                "'{SESSION_FORMAT}'",
+            ).format(shown=shown, SESSION_FORMAT=SESSION_FORMAT)
         )
     version = data.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise FileFormatError("'version' must be a whole number (the format version)")
+        raise FileFormatError(
+            translate("io", "'version' must be a whole number (the format version)")
+        )
     if version > SESSION_VERSION:
         shown = f"version {version}" if version < 10**6 else "an unknown version"
         raise FileFormatError(
-            f"the session was written by a newer lossgui (session format {shown}); "
-            f"lossgui {__version__} reads versions up to {SESSION_VERSION}. "
-            "Update lossgui to open it."
+            translate(
+                "io",
+                "the session was written by a newer lossgui (session format {shown}); "
+                "lossgui {__version__} reads versions up to {SESSION_VERSION}. Update "
+                "lossgui to open it.",
+            ).format(
+                shown=shown, __version__=__version__, SESSION_VERSION=SESSION_VERSION
+            )
         )
     if version < 1:
-        raise FileFormatError(f"'version' {version} is not a session format version")
+        raise FileFormatError(
+            translate(
+                "io",
+                "'version' {version} is not a session format version",
+            ).format(version=version)
+        )
     return data

@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from lossgui.i18n import translate
 from lossgui.io.errors import FileFormatError
 from lossgui.io.text_parse import MAX_ELEMENTS, parse_block, parse_number
 
@@ -96,9 +97,12 @@ def column_names(cells: list[str]) -> list[str]:
         name = cell.strip().strip('"').strip() or f"column {position}"
         if name in first_at:
             raise FileFormatError(
-                f"the header has two columns named '{name}' (columns "
-                f"{first_at[name]} and {position}); rename one of them, since "
-                "lossgui picks arrays by name"
+                translate(
+                    "io",
+                    "the header has two columns named '{name}' (columns {first_at} "
+                    "and {position}); rename one of them, since lossgui picks arrays "
+                    "by name",
+                ).format(name=name, first_at=first_at[name], position=position)
             )
         first_at[name] = position
         names.append(name)
@@ -163,19 +167,24 @@ def read_table(
     size = file.stat().st_size
     if size > MAX_FILE_BYTES:
         raise FileFormatError(
-            f"the file is {size / 2**20:,.0f} MiB; text files are limited to "
-            f"{MAX_FILE_BYTES // 2**20} MiB (save large arrays as .npy)"
+            translate(
+                "io",
+                "the file is {value:,.0f} MiB; text files are limited to {value2} MiB "
+                "(save large arrays as .npy)",
+            ).format(value=size / 2**20, value2=MAX_FILE_BYTES // 2**20)
         )
     try:
         text = file.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise FileFormatError("the file is not UTF-8 text") from None
+        raise FileFormatError(translate("io", "the file is not UTF-8 text")) from None
     numbered = [
         (i, line) for i, line in enumerate(text.splitlines(), 1) if line.strip()
     ]
     del text
     if not numbered:
-        raise FileFormatError("the file holds no numbers (it is empty)")
+        raise FileFormatError(
+            translate("io", "the file holds no numbers (it is empty)")
+        )
     delimiter = _delimiter(numbered[0][1])
     names: list[str] | None = None
     if _is_header(_split(numbered[0][1], delimiter)):
@@ -183,7 +192,9 @@ def read_table(
         if numbered:
             delimiter = _delimiter(numbered[0][1]) if delimiter is None else delimiter
     if not numbered:
-        raise FileFormatError("the file has a header row but no numbers")
+        raise FileFormatError(
+            translate("io", "the file has a header row but no numbers")
+        )
     chunks: list[Array] = []
     width = -1
     total = len(numbered)
@@ -194,13 +205,19 @@ def read_table(
             width = table.shape[1]
         elif table.shape[1] != width:
             raise FileFormatError(
-                f"near line {part[0][0]}: rows have {table.shape[1]} values, "
-                f"earlier rows have {width}"
+                translate(
+                    "io",
+                    "near line {part}: rows have {table_shape} values, earlier rows "
+                    "have {width}",
+                ).format(part=part[0][0], table_shape=table.shape[1], width=width)
             )
         chunks.append(table)
         if total * width > MAX_ELEMENTS:
             raise FileFormatError(
-                f"the file has {total * width:,} numbers; the limit is {MAX_ELEMENTS:,}"
+                translate(
+                    "io",
+                    "the file has {value:,} numbers; the limit is {MAX_ELEMENTS:,}",
+                ).format(value=total * width, MAX_ELEMENTS=MAX_ELEMENTS)
             )
         if progress is not None and not progress(
             min(start + chunk_lines, total) / total
@@ -211,7 +228,10 @@ def read_table(
         return {file.stem: values}
     if len(names) != width:
         raise FileFormatError(
-            f"the header names {len(names)} columns but the rows have {width} values"
+            translate(
+                "io",
+                "the header names {n_names} columns but the rows have {width} values",
+            ).format(n_names=len(names), width=width)
         )
     return {
         name: np.ascontiguousarray(values[:, index]) for index, name in enumerate(names)

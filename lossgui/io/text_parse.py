@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from lossgui.i18n import translate
 from lossgui.io.errors import FileFormatError
 
 __all__ = [
@@ -81,7 +82,9 @@ def parse_number(text: str) -> float:
     """
     cleaned = text.strip().translate(_MINUS_SIGNS)
     if not cleaned:
-        raise FileFormatError("empty cell: type a number (nan and inf are allowed)")
+        raise FileFormatError(
+            translate("io", "empty cell: type a number (nan and inf are allowed)")
+        )
     lowered = cleaned.lower()
     if lowered in ("true", "false"):
         return 1.0 if lowered == "true" else 0.0
@@ -91,7 +94,12 @@ def parse_number(text: str) -> float:
         return float(cleaned)
     except ValueError:
         shown = cleaned if len(cleaned) <= 40 else cleaned[:37] + "..."
-        raise FileFormatError(f"'{shown}' is not a number") from None
+        raise FileFormatError(
+            translate(
+                "io",
+                "'{shown}' is not a number",
+            ).format(shown=shown)
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -128,9 +136,16 @@ def _nested(text: str) -> list[Any]:
         opening, closing, comma, word = match.groups()
         if opening:
             if result is not None:
-                raise FileFormatError("text continues after the closing bracket")
+                raise FileFormatError(
+                    translate("io", "text continues after the closing bracket")
+                )
             if len(stack) >= MAX_DEPTH:
-                raise FileFormatError(f"nested deeper than {MAX_DEPTH} levels")
+                raise FileFormatError(
+                    translate(
+                        "io",
+                        "nested deeper than {MAX_DEPTH} levels",
+                    ).format(MAX_DEPTH=MAX_DEPTH)
+                )
             fresh: list[Any] = []
             if stack:
                 stack[-1].append(fresh)
@@ -138,27 +153,39 @@ def _nested(text: str) -> list[Any]:
             expect_value = True
         elif closing:
             if not stack:
-                raise FileFormatError("a ']' has no matching '['")
+                raise FileFormatError(translate("io", "a ']' has no matching '['"))
             finished = stack.pop()
             if not stack:
                 result = finished
             expect_value = False
         elif comma:
             if not stack or expect_value:
-                raise FileFormatError("a ',' stands where a number was expected")
+                raise FileFormatError(
+                    translate("io", "a ',' stands where a number was expected")
+                )
             expect_value = True
         elif word:
             if not stack:
-                raise FileFormatError(f"'{word[:20]}' stands outside the brackets")
+                raise FileFormatError(
+                    translate(
+                        "io",
+                        "'{word}' stands outside the brackets",
+                    ).format(word=word[:20])
+                )
             stack[-1].append(parse_number(word))
             count += 1
             if count > MAX_ELEMENTS:
-                raise FileFormatError(f"more than {MAX_ELEMENTS:,} numbers")
+                raise FileFormatError(
+                    translate(
+                        "io",
+                        "more than {MAX_ELEMENTS:,} numbers",
+                    ).format(MAX_ELEMENTS=MAX_ELEMENTS)
+                )
             expect_value = False
     if text[position:].strip():
-        raise FileFormatError("unexpected text after the numbers")
+        raise FileFormatError(translate("io", "unexpected text after the numbers"))
     if stack or result is None:
-        raise FileFormatError("a '[' is never closed")
+        raise FileFormatError(translate("io", "a '[' is never closed"))
     return result
 
 
@@ -167,7 +194,9 @@ def _to_array(nested: list[Any]) -> npt.NDArray[Any]:
         return np.array(nested, dtype=np.float64)
     except ValueError:
         raise FileFormatError(
-            "the rows have different lengths (a tensor must be rectangular)"
+            translate(
+                "io", "the rows have different lengths (a tensor must be rectangular)"
+            )
         ) from None
 
 
@@ -183,7 +212,7 @@ def _split_row(line: str) -> list[str]:
 def _table(text: str) -> npt.NDArray[np.float64]:
     lines = [line for line in text.splitlines() if line.strip()]
     if not lines:
-        raise FileFormatError("there are no numbers in the text")
+        raise FileFormatError(translate("io", "there are no numbers in the text"))
     rows: list[list[float]] = []
     width = -1
     for number, line in enumerate(lines, start=1):
@@ -192,14 +221,27 @@ def _table(text: str) -> npt.NDArray[np.float64]:
             width = len(cells)
         elif len(cells) != width:
             raise FileFormatError(
-                f"row {number} has {len(cells)} values, the first row has {width}"
+                translate(
+                    "io",
+                    "row {number} has {n_cells} values, the first row has {width}",
+                ).format(number=number, n_cells=len(cells), width=width)
             )
         try:
             rows.append([parse_number(cell) for cell in cells])
         except FileFormatError as exc:
-            raise FileFormatError(f"row {number}: {exc}") from None
+            raise FileFormatError(
+                translate(
+                    "io",
+                    "row {number}: {exc}",
+                ).format(number=number, exc=exc)
+            ) from None
         if len(rows) * width > MAX_ELEMENTS:
-            raise FileFormatError(f"more than {MAX_ELEMENTS:,} numbers")
+            raise FileFormatError(
+                translate(
+                    "io",
+                    "more than {MAX_ELEMENTS:,} numbers",
+                ).format(MAX_ELEMENTS=MAX_ELEMENTS)
+            )
     return np.array(rows, dtype=np.float64)
 
 
@@ -223,9 +265,12 @@ def parse_block(text: str) -> ParsedBlock:
     """
     if "..." in text:
         raise FileFormatError(
-            "the text is abbreviated with '...': print the full tensor first "
-            "(torch.set_printoptions(profile='full') or np.set_printoptions("
-            "threshold=sys.maxsize))"
+            translate(
+                "io",
+                "the text is abbreviated with '...': print the full tensor first "
+                "(torch.set_printoptions(profile='full') or "
+                "np.set_printoptions(threshold=sys.maxsize))",
+            )
         )
     wrapper = _WRAPPER.match(text)
     if wrapper:
@@ -236,7 +281,10 @@ def parse_block(text: str) -> ParsedBlock:
             dtype = _DTYPES.get(dtype_match.group(1).lower())
             if dtype is None:
                 raise FileFormatError(
-                    f"dtype '{dtype_match.group(1)}' is not supported"
+                    translate(
+                        "io",
+                        "dtype '{group}' is not supported",
+                    ).format(group=dtype_match.group(1))
                 )
         body = inner
         if inner.lstrip().startswith("["):
