@@ -19,6 +19,8 @@ import os
 import sys
 from collections.abc import Callable, Mapping
 
+from lossgui.i18n import translate
+
 __all__ = [
     "XCB_LIBRARIES",
     "missing_libraries",
@@ -104,7 +106,9 @@ def missing_libraries_hint(
     if not missing:
         return None
     packages = " ".join(XCB_LIBRARIES[soname] for soname in missing)
-    return (
-        f"lossgui: Qt cannot open a window: missing system libraries "
-        f"{', '.join(missing)} (sudo apt install {packages}); see README, Set-up"
+    text = translate(
+        "cli",
+        "lossgui: Qt cannot open a window: missing system libraries {libraries} "
+        "(sudo apt install {packages}); see README, Set-up",
     )
+    return text.format(libraries=", ".join(missing), packages=packages)
