@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from lossgui.engine.registry import LOSSES
+from lossgui.i18n import translate
 from lossgui.io.errors import FileFormatError
 from lossgui.io.text_parse import parse_block
 from lossgui.session.curve_compare import PRESETS, CompareEntry
@@ -53,7 +54,8 @@ class CompareControls(QWidget):
         super().__init__(parent)
         self._entries: list[CompareEntry] = []
         self.preset = named(QComboBox(), "comparePreset")
-        self.preset.addItems(list(PRESETS))
+        for name in PRESETS:
+            self.preset.addItem(translate("compare", name), name)
         self.preset.setToolTip(
             QCoreApplication.translate("CompareControls", "A ready-made set of curves.")
         )
@@ -157,7 +159,7 @@ class CompareControls(QWidget):
 
     def load_preset(self) -> None:
         """Replace the list with the chosen preset."""
-        self.set_entries(PRESETS[self.preset.currentText()]())
+        self.set_entries(PRESETS[str(self.preset.currentData())]())
 
     # -------------------------------------------------------------- parameters
     def set_loss(self, loss: str) -> None:
