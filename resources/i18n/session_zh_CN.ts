@@ -160,6 +160,46 @@
         <source>BCELoss&apos;s backward clamps x(1-x) at 1e-12: ∂ℓ/∂z → 0 below z≈-28</source>
         <translation>BCELoss 的反向传播把 x(1-x) 截断在 1e-12：z≈-28 以下 ∂ℓ/∂z → 0</translation>
     </message>
+    <message>
+        <source>{loss} (session)</source>
+        <translation>{loss}（当前会话）</translation>
+    </message>
+    <message>
+        <source>reduction=&apos;{reduction}&apos; here (the session&apos;s is &apos;none&apos;)</source>
+        <translation>此处为 reduction=&apos;{reduction}&apos;（会话中为 &apos;none&apos;）</translation>
+    </message>
+    <message>
+        <source>predictions and targets</source>
+        <translation>预测值与目标</translation>
+    </message>
+    <message>
+        <source>this loss only (no related losses to compare)</source>
+        <translation>仅此损失函数（没有可比较的相关损失函数）</translation>
+    </message>
+    <message>
+        <source>probabilities</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>{inputs} with 0/1 targets</source>
+        <translation>{inputs}，0/1 目标</translation>
+    </message>
+    <message>
+        <source>{inputs} with soft targets</source>
+        <translation>{inputs}，软目标</translation>
+    </message>
+    <message>
+        <source>log-probabilities</source>
+        <translation>对数概率</translation>
+    </message>
+    <message>
+        <source>{inputs} with class labels</source>
+        <translation>{inputs}，类别标签</translation>
+    </message>
+    <message>
+        <source>{inputs} with probability targets</source>
+        <translation>{inputs}，概率目标</translation>
+    </message>
 </context>
 <context>
     <name>diagnostics</name>
@@ -292,6 +332,131 @@
         <source>Evaluate in float64, where these values are finite.</source>
         <translation>用 float64 计算，这些值在其中是有限的。</translation>
     </message>
+    <message>
+        <source>{loss} wants one 0/1 target per logit, but the target holds class indices ({shown}).</source>
+        <extracomment>Growing the grid to fit a label is offered up to this many classes.</extracomment>
+        <translation>{loss} 需要每个 logit 对应一个 0/1 目标，但目标中是类别索引（{shown}）。</translation>
+    </message>
+    <message>
+        <source>One-hot rows need every index in 0…{last} (C = {classes}); {outside} has no column: F.one_hot(target, num_classes={classes}) raises {why}</source>
+        <translation>one-hot 行要求每个索引都在 0…{last} 内（C = {classes}）；{outside} 没有对应的列：F.one_hot(target, num_classes={classes}) 会报错 {why}</translation>
+    </message>
+    <message>
+        <source>One-hot them: class k becomes a row with a 1 in column k.</source>
+        <translation>把它们转成 one-hot：类别 k 变成第 k 列为 1 的一行。</translation>
+    </message>
+    <message>
+        <source>One-hot the target</source>
+        <translation>把目标转成 one-hot</translation>
+    </message>
+    <message>
+        <source>Each class index becomes a one-hot row.</source>
+        <translation>每个类别索引变成一个 one-hot 行。</translation>
+    </message>
+    <message>
+        <source>Correct the index, or add classes up to it.</source>
+        <translation>请修正该索引，或把类别增加到它为止。</translation>
+    </message>
+    <message>
+        <source>Add classes up to {top} (C = {classes}), then one-hot</source>
+        <translation>把类别增加到 {top}（C = {classes}），再转成 one-hot</translation>
+    </message>
+    <message>
+        <source>Grow the logits to one column per class (new logits are 0); each class index becomes a one-hot row.</source>
+        <translation>把 logits 扩展为每个类别一列（新的 logits 为 0）；每个类别索引变成一个 one-hot 行。</translation>
+    </message>
+    <message>
+        <source>Correct the index to offer the one-hot fix.</source>
+        <translation>修正该索引后即可使用 one-hot 修正。</translation>
+    </message>
+    <message>
+        <source>Class indices fed to {loss}</source>
+        <translation>把类别索引传给了 {loss}</translation>
+    </message>
+    <message>
+        <source>Add classes up to {top} (C = {classes})</source>
+        <translation>把类别增加到 {top}（C = {classes}）</translation>
+    </message>
+    <message>
+        <source>Grow the logits to one column per class; new logits are 0.</source>
+        <translation>把 logits 扩展为每个类别一列；新的 logits 为 0。</translation>
+    </message>
+    <message>
+        <source>Ignore label {value} (ignore_index = {value})</source>
+        <translation>忽略标签 {value}（ignore_index = {value}）</translation>
+    </message>
+    <message>
+        <source>Samples labelled {value} are skipped, as -1 means elsewhere.</source>
+        <translation>标签为 {value} 的样本被跳过，与 -1 在其他地方的含义一样。</translation>
+    </message>
+    <message>
+        <source>Class labels outside 0…{last}</source>
+        <translation>类别标签超出 0…{last}</translation>
+    </message>
+    <message>
+        <source>The target holds {labels} but the logits have C = {classes} columns; torch raises IndexError: Target {first} is out of bounds.</source>
+        <translation>目标中有 {labels}，但 logits 只有 C = {classes} 列；torch 会报错 IndexError: Target {first} is out of bounds.</translation>
+    </message>
+    <message>
+        <source>ignore_index = {ignore} is also class {ignore}</source>
+        <translation>ignore_index = {ignore} 同时也是类别 {ignore}</translation>
+    </message>
+    <message>
+        <source>{count} sample(s) labelled {ignore} are silently left out of the loss, its gradient and the mean&apos;s divisor. The default, -100, matches no class.</source>
+        <translation>{count} 个标签为 {ignore} 的样本被悄悄排除在损失、梯度和平均值的除数之外。默认值 -100 不对应任何类别。</translation>
+    </message>
+    <message>
+        <source>Reset ignore_index to -100</source>
+        <translation>把 ignore_index 重置为 -100</translation>
+    </message>
+    <message>
+        <source>No class is ignored.</source>
+        <translation>不忽略任何类别。</translation>
+    </message>
+    <message>
+        <source>{name} has {size} values for C = {classes} classes</source>
+        <translation>{name} 有 {size} 个值，而类别数 C = {classes}</translation>
+    </message>
+    <message>
+        <source>torch lines {name} up with the last dimension (the classes), not the samples: {size} values cannot scale {classes} classes.</source>
+        <translation>torch 把 {name} 与最后一个维度（类别）对齐，而不是与样本对齐：{size} 个值无法缩放 {classes} 个类别。</translation>
+    </message>
+    <message>
+        <source>Reset {name} to {classes} ones</source>
+        <translation>把 {name} 重置为 {classes} 个 1</translation>
+    </message>
+    <message>
+        <source>One value per class.</source>
+        <translation>每个类别一个值。</translation>
+    </message>
+    <message>
+        <source>Apply it per sample (rows)</source>
+        <translation>按样本（行）应用</translation>
+    </message>
+    <message>
+        <source>{name}[n] scales row n.</source>
+        <translation>{name}[n] 缩放第 n 行。</translation>
+    </message>
+    <message>
+        <source>Keep it per class (columns)</source>
+        <translation>保持按类别（列）</translation>
+    </message>
+    <message>
+        <source>{name}[c] scales column c.</source>
+        <translation>{name}[c] 缩放第 c 列。</translation>
+    </message>
+    <message>
+        <source>A 1-D {name} scales the columns (classes), not the rows (samples): torch broadcasts from the last dimension. A per-sample weight needs shape ({rows}, 1).</source>
+        <translation>一维的 {name} 缩放的是列（类别），而不是行（样本）：torch 从最后一个维度开始广播。逐样本的权重需要形状 ({rows}, 1)。</translation>
+    </message>
+    <message>
+        <source>A 1-D {name} does not broadcast against the rows: torch raises a size error. A per-sample weight needs shape ({rows}, 1).</source>
+        <translation>一维的 {name} 无法沿行广播：torch 会报大小错误。逐样本的权重需要形状 ({rows}, 1)。</translation>
+    </message>
+    <message>
+        <source>{name} of shape ({size},) against input {shape}</source>
+        <translation>形状为 ({size},) 的 {name} 对应形状为 {shape} 的输入</translation>
+    </message>
 </context>
 <context>
     <name>receipt</name>
@@ -338,6 +503,14 @@
     <message>
         <source>(the loss&apos;s divisor)</source>
         <translation>（损失函数的除数）</translation>
+    </message>
+    <message>
+        <source>sequence</source>
+        <translation>个序列</translation>
+    </message>
+    <message>
+        <source>sequences</source>
+        <translation>个序列</translation>
     </message>
 </context>
 <context>
@@ -568,6 +741,107 @@
     <message>
         <source>{value} is given twice</source>
         <translation>{value} 给出了两次</translation>
+    </message>
+    <message>
+        <source>none: the per-sequence loss_b</source>
+        <extracomment>Where a reduction clause starts inside a registry formula line. Bracket groups up to this many characters are kept on one line.</extracomment>
+        <translation>none：逐序列的 loss_b</translation>
+    </message>
+    <message>
+        <source>none: the per-sample l_n</source>
+        <translation>none：逐样本的 l_n</translation>
+    </message>
+    <message>
+        <source>none: the per-element l</source>
+        <translation>none：逐元素的 l</translation>
+    </message>
+    <message>
+        <source>batchmean = Σ l / N   (N = input.size(0), the batch size)</source>
+        <translation>batchmean = Σ l / N   (N = input.size(0)，即批大小)</translation>
+    </message>
+    <message>
+        <source>   (n with y_n ≠ ignore_index)</source>
+        <translation>   (y_n ≠ ignore_index 的 n)</translation>
+    </message>
+    <message>
+        <source>mean = Σ_n l_n / (number of n with y_n ≠ ignore_index)</source>
+        <translation>mean = Σ_n l_n / (y_n ≠ ignore_index 的 n 的个数)</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; holds {dtype} values; lossgui needs numbers</source>
+        <translation>&apos;{name}&apos; 中是 {dtype} 类型的值；lossgui 需要数值</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is empty (shape {shape})</source>
+        <translation>&apos;{name}&apos; 为空（形状 {shape}）</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; has {ndim} dimensions {shape}; lossgui&apos;s grids hold (N,) or (N, C): reshape it first</source>
+        <translation>&apos;{name}&apos; 有 {ndim} 个维度 {shape}；lossgui 的表格只能容纳 (N,) 或 (N, C)：请先 reshape</translation>
+    </message>
+    <message>
+        <source>every value of &apos;{name}&apos; is NaN: the file holds no usable numbers</source>
+        <translation>&apos;{name}&apos; 的每个值都是 NaN：文件中没有可用的数值</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; must hold whole class indices (integers); value {value} at {where} is not</source>
+        <translation>&apos;{name}&apos; 必须是整数类别索引；位于 {where} 的值 {value} 不是</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; holds class indices beyond 64 bits</source>
+        <translation>&apos;{name}&apos; 中的类别索引超出了 64 位</translation>
+    </message>
+    <message>
+        <source>one value per sample</source>
+        <translation>每个样本一个值</translation>
+    </message>
+    <message>
+        <source>one value per class</source>
+        <translation>每个类别一个值</translation>
+    </message>
+    <message>
+        <source>the shape of the first tensor</source>
+        <translation>第一个张量的形状</translation>
+    </message>
+    <message>
+        <source>one label sequence</source>
+        <translation>一个标签序列</translation>
+    </message>
+    <message>
+        <source>one number</source>
+        <translation>一个数</translation>
+    </message>
+    <message>
+        <source>a linear layer&apos;s weight (K outputs, one column per grid column)</source>
+        <translation>线性层的权重（K 个输出，表格每列对应一列）</translation>
+    </message>
+    <message>
+        <source>one value per output of the linear layer</source>
+        <translation>线性层每个输出一个值</translation>
+    </message>
+    <message>
+        <source>one value per sample and output of the linear layer</source>
+        <translation>每个样本、线性层每个输出一个值</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; has shape {shape}, but it needs {needed} ({what})</source>
+        <translation>&apos;{name}&apos; 的形状是 {shape}，但需要 {needed}（{what}）</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; of {loss} must be 2-D (N samples, C classes); got a vector of {size} values</source>
+        <translation>{loss} 的 &apos;{name}&apos; 必须是二维的（N 个样本，C 个类别）；得到的是含 {size} 个值的向量</translation>
+    </message>
+    <message>
+        <source>{loss} has no tensor &apos;{name}&apos; (it has: {known})</source>
+        <translation>{loss} 没有张量 &apos;{name}&apos;（它有：{known}）</translation>
+    </message>
+    <message>
+        <source>unknown loss &apos;{loss}&apos;</source>
+        <translation>未知的损失函数 &apos;{loss}&apos;</translation>
+    </message>
+    <message>
+        <source>{loss} needs &apos;{first}&apos; (the first tensor)</source>
+        <translation>{loss} 需要 &apos;{first}&apos;（第一个张量）</translation>
     </message>
 </context>
 </TS>
