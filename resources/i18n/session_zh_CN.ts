@@ -843,5 +843,22 @@
         <source>{loss} needs &apos;{first}&apos; (the first tensor)</source>
         <translation>{loss} 需要 &apos;{first}&apos;（第一个张量）</translation>
     </message>
+    <message>
+        <source>class indices</source>
+        <extracomment>The target mode of a binary loss whose target still holds the class indices it was switched with (:func:`lossgui.session.convert.switch_loss`): one index per row, as the user had them, which torch refuses with its size error. Slot hints: English data (tested for &quot;-1&quot;), shown through translate(&quot;session&quot;, hint).</extracomment>
+        <translation>类别索引</translation>
+    </message>
+    <message>
+        <source>class labels, -1 ends the list</source>
+        <translation>类别标签，-1 表示列表结束</translation>
+    </message>
+    <message>
+        <source>length</source>
+        <translation>长度</translation>
+    </message>
+    <message>
+        <source>label sequence</source>
+        <translation>标签序列</translation>
+    </message>
 </context>
 </TS>
