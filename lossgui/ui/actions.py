@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 import numpy as np
-from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QMessageBox, QWidget
 
@@ -25,7 +25,7 @@ from lossgui.ui.language import LanguageMenu
 from lossgui.ui.precision import SETTINGS_KEY as PRECISION_KEY
 from lossgui.ui.precision import precision_signals, set_precision, stored_precision
 from lossgui.ui.table_views import GridView, TensorTableView
-from lossgui.ui.theme import THEMES, apply_theme
+from lossgui.ui.theme import THEMES, apply_theme, theme_label
 
 if TYPE_CHECKING:
     from lossgui.ui.getting_started import GettingStartedDialog
@@ -54,54 +54,102 @@ class WindowActions(QObject):
         bar = window.menuBar()
         stack = self.controller.undo_stack
 
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(QCoreApplication.translate("WindowActions", "&File"))
+        file_menu.setObjectName("fileMenu")
         self.file_menu = file_menu  # the file actions add Open, Save, Export, ...
         self.new_action = self._action(
-            file_menu, "&New session", self.new_session, _KEY.New
+            file_menu,
+            QCoreApplication.translate("WindowActions", "&New session"),
+            self.new_session,
+            _KEY.New,
         )
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", window.close, _KEY.Quit)
+        self._action(
+            file_menu,
+            QCoreApplication.translate("WindowActions", "&Quit"),
+            window.close,
+            _KEY.Quit,
+        )
 
-        edit = bar.addMenu("&Edit")
+        edit = bar.addMenu(QCoreApplication.translate("WindowActions", "&Edit"))
+        edit.setObjectName("editMenu")
         edit.setToolTipsVisible(True)  # disabled actions say why
-        self.undo_action = stack.createUndoAction(window, "&Undo")
+        self.undo_action = stack.createUndoAction(
+            window, QCoreApplication.translate("WindowActions", "&Undo")
+        )
         self.undo_action.setShortcut(QKeySequence(_KEY.Undo))
-        self.redo_action = stack.createRedoAction(window, "&Redo")
+        self.redo_action = stack.createRedoAction(
+            window, QCoreApplication.translate("WindowActions", "&Redo")
+        )
         self.redo_action.setShortcuts([QKeySequence(_KEY.Redo), QKeySequence("Ctrl+Y")])
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
         edit.addSeparator()
-        self.copy_action = self._action(edit, "&Copy", self.copy, _KEY.Copy)
-        self.paste_action = self._action(edit, "&Paste", self.paste, _KEY.Paste)
+        self.copy_action = self._action(
+            edit,
+            QCoreApplication.translate("WindowActions", "&Copy"),
+            self.copy,
+            _KEY.Copy,
+        )
+        self.paste_action = self._action(
+            edit,
+            QCoreApplication.translate("WindowActions", "&Paste"),
+            self.paste,
+            _KEY.Paste,
+        )
         edit.addSeparator()
         self.insert_row_action = self._action(
-            edit, "Insert &row below", self.insert_row, "Ctrl+Shift+="
+            edit,
+            QCoreApplication.translate("WindowActions", "Insert &row below"),
+            self.insert_row,
+            "Ctrl+Shift+=",
         )
         self.remove_rows_action = self._action(
-            edit, "Remove selected ro&ws", self.remove_rows, "Ctrl+-"
+            edit,
+            QCoreApplication.translate("WindowActions", "Remove selected ro&ws"),
+            self.remove_rows,
+            "Ctrl+-",
         )
         self.insert_column_action = self._action(
-            edit, "Insert c&olumn right", self.insert_column
+            edit,
+            QCoreApplication.translate("WindowActions", "Insert c&olumn right"),
+            self.insert_column,
         )
         self.remove_columns_action = self._action(
-            edit, "Remove selected colu&mns", self.remove_columns
+            edit,
+            QCoreApplication.translate("WindowActions", "Remove selected colu&mns"),
+            self.remove_columns,
         )
         edit.addSeparator()
-        self.fill_action = self._action(edit, "&Fill column…", self.fill_column)
+        self.fill_action = self._action(
+            edit,
+            QCoreApplication.translate("WindowActions", "&Fill column…"),
+            self.fill_column,
+        )
         self.one_hot_action = self._action(
-            edit, "One-&hot from class indices…", self.one_hot
+            edit,
+            QCoreApplication.translate("WindowActions", "One-&hot from class indices…"),
+            self.one_hot,
         )
         self.random_action = self._action(
-            edit, "Random &logits", self.random_logits, "Ctrl+R"
+            edit,
+            QCoreApplication.translate("WindowActions", "Random &logits"),
+            self.random_logits,
+            "Ctrl+R",
         )
 
-        self.view_menu = bar.addMenu("&View")
-        theme_menu = self.view_menu.addMenu("&Theme")
+        self.view_menu = bar.addMenu(
+            QCoreApplication.translate("WindowActions", "&View")
+        )
+        self.view_menu.setObjectName("viewMenu")
+        theme_menu = self.view_menu.addMenu(
+            QCoreApplication.translate("WindowActions", "&Theme")
+        )
         group = QActionGroup(window)
         self.theme_actions: dict[str, QAction] = {}
         current = str(window.settings.value("view/theme", "system"))
         for name in THEMES:
-            action = QAction(name.title(), window, checkable=True)
+            action = QAction(theme_label(name), window, checkable=True)
             action.setChecked(name == current)
             action.triggered.connect(lambda _=False, n=name: self.set_theme(n))
             group.addAction(action)
@@ -112,14 +160,22 @@ class WindowActions(QObject):
         self._build_precision_menu()
         self.language_menu = LanguageMenu(self.view_menu, window.settings, window)
 
-        help_menu = bar.addMenu("&Help")
+        help_menu = bar.addMenu(QCoreApplication.translate("WindowActions", "&Help"))
+        help_menu.setObjectName("helpMenu")
         self.help_menu = help_menu
         self.getting_started_action = self._action(
-            help_menu, "&Getting started", self.getting_started, _KEY.HelpContents
+            help_menu,
+            QCoreApplication.translate("WindowActions", "&Getting started"),
+            self.getting_started,
+            _KEY.HelpContents,
         )
         self.getting_started_action.setObjectName("gettingStartedAction")
         self._getting_started: GettingStartedDialog | None = None
-        self._action(help_menu, "&About lossgui", self.about)
+        self._action(
+            help_menu,
+            QCoreApplication.translate("WindowActions", "&About lossgui"),
+            self.about,
+        )
 
         grid = window.grid_controls
         grid.randomRequested.connect(self.random_logits)
@@ -265,15 +321,21 @@ class WindowActions(QObject):
         column = 0 if box is None else box[1]
         text, ok = QInputDialog.getText(
             self.window,
-            "Fill column",
-            f"Value for every row of {model.name}, column {column}:",
+            QCoreApplication.translate("WindowActions", "Fill column"),
+            QCoreApplication.translate(
+                "WindowActions", "Value for every row of {name}, column {column}:"
+            ).format(name=model.name, column=column),
         )
         if not ok:
             return
         try:
             value = model.parse(text)
         except FileFormatError as exc:
-            self.window.show_message(f"Fill refused: {exc}")
+            self.window.show_message(
+                QCoreApplication.translate(
+                    "WindowActions", "Fill refused: {error}"
+                ).format(error=exc)
+            )
             return
         self.controller.fill_column(model.name, column, value)
 
@@ -302,7 +364,10 @@ class WindowActions(QObject):
             return
         if kind is None:
             self.window.show_message(
-                "One-hot needs class-index targets or a multi-column target"
+                QCoreApplication.translate(
+                    "WindowActions",
+                    "One-hot needs class-index targets or a multi-column target",
+                )
             )
             return
         name = target_name(doc.spec)
@@ -310,8 +375,11 @@ class WindowActions(QObject):
         default = ", ".join(str(i) for i in argmax_labels(doc.tensors[name]).tolist())
         text, ok = QInputDialog.getText(
             self.window,
-            "One-hot targets",
-            f"Class index (0…{doc.columns - 1}) of each row, separated by commas:",
+            QCoreApplication.translate("WindowActions", "One-hot targets"),
+            QCoreApplication.translate(
+                "WindowActions",
+                "Class index (0…{last}) of each row, separated by commas:",
+            ).format(last=doc.columns - 1),
             text=default,
         )
         if not ok:
@@ -320,16 +388,25 @@ class WindowActions(QObject):
             values = parse_block(text).values.ravel()
             labels = np.array([parse_index(repr(float(v))) for v in values])
             self.controller.apply(
-                lambda d: d.set_one_hot_target(labels), "One-hot targets"
+                lambda d: d.set_one_hot_target(labels),
+                QCoreApplication.translate("WindowActions", "One-hot targets"),
             )
         except ValueError as exc:  # FileFormatError included
-            self.window.show_message(f"One-hot refused: {exc}")
+            self.window.show_message(
+                QCoreApplication.translate(
+                    "WindowActions", "One-hot refused: {error}"
+                ).format(error=exc)
+            )
 
     def random_logits(self) -> None:
         """Replace the logits with seeded random values (a new seed each time)."""
         self._seed += 1
         self.controller.randomize(self._seed)
-        self.window.show_message(f"Random logits, seed {self._seed} (undo with Ctrl+Z)")
+        self.window.show_message(
+            QCoreApplication.translate(
+                "WindowActions", "Random logits, seed {seed} (undo with Ctrl+Z)"
+            ).format(seed=self._seed)
+        )
 
     def new_session(self) -> None:
         """File > New: the cat/dog example, untitled (asks about unsaved changes)."""
@@ -338,13 +415,19 @@ class WindowActions(QObject):
     # -------------------------------------------------------------------- view
     def _build_precision_menu(self) -> None:
         """View > Precision: significant digits of every view, remembered."""
-        menu = self.view_menu.addMenu("&Precision")
+        menu = self.view_menu.addMenu(
+            QCoreApplication.translate("WindowActions", "&Precision")
+        )
         menu.setObjectName("precisionMenu")
         group = QActionGroup(self.window)
         self.precision_actions: dict[int, QAction] = {}
         for digits in number_format.DIGIT_CHOICES:
             action = QAction(
-                f"{digits} significant digits", self.window, checkable=True
+                QCoreApplication.translate(
+                    "WindowActions", "{digits} significant digits"
+                ).format(digits=digits),
+                self.window,
+                checkable=True,
             )
             action.triggered.connect(lambda _=False, d=digits: set_precision(d))
             group.addAction(action)
@@ -382,7 +465,11 @@ class WindowActions(QObject):
         """A short about box."""
         QMessageBox.about(
             self.window,
-            "About lossgui",
-            "<b>lossgui</b> — see what each PyTorch loss computes on your own numbers: "
-            "the per-element loss, the reduction and the gradient on every logit.",
+            QCoreApplication.translate("WindowActions", "About lossgui"),
+            QCoreApplication.translate(
+                "WindowActions",
+                "<b>lossgui</b> — see what each PyTorch loss computes on your own "
+                "numbers: the per-element loss, the reduction and the gradient on "
+                "every logit.",
+            ),
         )

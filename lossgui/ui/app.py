@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from types import TracebackType
 from typing import cast
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from lossgui.ui.main_window import APPLICATION, ORGANIZATION, MainWindow
@@ -38,7 +38,10 @@ def install_excepthook(window: MainWindow) -> ExceptHook:
         traceback.print_exception(kind, exc, tb)
         with contextlib.suppress(RuntimeError):  # the window may already be gone
             window.statusBar().showMessage(
-                f"Internal error: {kind.__name__}: {exc}", 15000
+                QCoreApplication.translate(
+                    "MainWindow", "Internal error: {kind}: {error}"
+                ).format(kind=kind.__name__, error=exc),
+                15000,
             )
 
     sys.excepthook = hook

@@ -203,7 +203,7 @@ def install_example_notes(
     notes = ExampleNotes(window.controller)
     notes.summaryChanged.connect(window.summary.set_article_note)
     dock = window.add_dock_view(
-        notes, QCoreApplication.translate("ExampleNotes", "Example")
+        notes, QCoreApplication.translate("ExampleNotes", "Example"), name="Example"
     )
     if beside is not None:
         window.tabifyDockWidget(beside, dock)

@@ -14,10 +14,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from lossgui.i18n import translate
 from lossgui.io.arrays import ARRAY_SUFFIXES
 from lossgui.io.bundled import list_examples
 from lossgui.session import startup_document
@@ -50,7 +51,11 @@ class FileActions(QObject):
         self.autosave = Autosave(window, self.sessions)
         self.drop = FileDropFilter(window, self)
         self.hardest = HardestPanel(self._select_sample)
-        self.hardest_dock = window.add_dock_view(self.hardest, "Hardest samples")
+        self.hardest_dock = window.add_dock_view(
+            self.hardest,
+            QCoreApplication.translate("FileActions", "Hardest samples"),
+            name="Hardest samples",
+        )
         self.hardest_dock.hide()
         self._build_file_menu()
         self._build_examples_menu()
@@ -86,35 +91,56 @@ class FileActions(QObject):
         menu: QMenu = actions.file_menu
         s = self.sessions
         self.open_action = self._action(
-            "&Open…", s.open_dialog, _KEY.Open, "openAction"
+            QCoreApplication.translate("FileActions", "&Open…"),
+            s.open_dialog,
+            _KEY.Open,
+            "openAction",
         )
-        self.recent_menu = QMenu("Open &Recent", self.window)
+        self.recent_menu = QMenu(
+            QCoreApplication.translate("FileActions", "Open &Recent"), self.window
+        )
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self.save_action = self._action("&Save", s.save, _KEY.Save, "saveAction")
+        self.save_action = self._action(
+            QCoreApplication.translate("FileActions", "&Save"),
+            s.save,
+            _KEY.Save,
+            "saveAction",
+        )
         self.save_as_action = self._action(
-            "Save &As…", s.save_as, "Ctrl+Shift+S", "saveAsAction"
+            QCoreApplication.translate("FileActions", "Save &As…"),
+            s.save_as,
+            "Ctrl+Shift+S",
+            "saveAsAction",
         )
         self.import_action = self._action(
-            "&Arrays from file…",
+            QCoreApplication.translate("FileActions", "&Arrays from file…"),
             self.importer.import_dialog,
             "Ctrl+I",
             "importArraysAction",
         )
         self.paste_tensor_action = self._action(
-            "Paste as &tensor…",
+            QCoreApplication.translate("FileActions", "Paste as &tensor…"),
             self.importer.paste_as_tensor,
             "Ctrl+Shift+V",
             "pasteTensorAction",
         )
         self.export_action = self._action(
-            "&Export CSV…", lambda: export_csv(self.window), "Ctrl+E", "exportCsvAction"
+            QCoreApplication.translate("FileActions", "&Export CSV…"),
+            lambda: export_csv(self.window),
+            "Ctrl+E",
+            "exportCsvAction",
         )
         self.export_action.setToolTip(
-            "One row per input element (value, target, loss, gradient) plus a "
-            "JSON summary of the loss, its parameters and the reduced value."
+            QCoreApplication.translate(
+                "FileActions",
+                "One row per input element (value, target, loss, gradient) plus a "
+                "JSON summary of the loss, its parameters and the reduced value.",
+            )
         )
-        import_menu = QMenu("&Import", self.window)
+        import_menu = QMenu(
+            QCoreApplication.translate("FileActions", "&Import"), self.window
+        )
         import_menu.setObjectName("importMenu")
         import_menu.addAction(self.import_action)
         import_menu.addAction(self.paste_tensor_action)
@@ -158,35 +184,41 @@ class FileActions(QObject):
             action.setToolTip(name)
             action.triggered.connect(lambda _=False, n=name: self.sessions.open_path(n))
         if not recent:
-            self.recent_menu.addAction("(no recent sessions)").setEnabled(False)
+            self.recent_menu.addAction(
+                QCoreApplication.translate("FileActions", "(no recent sessions)")
+            ).setEnabled(False)
         else:
             self.recent_menu.addSeparator()
-            self.recent_menu.addAction("Clear list", self.sessions.clear_recent)
+            self.recent_menu.addAction(
+                QCoreApplication.translate("FileActions", "Clear list"),
+                self.sessions.clear_recent,
+            )
 
     def _build_examples_menu(self) -> None:
         bar = self.window.menuBar()
-        self.examples_menu = QMenu("E&xamples", self.window)
+        self.examples_menu = QMenu(
+            QCoreApplication.translate("FileActions", "E&xamples"), self.window
+        )
         self.examples_menu.setObjectName("examplesMenu")
         self.example_actions: dict[str, QAction] = {}
         groups: dict[str, QMenu] = {}
         for example in self.examples:
             menu = groups.get(example.group)
             if menu is None:
-                menu = self.examples_menu.addMenu(example.group)
+                menu = self.examples_menu.addMenu(translate("examples", example.group))
                 groups[example.group] = menu
-            action = menu.addAction(example.title)
-            action.setToolTip(example.description)
-            action.setStatusTip(example.description)
+            action = menu.addAction(translate("examples", example.title))
+            description = translate("examples", example.description)
+            action.setToolTip(description)
+            action.setStatusTip(description)
             action.triggered.connect(
                 lambda _=False, p=example.path: self.sessions.open_path(p, example=True)
             )
             self.example_actions[example.path.stem] = action
         for submenu in groups.values():
             submenu.setToolTipsVisible(True)
-        help_menu = next(
-            (a for a in bar.actions() if a.text().replace("&", "") == "Help"), None
-        )
-        if help_menu is not None:
+        help_menu = self.window.window_actions.help_menu.menuAction()
+        if help_menu in bar.actions():
             bar.insertMenu(help_menu, self.examples_menu)
         else:
             bar.addMenu(self.examples_menu)
@@ -207,7 +239,11 @@ class FileActions(QObject):
         view.selectRow(sample)
         view.scrollTo(index, view.ScrollHint.PositionAtCenter)
         view.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.window.show_message(f"Sample {sample} selected")
+        self.window.show_message(
+            QCoreApplication.translate(
+                "FileActions", "Sample {sample} selected"
+            ).format(sample=sample)
+        )
 
     # --------------------------------------------------------------- lifecycle
     def new_session(self) -> None:

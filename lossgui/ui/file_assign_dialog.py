@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -72,15 +73,30 @@ class AssignDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("assignArraysDialog")
-        self.setWindowTitle(f"Import arrays — {source}")
+        self.setWindowTitle(
+            QCoreApplication.translate("AssignDialog", "Import arrays — {file}").format(
+                file=source
+            )
+        )
         self._doc = doc
         self._arrays = dict(arrays)
         self.result_document: SessionDocument | None = None
-        plural = "s" if len(arrays) != 1 else ""
+        if len(arrays) == 1:
+            intro_text = QCoreApplication.translate(
+                "AssignDialog",
+                "<b>{file}</b> holds 1 array. Choose which becomes each tensor of "
+                "<b>{loss}</b>; a new <i>{first}</i> sets the batch size N (and C).",
+            )
+        else:
+            intro_text = QCoreApplication.translate(
+                "AssignDialog",
+                "<b>{file}</b> holds {count} arrays. Choose which becomes each tensor "
+                "of <b>{loss}</b>; a new <i>{first}</i> sets the batch size N (and C).",
+            )
         intro = QLabel(
-            f"<b>{source}</b> holds {len(arrays)} array{plural}. "
-            f"Choose which becomes each tensor of <b>{doc.loss}</b>; a new "
-            f"<i>{doc.first_name}</i> sets the batch size N (and C)."
+            intro_text.format(
+                file=source, count=len(arrays), loss=doc.loss, first=doc.first_name
+            )
         )
         intro.setWordWrap(True)
         form = QFormLayout()
@@ -89,16 +105,24 @@ class AssignDialog(QDialog):
         for slot in doc.slots():
             combo = QComboBox()
             combo.setObjectName(f"assign_{slot.name}")
-            combo.addItem("— keep current —", None)
+            combo.addItem(
+                QCoreApplication.translate("AssignDialog", "— keep current —"), None
+            )
             for name, array in arrays.items():
                 combo.addItem(f"{name}   {_describe(array)}", name)
             if slot.name in guess:
                 combo.setCurrentIndex(combo.findData(guess[slot.name]))
-            combo.setToolTip(f"{slot.doc}\nShape torch accepts: {slot.shape_text}")
+            accepts = QCoreApplication.translate(
+                "AssignDialog", "Shape torch accepts: {shape}"
+            ).format(shape=slot.shape_text)
+            combo.setToolTip(f"{slot.doc}\n{accepts}")
             combo.currentIndexChanged.connect(self._check)
             dtype = "int64" if slot.kind == "index" else doc.dtype
             current = f"{shape_text(doc.array(slot.name).shape)} {dtype}"
-            label = QLabel(f"<b>{slot.name}</b> <small>now {current}</small>")
+            now = QCoreApplication.translate("AssignDialog", "now {shape}").format(
+                shape=current
+            )
+            label = QLabel(f"<b>{slot.name}</b> <small>{now}</small>")
             form.addRow(label, combo)
             self.combos[slot.name] = combo
         self.status = QLabel()
@@ -107,7 +131,9 @@ class AssignDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("AssignDialog", "Import")
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -132,7 +158,9 @@ class AssignDialog(QDialog):
         mapping = self.mapping()
         if not mapping:
             self.result_document = None
-            self.status.setText("Choose at least one array.")
+            self.status.setText(
+                QCoreApplication.translate("AssignDialog", "Choose at least one array.")
+            )
             ok.setEnabled(False)
             return
         try:
@@ -147,7 +175,10 @@ class AssignDialog(QDialog):
             f"{name} {shape_text(new.array(name).shape)}" for name in mapping
         )
         self.status.setText(
-            f"✓ After the import: N = {new.rows:,}, C = {new.columns:,}; {shapes}."
+            QCoreApplication.translate(
+                "AssignDialog",
+                "✓ After the import: N = {rows}, C = {columns}; {shapes}.",
+            ).format(rows=f"{new.rows:,}", columns=f"{new.columns:,}", shapes=shapes)
         )
         ok.setEnabled(True)
 

@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QTimer
 from shiboken6 import isValid
 
 from lossgui.io.errors import FileFormatError
@@ -132,8 +132,11 @@ class Autosave(QObject):
             if not self._warned_size:
                 self._warned_size = True
                 self.window.show_message(
-                    f"Autosave is off for this large session ({size:,} values); "
-                    "save it with Ctrl+S"
+                    QCoreApplication.translate(
+                        "Autosave",
+                        "Autosave is off for this large session ({values} values); "
+                        "save it with Ctrl+S",
+                    ).format(values=f"{size:,}")
                 )
             return False
         self._warned_size = False
@@ -152,7 +155,11 @@ class Autosave(QObject):
             self.file.parent.mkdir(parents=True, exist_ok=True)
             write_session(self.file, doc, autosave=info)
         except OSError as exc:
-            self.window.show_message(f"Autosave failed: {exc.strerror or exc}")
+            self.window.show_message(
+                QCoreApplication.translate(
+                    "Autosave", "Autosave failed: {error}"
+                ).format(error=exc.strerror or exc)
+            )
             return False
         return True
 
@@ -201,15 +208,18 @@ class Autosave(QObject):
                 path.unlink()
             self.save_now()
             stamp = info.get("saved_at")
-            when = (
-                time.strftime(" from %H:%M:%S", time.localtime(stamp))
-                if isinstance(stamp, int | float)
-                else ""
-            )
-            self.window.statusBar().showMessage(
-                f"Recovered unsaved changes{when}: lossgui did not exit cleanly last "
-                "time. Save them with Ctrl+S.",
-                RECOVERY_MESSAGE_MS,
-            )
+            if isinstance(stamp, int | float):
+                message = QCoreApplication.translate(
+                    "Autosave",
+                    "Recovered unsaved changes from {time}: lossgui did not exit "
+                    "cleanly last time. Save them with Ctrl+S.",
+                ).format(time=time.strftime("%H:%M:%S", time.localtime(stamp)))
+            else:
+                message = QCoreApplication.translate(
+                    "Autosave",
+                    "Recovered unsaved changes: lossgui did not exit cleanly last "
+                    "time. Save them with Ctrl+S.",
+                )
+            self.window.statusBar().showMessage(message, RECOVERY_MESSAGE_MS)
             return True
         return False

@@ -10,8 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from lossgui.i18n import QT_TRANSLATE_NOOP
 from lossgui.ui.file_progress import run_with_progress
 
 if TYPE_CHECKING:
@@ -19,7 +21,8 @@ if TYPE_CHECKING:
 
 __all__ = ["CSV_FILTER", "export_csv"]
 
-CSV_FILTER = "CSV files (*.csv);;All files (*)"
+#: English; shown translated (the patterns stay).
+CSV_FILTER = QT_TRANSLATE_NOOP("FileExport", "CSV files (*.csv);;All files (*)")
 LAST_DIR_KEY = "files/export_dir"
 
 
@@ -39,13 +42,19 @@ def export_csv(window: MainWindow) -> Path | None:
         reason = evaluation.error.torch_text if evaluation and evaluation.error else ""
         QMessageBox.information(
             window,
-            "Export CSV",
-            "There is nothing to export: torch refuses the current input."
+            QCoreApplication.translate("FileExport", "Export CSV"),
+            QCoreApplication.translate(
+                "FileExport",
+                "There is nothing to export: torch refuses the current input.",
+            )
             + (f"<br><br><tt>{reason}</tt>" if reason else ""),
         )
         return None
     name, _ = QFileDialog.getSaveFileName(
-        window, "Export CSV", _default_name(window), CSV_FILTER
+        window,
+        QCoreApplication.translate("FileExport", "Export CSV"),
+        _default_name(window),
+        QCoreApplication.translate("FileExport", CSV_FILTER),
     )
     if not name:
         return None
@@ -58,25 +67,40 @@ def export_csv(window: MainWindow) -> Path | None:
     try:
         csv_file, summary = run_with_progress(
             window,
-            f"Writing {path.name}…",
+            QCoreApplication.translate("FileExport", "Writing {file}…").format(
+                file=path.name
+            ),
             lambda progress: write_export(path, evaluation, progress),
         )
     except ExportCancelled:
-        window.show_message("Export cancelled; nothing was written")
+        window.show_message(
+            QCoreApplication.translate(
+                "FileExport", "Export cancelled; nothing was written"
+            )
+        )
         return None
     except (OSError, ExportError) as exc:
         cause = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
         QMessageBox.critical(
             window,
-            "Cannot export CSV",
-            f"<b>{path.name}</b> could not be written: {cause}.<br><br>"
-            "Nothing was written.",
+            QCoreApplication.translate("FileExport", "Cannot export CSV"),
+            QCoreApplication.translate(
+                "FileExport",
+                "<b>{file}</b> could not be written: {reason}.<br><br>"
+                "Nothing was written.",
+            ).format(file=path.name, reason=cause),
         )
-        window.show_message(f"Cannot export {path.name}: {cause}")
+        window.show_message(
+            QCoreApplication.translate(
+                "FileExport", "Cannot export {file}: {reason}"
+            ).format(file=path.name, reason=cause)
+        )
         return None
     window.settings.setValue(LAST_DIR_KEY, str(csv_file.parent))
     rows = evaluation.grid.size
     window.show_message(
-        f"Exported {rows:,} rows to {csv_file.name} (summary in {summary.name})"
+        QCoreApplication.translate(
+            "FileExport", "Exported {rows} rows to {file} (summary in {summary})"
+        ).format(rows=f"{rows:,}", file=csv_file.name, summary=summary.name)
     )
     return csv_file

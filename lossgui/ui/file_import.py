@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QDialog, QFileDialog
 
+from lossgui.i18n import QT_TRANSLATE_NOOP
 from lossgui.io.arrays import ARRAY_SUFFIXES
 from lossgui.io.errors import FileFormatError
 from lossgui.session import SessionDocument
@@ -26,11 +27,25 @@ if TYPE_CHECKING:
 
 __all__ = ["ARRAY_FILTER", "Importer"]
 
+#: The filters' descriptions, translated where the dialog shows them.
+ARRAYS_NAME = QT_TRANSLATE_NOOP("Importer", "Arrays")
+ALL_FILES_NAME = QT_TRANSLATE_NOOP("Importer", "All files")
 ARRAY_FILTER = (
-    "Arrays (" + " ".join(f"*{s}" for s in ARRAY_SUFFIXES) + ");;"
+    f"{ARRAYS_NAME} (" + " ".join(f"*{s}" for s in ARRAY_SUFFIXES) + ");;"
     "NumPy (*.npy *.npz);;CSV / TSV (*.csv *.tsv *.txt);;PyTorch (*.pt *.pth);;"
-    "All files (*)"
+    f"{ALL_FILES_NAME} (*)"
 )
+
+
+def shown_array_filter() -> str:
+    """:data:`ARRAY_FILTER` with its descriptions in the window's language."""
+    arrays = QCoreApplication.translate("Importer", ARRAYS_NAME)
+    every = QCoreApplication.translate("Importer", ALL_FILES_NAME)
+    return ARRAY_FILTER.replace(f"{ARRAYS_NAME} (", f"{arrays} (", 1).replace(
+        f"{ALL_FILES_NAME} (*)", f"{every} (*)"
+    )
+
+
 LAST_DIR_KEY = "files/import_dir"
 #: Show the hardest-samples panel after importing at least this many samples.
 HARDEST_AFTER_ROWS = 100
@@ -49,7 +64,10 @@ class Importer(QObject):
         """File > Import arrays…: choose a file, then which array goes where."""
         folder = str(self.window.settings.value(LAST_DIR_KEY, "") or "")
         name, _ = QFileDialog.getOpenFileName(
-            self.window, "Import arrays", folder, ARRAY_FILTER
+            self.window,
+            QCoreApplication.translate("Importer", "Import arrays"),
+            folder,
+            shown_array_filter(),
         )
         if name:
             self.import_file(name, ask=True)
@@ -64,15 +82,20 @@ class Importer(QObject):
         try:
             arrays = run_with_progress(
                 self.window,
-                f"Loading {path.name}…",
+                QCoreApplication.translate("Importer", "Loading {file}…").format(
+                    file=path.name
+                ),
                 lambda progress: load_arrays(path, progress),
             )
         except LoadCancelled:
-            self.window.show_message(f"Loading {path.name} cancelled; nothing changed")
+            self.window.show_message(
+                QCoreApplication.translate(
+                    "Importer", "Loading {file} cancelled; nothing changed"
+                ).format(file=path.name)
+            )
             return None
         except FileFormatError as exc:
-            show_file_error(self.window, "Cannot import", path, exc)
-            self.window.show_message(f"Cannot import {path.name}: {exc}")
+            self._refuse(path, exc)
             return None
         self.window.settings.setValue(LAST_DIR_KEY, str(path.parent))
         return arrays
@@ -109,8 +132,7 @@ class Importer(QObject):
                     new = assign_arrays(doc, {t: arrays[a] for t, a in guess.items()})
                 except FileFormatError as exc:
                     if len(arrays) == 1:  # nothing to choose: say why it does not fit
-                        show_file_error(self.window, "Cannot import", file, exc)
-                        self.window.show_message(f"Cannot import {file.name}: {exc}")
+                        self._refuse(file, exc)
                         return False
         if new is None:
             dialog = AssignDialog(doc, arrays, file.name, preferred, self.window)
@@ -119,14 +141,35 @@ class Importer(QObject):
             new = dialog.result_document
             if new is None:
                 return False
-        self._apply(new, f"Import {file.name}")
+        self._apply(
+            new,
+            QCoreApplication.translate("Importer", "Import {file}").format(
+                file=file.name
+            ),
+        )
         return True
+
+    def _refuse(self, path: Path, exc: FileFormatError) -> None:
+        """Say in a dialog and the status bar why ``path`` cannot be imported."""
+        show_file_error(
+            self.window,
+            QCoreApplication.translate("Importer", "Cannot import"),
+            path,
+            exc,
+        )
+        self.window.show_message(
+            QCoreApplication.translate(
+                "Importer", "Cannot import {file}: {error}"
+            ).format(file=path.name, error=exc)
+        )
 
     def _apply(self, new: SessionDocument, text: str) -> None:
         self.controller.apply(lambda _doc: new, text)
         doc = self.controller.document
         self.window.show_message(
-            f"{text}: N = {doc.rows:,}, C = {doc.columns:,} (undo with Ctrl+Z)"
+            QCoreApplication.translate(
+                "Importer", "{step}: N = {rows}, C = {columns} (undo with Ctrl+Z)"
+            ).format(step=text, rows=f"{doc.rows:,}", columns=f"{doc.columns:,}")
         )
         files = getattr(self.window, "files", None)
         if files is not None and doc.rows >= HARDEST_AFTER_ROWS:
@@ -146,5 +189,8 @@ class Importer(QObject):
             or dialog.result_document is None
         ):
             return False
-        self._apply(dialog.result_document, "Paste as tensor")
+        self._apply(
+            dialog.result_document,
+            QCoreApplication.translate("Importer", "Paste as tensor"),
+        )
         return True

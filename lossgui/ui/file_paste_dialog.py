@@ -10,6 +10,7 @@ the text is evaluated.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lossgui.i18n import QT_TRANSLATE_NOOP
 from lossgui.io.errors import FileFormatError
 from lossgui.io.text_parse import parse_block
 from lossgui.session import SessionDocument
@@ -30,11 +32,12 @@ from lossgui.ui.file_assign_dialog import error_html
 
 __all__ = ["PasteTensorDialog"]
 
+#: Where pasted numbers came from (translated where they are shown).
 _SOURCES = {
-    "torch": "a torch tensor repr",
-    "numpy": "a NumPy array repr",
-    "list": "a Python list",
-    "table": "spreadsheet cells",
+    "torch": QT_TRANSLATE_NOOP("PasteTensorDialog", "a torch tensor repr"),
+    "numpy": QT_TRANSLATE_NOOP("PasteTensorDialog", "a NumPy array repr"),
+    "list": QT_TRANSLATE_NOOP("PasteTensorDialog", "a Python list"),
+    "table": QT_TRANSLATE_NOOP("PasteTensorDialog", "spreadsheet cells"),
 }
 
 
@@ -55,7 +58,9 @@ class PasteTensorDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("pasteTensorDialog")
-        self.setWindowTitle("Paste as tensor")
+        self.setWindowTitle(
+            QCoreApplication.translate("PasteTensorDialog", "Paste as tensor")
+        )
         self._doc = doc
         self.result_document: SessionDocument | None = None
         self.text = QPlainTextEdit()
@@ -63,7 +68,10 @@ class PasteTensorDialog(QDialog):
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.text.setPlaceholderText(
             "tensor([[2.0, 3.0, 0.1]])   array([1, 0], dtype=int64)   "
-            "[[1, 2], [3, 4]]   or cells copied from a spreadsheet"
+            "[[1, 2], [3, 4]]   "
+            + QCoreApplication.translate(
+                "PasteTensorDialog", "or cells copied from a spreadsheet"
+            )
         )
         self.text.setPlainText(QGuiApplication.clipboard().text()[:2_000_000])
         self.target = QComboBox()
@@ -83,10 +91,18 @@ class PasteTensorDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow("Replace tensor", self.target)
+        form.addRow(
+            QCoreApplication.translate("PasteTensorDialog", "Replace tensor"),
+            self.target,
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(
-            QLabel("Text to read (a torch or NumPy repr, a Python list, or cells):")
+            QLabel(
+                QCoreApplication.translate(
+                    "PasteTensorDialog",
+                    "Text to read (a torch or NumPy repr, a Python list, or cells):",
+                )
+            )
         )
         layout.addWidget(self.text, 1)
         layout.addLayout(form)
@@ -103,7 +119,11 @@ class PasteTensorDialog(QDialog):
         ok.setEnabled(False)
         text = self.text.toPlainText()
         if not text.strip():
-            self.status.setText("Paste or type the numbers above.")
+            self.status.setText(
+                QCoreApplication.translate(
+                    "PasteTensorDialog", "Paste or type the numbers above."
+                )
+            )
             return
         name = self.target.currentData()
         try:
@@ -116,10 +136,26 @@ class PasteTensorDialog(QDialog):
         except FileFormatError as exc:
             self.status.setText(error_html(self, exc))
             return
-        dtype = f"; the session becomes {block.dtype}" if doc is not self._doc else ""
+        source = block.source
+        if source in _SOURCES:
+            source = QCoreApplication.translate("PasteTensorDialog", _SOURCES[source])
+        if doc is not self._doc:
+            template = QCoreApplication.translate(
+                "PasteTensorDialog",
+                "✓ {shape} numbers from {source} → {name}; "
+                "the session becomes {dtype}.",
+            )
+        else:
+            template = QCoreApplication.translate(
+                "PasteTensorDialog", "✓ {shape} numbers from {source} → {name}."
+            )
         self.status.setText(
-            f"✓ {shape_text(block.values.shape)} numbers from "
-            f"{_SOURCES.get(block.source, block.source)} → {name}{dtype}."
+            template.format(
+                shape=shape_text(block.values.shape),
+                source=source,
+                name=name,
+                dtype=block.dtype,
+            )
         )
         ok.setEnabled(True)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 __all__ = ["run_with_progress"]
@@ -38,7 +38,8 @@ def run_with_progress(
         Receives ``progress(fraction) -> bool`` and should stop (raise its
         own cancellation exception) when it returns False.
     """
-    dialog = QProgressDialog(label, "Cancel", 0, _STEPS, parent)
+    cancel = QCoreApplication.translate("FileProgress", "Cancel")
+    dialog = QProgressDialog(label, cancel, 0, _STEPS, parent)
     dialog.setObjectName("fileProgressDialog")
     dialog.setWindowTitle("lossgui")
     dialog.setWindowModality(Qt.WindowModality.WindowModal)

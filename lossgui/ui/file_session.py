@@ -19,10 +19,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
 from shiboken6 import isValid
 
+from lossgui.i18n import QT_TRANSLATE_NOOP, translate
 from lossgui.io.errors import FileFormatError
 from lossgui.session import SessionDocument, startup_document
 from lossgui.session.document_name import DocumentName
@@ -34,13 +35,25 @@ if TYPE_CHECKING:
 
 __all__ = ["SESSION_FILTER", "SessionFiles", "ask_save_changes", "show_file_error"]
 
-SESSION_FILTER = "lossgui sessions (*.json *.lossgui);;All files (*)"
+#: The file dialogs' filters, in English (shown translated: see :func:`shown_filter`).
+SESSION_FILTER = QT_TRANSLATE_NOOP(
+    "SessionFiles", "lossgui sessions (*.json *.lossgui);;All files (*)"
+)
 #: Save As's choices: readable JSON, or the binary container for large sessions.
-JSON_FILTER = "lossgui session, readable JSON (*.json)"
-CONTAINER_FILTER = "lossgui session, binary for large data (*.lossgui)"
-SAVE_FILTERS = f"{JSON_FILTER};;{CONTAINER_FILTER};;All files (*)"
+JSON_FILTER = QT_TRANSLATE_NOOP(
+    "SessionFiles", "lossgui session, readable JSON (*.json)"
+)
+CONTAINER_FILTER = QT_TRANSLATE_NOOP(
+    "SessionFiles", "lossgui session, binary for large data (*.lossgui)"
+)
+ALL_FILES_FILTER = QT_TRANSLATE_NOOP("SessionFiles", "All files (*)")
 RECENT_KEY = "files/recent"
 RECENT_MAX = 8
+
+
+def shown_filter(english: str) -> str:
+    """A file dialog filter of this module in the window's language."""
+    return QCoreApplication.translate("SessionFiles", english)
 
 
 def ask_save_changes(parent: QWidget | None, name: str) -> str:
@@ -51,9 +64,12 @@ def ask_save_changes(parent: QWidget | None, name: str) -> str:
     buttons = QMessageBox.StandardButton
     answer = QMessageBox.warning(
         parent,
-        "Unsaved changes",
-        f"Save the changes to “{name}” before closing it?\n\n"
-        "Your changes are lost if you don't save them.",
+        QCoreApplication.translate("SessionFiles", "Unsaved changes"),
+        QCoreApplication.translate(
+            "SessionFiles",
+            "Save the changes to “{name}” before closing it?\n\n"
+            "Your changes are lost if you don't save them.",
+        ).format(name=name),
         buttons.Save | buttons.Discard | buttons.Cancel,
         buttons.Save,
     )
@@ -66,11 +82,13 @@ def show_file_error(
     parent: QWidget | None, title: str, path: str | Path, problem: object
 ) -> None:
     """Say in a dialog why a file could not be used (nothing was changed)."""
+    unchanged = QCoreApplication.translate(
+        "SessionFiles", "Your current session is unchanged."
+    )
     QMessageBox.warning(
         parent,
         title,
-        f"<b>{Path(path).name}</b><br><br>{problem}<br><br>"
-        "Your current session is unchanged.",
+        f"<b>{Path(path).name}</b><br><br>{problem}<br><br>{unchanged}",
     )
 
 
@@ -207,16 +225,26 @@ class SessionFiles(QObject):
 
     def new_session(self) -> None:
         """File > New: the start-up example, as one undo step."""
-        self.open_document(startup_document(), self.startup_name, "New session")
+        self.open_document(
+            startup_document(),
+            self.startup_name,
+            QCoreApplication.translate("SessionFiles", "New session"),
+        )
         self.window.show_message(
-            f"New session: {self.display_name()} (Ctrl+Z returns to the previous one)"
+            QCoreApplication.translate(
+                "SessionFiles",
+                "New session: {name} (Ctrl+Z returns to the previous one)",
+            ).format(name=self.display_name())
         )
 
     def open_dialog(self) -> None:
         """File > Open…: pick a session file."""
         start = str(self.path.parent) if self.path else ""
         name, _ = QFileDialog.getOpenFileName(
-            self.window, "Open session", start, SESSION_FILTER
+            self.window,
+            QCoreApplication.translate("SessionFiles", "Open session"),
+            start,
+            shown_filter(SESSION_FILTER),
         )
         if name:
             self.open_path(name)
@@ -237,8 +265,17 @@ class SessionFiles(QObject):
         try:
             loaded = read_session(file)
         except FileFormatError as exc:
-            show_file_error(self.window, "Cannot open session", file, exc)
-            self.window.show_message(f"Cannot open {file.name}: {exc}")
+            show_file_error(
+                self.window,
+                QCoreApplication.translate("SessionFiles", "Cannot open session"),
+                file,
+                exc,
+            )
+            self.window.show_message(
+                QCoreApplication.translate(
+                    "SessionFiles", "Cannot open {file}: {error}"
+                ).format(file=file.name, error=exc)
+            )
             return False
         meta: dict[str, Any] = loaded.example
         if example:
@@ -246,11 +283,15 @@ class SessionFiles(QObject):
                 example=str(meta.get("title", file.stem)),
                 group=str(meta.get("group", "")),
             )
-            message = f"Opened example: {name.example}"
+            message = QCoreApplication.translate(
+                "SessionFiles", "Opened example: {title}"
+            ).format(title=translate("examples", name.example))
         else:
             name = DocumentName(file.resolve())
             self.add_recent(file)
-            message = f"Opened {file.name}"
+            message = QCoreApplication.translate(
+                "SessionFiles", "Opened {file}"
+            ).format(file=file.name)
         if fresh:
             self.replace_document(loaded.document, name)
         else:
@@ -287,17 +328,26 @@ class SessionFiles(QObject):
         from lossgui.io.session_binary import CONTAINER_SUFFIX  # deferred
 
         start = Path(str(self.path) if self.path else self.name.file_name())
-        chosen = JSON_FILTER
+        json_filter, container = (
+            shown_filter(JSON_FILTER),
+            shown_filter(CONTAINER_FILTER),
+        )
+        chosen = json_filter
         if self._large():
-            start, chosen = start.with_suffix(CONTAINER_SUFFIX), CONTAINER_FILTER
+            start, chosen = start.with_suffix(CONTAINER_SUFFIX), container
+        filters = f"{json_filter};;{container};;{shown_filter(ALL_FILES_FILTER)}"
         name, picked = QFileDialog.getSaveFileName(
-            self.window, "Save session", str(start), SAVE_FILTERS, chosen
+            self.window,
+            QCoreApplication.translate("SessionFiles", "Save session"),
+            str(start),
+            filters,
+            chosen,
         )
         if not name:
             return False
         path = Path(name)
         if not path.suffix:
-            suffix = CONTAINER_SUFFIX if picked == CONTAINER_FILTER else ".json"
+            suffix = CONTAINER_SUFFIX if picked == container else ".json"
             path = path.with_suffix(suffix)
         return self.save_to(path)
 
@@ -311,16 +361,27 @@ class SessionFiles(QObject):
             reason = exc.strerror or str(exc)
             QMessageBox.critical(
                 self.window,
-                "Cannot save session",
-                f"<b>{path.name}</b> could not be written: {reason}.<br><br>"
-                "Nothing was written; choose another folder with File > Save As….",
+                QCoreApplication.translate("SessionFiles", "Cannot save session"),
+                QCoreApplication.translate(
+                    "SessionFiles",
+                    "<b>{file}</b> could not be written: {reason}.<br><br>"
+                    "Nothing was written; choose another folder with File > Save As….",
+                ).format(file=path.name, reason=reason),
             )
-            self.window.show_message(f"Cannot save {path.name}: {reason}")
+            self.window.show_message(
+                QCoreApplication.translate(
+                    "SessionFiles", "Cannot save {file}: {reason}"
+                ).format(file=path.name, reason=reason)
+            )
             return False
         self.history.mark_saved(self.name.saved_as(path.resolve()))
         self.add_recent(path)
         self.update_title()
-        self.window.show_message(f"Saved {path.name}")
+        self.window.show_message(
+            QCoreApplication.translate("SessionFiles", "Saved {file}").format(
+                file=path.name
+            )
+        )
         return True
 
     # ------------------------------------------------------------------ recent

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -79,12 +79,14 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.setObjectName("MainWindow")
-        self.setWindowTitle("lossgui — PyTorch loss explorer")
         self.settings = (
             settings if settings is not None else QSettings(ORGANIZATION, APPLICATION)
         )
         # before any widget is built: their text is translated as they are made
         install_language(choose_language(self.settings))
+        self.setWindowTitle(
+            QCoreApplication.translate("MainWindow", "lossgui — PyTorch loss explorer")
+        )
         self.controller = SessionController(document or startup_document(), self)
         self.evaluation: Evaluation | None = None
         self._views: list[EvaluationView] = []
@@ -128,9 +130,9 @@ class MainWindow(QMainWindow):
         body = QWidget()
         layout = QVBoxLayout(body)
         for title, widget in (
-            ("Loss", self.loss_controls),
-            ("Parameters", self.param_panel),
-            ("Grid", self.grid_controls),
+            (QCoreApplication.translate("MainWindow", "Loss"), self.loss_controls),
+            (QCoreApplication.translate("MainWindow", "Parameters"), self.param_panel),
+            (QCoreApplication.translate("MainWindow", "Grid"), self.grid_controls),
         ):
             group = QGroupBox(title)
             inner = QVBoxLayout(group)
@@ -148,7 +150,12 @@ class MainWindow(QMainWindow):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
-        dock = named(QDockWidget("Loss and parameters", self), "controlsDock")
+        dock = named(
+            QDockWidget(
+                QCoreApplication.translate("MainWindow", "Loss and parameters"), self
+            ),
+            "controlsDock",
+        )
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetClosable
@@ -177,13 +184,19 @@ class MainWindow(QMainWindow):
         widget: QWidget,
         title: str,
         area: Qt.DockWidgetArea = Qt.DockWidgetArea.BottomDockWidgetArea,
+        name: str | None = None,
     ) -> QDockWidget:
         """Put ``widget`` in a panel dock and register it as a view.
 
         Panels start under the grids, where they ask the least of a small
         window; :class:`WindowLayout` moves them right in a wide one.
+        ``title`` is shown (translated by the caller); ``name``, English
+        and the same in every language, makes the dock's object name
+        ``<name>Dock`` that saved layouts and lookups use (by default the
+        title without spaces).
         """
-        dock = named(QDockWidget(title, self), f"{title.replace(' ', '')}Dock")
+        stem = (name or title).replace(" ", "")
+        dock = named(QDockWidget(title, self), f"{stem}Dock")
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         self.window_layout.watch(dock)
@@ -266,7 +279,10 @@ class MainWindow(QMainWindow):
         """Log an unexpected exception and show it in the status bar."""
         log.error("internal error", exc_info=exc)
         self.statusBar().showMessage(
-            f"Internal error: {type(exc).__name__}: {exc}", 15000
+            QCoreApplication.translate(
+                "MainWindow", "Internal error: {kind}: {error}"
+            ).format(kind=type(exc).__name__, error=exc),
+            15000,
         )
 
     # --------------------------------------------------------------- settings

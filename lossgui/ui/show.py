@@ -72,8 +72,11 @@ def application() -> tuple[QApplication, bool]:
     if existing is not None:
         if not isinstance(existing, QApplication):
             raise RuntimeError(
-                "a QCoreApplication without widgets is running in this process; "
-                "lossgui.show needs a QApplication"
+                QCoreApplication.translate(
+                    "show",
+                    "a QCoreApplication without widgets is running in this process; "
+                    "lossgui.show needs a QApplication",
+                )
             )
         return existing, False
     hint = missing_libraries_hint()

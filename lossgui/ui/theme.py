@@ -7,13 +7,27 @@ the platform gave the application at start.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
-__all__ = ["THEMES", "apply_theme", "dark_palette", "light_palette"]
+from lossgui.i18n import QT_TRANSLATE_NOOP
+
+__all__ = ["THEMES", "apply_theme", "dark_palette", "light_palette", "theme_label"]
 
 THEMES = ("system", "light", "dark")
+#: Each theme's name in View > Theme (translated where it is shown).
+THEME_LABELS = {
+    "system": QT_TRANSLATE_NOOP("Theme", "System"),
+    "light": QT_TRANSLATE_NOOP("Theme", "Light"),
+    "dark": QT_TRANSLATE_NOOP("Theme", "Dark"),
+}
 _SYSTEM_PALETTE_KEY = "_lossgui_system_palette"
+
+
+def theme_label(name: str) -> str:
+    """``name``'s menu text in the window's language ("System", "Light", "Dark")."""
+    return QCoreApplication.translate("Theme", THEME_LABELS.get(name, name.title()))
 
 
 def light_palette() -> QPalette:

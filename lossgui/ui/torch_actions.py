@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -33,21 +33,39 @@ class TorchActions(QObject):
         self.window = window
         self.last_snippet = ""
         self.last_verification: Verification | None = None
-        self.copy_action = named(QAction("Copy as &PyTorch", window), "copyTorchAction")
+        self.copy_action = named(
+            QAction(
+                QCoreApplication.translate("TorchActions", "Copy as &PyTorch"), window
+            ),
+            "copyTorchAction",
+        )
         self.copy_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
         self.copy_action.setToolTip(
-            "Copy a runnable PyTorch script that prints this value and gradient"
+            QCoreApplication.translate(
+                "TorchActions",
+                "Copy a runnable PyTorch script that prints this value and gradient",
+            )
         )
         self.copy_action.triggered.connect(lambda _=False: self.copy())
         self.verify_action = named(
-            QAction("&Verify with PyTorch", window), "verifyTorchAction"
+            QAction(
+                QCoreApplication.translate("TorchActions", "&Verify with PyTorch"),
+                window,
+            ),
+            "verifyTorchAction",
         )
-        self.verify_action.setToolTip("Recompute this session in torch and compare")
+        self.verify_action.setToolTip(
+            QCoreApplication.translate(
+                "TorchActions", "Recompute this session in torch and compare"
+            )
+        )
         self.verify_action.triggered.connect(lambda _=False: self.verify())
         available = torch_available()
         self.verify_action.setEnabled(available)
         if not available:
-            tip = "install torch to enable: pip install torch"
+            tip = QCoreApplication.translate(
+                "TorchActions", "install torch to enable: pip install torch"
+            )
             self.verify_action.setToolTip(tip)
             self.verify_action.setStatusTip(tip)
 
@@ -63,14 +81,18 @@ class TorchActions(QObject):
         try:
             code = torch_snippet(doc, window.evaluation).code
         except MissingSnippetDefinition as exc:
-            window.show_message(f"Copy as PyTorch: {exc}")
-            QMessageBox.warning(window, "Copy as PyTorch", str(exc))
+            title = QCoreApplication.translate("TorchActions", "Copy as PyTorch")
+            window.show_message(f"{title}: {exc}")
+            QMessageBox.warning(window, title, str(exc))
             return ""
         QGuiApplication.clipboard().setText(code)
         self.last_snippet = code
         window.show_message(
-            f"Copied a PyTorch script ({code.count(chr(10))} lines): run it to print "
-            "the same loss and gradient"
+            QCoreApplication.translate(
+                "TorchActions",
+                "Copied a PyTorch script ({lines} lines): run it to print "
+                "the same loss and gradient",
+            ).format(lines=code.count(chr(10)))
         )
         return code
 
@@ -85,5 +107,6 @@ class TorchActions(QObject):
         self.last_verification = result
         window.show_message(result.message)
         box = QMessageBox.information if result.agree else QMessageBox.warning
-        box(window, "Verify with PyTorch", result.message)
+        title = QCoreApplication.translate("TorchActions", "Verify with PyTorch")
+        box(window, title, result.message)
         return result

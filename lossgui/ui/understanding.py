@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMenu, QVBoxLayout
 
@@ -59,13 +60,12 @@ def _tools_menu(window: MainWindow) -> QMenu:
     bar = window.menuBar()
     for action in bar.actions():
         menu = _menu_of(action)
-        if menu is not None and action.text().replace("&", "") == "Tools":
+        if menu is not None and menu.objectName() == "toolsMenu":
             return menu
-    menu = QMenu("&Tools", bar)
-    help_action = next(
-        (a for a in bar.actions() if a.text().replace("&", "") == "Help"), None
-    )
-    if help_action is not None:
+    menu = QMenu(QCoreApplication.translate("Understanding", "&Tools"), bar)
+    menu.setObjectName("toolsMenu")
+    help_action = window.window_actions.help_menu.menuAction()
+    if help_action in bar.actions():
         bar.insertMenu(help_action, menu)
     else:
         bar.addMenu(menu)
@@ -94,11 +94,17 @@ def install_understanding(window: MainWindow) -> Understanding:
     controller = window.controller
     tracker = ElementTracker.for_window(window)  # shared with the curves
     explain = ExplainPanel()
-    explain_dock = window.add_dock_view(explain, "Explain")
+    explain_dock = window.add_dock_view(
+        explain, QCoreApplication.translate("Understanding", "Explain"), name="Explain"
+    )
     tracker.elementChanged.connect(explain.set_element)
     compare = ComparePanel(controller)
     compare.message.connect(window.show_message)
-    compare_dock = window.add_dock_view(compare, "Compare losses")
+    compare_dock = window.add_dock_view(
+        compare,
+        QCoreApplication.translate("Understanding", "Compare losses"),
+        name="Compare losses",
+    )
     curves = window.findChild(QDockWidget, "CurvesDock")
     if curves is not None:
         window.tabifyDockWidget(curves, explain_dock)
@@ -122,8 +128,18 @@ def install_understanding(window: MainWindow) -> Understanding:
     tools.addAction(torch.copy_action)
     tools.addAction(torch.verify_action)
     tools.addSeparator()
-    sgd_action = named(QAction("Gradient &step on the logits", window), "sgdStepAction")
-    sgd_action.setToolTip("z ← z − lr·∂L/∂z with the learning rate of Compare losses")
+    sgd_action = named(
+        QAction(
+            QCoreApplication.translate("Understanding", "Gradient &step on the logits"),
+            window,
+        ),
+        "sgdStepAction",
+    )
+    sgd_action.setToolTip(
+        QCoreApplication.translate(
+            "Understanding", "z ← z − lr·∂L/∂z with the learning rate of Compare losses"
+        )
+    )
     sgd_action.triggered.connect(lambda _=False: compare.sgd.step())
     tools.addAction(sgd_action)
     return Understanding(

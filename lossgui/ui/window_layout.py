@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QScrollArea, QTabBar
 
@@ -85,13 +85,19 @@ class WindowLayout(QObject):
             | QMainWindow.DockOption.AllowTabbedDocks
             | QMainWindow.DockOption.GroupedDragging
         )
-        self.auto_action = QAction("Arrange panels &automatically", window)
+        self.auto_action = QAction(
+            QCoreApplication.translate("WindowLayout", "Arrange panels &automatically"),
+            window,
+        )
         self.auto_action.setObjectName("autoLayoutAction")
         self.auto_action.setCheckable(True)
         self.auto_action.setChecked(True)
         self.auto_action.setToolTip(
-            "Keep every grid column in view: panels go right of the grids in a "
-            "wide window and under them in a narrow one."
+            QCoreApplication.translate(
+                "WindowLayout",
+                "Keep every grid column in view: panels go right of the grids in a "
+                "wide window and under them in a narrow one.",
+            )
         )
         self.auto_action.toggled.connect(self._on_auto_toggled)
         window.installEventFilter(self)

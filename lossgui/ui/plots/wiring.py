@@ -43,7 +43,7 @@ def install_curves(window: MainWindow) -> CurvesPanel:
     """
     panel = CurvesPanel()
     dock = window.add_dock_view(
-        panel, QCoreApplication.translate("CurvesPanel", "Curves")
+        panel, QCoreApplication.translate("CurvesPanel", "Curves"), name="Curves"
     )
     # behind another dock tab the panel stays "visible" to Qt: catch up on switches
     dock.visibilityChanged.connect(panel.on_visibility)
