@@ -570,5 +570,34 @@
         <source>Gradient {symbol}</source>
         <translation>梯度 {symbol}</translation>
     </message>
+    <message>
+        <source>no elements</source>
+        <extracomment>Digits when nobody chose: every view&apos;s default (see ``number_format``). The step-by-step builder of each loss; others use the generic one. Losses whose builder needs a row of classes (a 0-d grid gets the generic page).</extracomment>
+        <translation>没有元素</translation>
+    </message>
+    <message>
+        <source>{name}: torch raises</source>
+        <translation>{name}：torch 报错</translation>
+    </message>
+    <message>
+        <source>{name} · element {label} (row {row}, column {column})</source>
+        <translation>{name} · 元素 {label}（第 {row} 行，第 {column} 列）</translation>
+    </message>
+    <message>
+        <source>{name} · the single element</source>
+        <translation>{name} · 唯一的元素</translation>
+    </message>
+    <message>
+        <source>The linear layer&apos;s logit</source>
+        <translation>线性层输出的 logit</translation>
+    </message>
+    <message>
+        <source>The hidden state x[n] goes through the layer: z[n] = x[n]·Wᵀ + b ({count} logits, one per class).</source>
+        <translation>隐藏状态 x[n] 经过线性层：z[n] = x[n]·Wᵀ + b（共 {count} 个 logits，每个类别一个）。</translation>
+    </message>
+    <message>
+        <source>Gradient {symbol} (back through the layer)</source>
+        <translation>梯度 {symbol}（反向穿过线性层）</translation>
+    </message>
 </context>
 </TS>
