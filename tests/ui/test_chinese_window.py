@@ -74,9 +74,12 @@ def plain(text: str) -> str:
 
 
 def is_code_or_number(text: str) -> bool:
-    """True for text with no English prose word (names, numbers, formulas)."""
+    """True for text with neither Chinese nor an English prose word.
+
+    Names, numbers and formulas read the same in every language.
+    """
     words = [w for w in WORD.findall(text) if w not in CODE_WORDS]
-    return not words
+    return not words and not CJK.search(text)
 
 
 def visible_texts(window) -> list[tuple[str, str]]:
