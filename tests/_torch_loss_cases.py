@@ -22,12 +22,7 @@ TORCH_NN_LOSSES = tuple(
     if spec.in_torch and name not in TORCHVISION_FUNCTIONS
 )
 #: torch.nn losses in LOSSES that show/save cannot carry yet, and why.
-PENDING = {
-    "LinearCrossEntropyLoss": (
-        "being added: the session document does not hold its linear_weight "
-        "(C, in_features) and linear_bias (C,) tensors yet"
-    ),
-}
+PENDING: dict[str, str] = {}
 
 
 def _cases(torch: Any) -> dict[str, tuple[Any, tuple[Any, ...]]]:

@@ -3,6 +3,7 @@
 Usage::
 
     uv run python tools/make_examples.py
+    uv run python tools/make_examples.py --only 108-multiclass-lm-head
 
 Every worked example of the five seed articles becomes a session whose numbers
 are the ones ``tests/data/seed_cases.json`` records (checked by
@@ -18,6 +19,7 @@ the explanations of the articles' slips are written by hand.
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import sys
@@ -487,6 +489,14 @@ FAMILY_EXAMPLES: list[tuple[str, str, str, str, dict[str, Any]]] = [
         "TripletMarginLoss",
         {},
     ),
+    (
+        "108-multiclass-lm-head",
+        "Multi-class: LinearCrossEntropyLoss, a tiny language-model head",
+        "Hidden states (5 tokens × 4) times the 8-word output layer give the "
+        "logits z; the loss is the cross-entropy of each next token.",
+        "LinearCrossEntropyLoss",
+        {},
+    ),
 ]
 
 
@@ -527,8 +537,18 @@ def family_document(loss: str, settings: dict[str, Any]) -> SessionDocument:
     return doc
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        metavar="STEM",
+        help="write only these examples (file stems); the others stay as they are",
+    )
+    only = parser.parse_args(argv).only
     OUT.mkdir(parents=True, exist_ok=True)
+    if only:
+        return _write_only(set(only))
     for old in OUT.glob("*.json"):
         old.unlink()
     for stem, title, description, cases in ARTICLE_EXAMPLES:
@@ -551,6 +571,24 @@ def main() -> int:
         }
         write_session(OUT / f"{stem}.json", family_document(loss, settings), meta)
     print(f"wrote {len(ARTICLE_EXAMPLES) + len(FAMILY_EXAMPLES)} examples to {OUT}")
+    return 0
+
+
+def _write_only(stems: set[str]) -> int:
+    """Write the named family examples only (see ``--only``)."""
+    known = {stem for stem, *_ in FAMILY_EXAMPLES}
+    if stems - known:
+        raise SystemExit(f"not family examples: {sorted(stems - known)}")
+    for stem, title, description, loss, settings in FAMILY_EXAMPLES:
+        if stem in stems:
+            meta = {
+                "title": title,
+                "group": "Loss families",
+                "description": description,
+                "family": LOSSES[loss].family,
+            }
+            write_session(OUT / f"{stem}.json", family_document(loss, settings), meta)
+    print(f"wrote {len(stems)} examples to {OUT}")
     return 0
 
 

@@ -20,12 +20,15 @@ parameter and reduction, extremes (±1e4, NaN, ±inf, empty batches), float32
 and float64, the deprecated ``size_average``/``reduce``, and the inputs each
 loss rejects.
 
-Two calls are not ``torch.nn.<Loss>(**kwargs)(*tensors)``:
+Three calls are not ``torch.nn.<Loss>(**kwargs)(*tensors)``:
 
 * ``sigmoid_focal_loss`` (``"call": "torchvision.ops.sigmoid_focal_loss"``):
   torchvision is not installed, so ``torch_reference/focal.py`` carries
   torchvision's published algorithm written in torch (autograd gives the
   gradient);
+* ``LinearCrossEntropyLoss``: the engine takes the module's Linear parameters
+  as the keywords ``linear_weight``/``linear_bias``;
+  ``torch_reference/linear.py`` builds the module around them;
 * ``TripletMarginWithDistanceLoss``: the engine takes ``distance_function`` as
   a name; ``torch_reference/triplet.py`` maps each name to the torch callable
   it stands for before calling the module.
@@ -46,6 +49,8 @@ A JSON object: ``torch_version``, ``numpy_version``, ``seed``, ``loss`` and
                                         # the first tensor is not floating, or
                                         # when torch's backward itself fails:
      "grad_error": {"type", "message"}, # (only then) what that backward raised
+     "param_grads": {"linear_weight": <tensor>, ...},  # (LinearCrossEntropyLoss)
+                                        # d sum(value) / d each parameter tensor
      "warnings": ["..."],               # torch's warning texts, in order, unique
      # or, instead of value/grad/warnings, for an input torch rejects:
      "error": {"type": "IndexError", "message": "Target 3 is out of bounds."}}
@@ -88,11 +93,21 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT_DIR, help="output folder")
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=LOSS_NAMES,
+        metavar="LOSS",
+        help="write only these losses' files (each loss has its own stream, "
+        "so the others' files would not change anyway)",
+    )
     args = parser.parse_args(argv)
     torch.set_num_threads(1)
     args.out.mkdir(parents=True, exist_ok=True)
     total = size = 0
     for loss, specs in build_specs(args.seed).items():
+        if args.only and loss not in args.only:
+            continue
         cases = []
         for i, spec in enumerate(specs):
             case = run_torch(spec, i)

@@ -23,6 +23,7 @@ from lossgui.engine import divergence as _divergence  # noqa: F401
 from lossgui.engine import extras as _extras  # noqa: F401
 from lossgui.engine import focal as _focal  # noqa: F401
 from lossgui.engine import likelihood as _likelihood  # noqa: F401
+from lossgui.engine import linear_cross_entropy as _linear_ce  # noqa: F401
 from lossgui.engine import margin as _margin  # noqa: F401
 from lossgui.engine import multi_margin as _multi_margin  # noqa: F401
 from lossgui.engine import multiclass as _multiclass  # noqa: F401

@@ -41,6 +41,7 @@ from lossgui.engine.multiclass import cross_entropy
 from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg, register
 from lossgui.engine.result import LossResult, Terms
 from lossgui.engine.tensors import dtype_name
+from lossgui.i18n import QT_TRANSLATE_NOOP
 
 __all__ = [
     "SPEC",
@@ -290,11 +291,49 @@ def finish_linear_cross_entropy(
     )
 
 
+_SUMMARY = QT_TRANSLATE_NOOP(
+    "engine", "Cross-entropy of a linear layer's logits (a language-model head)."
+)
+_INPUT_DOC = QT_TRANSLATE_NOOP(
+    "engine", "Hidden states: the linear layer's inputs, one row per sample."
+)
+_TARGET_DOC = QT_TRANSLATE_NOOP(
+    "engine",
+    "Class indices in [0, C) (Long or Byte), or class probabilities shaped like "
+    "the logits.",
+)
+_LINEAR_WEIGHT_DOC = QT_TRANSLATE_NOOP(
+    "engine",
+    "The weight of the module's Linear layer (linear.weight reshaped to "
+    "(C, *out_features, in_features)): logits = input @ W.T + b.",
+)
+_LINEAR_BIAS_DOC = QT_TRANSLATE_NOOP(
+    "engine",
+    "The bias of the module's Linear layer (bias=True), added to the logits. "
+    "Default: None (no bias).",
+)
+_WEIGHT_DOC = QT_TRANSLATE_NOOP(
+    "engine",
+    "A manual rescaling weight given to each class, shape (C,) (checked by the "
+    "constructor). Default: None (all ones).",
+)
+_IGNORE_DOC = QT_TRANSLATE_NOOP(
+    "engine",
+    "A target value that is ignored and does not contribute to the input "
+    "gradient. Default: None, which means -100 for class indices; it must stay "
+    "None for class probabilities.",
+)
+_SMOOTHING_DOC = QT_TRANSLATE_NOOP(
+    "engine",
+    "Mixes the target with a uniform distribution: ε/C on every class. The "
+    "constructor requires 0 ≤ ε ≤ 1. Default: 0.0.",
+)
+
 SPEC = register(
     LossSpec(
         name="LinearCrossEntropyLoss",
         family="multiclass",
-        summary="Cross-entropy of a linear layer's logits (a language-model head).",
+        summary=_SUMMARY,
         formula=(
             "z = input @ W.T + b   (logits, shape (N, C))\n"
             "lp = log_softmax(z, class dim)\n"
@@ -305,16 +344,12 @@ SPEC = register(
         ),
         forward=(
             TensorArg(
-                "input",
-                "float",
-                "Hidden states: the features the linear layer maps to logits.",
-                "(in_features) or (N, in_features)",
+                "input", "float", _INPUT_DOC, "(in_features) or (N, in_features)"
             ),
             TensorArg(
                 "target",
                 "class_target",
-                "Class indices in [0, C) (Long or Byte), or class probabilities "
-                "shaped like the logits.",
+                _TARGET_DOC,
                 "(), (N) or (N, d1, ..., dK); or (C), (N, C) or (N, C, d1, ..., dK)",
             ),
         ),
@@ -323,40 +358,18 @@ SPEC = register(
                 "linear_weight",
                 "tensor",
                 None,
-                "The weight of the module's Linear layer (linear.weight reshaped to "
-                "(C, *out_features, in_features)): logits = input @ W.T + b.",
+                _LINEAR_WEIGHT_DOC,
                 shape="(C, in_features)",
+                required=True,
             ),
-            ParamSpec(
-                "linear_bias",
-                "tensor",
-                None,
-                "The bias of the module's Linear layer (bias=True), added to the "
-                "logits. Default: None (no bias).",
-                shape="(C,)",
-            ),
-            ParamSpec(
-                "weight",
-                "tensor",
-                None,
-                "A manual rescaling weight given to each class, shape (C,) (checked "
-                "by the constructor). Default: None (all ones).",
-                shape="(C,)",
-            ),
-            ParamSpec(
-                "ignore_index",
-                "int",
-                None,
-                "A target value that is ignored and does not contribute to the input "
-                "gradient. Default: None, which means -100 for class indices; it must "
-                "stay None for class probabilities.",
-            ),
+            ParamSpec("linear_bias", "tensor", None, _LINEAR_BIAS_DOC, shape="(C,)"),
+            ParamSpec("weight", "tensor", None, _WEIGHT_DOC, shape="(C,)"),
+            ParamSpec("ignore_index", "int", None, _IGNORE_DOC),
             ParamSpec(
                 "label_smoothing",
                 "float",
                 0.0,
-                "Mixes the target with a uniform distribution: ε/C on every class. "
-                "The constructor requires 0 ≤ ε ≤ 1. Default: 0.0.",
+                _SMOOTHING_DOC,
                 minimum=0.0,
                 maximum=1.0,
             ),

@@ -153,10 +153,18 @@ def probabilities(
 
     ``result``, :func:`compute_from_logits` of the same grid, lends its
     activation output when that is the same sigmoid (returned as is, not
-    recomputed: no second full-size array).
+    recomputed: no second full-size array). For a loss whose grid holds a
+    layer's inputs (LinearCrossEntropyLoss) it is softmax of the layer's
+    logits (``result.loss.derived["logits"]``), ``None`` without a result.
     """
     spec = LOSSES[name]
     z = np.asarray(grid)
+    if spec.finish is not None:  # the grid holds a layer's inputs, not logits
+        logits = None if result is None else result.loss.derived.get("logits")
+        if logits is None or logits.ndim == 0 or logits.dtype.kind != "f":
+            return None
+        with np.errstate(all="ignore"):
+            return softmax(logits, class_dim(logits.ndim))
     if z.dtype.kind != "f":
         return None
     if (

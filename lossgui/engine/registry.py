@@ -93,6 +93,9 @@ class ParamSpec:
     functional_only : bool
         True for arguments only the ``torch.nn.functional`` form takes
         (``weight=`` of ``F.l1_loss``).
+    required : bool
+        True for a tensor the loss cannot do without although torch's module
+        holds it itself (LinearCrossEntropyLoss's ``linear_weight``).
     """
 
     name: str
@@ -104,6 +107,7 @@ class ParamSpec:
     choices: tuple[str, ...] = ()
     shape: str = ""
     functional_only: bool = False
+    required: bool = False
 
 
 @dataclass(frozen=True)

@@ -146,7 +146,9 @@ def _session_dict(
         "input_mode": doc.input_mode,
         "target_mode": doc.target_mode,
         "params": {
-            name: value if isinstance(value, str) else encode_number(value)
+            name: value
+            if isinstance(value, str) or value is None
+            else encode_number(value)
             for name, value in doc.params.items()
         },
         "tensors": {name: encode(array) for name, array in doc.tensors.items()},

@@ -101,6 +101,8 @@ def _param_value(param: ParamSpec, value: object) -> Any:
             )
         return value
     if param.kind == "int":
+        if value is None and param.default is None:  # torch's None (ignore_index)
+            return None
         if isinstance(value, bool) or not isinstance(value, int):
             raise FileFormatError(
                 f"{what} must be a whole number, not {json_type(value)}"
@@ -157,7 +159,9 @@ def _check_shape(
         )
 
 
-def _precheck(spec: LossSpec, slots: tuple[Slot, ...], given: dict[str, Any]) -> None:
+def _precheck(
+    spec: LossSpec, slots: tuple[Slot, ...], given: dict[str, Any], outputs: int
+) -> None:
     """Refuse shapes that cannot fit before converting any tensor.
 
     The shapes of tensors still in text form (:func:`peek_shape`) are checked
@@ -176,9 +180,25 @@ def _precheck(spec: LossSpec, slots: tuple[Slot, ...], given: dict[str, Any]) ->
         shape = peek_shape(given[slot.name], kind=slot.kind)
         if shape is None:
             return
-        length = int(shape[0])
+        length = outputs if slot.role == "row_outputs" else int(shape[0])
         expected = shape_for(slot.role, rows, columns, has_class_dim(spec), length)
         _check_shape(slot, shape, expected, first.name)
+
+
+def _outputs(spec: LossSpec, optional: dict[str, Any]) -> int:
+    """A linear layer's ``K``: its stored weight's rows, else the example's (or 1)."""
+    for slot in param_slots(spec):
+        if slot.role != "matrix":
+            continue
+        entry = optional.get(slot.name)
+        if isinstance(entry, dict) and "values" in entry:
+            shape = peek_shape(entry["values"], kind=slot.kind)
+            if shape is None:
+                shape = decode_array(entry["values"], slot.name, kind=slot.kind).shape
+            if len(shape) == 2:
+                return int(shape[0])
+        return int(default_param_tensors(spec, 1, 1)[slot.name].shape[0])
+    return 1
 
 
 def _tensors(
@@ -196,7 +216,9 @@ def _tensors(
     for name in names:
         if name not in given:
             raise FileFormatError(f"'tensors' has no '{name}' (needed by {spec.name})")
-    _precheck(spec, slots, given)
+    optional = _object(data, "optional_tensors")
+    outputs = _outputs(spec, optional)
+    _precheck(spec, slots, given, outputs)
     first = slots[0]
     first_array = decode_array(given[first.name], first.name, kind=first.kind)
     rows, columns = _first_shape(spec, first, first_array.shape)
@@ -207,12 +229,13 @@ def _tensors(
             given[slot.name], slot.name, kind=slot.kind, scalar=slot.role == "scalar"
         )
         length = int(array.shape[0]) if array.ndim else 0  # a sequence's own S
+        if slot.role == "row_outputs":
+            length = outputs  # a linear layer's K
         expected = shape_for(slot.role, rows, columns, class_dim, length)
         _check_shape(slot, array.shape, expected, first.name)
         tensors[slot.name] = array
-    optional = _object(data, "optional_tensors")
     extras = {slot.name: slot for slot in param_slots(spec)}
-    tensor_params = default_param_tensors(spec, rows, columns)
+    tensor_params = default_param_tensors(spec, rows, columns, outputs)
     enabled = dict.fromkeys(tensor_params, False)
     for name, entry in optional.items():
         if name not in extras:
@@ -231,7 +254,7 @@ def _tensors(
         enabled[name] = flag
         if "values" in entry:
             slot = extras[name]
-            expected = shape_for(slot.role, rows, columns, class_dim)
+            expected = shape_for(slot.role, rows, columns, class_dim, outputs)
             shape = peek_shape(entry["values"], kind=slot.kind)
             if shape is not None:  # refused before converting
                 _check_shape(slot, shape, expected, first.name)

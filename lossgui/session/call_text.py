@@ -107,6 +107,17 @@ def _argument(param: ParamSpec, value: Any) -> str | None:
     return f"{param.name}={_scalar(value)}"
 
 
+def _linear_module_args(weight: Any, bias: Any, args: list[str]) -> list[str]:
+    """LinearCrossEntropyLoss's constructor: its layer's shape, not its tensors."""
+    head = [str(weight.shape[-1]), str(weight.shape[0])]
+    if weight.ndim > 2:
+        head.append(f"out_features={tuple(int(d) for d in weight.shape[1:-1])}")
+    if bias is not None:
+        head.append("bias=True")
+    own = ("linear_weight=", "linear_bias=")
+    return head + [a for a in args if not a.startswith(own)]
+
+
 def call_text(evaluation: Evaluation) -> str:
     """The module (or functional) call with the evaluation's arguments.
 
@@ -123,6 +134,9 @@ def call_text(evaluation: Evaluation) -> str:
         if (text := _argument(param, values.get(param.name))) is not None
     ]
     args.append(f"reduction={evaluation.reduction!r}")
+    linear = values.get("linear_weight")
+    if isinstance(linear, np.ndarray) and linear.ndim >= 2:
+        args = _linear_module_args(linear, values.get("linear_bias"), args)
     names = [name for name, _ in evaluation.inputs]
     first = names[0]
     if evaluation.input_mode == "logits" and spec.activation == "sigmoid":

@@ -41,6 +41,8 @@ from lossgui.session.layout import (
     TargetMode,
     forward_slots,
     has_class_dim,
+    linear_outputs,
+    param_slots,
     shape_for,
     stored_target_modes,
     target_modes,
@@ -73,7 +75,7 @@ def new_document(name: str, target_mode: TargetMode = "index") -> SessionDocumen
         params=default_scalar_params(spec),
         tensors=tensors,
         tensor_params=params,
-        enabled=dict.fromkeys(params, False),
+        enabled={slot.name: not slot.optional for slot in param_slots(spec)},
         target_mode=mode,
     )
 
@@ -221,6 +223,8 @@ def _carry_tensors(
         return None
     if any(slot.role in ("sequence", "scalar") for slot in (*slots, *old.slots())):
         return None  # a label sequence means nothing to other losses: the example
+    if linear_outputs(spec) or linear_outputs(old.spec):
+        return None  # hidden states are not logits, nor the other way: the example
     tensors: dict[str, Array] = {slots[0].name: grid}
     label_name = target_name(spec)
     for slot in slots[1:]:
@@ -254,7 +258,7 @@ def switch_target_mode(old: SessionDocument, mode: TargetMode) -> SessionDocumen
         return doc
     target = old.tensors[name]
     if mode == "probability":
-        doc.tensors[name] = one_hot(target, doc.columns)
+        doc.tensors[name] = one_hot(target, doc.classes)
     else:
         doc.tensors[name] = argmax_labels(target)
     return doc

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
+from lossgui.i18n import translate
 from lossgui.session.findings import SIGMOID_LOSSES, Finding, Fix
 from lossgui.session.grid_ops import one_hot
 from lossgui.session.layout import KEPT_CLASS_INDICES, target_name
@@ -91,41 +92,59 @@ def _class_indices_to_binary(doc: SessionDocument, ev: Evaluation) -> Finding | 
         d.target_mode = "index"  # the target is the logits' shape again
 
     shown = ", ".join(str(v) for v in labels[:6]) + ("…" if labels.size > 6 else "")
-    detail = (
-        f"{doc.loss} wants one 0/1 target per logit, but the target holds class "
-        f"indices ({shown})."
-        + (f" torch: {ev.error.torch_text}." if ev.error is not None else "")
+    detail = translate(
+        "diagnostics",
+        "{loss} wants one 0/1 target per logit, but the target holds class "
+        "indices ({shown}).",
+    ).format(loss=doc.loss, shown=shown) + (
+        f" torch: {ev.error.torch_text}." if ev.error is not None else ""
     )
     outside, why = _outside_columns(labels, doc.columns)
     if outside:
-        detail += (
-            f" One-hot rows need every index in 0…{doc.columns - 1} (C = "
-            f"{doc.columns}); {outside} has no column: "
-            f"F.one_hot(target, num_classes={doc.columns}) raises {why}"
-        )
+        detail += " " + translate(
+            "diagnostics",
+            "One-hot rows need every index in 0…{last} (C = {classes}); {outside} "
+            "has no column: F.one_hot(target, num_classes={classes}) raises {why}",
+        ).format(last=doc.columns - 1, classes=doc.columns, outside=outside, why=why)
     fixes: tuple[Fix, ...]
     if not outside:
-        detail += " One-hot them: class k becomes a row with a 1 in column k."
-        fixes = (
-            Fix("One-hot the target", "Each class index becomes a one-hot row.", fix),
+        detail += " " + translate(
+            "diagnostics", "One-hot them: class k becomes a row with a 1 in column k."
         )
-    elif labels.min() >= 0 and top < _MAX_CLASSES:
-        detail += " Correct the index, or add classes up to it."
         fixes = (
             Fix(
-                f"Add classes up to {top} (C = {top + 1}), then one-hot",
-                "Grow the logits to one column per class (new logits are 0); each "
-                "class index becomes a one-hot row.",
+                translate("diagnostics", "One-hot the target"),
+                translate("diagnostics", "Each class index becomes a one-hot row."),
+                fix,
+            ),
+        )
+    elif labels.min() >= 0 and top < _MAX_CLASSES:
+        detail += " " + translate(
+            "diagnostics", "Correct the index, or add classes up to it."
+        )
+        fixes = (
+            Fix(
+                translate(
+                    "diagnostics",
+                    "Add classes up to {top} (C = {classes}), then one-hot",
+                ).format(top=top, classes=top + 1),
+                translate(
+                    "diagnostics",
+                    "Grow the logits to one column per class (new logits are 0); "
+                    "each class index becomes a one-hot row.",
+                ),
                 fix,
             ),
         )
     else:
-        detail += " Correct the index to offer the one-hot fix."
+        detail += " " + translate(
+            "diagnostics", "Correct the index to offer the one-hot fix."
+        )
         fixes = ()
     return Finding(
         "class-indices-to-binary",
         "error" if ev.error is not None else "warning",
-        f"Class indices fed to {doc.loss}",
+        translate("diagnostics", "Class indices fed to {loss}").format(loss=doc.loss),
         detail,
         fixes,
     )
@@ -156,24 +175,40 @@ def _index_target(doc: SessionDocument) -> str | None:
     return name
 
 
+def _grow_classes(doc: SessionDocument, classes: int) -> None:
+    """``classes`` classes: more logit columns, or a linear layer's outputs."""
+    if doc.classes != doc.columns:
+        doc.resize_outputs(classes)
+    else:
+        doc.resize(doc.rows, classes)
+
+
 def _labels_out_of_range(doc: SessionDocument, _ev: Evaluation) -> Finding | None:
     name = _index_target(doc)
-    if name is None or doc.columns < 1:
+    classes = doc.classes
+    if name is None or classes < 1:
         return None
     labels = np.asarray(doc.tensors[name]).reshape(-1)
     ignore = doc.params.get("ignore_index")
-    valid = (labels >= 0) & (labels < doc.columns)
+    if ignore is None and "ignore_index" in doc.params:
+        ignore = -100  # torch's None: -100 for class indices
+    valid = (labels >= 0) & (labels < classes)
     bad = labels[~valid & (labels != ignore)] if ignore is not None else labels[~valid]
     if bad.size == 0:
         return None
     fixes = []
     top = int(labels.max())
-    if top >= doc.columns and top < _MAX_CLASSES:
+    if top >= classes and top < _MAX_CLASSES:
         fixes.append(
             Fix(
-                f"Add classes up to {top} (C = {top + 1})",
-                "Grow the logits to one column per class; new logits are 0.",
-                lambda d: d.resize(d.rows, top + 1),
+                translate(
+                    "diagnostics", "Add classes up to {top} (C = {classes})"
+                ).format(top=top, classes=top + 1),
+                translate(
+                    "diagnostics",
+                    "Grow the logits to one column per class; new logits are 0.",
+                ),
+                lambda d: _grow_classes(d, top + 1),
             )
         )
     negative = np.unique(bad[bad < 0])
@@ -181,18 +216,31 @@ def _labels_out_of_range(doc: SessionDocument, _ev: Evaluation) -> Finding | Non
         value = int(negative[0])
         fixes.append(
             Fix(
-                f"Ignore label {value} (ignore_index = {value})",
-                f"Samples labelled {value} are skipped, as -1 means elsewhere.",
+                translate(
+                    "diagnostics", "Ignore label {value} (ignore_index = {value})"
+                ).format(value=value),
+                translate(
+                    "diagnostics",
+                    "Samples labelled {value} are skipped, as -1 means elsewhere.",
+                ).format(value=value),
                 lambda d: d.set_setting("param.ignore_index", value),
             )
         )
     return Finding(
         "labels-out-of-range",
         "error",
-        f"Class labels outside 0…{doc.columns - 1}",
-        f"The target holds {', '.join(str(int(v)) for v in bad[:6])} but the logits "
-        f"have C = {doc.columns} columns; torch raises IndexError: Target "
-        f"{int(bad[0])} is out of bounds.",
+        translate("diagnostics", "Class labels outside 0…{last}").format(
+            last=classes - 1
+        ),
+        translate(
+            "diagnostics",
+            "The target holds {labels} but the logits have C = {classes} columns; "
+            "torch raises IndexError: Target {first} is out of bounds.",
+        ).format(
+            labels=", ".join(str(int(v)) for v in bad[:6]),
+            classes=classes,
+            first=int(bad[0]),
+        ),
         tuple(fixes),
     )
 
@@ -206,13 +254,18 @@ def _ignore_index_is_a_class(doc: SessionDocument, _ev: Evaluation) -> Finding |
     return Finding(
         "ignore-index-is-a-class",
         "warning" if count else "hint",
-        f"ignore_index = {ignore} is also class {ignore}",
-        f"{count} sample(s) labelled {ignore} are silently left out of the loss, "
-        "its gradient and the mean's divisor. The default, -100, matches no class.",
+        translate(
+            "diagnostics", "ignore_index = {ignore} is also class {ignore}"
+        ).format(ignore=ignore),
+        translate(
+            "diagnostics",
+            "{count} sample(s) labelled {ignore} are silently left out of the loss, "
+            "its gradient and the mean's divisor. The default, -100, matches no class.",
+        ).format(count=count, ignore=ignore),
         (
             Fix(
-                "Reset ignore_index to -100",
-                "No class is ignored.",
+                translate("diagnostics", "Reset ignore_index to -100"),
+                translate("diagnostics", "No class is ignored."),
                 lambda d: d.set_setting("param.ignore_index", -100),
             ),
         ),
@@ -235,10 +288,23 @@ def _per_class_length(doc: SessionDocument) -> Finding | None:
         return Finding(
             "surprising-broadcast",
             "error",
-            f"{name} has {values.size} values for C = {columns} classes",
-            f"torch lines {name} up with the last dimension (the classes), not the "
-            f"samples: {values.size} values cannot scale {columns} classes.",
-            (Fix(f"Reset {name} to {columns} ones", "One value per class.", reset),),
+            translate(
+                "diagnostics", "{name} has {size} values for C = {classes} classes"
+            ).format(name=name, size=values.size, classes=columns),
+            translate(
+                "diagnostics",
+                "torch lines {name} up with the last dimension (the classes), not the "
+                "samples: {size} values cannot scale {classes} classes.",
+            ).format(name=name, size=values.size, classes=columns),
+            (
+                Fix(
+                    translate("diagnostics", "Reset {name} to {classes} ones").format(
+                        name=name, classes=columns
+                    ),
+                    translate("diagnostics", "One value per class."),
+                    reset,
+                ),
+            ),
         )
     return None
 
@@ -267,26 +333,43 @@ def _surprising_broadcast(doc: SessionDocument, _ev: Evaluation) -> Finding | No
             g = d.tensors[d.first_name]
             d.tensor_params[name] = np.broadcast_to(w[None, :], g.shape).copy()
 
-        fixes = [Fix("Apply it per sample (rows)", f"{name}[n] scales row n.", per_row)]
+        fixes = [
+            Fix(
+                translate("diagnostics", "Apply it per sample (rows)"),
+                translate("diagnostics", "{name}[n] scales row n.").format(name=name),
+                per_row,
+            )
+        ]
         if weight.size == columns:
             fixes.append(
                 Fix(
-                    "Keep it per class (columns)",
-                    f"{name}[c] scales column c.",
+                    translate("diagnostics", "Keep it per class (columns)"),
+                    translate("diagnostics", "{name}[c] scales column c.").format(
+                        name=name
+                    ),
                     per_column,
                 )
             )
-        how = (
-            "scales the columns (classes), not the rows (samples): torch broadcasts "
-            "from the last dimension"
-            if weight.size == columns
-            else "does not broadcast against the rows: torch raises a size error"
-        )
+        if weight.size == columns:
+            detail = translate(
+                "diagnostics",
+                "A 1-D {name} scales the columns (classes), not the rows (samples): "
+                "torch broadcasts from the last dimension. A per-sample weight needs "
+                "shape ({rows}, 1).",
+            )
+        else:
+            detail = translate(
+                "diagnostics",
+                "A 1-D {name} does not broadcast against the rows: torch raises a size "
+                "error. A per-sample weight needs shape ({rows}, 1).",
+            )
         return Finding(
             "surprising-broadcast",
             "warning" if weight.size == columns else "error",
-            f"{name} of shape ({weight.size},) against input {tuple(grid.shape)}",
-            f"A 1-D {name} {how}. A per-sample weight needs shape ({rows}, 1).",
+            translate(
+                "diagnostics", "{name} of shape ({size},) against input {shape}"
+            ).format(name=name, size=weight.size, shape=tuple(grid.shape)),
+            detail.format(name=name, rows=rows),
             tuple(fixes),
         )
     return None

@@ -46,6 +46,11 @@ DTYPES: tuple[DType, ...] = ("float32", "float64")
 INPUT_MODES: tuple[InputMode, ...] = ("logits", "raw")
 
 
+#: The table axis along which each role holds a linear layer's ``K`` outputs
+#: (a ``"matrix"``'s table is ``Wᵀ``, ``(in_features, K)``).
+_OUTPUT_AXES = {"matrix": 1, "outputs": 1, "row_outputs": 1}
+
+
 @functools.lru_cache(maxsize=256)
 def _slots(loss: str, target_mode: TargetMode) -> tuple[Slot, ...]:
     """The slots of a loss (cached: grids ask for them for every painted cell)."""
@@ -121,6 +126,18 @@ class SessionDocument:
         """``C``: the first tensor's number of columns (classes)."""
         return int(as_table(self.tensors[self.first_name], "grid").shape[1])
 
+    @property
+    def classes(self) -> int:
+        """The number of classes: the columns, or a linear layer's ``K`` outputs.
+
+        LinearCrossEntropyLoss's grid holds the layer's inputs; its classes are
+        the rows of the ``"matrix"`` slot (its ``linear_weight``).
+        """
+        for slot in self.slots():
+            if slot.role == "matrix":
+                return int(self.array(slot.name).shape[0])
+        return self.columns
+
     def evaluate(self) -> Evaluation:
         """Compute the loss on the current values; see :func:`evaluate`."""
         from lossgui.session.evaluation import evaluate
@@ -194,7 +211,7 @@ class SessionDocument:
         if param.kind == "bool":
             return bool(value)
         if param.kind == "int":
-            return int(value)
+            return None if value is None and param.default is None else int(value)
         if param.kind == "float":
             return float(value)
         raise KeyError(f"param.{name}")
@@ -242,14 +259,15 @@ class SessionDocument:
         if (
             name is None
             or self.slot(name).kind != "float"
-            or self.slot(name).role != "grid"
+            or self.slot(name).role not in ("grid", "row_outputs")
         ):
             raise ValueError(
                 f"{self.loss} has no target grid to fill with one-hot rows"
             )
         labels = np.asarray(indices, dtype=np.int64).reshape(-1)
-        if labels.size and (labels.min() < 0 or labels.max() >= self.columns):
-            raise ValueError(f"class indices must be in [0, {self.columns - 1}]")
+        classes = self.classes
+        if labels.size and (labels.min() < 0 or labels.max() >= classes):
+            raise ValueError(f"class indices must be in [0, {classes - 1}]")
         self.resize(max(1, labels.size), self.columns)
         table = self.table(name)
         table[...] = grid_ops.one_hot(labels, table.shape[1]).reshape(table.shape)
@@ -257,7 +275,11 @@ class SessionDocument:
     # ------------------------------------------------------------------ shapes
     def _reshaped(self, slot: Slot, table: Array) -> Array:
         shape = shape_for(slot.role, table.shape[0], table.shape[1], self.class_dim)
-        if slot.role == "classes":
+        if slot.role == "matrix":  # its table is Wᵀ (see as_table)
+            return np.ascontiguousarray(table.T)
+        if slot.role == "row_outputs":
+            shape = table.shape
+        elif slot.role in ("classes", "outputs"):
             shape = (table.shape[1],)
         elif slot.role == "rows":
             shape = (table.shape[0],)
@@ -336,19 +358,44 @@ class SessionDocument:
         """Insert or delete rows (axis 0) or columns (axis 1) in every tensor."""
         before = self._lengths_now()
         for slot in self.slots():
-            if slot.role in ("sequence", "scalar"):
+            if slot.role in ("sequence", "scalar", "outputs"):
                 continue
-            if (axis == 0 and slot.role == "classes") or (
-                axis == 1 and slot.role == "rows"
+            if (axis == 0 and slot.role in ("classes", "matrix")) or (
+                axis == 1 and slot.role in ("rows", "row_outputs")
             ):
                 continue
             table = as_table(self.array(slot.name), slot.role)
+            along = 0 if slot.role == "matrix" else axis  # Wᵀ: grid columns are rows
             if op == "insert":
-                table = grid_ops.insert_along(table, axis, at, count, slot.fill)
+                table = grid_ops.insert_along(table, along, at, count, slot.fill)
             else:
-                table = grid_ops.delete_along(table, axis, at, count)
+                table = grid_ops.delete_along(table, along, at, count)
             self._store(slot.name, self._reshaped(slot, table))
         self._follow_lengths(before)
+
+    def resize_outputs(self, count: int) -> None:
+        """Set a linear layer's number of outputs ``K`` (its classes), at the end.
+
+        The ``"matrix"`` gains or loses rows, ``"outputs"`` vectors entries
+        and ``"row_outputs"`` grids columns; new values take the slot's fill.
+
+        Raises
+        ------
+        ValueError
+            If the loss has no linear layer.
+        """
+        slots = [s for s in self.slots() if s.role in _OUTPUT_AXES]
+        if not any(s.role == "matrix" for s in slots):
+            raise ValueError(f"{self.loss} has no linear layer")
+        count, old = max(1, int(count)), self.classes
+        for slot in slots:
+            table = as_table(self.array(slot.name), slot.role)
+            axis = _OUTPUT_AXES[slot.role]
+            if count > old:
+                table = grid_ops.insert_along(table, axis, old, count - old, slot.fill)
+            else:
+                table = grid_ops.delete_along(table, axis, count, old - count)
+            self._store(slot.name, self._reshaped(slot, table))
 
     def insert_rows(self, at: int, count: int = 1) -> None:
         """Insert ``count`` samples before row ``at`` (in every tensor)."""

@@ -17,6 +17,7 @@ import numpy.typing as npt
 
 from lossgui.engine.errors import LossInputError
 from lossgui.engine.pipeline import PipelineResult, compute_from_logits, probabilities
+from lossgui.i18n import QT_TRANSLATE_NOOP
 from lossgui.session.receipt import Receipt, make_receipt
 
 if TYPE_CHECKING:
@@ -130,8 +131,10 @@ def evaluate(doc: SessionDocument) -> Evaluation:
     spec = doc.spec
     inputs = tuple((arg.name, _cast(doc, arg.name)) for arg in spec.forward)
     kwargs: dict[str, Any] = dict(doc.params)
+    required = {slot.name for slot in doc.slots() if not slot.optional}
     for name in doc.tensor_params:
-        kwargs[name] = _cast(doc, name) if doc.enabled.get(name) else None
+        on = doc.enabled.get(name) or name in required
+        kwargs[name] = _cast(doc, name) if on else None
     kwargs["reduction"] = doc.reduction
     result: PipelineResult | None = None
     error: LossInputError | None = None
@@ -151,7 +154,11 @@ def evaluate(doc: SessionDocument) -> Evaluation:
         class_indices = any(
             slot.kind == "index" and slot.role == "rows" for slot in doc.slots()[1:]
         )
-        weights = [kwargs[n] for n in doc.tensor_params if kwargs[n] is not None]
+        weights = [
+            kwargs[n]
+            for n in doc.tensor_params
+            if kwargs[n] is not None and n not in required
+        ]
         per_element = [w for w in weights if w.shape == inputs[0][1].shape]
         receipt = make_receipt(
             result.loss,
@@ -163,7 +170,11 @@ def evaluate(doc: SessionDocument) -> Evaluation:
             slot.name for slot in doc.slots() if slot.counts not in (None, "rows")
         ]
         if lengths and receipt.reduction == "mean":  # CTCLoss: loss_b / L_b first
-            label = "sequence" if receipt.denominator == 1 else "sequences"
+            label = (
+                QT_TRANSLATE_NOOP("receipt", "sequence")
+                if receipt.denominator == 1
+                else QT_TRANSLATE_NOOP("receipt", "sequences")
+            )
             receipt = replace(
                 receipt,
                 numerator_label=f"Σ loss / {lengths[0]}",

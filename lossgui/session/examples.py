@@ -7,7 +7,10 @@ the values they printed: the cat/dog batch for binary losses (BCEWithLogits,
 and the regression residuals. A loss with a label *sequence* (CTCLoss) opens
 on one six-frame utterance over four classes (blank 0) whose target is
 ``[1, 2, 2]``: the repeated 2 needs a blank between its frames. Its length
-scalars start at the grid's ``T`` and the sequence's ``S``.
+scalars start at the grid's ``T`` and the sequence's ``S``. A loss that owns a
+linear layer (LinearCrossEntropyLoss) opens on a tiny language-model head:
+five tokens' hidden states (hidden size 4), an 8-word vocabulary's output
+embedding as ``linear_weight`` and the next tokens as targets.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from lossgui.session.layout import (
     TargetMode,
     forward_slots,
     has_class_dim,
+    linear_outputs,
     param_slots,
     shape_for,
     target_name,
@@ -67,6 +71,26 @@ _SEQUENCE_LOGITS = (
     (1.2, 0.1, 0.5, -0.6),
 )
 _SEQUENCE_LABELS = (1, 2, 2)
+#: The language-model head: hidden states (5 tokens, hidden 4), the output
+#: embedding of an 8-word vocabulary, and each token's next token.
+_LM_HIDDEN = (
+    (0.5, -1.0, 0.3, 0.8),
+    (1.2, 0.4, -0.6, 0.1),
+    (-0.3, 0.9, 1.1, -0.5),
+    (0.7, -0.2, 0.4, 1.3),
+    (0.0, 1.0, -0.8, 0.6),
+)
+_LM_EMBEDDING = (
+    (0.2, -0.1, 0.4, 0.3),
+    (-0.5, 0.8, 0.1, -0.2),
+    (0.9, 0.3, -0.4, 0.1),
+    (0.1, -0.6, 0.7, 0.5),
+    (-0.3, 0.2, 0.6, -0.8),
+    (0.6, 0.5, -0.2, 0.4),
+    (-0.7, -0.3, 0.9, 0.2),
+    (0.4, 0.7, 0.3, -0.6),
+)
+_LM_NEXT_TOKENS = (3, 5, 6, 0, 1)
 _REGRESSION_INPUT = (0.2, -0.5, 1.5, 3.0)
 _REGRESSION_TARGET = (0.0, 0.0, 0.0, 1.0)
 
@@ -83,6 +107,8 @@ def _wants_signs(arg: TensorArg) -> bool:
 def _first_and_target(spec: LossSpec) -> tuple[Array, Array]:
     """The first grid and the target values (indices or floats) of the example."""
     kinds = {arg.kind for arg in spec.forward}
+    if linear_outputs(spec):
+        return _floats(_LM_HIDDEN), np.array(_LM_NEXT_TOKENS, dtype=np.int64)
     if any(slot.role == "sequence" for slot in forward_slots(spec)):
         return _floats(_SEQUENCE_LOGITS), np.array(_SEQUENCE_LABELS, dtype=np.int64)
     if kinds & {"index", "class_target", "label_list"}:
@@ -159,7 +185,7 @@ def default_forward_tensors(
     label_name = target_name(spec)
     tensors: dict[str, Array] = {slots[0].name: first}
     extra = 0
-    length = labels.shape[0]
+    length = len(_LM_EMBEDDING) if linear_outputs(spec) else labels.shape[0]
     for slot in slots[1:]:
         shape = shape_for(slot.role, rows, columns, class_dim, length)
         arg = next(a for a in spec.forward if a.name == slot.name)
@@ -167,7 +193,8 @@ def default_forward_tensors(
             if slot.kind == "float" and _wants_signs(arg):
                 tensors[slot.name] = _signs(shape)
             else:
-                tensors[slot.name] = _target_array(slot, labels, shape, columns)
+                classes = length if slot.role == "row_outputs" else columns
+                tensors[slot.name] = _target_array(slot, labels, shape, classes)
         elif slot.kind == "float" and slot.name == "var":
             tensors[slot.name] = np.ones(shape, dtype=np.float64)
         elif slot.kind == "float":
@@ -180,13 +207,26 @@ def default_forward_tensors(
     return tensors
 
 
-def default_param_tensors(spec: LossSpec, rows: int, columns: int) -> dict[str, Array]:
-    """Ones for every optional tensor argument (they start disabled)."""
+def default_param_tensors(
+    spec: LossSpec, rows: int, columns: int, outputs: int | None = None
+) -> dict[str, Array]:
+    """Ones for every optional tensor argument (they start disabled).
+
+    A linear layer's weight (``"matrix"``) is required: ``outputs`` rows
+    (default: the example's vocabulary), the example's embedding when the
+    shape is the example's, else ones.
+    """
     class_dim = has_class_dim(spec)
-    return {
-        slot.name: default_slot_array(slot, rows, columns, class_dim)
+    count = len(_LM_EMBEDDING) if outputs is None else outputs
+    tensors = {
+        slot.name: default_slot_array(slot, rows, columns, class_dim, count)
         for slot in param_slots(spec)
     }
+    for slot in param_slots(spec):
+        example = _floats(_LM_EMBEDDING)
+        if slot.role == "matrix" and tensors[slot.name].shape == example.shape:
+            tensors[slot.name] = example
+    return tensors
 
 
 def default_scalar_params(spec: LossSpec) -> dict[str, Any]:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lossgui.engine.registry import LOSSES
+from lossgui.i18n import translate
 
 if TYPE_CHECKING:
     from lossgui.session.document import SessionDocument
@@ -74,10 +75,10 @@ def _registry_mean(formula: str) -> str | None:
 def _per_sample(mean: str | None) -> tuple[str, str]:
     """The summed symbol and how ``'none'`` reads (per element or per sample)."""
     if mean and "loss_b" in mean:
-        return "Σ_b loss_b", "none: the per-sequence loss_b"
+        return "Σ_b loss_b", translate("session", "none: the per-sequence loss_b")
     if mean and "l_n" in mean:
-        return "Σ_n l_n", "none: the per-sample l_n"
-    return "Σ l", "none: the per-element l"
+        return "Σ_n l_n", translate("session", "none: the per-sample l_n")
+    return "Σ l", translate("session", "none: the per-element l")
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ class FormulaSettings:
     def of_document(cls, doc: SessionDocument) -> FormulaSettings:
         """The settings of a document."""
         enabled = frozenset(name for name, on in doc.enabled.items() if on)
-        ignore = int(doc.params.get("ignore_index", -100))
+        ignore = _ignore_index(doc.params.get("ignore_index", -100))
         return cls(doc.loss, doc.reduction, doc.target_mode, enabled, ignore)
 
     @classmethod
@@ -107,7 +108,7 @@ class FormulaSettings:
             for p in spec.params
             if p.kind == "tensor" and kwargs.get(p.name) is not None
         )
-        ignore = int(kwargs.get("ignore_index", -100))
+        ignore = _ignore_index(kwargs.get("ignore_index", -100))
         return cls(
             evaluation.loss,
             evaluation.reduction,
@@ -115,6 +116,11 @@ class FormulaSettings:
             enabled,
             ignore,
         )
+
+
+def _ignore_index(value: object) -> int:
+    """``ignore_index`` as the class index it ignores (``None`` means -100)."""
+    return -100 if value is None else int(value)  # type: ignore[call-overload]
 
 
 def reduction_line(settings: FormulaSettings) -> str:
@@ -128,15 +134,19 @@ def reduction_line(settings: FormulaSettings) -> str:
     if reduction == "sum":
         return f"sum = {total}"
     if reduction == "batchmean":
-        return "batchmean = Σ l / N   (N = input.size(0), the batch size)"
+        return translate(
+            "session", "batchmean = Σ l / N   (N = input.size(0), the batch size)"
+        )
     weighted = "weight" in settings.enabled
     if spec.name in ("CrossEntropyLoss", "NLLLoss") and settings.target_mode == "index":
         ignore = settings.ignore_index != -100
-        where = "   (n with y_n ≠ ignore_index)" if ignore else ""
+        where = translate("session", "   (n with y_n ≠ ignore_index)") if ignore else ""
         if weighted:
             return f"mean = Σ_n l_n / Σ_n w[y_n]{where}"
         return (
-            "mean = Σ_n l_n / (number of n with y_n ≠ ignore_index)"
+            translate(
+                "session", "mean = Σ_n l_n / (number of n with y_n ≠ ignore_index)"
+            )
             if ignore
             else "mean = Σ_n l_n / N"
         )

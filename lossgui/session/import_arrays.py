@@ -20,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from lossgui.engine.registry import LOSSES
+from lossgui.i18n import QT_TRANSLATE_NOOP, translate
 from lossgui.io.errors import FileFormatError
 from lossgui.session.convert import new_document, switch_target_mode
 from lossgui.session.document import SessionDocument
@@ -45,22 +46,34 @@ def _numeric(name: str, value: npt.ArrayLike) -> Array:
     array = np.asarray(value)
     if array.dtype.kind not in "biuf":
         raise FileFormatError(
-            f"'{name}' holds {array.dtype} values; lossgui needs numbers"
+            translate(
+                "session", "'{name}' holds {dtype} values; lossgui needs numbers"
+            ).format(name=name, dtype=array.dtype)
         )
     if array.size == 0:
-        raise FileFormatError(f"'{name}' is empty (shape {shape_text(array.shape)})")
+        raise FileFormatError(
+            translate("session", "'{name}' is empty (shape {shape})").format(
+                name=name, shape=shape_text(array.shape)
+            )
+        )
     while array.ndim > 2 and array.shape[-1] == 1:
         array = array[..., 0]
     if array.ndim > 2:
         raise FileFormatError(
-            f"'{name}' has {array.ndim} dimensions {shape_text(array.shape)}; "
-            "lossgui's grids hold (N,) or (N, C): reshape it first"
+            translate(
+                "session",
+                "'{name}' has {ndim} dimensions {shape}; "
+                "lossgui's grids hold (N,) or (N, C): reshape it first",
+            ).format(name=name, ndim=array.ndim, shape=shape_text(array.shape))
         )
     if array.ndim == 0:
         array = array.reshape(1)
     if array.dtype.kind == "f" and np.isnan(array).all():
         raise FileFormatError(
-            f"every value of '{name}' is NaN: the file holds no usable numbers"
+            translate(
+                "session",
+                "every value of '{name}' is NaN: the file holds no usable numbers",
+            ).format(name=name)
         )
     return array
 
@@ -73,11 +86,18 @@ def _indices(name: str, array: Array) -> Array:
         position = tuple(int(i) for i in np.argwhere(bad)[0])
         where = position[0] if len(position) == 1 else position
         raise FileFormatError(
-            f"'{name}' must hold whole class indices (integers); "
-            f"value {array[position].item()!r} at {where} is not"
+            translate(
+                "session",
+                "'{name}' must hold whole class indices (integers); "
+                "value {value} at {where} is not",
+            ).format(name=name, value=repr(array[position].item()), where=where)
         )
     if np.abs(array).max() >= 2**63:
-        raise FileFormatError(f"'{name}' holds class indices beyond 64 bits")
+        raise FileFormatError(
+            translate("session", "'{name}' holds class indices beyond 64 bits").format(
+                name=name
+            )
+        )
     return array.astype(np.int64)
 
 
@@ -94,15 +114,30 @@ def _fit(name: str, array: Array, slot: Slot, expected: tuple[int, ...]) -> Arra
         except ValueError:
             pass
     what = {
-        "rows": "one value per sample",
-        "classes": "one value per class",
-        "grid": "the shape of the first tensor",
-        "sequence": "one label sequence",
-        "scalar": "one number",
+        "rows": QT_TRANSLATE_NOOP("session", "one value per sample"),
+        "classes": QT_TRANSLATE_NOOP("session", "one value per class"),
+        "grid": QT_TRANSLATE_NOOP("session", "the shape of the first tensor"),
+        "sequence": QT_TRANSLATE_NOOP("session", "one label sequence"),
+        "scalar": QT_TRANSLATE_NOOP("session", "one number"),
+        "matrix": QT_TRANSLATE_NOOP(
+            "session", "a linear layer's weight (K outputs, one column per grid column)"
+        ),
+        "outputs": QT_TRANSLATE_NOOP(
+            "session", "one value per output of the linear layer"
+        ),
+        "row_outputs": QT_TRANSLATE_NOOP(
+            "session", "one value per sample and output of the linear layer"
+        ),
     }[slot.role]
     raise FileFormatError(
-        f"'{name}' has shape {shape_text(array.shape)}, but it needs "
-        f"{shape_text(expected)} ({what})"
+        translate(
+            "session", "'{name}' has shape {shape}, but it needs {needed} ({what})"
+        ).format(
+            name=name,
+            shape=shape_text(array.shape),
+            needed=shape_text(expected),
+            what=translate("session", what),
+        )
     )
 
 
@@ -112,8 +147,11 @@ def _first(doc: SessionDocument, array: Array) -> Array:
         array = array[:, 0]
     if doc.class_dim and array.ndim == 1:
         raise FileFormatError(
-            f"'{name}' of {doc.loss} must be 2-D (N samples, C classes); "
-            f"got a vector of {array.shape[0]:,} values"
+            translate(
+                "session",
+                "'{name}' of {loss} must be 2-D (N samples, C classes); "
+                "got a vector of {size} values",
+            ).format(name=name, loss=doc.loss, size=f"{array.shape[0]:,}")
         )
     return array.astype(np.float64)
 
@@ -155,7 +193,9 @@ def assign_arrays(
         if name not in names:
             known = ", ".join(slot.name for slot in new.slots())
             raise FileFormatError(
-                f"{new.loss} has no tensor '{name}' (it has: {known})"
+                translate(
+                    "session", "{loss} has no tensor '{name}' (it has: {known})"
+                ).format(loss=new.loss, name=name, known=known)
             )
     checked = {name: _numeric(name, value) for name, value in arrays.items()}
     _auto_target_mode(new, checked)
@@ -164,11 +204,17 @@ def assign_arrays(
         grid = _first(new, checked[first])
         new.resize(grid.shape[0], grid.shape[1] if grid.ndim == 2 else 1)
         new.tensors[first] = np.ascontiguousarray(grid)
+    for slot in new.slots():  # a given linear weight sets the layer's K outputs
+        weight = checked.get(slot.name) if slot.role == "matrix" else None
+        if weight is not None and weight.ndim == 2:
+            new.resize_outputs(weight.shape[0])
     for name, array in checked.items():
         if name == first:
             continue
         slot = new.slot(name)
         length = int(array.size)  # a label sequence keeps its own length S
+        if slot.role in ("matrix", "outputs", "row_outputs"):
+            length = new.classes
         expected = shape_for(slot.role, new.rows, new.columns, new.class_dim, length)
         fitted = _fit(name, array, slot, expected)
         stored = (
@@ -177,7 +223,7 @@ def assign_arrays(
             else fitted.astype(np.float64)
         )
         stored = np.asarray(stored, order="C")  # keeps 0-d scalars 0-d
-        if slot.optional:
+        if name in new.tensor_params:
             new.tensor_params[name] = stored
             new.enabled[name] = True
         elif slot.role == "sequence":  # its lengths follow a new S
@@ -206,11 +252,17 @@ def document_from_arrays(
         For a setting or parameter the loss does not offer.
     """
     if loss not in LOSSES:
-        raise FileFormatError(f"unknown loss '{loss}'")
+        raise FileFormatError(
+            translate("session", "unknown loss '{loss}'").format(loss=loss)
+        )
     doc = new_document(loss)
     first = doc.first_name
     if first not in arrays:
-        raise FileFormatError(f"{loss} needs '{first}' (the first tensor)")
+        raise FileFormatError(
+            translate("session", "{loss} needs '{first}' (the first tensor)").format(
+                loss=loss, first=first
+            )
+        )
     doc.set_setting("dtype", dtype)
     doc.set_setting("input_mode", input_mode)
     if reduction is not None:

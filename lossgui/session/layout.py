@@ -17,6 +17,13 @@ from the batch size ``N`` and the number of columns (classes) ``C``:
     grid (CTCLoss's ``targets``).
 ``"scalar"``
     ``()``: one number (CTCLoss's ``input_lengths`` and ``target_lengths``).
+``"matrix"``, ``"outputs"``, ``"row_outputs"``
+    For a loss that owns a linear layer (LinearCrossEntropyLoss, whose first
+    grid holds hidden states ``(N, in_features)``): its weight
+    ``(K, in_features)``, vectors over its ``K`` outputs (bias, class
+    ``weight``) and a per-sample grid over them (probability targets
+    ``(N, K)``). ``K`` is the matrix's own row count, as a sequence has its
+    own ``S``; the grid's columns are the layer's inputs.
 
 Losses whose first tensor has its batch dimension ``N`` *after* the grid's
 row dimension (CTCLoss: ``(T, N, C)``) are shown in torch's unbatched form:
@@ -39,6 +46,7 @@ import numpy as np
 import numpy.typing as npt
 
 from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg
+from lossgui.i18n import QT_TRANSLATE_NOOP
 
 __all__ = [
     "KEPT_CLASS_INDICES",
@@ -50,6 +58,7 @@ __all__ = [
     "batch_dropped",
     "forward_slots",
     "has_class_dim",
+    "linear_outputs",
     "param_slots",
     "shape_dims",
     "shape_for",
@@ -58,7 +67,9 @@ __all__ = [
     "target_name",
 ]
 
-Role = Literal["grid", "rows", "classes", "sequence", "scalar"]
+Role = Literal[
+    "grid", "rows", "classes", "sequence", "scalar", "matrix", "outputs", "row_outputs"
+]
 ValueKind = Literal["float", "index"]
 TargetMode = Literal["index", "probability", "class_indices"]
 Array = npt.NDArray[Any]
@@ -180,6 +191,19 @@ def target_name(spec: LossSpec) -> str | None:
     return None
 
 
+def linear_outputs(spec: LossSpec) -> bool:
+    """Whether the loss owns a linear layer: a parameter shaped ``(C, in_features)``.
+
+    Its first grid then holds the layer's inputs and its classes are the
+    layer's outputs (roles ``"matrix"``, ``"outputs"``, ``"row_outputs"``).
+    """
+    return any(
+        shape_dims(p.shape) == ("C", "in_features")
+        for p in spec.params
+        if p.kind == "tensor"
+    )
+
+
 def batch_dropped(spec: LossSpec) -> bool:
     """Whether the loss is shown unbatched: its first shape has ``N`` after dim 0.
 
@@ -207,7 +231,9 @@ def _forward_role(
         if set(dims) - set(_unbatched_dims(spec.forward[0])):
             return "sequence"
     if arg.kind == "class_target":
-        return "rows" if target_mode == "index" else "grid"
+        if target_mode == "index":
+            return "rows"
+        return "row_outputs" if linear_outputs(spec) else "grid"
     if arg.kind in ("index", "length"):
         return "rows"
     if arg.kind == "label_list":
@@ -225,16 +251,17 @@ def _fill(name: str) -> float:
     return 1.0 if ("weight" in name or name == "var") else 0.0
 
 
+#: Slot hints: English data (tested for "-1"), shown through translate("session", hint).
 _HINTS = {
-    "index": "class indices",
-    "label_list": "class labels, -1 ends the list",
-    "length": "length",
+    "index": QT_TRANSLATE_NOOP("session", "class indices"),
+    "label_list": QT_TRANSLATE_NOOP("session", "class labels, -1 ends the list"),
+    "length": QT_TRANSLATE_NOOP("session", "length"),
 }
 
 
 def _hint(arg: TensorArg, role: Role) -> str:
     if role == "sequence" and arg.kind == "index":
-        return "label sequence"
+        return QT_TRANSLATE_NOOP("session", "label sequence")
     return _HINTS.get(arg.kind, "")
 
 
@@ -288,18 +315,28 @@ def forward_slots(
     )
 
 
-def _param_role(param: ParamSpec) -> Role:
-    return "classes" if shape_dims(param.shape) == ("C",) else "grid"
+def _param_role(param: ParamSpec, linear: bool) -> Role:
+    dims = shape_dims(param.shape)
+    if dims == ("C", "in_features"):
+        return "matrix"
+    if dims == ("C",):
+        return "outputs" if linear else "classes"
+    return "grid"
 
 
 def param_slots(spec: LossSpec) -> tuple[Slot, ...]:
-    """The slots of the loss's optional tensor arguments (``weight``, ...)."""
+    """The slots of the loss's tensor arguments (``weight``, ...).
+
+    Optional ones can be switched off (``None``); a required one (the weight
+    of LinearCrossEntropyLoss's layer) is always passed.
+    """
+    linear = linear_outputs(spec)
     return tuple(
         Slot(
             name=p.name,
-            role=_param_role(p),
+            role=_param_role(p, linear),
             kind="float",
-            optional=True,
+            optional=not p.required,
             doc=p.doc,
             shape_text=p.shape,
             fill=_fill(p.name),
@@ -314,12 +351,17 @@ def shape_for(
 ) -> tuple[int, ...]:
     """The array shape of a slot with ``role`` for ``N = rows``, ``C = columns``.
 
-    ``length`` is the ``S`` of a ``"sequence"``.
+    ``length`` is the ``S`` of a ``"sequence"``, or the ``K`` outputs of a
+    linear layer (``"matrix"``, ``"outputs"``, ``"row_outputs"``).
     """
     if role == "scalar":
         return ()
-    if role == "sequence":
+    if role in ("sequence", "outputs"):
         return (length,)
+    if role == "matrix":
+        return (length, columns)
+    if role == "row_outputs":
+        return (rows, length)
     if role == "rows":
         return (rows,)
     if role == "classes":
@@ -333,17 +375,20 @@ def as_table(array: Array, role: Role) -> Array:
     """A 2-D view of ``array`` for a grid widget (writes go through to it).
 
     Vectors in the ``"classes"`` and ``"sequence"`` roles are one row; other
-    vectors one column; a scalar is one cell;
+    vectors one column; a scalar is one cell; a ``"matrix"`` (a linear
+    layer's ``(K, in_features)`` weight) is shown transposed, ``(in_features,
+    K)``, so that the grid times it gives the logits;
     arrays with more than two dimensions show their trailing dimensions
     flattened into columns.
     """
     if array.ndim == 0:
         return array.reshape(1, 1)
     if array.ndim == 1:
-        across = role in ("classes", "sequence")
+        across = role in ("classes", "sequence", "outputs")
         return array.reshape(1, -1) if across else array.reshape(-1, 1)
     if array.ndim == 2:
-        return array
+        # a linear layer's weight (K, in_features) shows as Wᵀ: x (N, in) · Wᵀ = z
+        return array.T if role == "matrix" else array
     return array.reshape(array.shape[0], -1)
 
 

@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from lossgui.i18n import translate
 from lossgui.session.call_text import call_text
 from lossgui.session.compare_variants import (
     REGRESSION,
@@ -31,7 +32,7 @@ from lossgui.session.compare_variants import (
 from lossgui.session.convert import softmax_like
 from lossgui.session.document import SessionDocument
 from lossgui.session.evaluation import Evaluation
-from lossgui.session.layout import batch_dropped, target_name
+from lossgui.session.layout import batch_dropped, linear_outputs, target_name
 from lossgui.session.sgd import sgd_step
 
 __all__ = ["CompareRow", "Comparison", "agreeing", "compare", "data_kind", "ranks"]
@@ -111,6 +112,8 @@ def data_kind(doc: SessionDocument) -> str:
     spec = doc.spec
     name = target_name(spec)
     if len(spec.forward) != 2 or name is None or batch_dropped(spec):
+        return "other"
+    if linear_outputs(spec):  # hidden states, not logits: nothing to compare on
         return "other"
     if doc.loss in REGRESSION:
         return "regression"
@@ -272,14 +275,17 @@ def compare(doc: SessionDocument, lr: float = 1.0) -> Comparison:
 
 
 def _session_row(doc: SessionDocument, reduction: str, lr: float) -> CompareRow:
+    label = translate("compare", "{loss} (session)").format(loss=doc.loss)
     if doc.reduction != "none":
-        return _row(f"{doc.loss} (session)", doc, True, lr)
+        return _row(label, doc, True, lr)
     shown = doc.copy()
     shown.reduction = (
         "batchmean" if doc.loss == "KLDivLoss" and reduction == "mean" else reduction
     )
-    note = f"reduction='{shown.reduction}' here (the session's is 'none')"
-    return _row(f"{doc.loss} (session)", shown, True, lr, note)
+    note = translate(
+        "compare", "reduction='{reduction}' here (the session's is 'none')"
+    ).format(reduction=shown.reduction)
+    return _row(label, shown, True, lr, note)
 
 
 def _compare(doc: SessionDocument, lr: float) -> Comparison:
@@ -328,22 +334,27 @@ def _identity(evaluation: Evaluation | None) -> tuple[object, ...]:
 def _data_words(doc: SessionDocument, kind: str) -> str:
     """What the compared numbers are, in words."""
     if kind == "regression":
-        return "predictions and targets"
+        return translate("compare", "predictions and targets")
     if kind == "other":
-        return "this loss only (no related losses to compare)"
+        return translate("compare", "this loss only (no related losses to compare)")
     key = target_name(doc.spec)
     assert key is not None
     target = np.asarray(doc.tensors[key])
     if kind == "binary":
         raw = doc.input_mode == "raw" and doc.spec.activation == "sigmoid"
-        inputs = "probabilities" if raw else "logits"
-        hard = bool(np.all((target == 0) | (target == 1)))
-        return f"{inputs} with {'0/1' if hard else 'soft'} targets"
+        inputs = translate("compare", "probabilities") if raw else "logits"
+        if np.all((target == 0) | (target == 1)):
+            text = translate("compare", "{inputs} with 0/1 targets")
+        else:
+            text = translate("compare", "{inputs} with soft targets")
+        return text.format(inputs=inputs)
     raw = doc.input_mode == "raw" and doc.spec.activation == "log_softmax"
-    inputs = "log-probabilities" if raw else "logits"
+    inputs = translate("compare", "log-probabilities") if raw else "logits"
     if doc.slot(key).kind == "index":
-        return f"{inputs} with class labels"
-    return f"{inputs} with probability targets"
+        return translate("compare", "{inputs} with class labels").format(inputs=inputs)
+    return translate("compare", "{inputs} with probability targets").format(
+        inputs=inputs
+    )
 
 
 def agreeing(comparison: Comparison) -> list[list[str]]:

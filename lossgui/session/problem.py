@@ -5,6 +5,11 @@ them back through :func:`~lossgui.engine.pipeline.compute_from_logits` with
 ``reduction='none'``. Which tensors are per sample is read from the slot
 roles of :mod:`lossgui.session.layout` (``"grid"`` and ``"rows"`` are copied
 row by row, ``"classes"`` kept whole), so nothing here is written per loss.
+
+A loss that owns a linear layer (LinearCrossEntropyLoss) is swept over its
+logits: its problem is ``CrossEntropyLoss`` on the layer's output ``z`` with
+the same target and settings (torch's ``F.linear_cross_entropy`` is exactly
+that), so its curves run against each logit.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from lossgui.session.layout import (
     TargetMode,
     as_table,
     forward_slots,
+    linear_outputs,
     param_slots,
 )
 
@@ -64,6 +70,8 @@ class Problem:
     def from_evaluation(cls, evaluation: Evaluation) -> Problem:
         """The engine call behind ``evaluation`` (its arrays are shared, not copied)."""
         spec = LOSSES[evaluation.loss]
+        if linear_outputs(spec) and evaluation.result is not None:
+            return _logits_problem(evaluation)
         mode: TargetMode = (
             "probability" if evaluation.target_mode == "probability" else "index"
         )
@@ -146,6 +154,38 @@ class Problem:
         kwargs = dict(self.kwargs)
         kwargs.update(params)
         return replace(self, kwargs=kwargs)
+
+
+def _logits_problem(evaluation: Evaluation) -> Problem:
+    """``CrossEntropyLoss`` on a linear layer's logits, as torch computes it.
+
+    ``ignore_index=None`` (torch's default here) is the -100 cross-entropy
+    uses for class indices.
+    """
+    assert evaluation.result is not None
+    logits = evaluation.result.loss.derived["logits"]
+    kwargs = dict(evaluation.kwargs)
+    ignore = kwargs.get("ignore_index")
+    ce_kwargs = {
+        "weight": kwargs.get("weight"),
+        "ignore_index": -100 if ignore is None else ignore,
+        "label_smoothing": kwargs.get("label_smoothing", 0.0),
+        "reduction": kwargs.get("reduction", "mean"),
+    }
+    names = tuple(name for name, _ in evaluation.inputs)
+    target = evaluation.inputs[1][1]
+    ce = LOSSES["CrossEntropyLoss"]
+    mode: TargetMode = "index" if target.shape != logits.shape else "probability"
+    slots = forward_slots(ce, mode) + param_slots(ce)
+    roles = {slot.name: slot.role for slot in slots}
+    return Problem(
+        loss=ce.name,
+        input_mode="logits",
+        names=names,
+        inputs=(logits, target),
+        kwargs=ce_kwargs,
+        roles={names[0]: roles["input"], names[1]: roles["target"], **roles},
+    )
 
 
 def shape_rules(

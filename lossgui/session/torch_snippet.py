@@ -20,6 +20,7 @@ import numpy.typing as npt
 from lossgui.engine.registry import LOSSES, ParamSpec
 from lossgui.io.cells import format_exact
 from lossgui.session.call_text import functional_name
+from lossgui.session.layout import linear_outputs
 from lossgui.session.snippet_defs import DEFINITIONS, DISTANCE_FUNCTIONS
 
 if TYPE_CHECKING:
@@ -136,6 +137,28 @@ def _arguments(doc: SessionDocument) -> tuple[list[str], bool]:
     return args, functional
 
 
+def _linear_module(doc: SessionDocument, args: list[str]) -> list[str]:
+    """A module that owns a Linear (LinearCrossEntropyLoss), given the layer's values.
+
+    The module is built from the layer's shape (``in_features``, the classes,
+    ``bias=``, the dtype) and its ``linear.weight``/``linear.bias`` are
+    overwritten with the window's ``linear_weight``/``linear_bias``.
+    """
+    weight = doc.array("linear_weight")
+    bias = bool(doc.enabled.get("linear_bias"))
+    kept = [a for a in args if not a.startswith(("linear_weight=", "linear_bias="))]
+    head = [str(weight.shape[-1]), str(weight.shape[0])]
+    if bias:
+        head.append("bias=True")
+    head.append(f"dtype={_TORCH_DTYPES[doc.dtype]}")
+    lines = [f"loss_fn = nn.{doc.loss}({', '.join(head + kept)})"]
+    lines += ["with torch.no_grad():  # the window's Linear layer"]
+    lines += ["    loss_fn.linear.weight.copy_(linear_weight)"]
+    if bias:
+        lines += ["    loss_fn.linear.bias.copy_(linear_bias)"]
+    return lines
+
+
 def _activation(doc: SessionDocument, first: str) -> str | None:
     """The activation line of logits mode, or None."""
     kind = doc.spec.activation
@@ -218,6 +241,9 @@ def torch_snippet(
         lines.append(
             f"loss = F.{functional_name(doc.loss)}({tensors}, {', '.join(args)})"
         )
+    elif linear_outputs(spec):
+        lines += _linear_module(doc, args)
+        lines.append(f"loss = loss_fn({tensors})")
     else:
         lines.append(f"loss_fn = nn.{spec.name}({', '.join(args)})")
         lines.append(f"loss = loss_fn({tensors})")

@@ -83,13 +83,12 @@ class ParamPanel(QWidget):
             label = QLabel(param_label(param))
             label.setWordWrap(param.functional_only)
             label.setToolTip(param_tooltip(param))
+            if param.kind == "tensor" and param.required:
+                continue  # always passed, nothing to switch: its grid is the editor
             if param.kind == "tensor":
                 slot = slots.get(param.name)
-                where = (
-                    "per class"
-                    if slot is not None and slot.role == "classes"
-                    else "grid"
-                )
+                per_class = slot is not None and slot.role in ("classes", "outputs")
+                where = "per class" if per_class else "grid"
                 check = QCheckBox(f"tensor ({where})")
                 check.setObjectName(f"enable_{param.name}")
                 check.setToolTip(param_tooltip(param) + "\nUnchecked: torch's None.")
@@ -100,7 +99,7 @@ class ParamPanel(QWidget):
                 )
                 self._checks[param.name] = check
                 self._add_row(form, label, check, param.functional_only)
-                if slot is not None and slot.role == "classes":
+                if per_class:
                     form.addRow(self._vector_view(param.name))
             else:
                 key = f"param.{param.name}"

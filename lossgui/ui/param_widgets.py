@@ -118,11 +118,18 @@ def make_editor(
     elif param.kind == "int":
         spin = QSpinBox()
         spin.setKeyboardTracking(False)
+        low = int(param.minimum) if param.minimum is not None else -_INT_LIMIT
         spin.setRange(
-            int(param.minimum) if param.minimum is not None else -_INT_LIMIT,
-            int(param.maximum) if param.maximum is not None else _INT_LIMIT,
+            low, int(param.maximum) if param.maximum is not None else _INT_LIMIT
         )
-        spin.valueChanged.connect(lambda v: on_change(int(v)))
+        if param.default is None:  # torch's None: the lowest step, shown as "None"
+            spin.setMinimum(low - 1)
+            spin.setSpecialValueText("None")
+        spin.valueChanged.connect(
+            lambda v: on_change(
+                None if spin.specialValueText() and v == spin.minimum() else int(v)
+            )
+        )
         editor = spin
     else:
         fspin = FloatSpinBox()
@@ -146,7 +153,8 @@ def set_editor_value(editor: QWidget, value: Any) -> None:
     elif isinstance(editor, QComboBox):
         editor.setCurrentText(str(value))
     elif isinstance(editor, QSpinBox):
-        editor.setValue(int(value))
+        none = value is None and bool(editor.specialValueText())
+        editor.setValue(editor.minimum() if none else int(value))
     elif isinstance(editor, QDoubleSpinBox):
         editor.setValue(float(value))
     blocker.unblock()

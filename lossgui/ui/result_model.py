@@ -192,6 +192,17 @@ class ResultTableModel(QAbstractTableModel):
         if probs is not None and probs.shape == evaluation.grid.shape and not raw_probs:
             add("prob", as_table(probs, "grid"), *_prob_header(evaluation, symbol))
         result = evaluation.result
+        logits = None if result is None else result.loss.derived.get("logits")
+        if logits is not None and as_table(logits, "grid").shape[0] == rows:
+            # a linear layer's output (LinearCrossEntropyLoss): computed, read-only
+            add(
+                "logit",
+                as_table(logits, "grid"),
+                "z",
+                "z = x·Wᵀ + b: the logit the linear layer gives this class "
+                "(computed from the grid and linear_weight; softmax(z) is the "
+                "predicted distribution).",
+            )
         if result is not None:
             loss = result.loss.elementwise
             if loss.shape == evaluation.grid.shape:

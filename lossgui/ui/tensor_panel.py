@@ -234,7 +234,7 @@ class TensorPanel(QObject):
             slot
             for slot in doc.slots()
             if not slot.optional
-            or (slot.role != "classes" and doc.enabled.get(slot.name))
+            or (slot.role not in ("classes", "outputs") and doc.enabled.get(slot.name))
         ]
 
     def rebuild(self, reset: bool = True) -> None:

@@ -453,5 +453,38 @@
         <source>The distance d(x, y) over the last dim: pairwise_distance = F.pairwise_distance(x, y)  (p=2, eps=1e-6); cosine_distance = 1 - F.cosine_similarity(x, y, dim=-1); l1 = F.pairwise_distance(x, y, p=1)  (eps=1e-6); squared_euclidean = (x - y).pow(2).sum(-1). torch&apos;s default None means pairwise_distance.</source>
         <translation>最后一维上的距离 d(x, y)：pairwise_distance = F.pairwise_distance(x, y)  (p=2, eps=1e-6)；cosine_distance = 1 - F.cosine_similarity(x, y, dim=-1)；l1 = F.pairwise_distance(x, y, p=1)  (eps=1e-6)；squared_euclidean = (x - y).pow(2).sum(-1)。torch 的默认值 None 表示 pairwise_distance。</translation>
     </message>
+    <message>
+        <source>Cross-entropy of a linear layer&apos;s logits (a language-model head).</source>
+        <extracomment>The names ``mm`` prints for a dtype in its &quot;expected m1 and m2&quot; message.</extracomment>
+        <translation>线性层输出的 logits 的交叉熵（语言模型的输出头）。</translation>
+    </message>
+    <message>
+        <source>Hidden states: the linear layer&apos;s inputs, one row per sample.</source>
+        <translation>隐藏状态：线性层的输入，每个样本一行。</translation>
+    </message>
+    <message>
+        <source>Class indices in [0, C) (Long or Byte), or class probabilities shaped like the logits.</source>
+        <translation>[0, C) 内的类别索引（Long 或 Byte），或形状与 logits 相同的类别概率。</translation>
+    </message>
+    <message>
+        <source>The weight of the module&apos;s Linear layer (linear.weight reshaped to (C, *out_features, in_features)): logits = input @ W.T + b.</source>
+        <translation>模块内 Linear 层的权重（linear.weight 重塑为 (C, *out_features, in_features)）：logits = input @ W.T + b。</translation>
+    </message>
+    <message>
+        <source>The bias of the module&apos;s Linear layer (bias=True), added to the logits. Default: None (no bias).</source>
+        <translation>模块内 Linear 层的偏置（bias=True），加到 logits 上。默认：None（无偏置）。</translation>
+    </message>
+    <message>
+        <source>A manual rescaling weight given to each class, shape (C,) (checked by the constructor). Default: None (all ones).</source>
+        <translation>手动设置的每个类别的重缩放权重，形状 (C,)（由构造函数检查）。默认：None（全为 1）。</translation>
+    </message>
+    <message>
+        <source>A target value that is ignored and does not contribute to the input gradient. Default: None, which means -100 for class indices; it must stay None for class probabilities.</source>
+        <translation>被忽略的目标值，不为输入梯度作贡献。默认：None，对类别索引即 -100；目标为类别概率时必须保持 None。</translation>
+    </message>
+    <message>
+        <source>Mixes the target with a uniform distribution: ε/C on every class. The constructor requires 0 ≤ ε ≤ 1. Default: 0.0.</source>
+        <translation>把目标与均匀分布混合：每个类别得到 ε/C。构造函数要求 0 ≤ ε ≤ 1。默认：0.0。</translation>
+    </message>
 </context>
 </TS>

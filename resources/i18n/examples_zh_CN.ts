@@ -376,6 +376,14 @@
         <translation>CTC 对标签到各帧的所有对齐方式求和；重复的 2 在其帧之间需要一个空白。</translation>
     </message>
     <message>
+        <source>Multi-class: LinearCrossEntropyLoss, a tiny language-model head</source>
+        <translation>多分类：LinearCrossEntropyLoss，一个很小的语言模型输出头</translation>
+    </message>
+    <message>
+        <source>Hidden states (5 tokens × 4) times the 8-word output layer give the logits z; the loss is the cross-entropy of each next token.</source>
+        <translation>隐藏状态（5 个词元 × 4）乘以 8 个词的输出层得到 logits z；损失是每个下一个词元的交叉熵。</translation>
+    </message>
+    <message>
         <source>Every loss</source>
         <translation>全部损失函数</translation>
     </message>

@@ -37,7 +37,10 @@ def test_every_loss_builds_its_controls_from_the_registry(make_window, name):
         spec.reductions
     )
     for param in spec.params:
-        if param.kind == "tensor":
+        if param.kind == "tensor" and param.required:  # no on/off: always a grid
+            assert window.controller.document.slot(param.name).optional is False
+            assert param.name in window.tensor_panel.editors
+        elif param.kind == "tensor":
             check = window.findChild(QCheckBox, f"enable_{param.name}")
             assert check is not None and param.doc.split(".")[0] in check.toolTip()
         else:

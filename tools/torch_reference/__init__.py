@@ -15,6 +15,7 @@ from . import (
     divergence,
     focal,
     likelihood,
+    linear,
     margin,
     multi_margin,
     multilabel,
@@ -68,6 +69,7 @@ OWN_STREAM: tuple[tuple[str, Callable[[Maker], None]], ...] = (
     ("TripletMarginWithDistanceLoss", triplet.gen_triplet_with_distance),
     ("CTCLoss", ctc.gen_ctc),
     ("sigmoid_focal_loss", focal.gen_focal),
+    ("LinearCrossEntropyLoss", linear.gen_linear_cross_entropy),
 )
 
 LOSS_NAMES = SHARED_LOSSES + tuple(name for name, _ in OWN_STREAM)

@@ -116,6 +116,13 @@ def run_torch(spec: Spec, index: int = 0) -> dict[str, Any]:
             else:
                 if first.grad is not None:
                     grad = first.grad.numpy()
+                param_grads = {
+                    k: encode_array(v.grad.numpy())
+                    for k, v in kwargs.items()
+                    if isinstance(v, torch.Tensor) and v.grad is not None
+                }
+                if param_grads:  # parameter tensors a custom call made leaves
+                    case["param_grads"] = param_grads
     case["value"] = encode_array(out.detach().numpy())
     case["grad"] = None if grad is None else encode_array(grad)
     if grad_error is not None:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from lossgui.engine.registry import LOSSES
+from lossgui.i18n import translate
 from lossgui.session import number_format
 from lossgui.session.explain.binary import bce, bce_with_logits
 from lossgui.session.explain.classes import cross_entropy
@@ -34,6 +35,7 @@ from lossgui.session.explain.embedding import (
 from lossgui.session.explain.focal import sigmoid_focal
 from lossgui.session.explain.generic import generic
 from lossgui.session.explain.likelihood import gaussian_nll, log_cosh, poisson_nll
+from lossgui.session.explain.linear_head import linear_cross_entropy
 from lossgui.session.explain.margin import (
     hinge_embedding,
     margin_ranking,
@@ -84,6 +86,7 @@ BUILDERS: dict[str, Callable[[Context], Built]] = {
     "TripletMarginLoss": triplet_margin,
     "TripletMarginWithDistanceLoss": triplet_margin_with_distance,
     "CTCLoss": ctc,
+    "LinearCrossEntropyLoss": linear_cross_entropy,
 }
 
 #: Losses whose builder needs a row of classes (a 0-d grid gets the generic page).
@@ -141,11 +144,11 @@ def explain(
         error = (
             evaluation.error.torch_text
             if evaluation.error is not None
-            else "no elements"
+            else translate("explain", "no elements")
         )
         return Explanation(
             evaluation.loss,
-            f"{spec.name}: torch raises",
+            translate("explain", "{name}: torch raises").format(name=spec.name),
             (row, column),
             (),
             formula,
@@ -161,9 +164,13 @@ def explain(
             built = builder(ctx)
         except (ArithmeticError, ValueError):  # Python math on extremes: no steps
             built = generic(ctx)
-    heading = f"{spec.name} · element {ctx.label} (row {ctx.row}, column {ctx.column})"
+    heading = translate(
+        "explain", "{name} · element {label} (row {row}, column {column})"
+    ).format(name=spec.name, label=ctx.label, row=ctx.row, column=ctx.column)
     if ctx.grid.ndim == 0:
-        heading = f"{spec.name} · the single element"
+        heading = translate("explain", "{name} · the single element").format(
+            name=spec.name
+        )
     return Explanation(
         evaluation.loss,
         heading,
