@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QCoreApplication, QSignalBlocker
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from lossgui.ui.commands import Change
@@ -88,10 +88,19 @@ class ParamPanel(QWidget):
             if param.kind == "tensor":
                 slot = slots.get(param.name)
                 per_class = slot is not None and slot.role in ("classes", "outputs")
-                where = "per class" if per_class else "grid"
-                check = QCheckBox(f"tensor ({where})")
+                check = QCheckBox(
+                    QCoreApplication.translate("ParamPanel", "tensor (per class)")
+                    if per_class
+                    else QCoreApplication.translate("ParamPanel", "tensor (grid)")
+                )
                 check.setObjectName(f"enable_{param.name}")
-                check.setToolTip(param_tooltip(param) + "\nUnchecked: torch's None.")
+                check.setToolTip(
+                    param_tooltip(param)
+                    + "\n"
+                    + QCoreApplication.translate(
+                        "ParamPanel", "Unchecked: torch's None."
+                    )
+                )
                 check.toggled.connect(
                     lambda on, n=param.name: self._controller.set_setting(
                         f"enabled.{n}", on
@@ -112,7 +121,11 @@ class ParamPanel(QWidget):
                 self._add_row(form, label, editor, param.functional_only)
             shown += 1
         if not shown:
-            none = QLabel("This loss has no parameters besides the reduction.")
+            none = QLabel(
+                QCoreApplication.translate(
+                    "ParamPanel", "This loss has no parameters besides the reduction."
+                )
+            )
             none.setWordWrap(True)
             none.setEnabled(False)
             form.addRow(none)
@@ -123,7 +136,10 @@ class ParamPanel(QWidget):
         view.setObjectName(vector_object_name(name))
         view.setModel(TensorTableModel(self._controller, name, view))
         view.setToolTip(
-            f"{name}: one value per class; edit, or paste a row of numbers."
+            QCoreApplication.translate(
+                "ParamPanel",
+                "{name}: one value per class; edit, or paste a row of numbers.",
+            ).format(name=name)
         )
         view.verticalHeader().hide()
         height = (

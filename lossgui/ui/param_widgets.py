@@ -12,11 +12,12 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QCoreApplication, QSignalBlocker
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QSpinBox, QWidget
 
 from lossgui.engine.registry import ParamSpec
+from lossgui.i18n import translate
 from lossgui.io.cells import format_exact
 from lossgui.io.errors import FileFormatError
 from lossgui.io.text_parse import parse_number
@@ -82,21 +83,35 @@ def param_label(param: ParamSpec) -> str:
     if not param.functional_only:
         return param.name
     per_element = param.kind == "tensor" and "same as input" in (param.shape or "")
-    what = f"per-element {param.name}" if per_element else param.name
-    return f"{what} (functional `{param.name}=`)"
+    what = (
+        QCoreApplication.translate("ParamWidgets", "per-element {name}").format(
+            name=param.name
+        )
+        if per_element
+        else param.name
+    )
+    return QCoreApplication.translate(
+        "ParamWidgets", "{what} (functional `{name}=`)"
+    ).format(what=what, name=param.name)
 
 
 def param_tooltip(param: ParamSpec) -> str:
     """Torch's meaning of ``param`` plus its default, for a tooltip."""
-    text = param.doc.strip()
-    if "default" not in text.lower():
-        text += f" Default: {param.default!r}."
+    text = translate("engine", param.doc).strip()
+    if "default" not in param.doc.lower():  # torch's doc names no default
+        text += QCoreApplication.translate(
+            "ParamWidgets", " Default: {default}."
+        ).format(default=repr(param.default))
     if param.minimum is not None or param.maximum is not None:
         lo = "-inf" if param.minimum is None else format_exact(param.minimum)
         hi = "inf" if param.maximum is None else format_exact(param.maximum)
-        text += f"\nRange torch accepts: [{lo}, {hi}]."
+        text += "\n" + QCoreApplication.translate(
+            "ParamWidgets", "Range torch accepts: [{low}, {high}]."
+        ).format(low=lo, high=hi)
     if param.functional_only:
-        text += "\nOnly the torch.nn.functional form takes this argument."
+        text += "\n" + QCoreApplication.translate(
+            "ParamWidgets", "Only the torch.nn.functional form takes this argument."
+        )
     return text
 
 

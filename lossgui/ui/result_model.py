@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -72,14 +73,23 @@ def _prob_header(evaluation: Evaluation, symbol: str) -> tuple[str, str]:
     if evaluation.input_mode == "raw" and spec.activation == "log_softmax":
         return (
             f"exp({symbol})",
-            f"exp({symbol}): the probabilities the log-inputs stand for.",
+            QCoreApplication.translate(
+                "ResultTableModel",
+                "exp({symbol}): the probabilities the log-inputs stand for.",
+            ).format(symbol=symbol),
         )
     if spec.family == "binary":
         return (
             f"σ({symbol})",
-            f"σ({symbol}): the probability the sigmoid gives this logit.",
+            QCoreApplication.translate(
+                "ResultTableModel",
+                "σ({symbol}): the probability the sigmoid gives this logit.",
+            ).format(symbol=symbol),
         )
-    return "p", f"p = softmax({symbol}) over the classes: the predicted distribution."
+    return "p", QCoreApplication.translate(
+        "ResultTableModel",
+        "p = softmax({symbol}) over the classes: the predicted distribution.",
+    ).format(symbol=symbol)
 
 
 def _changed(old: np.ndarray, new: np.ndarray) -> np.ndarray:
@@ -199,9 +209,12 @@ class ResultTableModel(QAbstractTableModel):
                 "logit",
                 as_table(logits, "grid"),
                 "z",
-                "z = x·Wᵀ + b: the logit the linear layer gives this class "
-                "(computed from the grid and linear_weight; softmax(z) is the "
-                "predicted distribution).",
+                QCoreApplication.translate(
+                    "ResultTableModel",
+                    "z = x·Wᵀ + b: the logit the linear layer gives this class "
+                    "(computed from the grid and linear_weight; softmax(z) is the "
+                    "predicted distribution).",
+                ),
             )
         if result is not None:
             loss = result.loss.elementwise
@@ -215,18 +228,24 @@ class ResultTableModel(QAbstractTableModel):
                 add(
                     "loss",
                     table,
-                    "loss",
-                    "The unreduced loss of this element (what reduction='none' "
-                    "returns).",
+                    QCoreApplication.translate("ResultTableModel", "loss"),
+                    QCoreApplication.translate(
+                        "ResultTableModel",
+                        "The unreduced loss of this element (what reduction='none' "
+                        "returns).",
+                    ),
                 )
             reduced = "sum" if evaluation.reduction == "none" else evaluation.reduction
             add(
                 "grad",
                 as_table(result.grad, "grid"),
                 f"∂L/∂{symbol}",
-                f"Gradient of the {reduced}-reduced loss with respect to this "
-                f"{symbol}. Gradient descent moves {symbol} against it: ↓ when "
-                "positive, ↑ when negative.",
+                QCoreApplication.translate(
+                    "ResultTableModel",
+                    "Gradient of the {reduction}-reduced loss with respect to this "
+                    "{symbol}. Gradient descent moves {symbol} against it: ↓ when "
+                    "positive, ↑ when negative.",
+                ).format(reduction=reduced, symbol=symbol),
             )
         return tables, columns
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QObject, QSignalBlocker, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lossgui.i18n import translate
 from lossgui.session.layout import Slot
 from lossgui.ui.commands import Change
 from lossgui.ui.table_views import GridView, TensorTableView
@@ -112,7 +113,11 @@ class TensorEditor(TitledGrid):
         spin.setRange(1, MAX_SEQUENCE)
         spin.setKeyboardTracking(False)
         spin.setPrefix("S = ")
-        spin.setToolTip(f"S: the number of labels in {self.slot.name}.")
+        spin.setToolTip(
+            QCoreApplication.translate(
+                "TensorEditor", "S: the number of labels in {name}."
+            ).format(name=self.slot.name)
+        )
         spin.valueChanged.connect(self._on_length_changed)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -129,7 +134,9 @@ class TensorEditor(TitledGrid):
         if name in doc.tensors and length != doc.sequence_length(name):
             self._controller.apply(
                 lambda d: d.resize_sequence(name, length),
-                f"{name}: {length} labels",
+                QCoreApplication.translate(
+                    "TensorEditor", "{name}: {length} labels"
+                ).format(name=name, length=length),
             )
 
     def update_title(self) -> None:
@@ -156,12 +163,15 @@ class TensorEditor(TitledGrid):
         ):
             hint = "logits"
         dtype = "int64" if self.slot.kind == "index" else doc.dtype
-        extra = f" · {hint}" if hint else ""
+        # the layout's hints are English data, shown through translate("session")
+        extra = f" · {translate('session', hint)}" if hint else ""
         self.title.setText(f"<b>{self.slot.name}</b> {shape} {dtype}{extra}")
-        self.title.setToolTip(
-            f"{self.slot.doc}\nShape torch accepts: {self.slot.shape_text}"
-        )
-        self.view.setToolTip(self.slot.doc)
+        meaning = translate("engine", self.slot.doc)
+        shape_note = QCoreApplication.translate(
+            "TensorEditor", "Shape torch accepts: {shape}"
+        ).format(shape=self.slot.shape_text)
+        self.title.setToolTip(f"{meaning}\n{shape_note}")
+        self.view.setToolTip(meaning)
         if self.length_spin is not None:
             blocker = QSignalBlocker(self.length_spin)
             self.length_spin.setValue(int(array.size))

@@ -658,6 +658,52 @@ y 轴范围显示批次和曲线的中段；
     </message>
 </context>
 <context>
+    <name>ParamPanel</name>
+    <message>
+        <source>tensor (per class)</source>
+        <translation>张量（逐类别）</translation>
+    </message>
+    <message>
+        <source>tensor (grid)</source>
+        <translation>张量（表格）</translation>
+    </message>
+    <message>
+        <source>Unchecked: torch&apos;s None.</source>
+        <translation>不勾选：torch 的 None。</translation>
+    </message>
+    <message>
+        <source>This loss has no parameters besides the reduction.</source>
+        <translation>除归约外，此损失没有其他参数。</translation>
+    </message>
+    <message>
+        <source>{name}: one value per class; edit, or paste a row of numbers.</source>
+        <translation>{name}：每个类别一个值；可直接编辑，或粘贴一行数字。</translation>
+    </message>
+</context>
+<context>
+    <name>ParamWidgets</name>
+    <message>
+        <source>per-element {name}</source>
+        <translation>逐元素 {name}</translation>
+    </message>
+    <message>
+        <source>{what} (functional `{name}=`)</source>
+        <translation>{what}（函数式 `{name}=`）</translation>
+    </message>
+    <message>
+        <source> Default: {default}.</source>
+        <translation>默认值：{default}。</translation>
+    </message>
+    <message>
+        <source>Range torch accepts: [{low}, {high}].</source>
+        <translation>torch 接受的范围：[{low}, {high}]。</translation>
+    </message>
+    <message>
+        <source>Only the torch.nn.functional form takes this argument.</source>
+        <translation>只有 torch.nn.functional 形式接受这个参数。</translation>
+    </message>
+</context>
+<context>
     <name>PlotText</name>
     <message>
         <source>No curves: {reason}</source>
@@ -720,6 +766,38 @@ y 轴范围显示批次和曲线的中段；
     <message>
         <source>torch refuses this input; every cell and control stays editable.</source>
         <translation>torch 拒绝了这个输入；所有单元格和控件仍可编辑。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultTableModel</name>
+    <message>
+        <source>exp({symbol}): the probabilities the log-inputs stand for.</source>
+        <extracomment>After a gradient: the way gradient descent moves the input (thin space). (positive, negative) hues; alpha comes from the scale.</extracomment>
+        <translation>exp({symbol})：对数输入所代表的概率。</translation>
+    </message>
+    <message>
+        <source>σ({symbol}): the probability the sigmoid gives this logit.</source>
+        <translation>σ({symbol})：sigmoid 对这个 logit 给出的概率。</translation>
+    </message>
+    <message>
+        <source>p = softmax({symbol}) over the classes: the predicted distribution.</source>
+        <translation>p = 在类别上的 softmax({symbol})：预测的分布。</translation>
+    </message>
+    <message>
+        <source>z = x·Wᵀ + b: the logit the linear layer gives this class (computed from the grid and linear_weight; softmax(z) is the predicted distribution).</source>
+        <translation>z = x·Wᵀ + b：线性层给这个类别的 logit（由表格和 linear_weight 计算；softmax(z) 是预测的分布）。</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>The unreduced loss of this element (what reduction=&apos;none&apos; returns).</source>
+        <translation>这个元素未归约的损失（即 reduction=&apos;none&apos; 返回的值）。</translation>
+    </message>
+    <message>
+        <source>Gradient of the {reduction}-reduced loss with respect to this {symbol}. Gradient descent moves {symbol} against it: ↓ when positive, ↑ when negative.</source>
+        <translation>按 {reduction} 归约的损失对这个 {symbol} 的梯度。梯度下降使 {symbol} 逆着它移动：为正时 ↓，为负时 ↑。</translation>
     </message>
 </context>
 <context>
@@ -827,6 +905,22 @@ y 轴范围显示批次和曲线的中段；
     <message>
         <source>Stop</source>
         <translation>停止</translation>
+    </message>
+</context>
+<context>
+    <name>TensorEditor</name>
+    <message>
+        <source>S: the number of labels in {name}.</source>
+        <extracomment>Roles shown as one-row grids stacked in a shared column. The widest a tensor grid (or the shared column of short tensors) is made.</extracomment>
+        <translation>S：{name} 中的标签个数。</translation>
+    </message>
+    <message>
+        <source>{name}: {length} labels</source>
+        <translation>{name}：{length} 个标签</translation>
+    </message>
+    <message>
+        <source>Shape torch accepts: {shape}</source>
+        <translation>torch 接受的形状：{shape}</translation>
     </message>
 </context>
 <context>
