@@ -57,6 +57,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from lossgui import __version__
+from lossgui.i18n import translate
 from lossgui.io.atomic import write_text_atomic
 from lossgui.io.errors import FileFormatError
 from lossgui.io.json_values import encode_array, encode_number
@@ -257,14 +258,24 @@ def loads_session(text: str) -> LoadedSession:
     try:
         data = json.loads(text, parse_constant=_json_constant)
     except RecursionError:
-        raise FileFormatError("the JSON is nested too deeply to be a session") from None
+        raise FileFormatError(
+            translate("io", "the JSON is nested too deeply to be a session")
+        ) from None
     except json.JSONDecodeError as exc:
         raise FileFormatError(
-            f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
-            "is the file truncated?"
+            translate(
+                "io",
+                "not valid JSON (line {lineno}, column {colno}: {msg}); is the "
+                "file truncated?",
+            ).format(lineno=exc.lineno, colno=exc.colno, msg=exc.msg)
         ) from None
     except ValueError as exc:  # e.g. an integer of more than 4300 digits
-        raise FileFormatError(f"not valid JSON: {str(exc)[:80]}") from None
+        raise FileFormatError(
+            translate(
+                "io",
+                "not valid JSON: {exc}",
+            ).format(exc=str(exc)[:80])
+        ) from None
     return _loaded(check_header(data))
 
 
@@ -282,7 +293,12 @@ def _loaded(data: dict[str, Any]) -> LoadedSession:
     for key in ("example", "autosave"):
         value = data.get(key, {})
         if not isinstance(value, dict):
-            raise FileFormatError(f"'{key}' must be an object")
+            raise FileFormatError(
+                translate(
+                    "io",
+                    "'{key}' must be an object",
+                ).format(key=key)
+            )
         extras.append(value)
     return LoadedSession(document_from_dict(data), *extras)
 
@@ -299,25 +315,45 @@ def read_session(path: str | os.PathLike[str]) -> LoadedSession:
     try:
         size = file.stat().st_size
         if not file.is_file():
-            raise FileFormatError(f"'{file.name}' is not a file")
+            raise FileFormatError(
+                translate(
+                    "io",
+                    "'{file_name}' is not a file",
+                ).format(file_name=file.name)
+            )
         if is_container(file):
             return _loaded(read_container(file))
         if size > MAX_SESSION_BYTES:
             raise FileFormatError(
-                f"the file is {size / 2**20:,.0f} MiB; JSON sessions are limited "
-                f"to {MAX_SESSION_BYTES // 2**20} MiB (larger sessions are saved "
-                f"as {CONTAINER_SUFFIX} containers)"
+                translate(
+                    "io",
+                    "the file is {size:,.0f} MiB; JSON sessions are limited to "
+                    "{limit} MiB (larger sessions are saved as {suffix} "
+                    "containers)",
+                ).format(
+                    size=size / 2**20,
+                    limit=MAX_SESSION_BYTES // 2**20,
+                    suffix=CONTAINER_SUFFIX,
+                )
             )
         text = _read_text(file)
     except FileNotFoundError:
-        raise FileFormatError(f"'{file.name}' does not exist") from None
+        raise FileFormatError(
+            translate(
+                "io",
+                "'{file_name}' does not exist",
+            ).format(file_name=file.name)
+        ) from None
     except UnicodeDecodeError:
         raise FileFormatError(
-            "the file is not UTF-8 text (not a session file)"
+            translate("io", "the file is not UTF-8 text (not a session file)")
         ) from None
     except OSError as exc:
         raise FileFormatError(
-            f"cannot read '{file.name}': {exc.strerror or exc}"
+            translate(
+                "io",
+                "cannot read '{file_name}': {value}",
+            ).format(file_name=file.name, value=exc.strerror or exc)
         ) from None
     return loads_session(text)
 
@@ -334,7 +370,7 @@ def _read_text(file: Path) -> str:
     """
     data = file.read_bytes()
     if not data.strip():
-        raise FileFormatError("the file is empty")
+        raise FileFormatError(translate("io", "the file is empty"))
     return data.decode("utf-8-sig")
 
 

@@ -16,6 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from lossgui.engine.registry import LOSSES, LossSpec, ParamSpec
+from lossgui.i18n import translate
 from lossgui.io.errors import FileFormatError
 from lossgui.io.json_values import (
     decode_array,
@@ -60,7 +61,12 @@ def _text(
 ) -> str:
     value = data.get(key, default)
     if not isinstance(value, str):
-        raise FileFormatError(f"'{key}' must be a string, not {json_type(value)}")
+        raise FileFormatError(
+            translate(
+                "io",
+                "'{key}' must be a string, not {json_type}",
+            ).format(key=key, json_type=json_type(value))
+        )
     if value not in choices:
         raise FileFormatError(
             f"'{key}' is '{value[:40]}'; expected one of " + ", ".join(choices)
@@ -71,24 +77,44 @@ def _text(
 def _object(data: dict[str, Any], key: str, required: bool = False) -> dict[str, Any]:
     if key not in data:
         if required:
-            raise FileFormatError(f"the session has no '{key}'")
+            raise FileFormatError(
+                translate(
+                    "io",
+                    "the session has no '{key}'",
+                ).format(key=key)
+            )
         return {}
     value = data[key]
     if not isinstance(value, dict):
-        raise FileFormatError(f"'{key}' must be an object, not {json_type(value)}")
+        raise FileFormatError(
+            translate(
+                "io",
+                "'{key}' must be an object, not {json_type}",
+            ).format(key=key, json_type=json_type(value))
+        )
     return value
 
 
 def _loss(data: dict[str, Any]) -> LossSpec:
     if "loss" not in data:
-        raise FileFormatError("the session has no 'loss'")
+        raise FileFormatError(translate("io", "the session has no 'loss'"))
     name = data["loss"]
     if not isinstance(name, str):
-        raise FileFormatError(f"'loss' must be a string, not {json_type(name)}")
+        raise FileFormatError(
+            translate(
+                "io",
+                "'loss' must be a string, not {json_type}",
+            ).format(json_type=json_type(name))
+        )
     if name not in LOSSES:
         close = difflib.get_close_matches(name, list(LOSSES), n=1)
         hint = f" (did you mean {close[0]}?)" if close else ""
-        raise FileFormatError(f"unknown loss '{name[:60]}'{hint}")
+        raise FileFormatError(
+            translate(
+                "io",
+                "unknown loss '{name}'{hint}",
+            ).format(name=name[:60], hint=hint)
+        )
     return LOSSES[name]
 
 
@@ -97,7 +123,10 @@ def _param_value(param: ParamSpec, value: object) -> Any:
     if param.kind == "bool":
         if not isinstance(value, bool):
             raise FileFormatError(
-                f"{what} must be true or false, not {json_type(value)}"
+                translate(
+                    "io",
+                    "{what} must be true or false, not {json_type}",
+                ).format(what=what, json_type=json_type(value))
             )
         return value
     if param.kind == "int":
@@ -105,7 +134,10 @@ def _param_value(param: ParamSpec, value: object) -> Any:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
             raise FileFormatError(
-                f"{what} must be a whole number, not {json_type(value)}"
+                translate(
+                    "io",
+                    "{what} must be a whole number, not {json_type}",
+                ).format(what=what, json_type=json_type(value))
             )
         return value
     if param.kind == "choice":
@@ -126,7 +158,10 @@ def _params(spec: LossSpec, data: dict[str, Any]) -> dict[str, Any]:
         if name not in scalars:
             known = ", ".join(scalars) or "none"
             raise FileFormatError(
-                f"{spec.name} has no parameter '{name[:40]}' (its parameters: {known})"
+                translate(
+                    "io",
+                    "{spec_name} has no parameter '{name}' (its parameters: {known})",
+                ).format(spec_name=spec.name, name=name[:40], known=known)
             )
         params[name] = _param_value(scalars[name], value)
     return params
@@ -137,14 +172,20 @@ def _first_shape(spec: LossSpec, slot: Slot, shape: tuple[int, ...]) -> tuple[in
     if has_class_dim(spec):
         if len(shape) != 2:
             raise FileFormatError(
-                f"'{slot.name}' of {spec.name} must be 2-D (N rows, C columns); "
-                f"it has shape {shape}"
+                translate(
+                    "io",
+                    "'{slot_name}' of {spec_name} must be 2-D (N rows, C columns); "
+                    "it has shape {shape}",
+                ).format(slot_name=slot.name, spec_name=spec.name, shape=shape)
             )
         return int(shape[0]), int(shape[1])
     if len(shape) == 2 and shape[1] == 1:
         raise FileFormatError(
-            f"a one-column '{slot.name}' is stored as a vector: write [a, b, c], "
-            "not [[a], [b], [c]]"
+            translate(
+                "io",
+                "a one-column '{slot_name}' is stored as a vector: write [a, b, "
+                "c], not [[a], [b], [c]]",
+            ).format(slot_name=slot.name)
         )
     return int(shape[0]), int(shape[1]) if len(shape) == 2 else 1
 
@@ -154,8 +195,11 @@ def _check_shape(
 ) -> None:
     if shape != expected:
         raise FileFormatError(
-            f"'{slot.name}' has shape {shape}, but with '{first}' of this "
-            f"session it must have shape {expected}"
+            translate(
+                "io",
+                "'{slot_name}' has shape {shape}, but with '{first}' of this "
+                "session it must have shape {expected}",
+            ).format(slot_name=slot.name, shape=shape, first=first, expected=expected)
         )
 
 
@@ -210,12 +254,22 @@ def _tensors(
     for name in given:
         if name not in names:
             raise FileFormatError(
-                f"'tensors' has '{name[:40]}', which {spec.name} does not take "
-                f"(it takes {', '.join(names)})"
+                translate(
+                    "io",
+                    "'tensors' has '{name}', which {spec_name} does not take (it "
+                    "takes {names_list})",
+                ).format(
+                    name=name[:40], spec_name=spec.name, names_list=", ".join(names)
+                )
             )
     for name in names:
         if name not in given:
-            raise FileFormatError(f"'tensors' has no '{name}' (needed by {spec.name})")
+            raise FileFormatError(
+                translate(
+                    "io",
+                    "'tensors' has no '{name}' (needed by {spec_name})",
+                ).format(name=name, spec_name=spec.name)
+            )
     optional = _object(data, "optional_tensors")
     outputs = _outputs(spec, optional)
     _precheck(spec, slots, given, outputs)
@@ -241,16 +295,27 @@ def _tensors(
         if name not in extras:
             known = ", ".join(extras) or "none"
             raise FileFormatError(
-                f"{spec.name} has no optional tensor '{name[:40]}' (it has: {known})"
+                translate(
+                    "io",
+                    "{spec_name} has no optional tensor '{name}' (it has: {known})",
+                ).format(spec_name=spec.name, name=name[:40], known=known)
             )
         if not isinstance(entry, dict) or set(entry) - {"enabled", "values"}:
             raise FileFormatError(
-                f"optional tensor '{name}' must be an object with 'enabled' and "
-                "'values'"
+                translate(
+                    "io",
+                    "optional tensor '{name}' must be an object with 'enabled' and "
+                    "'values'",
+                ).format(name=name)
             )
         flag = entry.get("enabled", False)
         if not isinstance(flag, bool):
-            raise FileFormatError(f"'{name}.enabled' must be true or false")
+            raise FileFormatError(
+                translate(
+                    "io",
+                    "'{name}.enabled' must be true or false",
+                ).format(name=name)
+            )
         enabled[name] = flag
         if "values" in entry:
             slot = extras[name]

@@ -592,5 +592,111 @@
         <source>dtype &apos;{group}&apos; is not supported</source>
         <translation>不支持 dtype“{group}”</translation>
     </message>
+    <message>
+        <source>the JSON is nested too deeply to be a session</source>
+        <extracomment>The largest JSON session file read (about 3,000,000 numbers as lossgui writes them); larger sessions belong in a container.</extracomment>
+        <translation>JSON 嵌套过深，不可能是会话文件</translation>
+    </message>
+    <message>
+        <source>not valid JSON (line {lineno}, column {colno}: {msg}); is the file truncated?</source>
+        <translation>不是有效的 JSON（第 {lineno} 行，第 {colno} 列：{msg}）；文件是否被截断？</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {exc}</source>
+        <translation>不是有效的 JSON：{exc}</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; must be an object</source>
+        <translation>&apos;{key}&apos; 必须是对象</translation>
+    </message>
+    <message>
+        <source>&apos;{file_name}&apos; is not a file</source>
+        <translation>&apos;{file_name}&apos; 不是文件</translation>
+    </message>
+    <message>
+        <source>the file is {size:,.0f} MiB; JSON sessions are limited to {limit} MiB (larger sessions are saved as {suffix} containers)</source>
+        <translation>文件大小为 {size:,.0f} MiB；JSON 会话最大 {limit} MiB（更大的会话请保存为 {suffix} 容器）</translation>
+    </message>
+    <message>
+        <source>&apos;{file_name}&apos; does not exist</source>
+        <translation>&apos;{file_name}&apos; 不存在</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text (not a session file)</source>
+        <translation>文件不是 UTF-8 文本（不是会话文件）</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; must be a string, not {json_type}</source>
+        <extracomment>Every top-level key a version-1 session may have.</extracomment>
+        <translation>&apos;{key}&apos; 必须是字符串，而不是 {json_type}</translation>
+    </message>
+    <message>
+        <source>the session has no &apos;{key}&apos;</source>
+        <translation>会话中没有 &apos;{key}&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; must be an object, not {json_type}</source>
+        <translation>&apos;{key}&apos; 必须是对象，而不是 {json_type}</translation>
+    </message>
+    <message>
+        <source>the session has no &apos;loss&apos;</source>
+        <translation>会话中没有 &apos;loss&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;loss&apos; must be a string, not {json_type}</source>
+        <translation>&apos;loss&apos; 必须是字符串，而不是 {json_type}</translation>
+    </message>
+    <message>
+        <source>unknown loss &apos;{name}&apos;{hint}</source>
+        <translation>未知的损失函数 &apos;{name}&apos;{hint}</translation>
+    </message>
+    <message>
+        <source>{what} must be true or false, not {json_type}</source>
+        <translation>{what} 必须是 true 或 false，而不是 {json_type}</translation>
+    </message>
+    <message>
+        <source>{what} must be a whole number, not {json_type}</source>
+        <translation>{what} 必须是整数，而不是 {json_type}</translation>
+    </message>
+    <message>
+        <source>{spec_name} has no parameter &apos;{name}&apos; (its parameters: {known})</source>
+        <translation>{spec_name} 没有参数 &apos;{name}&apos;（它的参数：{known}）</translation>
+    </message>
+    <message>
+        <source>&apos;{slot_name}&apos; of {spec_name} must be 2-D (N rows, C columns); it has shape {shape}</source>
+        <translation>{spec_name} 的 &apos;{slot_name}&apos; 必须是二维的（N 行、C 列）；它的形状是 {shape}</translation>
+    </message>
+    <message>
+        <source>a one-column &apos;{slot_name}&apos; is stored as a vector: write [a, b, c], not [[a], [b], [c]]</source>
+        <translation>只有一列的 &apos;{slot_name}&apos; 按向量存储：写成 [a, b, c]，而不是 [[a], [b], [c]]</translation>
+    </message>
+    <message>
+        <source>&apos;{slot_name}&apos; has shape {shape}, but with &apos;{first}&apos; of this session it must have shape {expected}</source>
+        <translation>&apos;{slot_name}&apos; 的形状是 {shape}，但按本会话的 &apos;{first}&apos;，它的形状必须是 {expected}</translation>
+    </message>
+    <message>
+        <source>&apos;tensors&apos; has &apos;{name}&apos;, which {spec_name} does not take (it takes {names_list})</source>
+        <translation>&apos;tensors&apos; 中有 &apos;{name}&apos;，但 {spec_name} 不接受它（它接受 {names_list}）</translation>
+    </message>
+    <message>
+        <source>&apos;tensors&apos; has no &apos;{name}&apos; (needed by {spec_name})</source>
+        <translation>&apos;tensors&apos; 中没有 &apos;{name}&apos;（{spec_name} 需要它）</translation>
+    </message>
+    <message>
+        <source>{spec_name} has no optional tensor &apos;{name}&apos; (it has: {known})</source>
+        <translation>{spec_name} 没有可选张量 &apos;{name}&apos;（它有：{known}）</translation>
+    </message>
+    <message>
+        <source>optional tensor &apos;{name}&apos; must be an object with &apos;enabled&apos; and &apos;values&apos;</source>
+        <translation>可选张量 &apos;{name}&apos; 必须是含有 &apos;enabled&apos; 和 &apos;values&apos; 的对象</translation>
+    </message>
+    <message>
+        <source>&apos;{name}.enabled&apos; must be true or false</source>
+        <translation>&apos;{name}.enabled&apos; 必须是 true 或 false</translation>
+    </message>
 </context>
 </TS>
