@@ -3,7 +3,8 @@
 Usage::
 
     xvfb-run -s "-screen 0 1400x900x24" uv run python tools/screenshot.py out.png \
-        [--theme light|dark] [--loss CrossEntropyLoss] [--size 1360x820]
+        [--theme light|dark] [--loss CrossEntropyLoss] [--size 1360x820] \
+        [--language zh_CN] [--example STEM] [--tab ExplainDock]
 
 Settings go to a temporary folder, never the user's.
 """
@@ -30,10 +31,11 @@ def main() -> int:
     )
     parser.add_argument("--cells", default=None, help="name:row:col:value,... edits")
     parser.add_argument("--example", default=None, help="example file stem to open")
-    parser.add_argument("--tab", default=None, help="dock title to bring to front")
+    parser.add_argument("--tab", default=None, help="dock title or object name")
+    parser.add_argument("--language", default="en", help="en or zh_CN")
     args = parser.parse_args()
 
-    app, window = shot_window(args.theme, args.size)
+    app, window = shot_window(args.theme, args.size, language=args.language)
     if args.example:
         window.files.example_actions[args.example].trigger()
     if args.loss:
@@ -55,7 +57,7 @@ def main() -> int:
         from PySide6.QtWidgets import QDockWidget
 
         for dock in window.findChildren(QDockWidget):
-            if dock.windowTitle() == args.tab:
+            if args.tab in (dock.windowTitle(), dock.objectName()):
                 dock.raise_()
 
     def grab() -> None:

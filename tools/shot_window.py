@@ -13,8 +13,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 
-def shot_window(theme: str, size: str, prefix: str = "lossgui-shot-"):
-    """``(app, window)``: a MainWindow in ``theme``, resized to ``size`` ("WxH").
+def shot_window(
+    theme: str, size: str, prefix: str = "lossgui-shot-", language: str = "en"
+):
+    """``(app, window)``: a MainWindow in ``theme`` and ``language``, sized "WxH".
 
     Settings go to a fresh temporary folder, so the user's are never read
     or written.
@@ -25,6 +27,7 @@ def shot_window(theme: str, size: str, prefix: str = "lossgui-shot-"):
 
     folder = tempfile.mkdtemp(prefix=prefix)
     settings = QSettings(f"{folder}/settings.ini", QSettings.Format.IniFormat)
+    settings.setValue("view/language", language)
     apply_theme(app, theme)
     window = MainWindow(settings=settings)
     width, height = (int(v) for v in size.split("x"))
