@@ -40,6 +40,8 @@ except ImportError:  # pragma: no cover - depends on the machine
 
 ELEMENTWISE = (1000, 1000)
 ROWS = (100_000, 10)
+#: Hidden size of the LinearCrossEntropyLoss case (a layer of 10 classes on top).
+HIDDEN = 16
 CTC = (50, 16, 20)  # T, N, C
 TORCH_THREADS = 2
 ROUNDS = 15
@@ -136,11 +138,18 @@ def _case(name: str, rng: np.random.Generator) -> tuple[tuple[Any, ...], dict, s
         il = np.full(n, t, dtype=np.int64)
         tl = rng.integers(5, s + 1, n).astype(np.int64)
         return (lp, targets, il, tl), {}, f"T{t} N{n} C{c}"
+    if name == "LinearCrossEntropyLoss":
+        hidden = rng.standard_normal((ROWS[0], HIDDEN)).astype(f32)
+        weight = (rng.standard_normal((ROWS[1], HIDDEN)) / HIDDEN**0.5).astype(f32)
+        return (hidden, cls), {"linear_weight": weight}, f"100000x{HIDDEN} -> 10"
     raise KeyError(name)
 
 
-def _torch_loss(name: str) -> Callable[..., Any]:
+def _torch_loss(name: str, kwargs: dict[str, Any]) -> Callable[..., Any]:
     """torch's loss as a function of torch tensors (reduction='mean')."""
+    if name == "LinearCrossEntropyLoss":
+        weight = torch.from_numpy(kwargs["linear_weight"])
+        return lambda x, y: F.linear_cross_entropy(x, weight, y)
     if name == "sigmoid_focal_loss":
 
         def focal(x, y, alpha=0.25, gamma=2):  # torchvision's formula
@@ -192,7 +201,7 @@ def run(rounds: int = ROUNDS) -> list[dict[str, Any]]:
 
         reference = None
         if torch is not None:
-            loss = _torch_loss(name)
+            loss = _torch_loss(name, kwargs)
             tt = [torch.from_numpy(np.ascontiguousarray(a)) for a in tensors]
 
             def reference(tt=tt, loss=loss):
