@@ -15,8 +15,8 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QFontMetrics
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from lossgui.session.curve_range import drawable
@@ -127,6 +127,7 @@ class CurvePlot(pg.PlotWidget):
         self._axis_text = {"left": "", "bottom": ""}
         self._title = ""
         self._shown_labels: tuple[str, ...] = ()
+        self._fitted_labels: dict[str, tuple[str, str]] = {}
         self._pens: list[tuple[int, bool] | None] = [None] * POOL
         self._style: PlotStyle | None = None
         self._version = 0
@@ -192,13 +193,50 @@ class CurvePlot(pg.PlotWidget):
         self._axis_text = {"left": y, "bottom": x}
         self._title = title
         plot = self.getPlotItem()
-        plot.setLabel("bottom", x, color=colour)
-        plot.setLabel("left", y, color=colour)
+        self._fitted_labels = {}
+        self._fit_axis_labels()
         plot.setTitle(title or None, color=colour, size="9pt")
         if title:  # pyqtgraph fixes the title row at 30 px: room for every line
             height = max(30, int(plot.titleLabel.item.boundingRect().height()) + 2)
             plot.titleLabel.setMaximumHeight(height)
             plot.layout.setRowFixedHeight(0, height)
+
+    def _fit_axis_labels(self) -> None:
+        """Each axis title elided (in the middle) to the length of its axis.
+
+        A long title ("LinearCrossEntropyLoss ℓ per sample (nats)") on a
+        short plot would run past both ends and be cut where Qt clips it;
+        elided, both ends stay readable, and the axis's tooltip has it whole.
+        """
+        colour = "#000" if self._style is None else self._style.foreground.name()
+        plot = self.getPlotItem()
+        box = plot.getViewBox().sceneBoundingRect()
+        for side, room in (("left", box.height()), ("bottom", box.width())):
+            text = self._axis_text.get(side, "")
+            axis = plot.getAxis(side)
+            metrics = QFontMetrics(axis.label.font())
+            shown = text
+            if room > 0:  # laid out: measure what is drawn, shorten until it fits
+                plot.setLabel(side, text, color=colour)
+                for _ in range(4):
+                    drawn = axis.label.boundingRect().width()
+                    if drawn <= room - 6 or not shown:
+                        break
+                    budget = metrics.horizontalAdvance(shown) * (room - 6) / drawn
+                    shown = metrics.elidedText(
+                        text, Qt.TextElideMode.ElideMiddle, max(int(budget) - 2, 0)
+                    )
+                    plot.setLabel(side, shown, color=colour)
+            if self._fitted_labels.get(side) != (shown, colour):
+                plot.setLabel(side, shown, color=colour)
+            # the axis centres its title only on a resize: centre the new text
+            axis.resizeEvent(None)
+            self._fitted_labels[side] = (shown, colour)
+            axis.setToolTip(text if shown != text else "")
+
+    def axis_label_text(self, side: str) -> str:
+        """The axis title as drawn now (elided to the axis when it is long)."""
+        return self._fitted_labels.get(side, (self._axis_text.get(side, ""), ""))[0]
 
     # ------------------------------------------------------------------ curves
     def show_curves(
@@ -266,6 +304,7 @@ class CurvePlot(pg.PlotWidget):
             self.place_legend()
 
     def _on_resized(self, *_args: object) -> None:
+        self._fit_axis_labels()  # the axes run along the view box
         self._fit_legend()
         self.place_legend()
 
