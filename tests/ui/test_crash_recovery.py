@@ -121,7 +121,7 @@ def test_a_killed_lossgui_is_restored_on_the_next_start(tmp_path):
     crashed = _run(CRASHER, env)
     assert crashed.returncode == -signal.SIGKILL, crashed.stdout + crashed.stderr
     before = loads_session(json.loads(_payload(crashed.stdout))).document
-    left = list((tmp_path / "autosave").glob("autosave-*.json"))
+    left = list((tmp_path / "autosave").glob("autosave-*.lossgui"))
     assert len(left) == 1, left
 
     restarted = _run(RESTARTER, env)

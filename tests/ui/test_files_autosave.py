@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import os
+import time
 
-from lossgui.io.session_file import read_session, write_session
+import numpy as np
+import pytest
+
+from lossgui.io.session_binary import is_container
+from lossgui.io.session_file import documents_equal, read_session, write_session
 from lossgui.session import new_document
+from lossgui.session.document_name import DocumentName
+from lossgui.ui import file_autosave
 from lossgui.ui.file_autosave import AUTOSAVE_ENV, autosave_dir
 
 
@@ -115,3 +122,101 @@ def test_a_numbered_autosave_of_a_dead_process_is_recovered(make_window, tmp_pat
     window.files.startup(None)
     assert window.controller.document.loss == "HuberLoss"
     assert not (folder / "autosave-999999999-2.json").exists()
+
+
+def _bits(array):
+    """The array's bytes as integers: equal bits, not just equal values."""
+    return np.ascontiguousarray(array).view(np.int64)
+
+
+def test_a_large_session_is_autosaved_as_a_container_and_recovered_bit_for_bit(
+    make_window, tmp_path
+):
+    rng = np.random.default_rng(12)
+    doc = new_document("MSELoss")
+    doc.resize(1_000_000, 1)  # one column of a million values (and the weight)
+    values = rng.standard_normal(1_000_000)  # float64 values, not float32's
+    values[:4] = [np.nan, -0.0, np.inf, 5e-324]
+    doc.set_array("input", values)
+    # float32-exact values, which the container keeps as float32
+    doc.set_array("target", rng.standard_normal(1_000_000).astype(np.float32))
+    window = make_window()
+    name = DocumentName(tmp_path / "big.json", "", "")
+    window.files.sessions.replace_document(doc.copy(), name, modified=True)
+    autosave = window.files.autosave
+    assert autosave.save_now()  # no longer off above 500,000 values
+    assert autosave.file.suffix == ".lossgui" and is_container(autosave.file)
+    assert "Autosave is off" not in window.statusBar().currentMessage()
+    # the process dies: its file stays behind under a pid that no longer runs
+    folder = tmp_path / "autosave"
+    crashed = folder / "autosave-999999999.lossgui"
+    autosave.file.rename(crashed)
+
+    later = make_window()
+    later.files.startup(None)
+    restored = later.controller.document
+    assert restored.loss == "MSELoss" and later.isWindowModified()
+    assert later.windowTitle() == "big.json[*] — lossgui"
+    assert documents_equal(restored, doc)
+    for tensor in ("input", "target"):
+        assert restored.tensors[tensor].dtype == np.float64
+        assert restored.tensors[tensor].shape == (1_000_000,)
+        assert np.array_equal(
+            _bits(restored.tensors[tensor]), _bits(doc.tensors[tensor])
+        )
+    assert not crashed.exists()
+    assert later.files.autosave.file.exists()  # the new window protects it now
+
+
+@pytest.mark.parametrize("newest", [".json", ".lossgui"])
+def test_the_newest_of_a_json_and_a_container_autosave_is_recovered(
+    make_window, tmp_path, newest
+):
+    folder = tmp_path / "autosave"
+    folder.mkdir()
+    files = {
+        ".json": (folder / "autosave-999999998.json", "HuberLoss"),
+        ".lossgui": (folder / "autosave-999999999-1.lossgui", "L1Loss"),
+    }
+    now = time.time()
+    for suffix, (path, loss) in files.items():
+        info = {"path": None, "title": "", "saved_at": now, "pid": 1}
+        write_session(path, new_document(loss), autosave=info)
+        age = 0 if suffix == newest else 600
+        os.utime(path, (now - age, now - age))
+    window = make_window()
+    assert window.files.autosave.orphans() == [
+        files[newest][0],
+        *(path for suffix, (path, _) in files.items() if suffix != newest),
+    ]
+    window.files.startup(None)
+    assert window.controller.document.loss == files[newest][1]
+    assert not files[newest][0].exists()
+    older = next(path for suffix, (path, _) in files.items() if suffix != newest)
+    assert older.exists()  # left for a later start
+
+
+def test_other_files_in_the_autosave_folder_are_not_recovered(make_window, tmp_path):
+    folder = tmp_path / "autosave"
+    folder.mkdir()
+    write_session(folder / "autosave-999999999.txt", new_document("L1Loss"))
+    window = make_window()
+    assert window.files.autosave.orphans() == []
+
+
+def test_sessions_above_the_limit_are_not_autosaved_and_the_status_bar_says_so(
+    make_window, monkeypatch
+):
+    window = make_window()
+    autosave = window.files.autosave
+    window.controller.set_setting("reduction", "sum")
+    doc = window.controller.document
+    size = sum(a.size for a in (*doc.tensors.values(), *doc.tensor_params.values()))
+    monkeypatch.setattr(file_autosave, "AUTOSAVE_MAX_ELEMENTS", size)
+    assert autosave.save_now()  # at the limit: still autosaved
+    monkeypatch.setattr(file_autosave, "AUTOSAVE_MAX_ELEMENTS", size - 1)
+    assert not autosave.save_now()
+    assert not autosave.file.exists()  # the older state is not the one to rescue
+    message = window.statusBar().currentMessage()
+    assert "Autosave is off" in message
+    assert f"{size} values" in message and f"at {size - 1}" in message
