@@ -114,6 +114,48 @@ def _total(array: Array) -> float:
         return float(np.sum(array))
 
 
+def receipt_for(
+    doc: SessionDocument,
+    inputs: tuple[tuple[str, Array], ...],
+    kwargs: dict[str, Any],
+    result: PipelineResult,
+) -> Receipt:
+    """The receipt of a computed ``result`` (see :func:`make_receipt`).
+
+    ``inputs`` and ``kwargs`` are the cast tensors and constructor arguments
+    the loss received, as :func:`evaluate` builds them.
+    """
+    required = {slot.name for slot in doc.slots() if not slot.optional}
+    class_indices = any(
+        slot.kind == "index" and slot.role == "rows" for slot in doc.slots()[1:]
+    )
+    weights = [
+        kwargs[n]
+        for n in doc.tensor_params
+        if kwargs[n] is not None and n not in required
+    ]
+    per_element = [w for w in weights if w.shape == inputs[0][1].shape]
+    receipt = make_receipt(
+        result.loss,
+        weighted=bool(weights),
+        class_indices=class_indices,
+        weight_total=_total(per_element[0]) if per_element else None,
+    )
+    lengths = [slot.name for slot in doc.slots() if slot.counts not in (None, "rows")]
+    if lengths and receipt.reduction == "mean":  # CTCLoss: loss_b / L_b first
+        label = (
+            QT_TRANSLATE_NOOP("receipt", "sequence")
+            if receipt.denominator == 1
+            else QT_TRANSLATE_NOOP("receipt", "sequences")
+        )
+        receipt = replace(
+            receipt,
+            numerator_label=f"Σ loss / {lengths[0]}",
+            denominator_label=label,
+        )
+    return receipt
+
+
 def evaluate(doc: SessionDocument) -> Evaluation:
     """Compute the document's loss, catching what torch would raise.
 
@@ -149,37 +191,7 @@ def evaluate(doc: SessionDocument) -> Evaluation:
     except LossInputError as exc:
         error = exc
     probs = probabilities(doc.loss, inputs[0][1], doc.input_mode, result=result)
-    receipt = None
-    if result is not None:
-        class_indices = any(
-            slot.kind == "index" and slot.role == "rows" for slot in doc.slots()[1:]
-        )
-        weights = [
-            kwargs[n]
-            for n in doc.tensor_params
-            if kwargs[n] is not None and n not in required
-        ]
-        per_element = [w for w in weights if w.shape == inputs[0][1].shape]
-        receipt = make_receipt(
-            result.loss,
-            weighted=bool(weights),
-            class_indices=class_indices,
-            weight_total=_total(per_element[0]) if per_element else None,
-        )
-        lengths = [
-            slot.name for slot in doc.slots() if slot.counts not in (None, "rows")
-        ]
-        if lengths and receipt.reduction == "mean":  # CTCLoss: loss_b / L_b first
-            label = (
-                QT_TRANSLATE_NOOP("receipt", "sequence")
-                if receipt.denominator == 1
-                else QT_TRANSLATE_NOOP("receipt", "sequences")
-            )
-            receipt = replace(
-                receipt,
-                numerator_label=f"Σ loss / {lengths[0]}",
-                denominator_label=label,
-            )
+    receipt = None if result is None else receipt_for(doc, inputs, kwargs, result)
     return Evaluation(
         loss=doc.loss,
         reduction=doc.reduction,
