@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from lossgui.session import Evaluation, SessionDocument, startup_document
+from lossgui.session.incremental import evaluate_rows
 from lossgui.ui.actions import WindowActions
 from lossgui.ui.commands import Change
 from lossgui.ui.controller import SessionController
@@ -89,6 +90,8 @@ class MainWindow(QMainWindow):
         )
         self.controller = SessionController(document or startup_document(), self)
         self.evaluation: Evaluation | None = None
+        #: The evaluation of the document as it stands, for an incremental edit.
+        self._incremental_base: Evaluation | None = None
         self._views: list[EvaluationView] = []
         self._build_central()
         self._build_controls_dock()
@@ -232,7 +235,8 @@ class MainWindow(QMainWindow):
             self.window_actions.update_enabled()
         except Exception as exc:  # keep the window alive whatever a widget does
             self.report_error(exc)
-        self._recompute()
+        region = self.controller.edited_region if change == Change.VALUES else None
+        self._recompute(names, None if region is None else region[0])
 
     def _wire_views(self) -> None:
         """Connect new grids to the status bar and give them a context menu."""
@@ -245,14 +249,27 @@ class MainWindow(QMainWindow):
                     model.rejected.connect(self.show_message)
                 self.window_actions.attach_context_menu(view)
 
-    def _recompute(self) -> None:
-        """Evaluate the document once and hand the result to every view."""
+    def _recompute(
+        self, names: tuple[str, ...] = (), rows: range | None = None
+    ) -> None:
+        """Evaluate the document once and hand the result to every view.
+
+        A value edit of ``rows`` of the tensors ``names`` recomputes only those
+        rows when :func:`evaluate_rows` can do so exactly; anything else is
+        a full evaluation.
+        """
+        base, self._incremental_base = self._incremental_base, None
         try:
-            evaluation = self.controller.document.evaluate()
+            evaluation = None
+            if rows is not None and base is not None:
+                document = self.controller.document
+                evaluation = evaluate_rows(base, document, names, rows)
+            if evaluation is None:
+                evaluation = self.controller.document.evaluate()
         except Exception as exc:  # an engine bug: report it, keep everything editable
             self.report_error(exc)
             return
-        self.evaluation = evaluation
+        self.evaluation = self._incremental_base = evaluation
         for view in list(self._views):
             try:
                 view.show_evaluation(evaluation)
