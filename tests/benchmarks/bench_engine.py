@@ -24,13 +24,13 @@ import os
 import platform
 import statistics
 import sys
-import time
 from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
 from lossgui.engine import LOSSES, compute
+from tests.benchmarks.timing import seconds
 
 try:  # torch is the reference, never a dependency
     import torch
@@ -45,13 +45,6 @@ HIDDEN = 16
 CTC = (50, 16, 20)  # T, N, C
 TORCH_THREADS = 2
 ROUNDS = 15
-
-
-def _seconds(fn: Callable[[], object]) -> float:
-    """Wall time of one ``fn()`` call in seconds."""
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
 
 
 def alternating_times(
@@ -70,9 +63,9 @@ def alternating_times(
     times_first: list[float] = []
     times_second: list[float] = []
     for _ in range(rounds):
-        times_first.append(_seconds(first))
+        times_first.append(seconds(first))
         if second is not None:
-            times_second.append(_seconds(second))
+            times_second.append(seconds(second))
     return times_first, times_second
 
 

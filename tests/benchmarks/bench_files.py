@@ -18,15 +18,14 @@ wall-clock time over a few runs next to its target:
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from tests.benchmarks.timing import median_seconds
 
 #: The target of each stage in seconds (None: measured for comparison only).
 TARGETS: dict[str, float | None] = {
@@ -38,15 +37,6 @@ TARGETS: dict[str, float | None] = {
     "open 50,000x1000 .lossgui": 2.0,
     "open small example .json": 0.05,
 }
-
-
-def _median(action: Callable[[], object], repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def million_document() -> Any:
@@ -87,16 +77,16 @@ def run(repeats: int = 3) -> dict[str, float]:
             doc = make()
             for suffix in suffixes:
                 path = Path(folder) / f"session{suffix}"
-                result[f"save {label} {suffix}"] = _median(
+                result[f"save {label} {suffix}"] = median_seconds(
                     lambda p=path, d=doc: write_session(p, d), repeats
                 )
-                result[f"open {label} {suffix}"] = _median(
+                result[f"open {label} {suffix}"] = median_seconds(
                     lambda p=path: read_session(p), repeats
                 )
                 path.unlink()
             del doc
     example = list_examples()[0].path
-    result["open small example .json"] = _median(
+    result["open small example .json"] = median_seconds(
         lambda: read_session(example), max(repeats, 5)
     )
     return result

@@ -26,11 +26,12 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from tests.benchmarks.timing import median_seconds
 
 ROWS = 1_000_000
 
@@ -58,15 +59,6 @@ def write_csv(folder: str) -> Path:
         )
     )
     return path
-
-
-def _median(action: Callable[[], object], repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def _big_document(rows: int, columns: int) -> Any:
@@ -97,9 +89,9 @@ def run(repeats: int = 3) -> dict[str, float]:
     settings = QSettings(os.path.join(folder, "s.ini"), QSettings.Format.IniFormat)
     settings.setValue("autosave/enabled", False)
     path = write_csv(folder)
-    result = {"read CSV": _median(lambda: load_arrays(path), repeats)}
+    result = {"read CSV": median_seconds(lambda: load_arrays(path), repeats)}
     losses = np.random.default_rng(0).random(ROWS)
-    result["hardest order"] = _median(lambda: hardest_order(losses), repeats)
+    result["hardest order"] = median_seconds(lambda: hardest_order(losses), repeats)
 
     def close(window: Any) -> None:
         window.controller.undo_stack.setClean()
@@ -116,7 +108,7 @@ def run(repeats: int = 3) -> dict[str, float]:
         assert window.files.importer.import_file(path)
         app.processEvents()
         imports.append(time.perf_counter() - start)
-        refreshes.append(_median(window.files.hardest.refresh, 1))
+        refreshes.append(median_seconds(window.files.hardest.refresh, 1))
         close(window)
     result["import CSV"] = statistics.median(imports)
     result["hardest refresh"] = statistics.median(refreshes)

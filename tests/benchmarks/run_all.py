@@ -9,10 +9,7 @@ Not part of the default pytest run (pyproject ignores tests/benchmarks).
 
 from __future__ import annotations
 
-import platform
 import sys
-
-import numpy as np
 
 from tests.benchmarks import (
     bench_curves,
@@ -24,32 +21,10 @@ from tests.benchmarks import (
 )
 
 
-def machine() -> str:
-    """CPU model, cores and library versions."""
-    model = "unknown CPU"
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    model = line.split(":", 1)[1].strip()
-                    break
-    except OSError:
-        pass
-    import os
-
-    torch_version = "not installed"
-    if bench_engine.torch is not None:
-        torch_version = bench_engine.torch.__version__
-    return (
-        f"{model}, {os.cpu_count()} cores; Python {platform.python_version()}, "
-        f"numpy {np.__version__}, torch {torch_version}"
-    )
-
-
 def main(argv: list[str]) -> int:
     """Run the areas named in ``argv`` (all by default)."""
     areas = argv or ["engine", "repaint", "curves", "large", "files", "startup"]
-    print(machine())
+    print(bench_engine.machine())
     if "engine" in areas:
         print("\n== engine: lossgui against torch, alternating (fastest ms) ==")
         print(bench_engine.method())
