@@ -40,6 +40,7 @@ __all__ = [
     "catalogue_files",
     "language",
     "language_for_locale",
+    "read_catalogue",
     "set_language",
     "system_language",
     "translate",
@@ -117,26 +118,35 @@ def catalogue_files(code: str) -> list[Path]:
     return sorted(i18n_dir().glob(f"*_{code}.ts"))
 
 
+def read_catalogue(path: Path) -> dict[tuple[str, str], str | None]:
+    """``(context, English text) -> translation`` of one ``.ts`` file.
+
+    The translation is None where it is not finished: empty, or typed
+    ``unfinished``, ``obsolete`` or ``vanished`` (as ``lrelease`` leaves
+    such entries out of the ``.qm``).
+    """
+    entries: dict[tuple[str, str], str | None] = {}
+    root = ElementTree.parse(path).getroot()
+    for context in root.iter("context"):
+        name = context.findtext("name", default="")
+        for message in context.iter("message"):
+            element = message.find("translation")
+            finished = element is not None and element.get("type") is None
+            text = element.text if finished and element is not None else None
+            entries[(name, message.findtext("source") or "")] = text or None
+    return entries
+
+
 @cache
 def catalogue(code: str) -> dict[tuple[str, str], str]:
     """``(context, English text) -> translation`` from every catalogue of ``code``.
 
-    Entries without a finished translation (``type="unfinished"``,
-    ``obsolete`` or ``vanished``, as ``lrelease`` leaves them out of the
-    ``.qm``) are left out, so their English shows.
+    Entries without a finished translation are left out (see
+    :func:`read_catalogue`), so their English shows.
     """
     table: dict[tuple[str, str], str] = {}
     for path in catalogue_files(code):
-        root = ElementTree.parse(path).getroot()
-        for context in root.iter("context"):
-            name = context.findtext("name", default="")
-            for message in context.iter("message"):
-                source = message.findtext("source")
-                element = message.find("translation")
-                if source is None or element is None:
-                    continue
-                if element.get("type") in {"unfinished", "obsolete", "vanished"}:
-                    continue
-                if element.text:
-                    table[(name, source)] = element.text
+        for key, text in read_catalogue(path).items():
+            if text is not None:
+                table[key] = text
     return table

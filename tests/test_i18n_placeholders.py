@@ -9,10 +9,11 @@ may leave a field out (Chinese needs no plural "s", for instance).
 from __future__ import annotations
 
 import string
-import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pytest
+
+from lossgui.i18n import read_catalogue
 
 I18N = Path(__file__).resolve().parents[1] / "resources" / "i18n"
 CATALOGUES = sorted(I18N.glob("*_*.ts"))
@@ -28,14 +29,12 @@ def fields(text: str) -> set[tuple[str, str, str | None]]:
 
 
 def translations(path: Path) -> list[tuple[str, str, str]]:
-    found = []
-    for context in ElementTree.parse(path).getroot().iter("context"):
-        name = context.findtext("name", default="")
-        for message in context.iter("message"):
-            element = message.find("translation")
-            if element is not None and element.text:
-                found.append((name, message.findtext("source") or "", element.text))
-    return found
+    """``(context, source, translation)`` of every finished entry."""
+    return [
+        (context, source, text)
+        for (context, source), text in read_catalogue(path).items()
+        if text is not None
+    ]
 
 
 def test_there_are_catalogues():

@@ -38,6 +38,8 @@ import tempfile
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
+from lossgui.i18n import read_catalogue
+
 ROOT = Path(__file__).resolve().parent.parent
 I18N = ROOT / "resources" / "i18n"
 EXAMPLES = ROOT / "resources" / "examples"
@@ -171,28 +173,14 @@ def lrelease(code: str, qm: Path) -> None:
     )
 
 
-def messages(ts: Path) -> dict[tuple[str, str], str | None]:
-    """``(context, source) -> translation`` (None where unfinished) of a catalogue."""
-    out: dict[tuple[str, str], str | None] = {}
-    root = ElementTree.parse(ts).getroot()
-    for context in root.iter("context"):
-        name = context.findtext("name", default="")
-        for message in context.iter("message"):
-            source = message.findtext("source") or ""
-            element = message.find("translation")
-            done = element is not None and element.get("type") is None and element.text
-            out[(name, source)] = element.text if done and element is not None else None
-    return out
-
-
 def update(areas: list[str]) -> None:
     I18N.mkdir(parents=True, exist_ok=True)
     for code in TRANSLATED:
         for area in areas:
             ts = I18N / f"{area}_{code}.ts"
             lupdate(area, ts)
-            todo = sum(v is None for v in messages(ts).values())
-            total = len(messages(ts))
+            todo = sum(v is None for v in read_catalogue(ts).values())
+            total = len(read_catalogue(ts))
             print(f"{ts.relative_to(ROOT)}: {total} messages, {todo} to translate")
 
 
@@ -208,11 +196,11 @@ def todo(areas: list[str]) -> list[dict[str, str]]:
     out = []
     for code in TRANSLATED:
         for area in areas:
-            for (context, source), text in messages(I18N / f"{area}_{code}.ts").items():
+            entries = read_catalogue(I18N / f"{area}_{code}.ts")
+            for (context, source), text in entries.items():
                 if text is None:
-                    out.append(
-                        {"context": context, "source": source, "translation": ""}
-                    )
+                    entry = {"context": context, "source": source, "translation": ""}
+                    out.append(entry)
     return out
 
 
@@ -249,7 +237,7 @@ def check(areas: list[str] | None = None) -> int:
                 fresh = Path(folder) / ts.name
                 shutil.copy(ts, fresh)
                 lupdate(area, fresh)
-                now, committed = messages(fresh), messages(ts)
+                now, committed = read_catalogue(fresh), read_catalogue(ts)
             for key in sorted(now.keys() - committed.keys()):
                 problems.append(f"{ts.name}: not in the catalogue: {key}")
             for key in sorted(committed.keys() - now.keys()):
