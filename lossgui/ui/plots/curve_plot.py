@@ -127,7 +127,8 @@ class CurvePlot(pg.PlotWidget):
         self._axis_text = {"left": "", "bottom": ""}
         self._title = ""
         self._shown_labels: tuple[str, ...] = ()
-        self._fitted_labels: dict[str, tuple[str, str]] = {}
+        self._fitted_labels: dict[str, str] = {}
+        self._fit_keys: dict[str, tuple[str, str, int]] = {}
         self._pens: list[tuple[int, bool] | None] = [None] * POOL
         self._style: PlotStyle | None = None
         self._version = 0
@@ -193,7 +194,6 @@ class CurvePlot(pg.PlotWidget):
         self._axis_text = {"left": y, "bottom": x}
         self._title = title
         plot = self.getPlotItem()
-        self._fitted_labels = {}
         self._fit_axis_labels()
         plot.setTitle(title or None, color=colour, size="9pt")
         if title:  # pyqtgraph fixes the title row at 30 px: room for every line
@@ -213,11 +213,15 @@ class CurvePlot(pg.PlotWidget):
         box = plot.getViewBox().sceneBoundingRect()
         for side, room in (("left", box.height()), ("bottom", box.width())):
             text = self._axis_text.get(side, "")
+            key = (text, colour, round(room))
+            if self._fit_keys.get(side) == key:
+                continue  # same title, colour and axis length: nothing to redo
+            self._fit_keys[side] = key
             axis = plot.getAxis(side)
             metrics = QFontMetrics(axis.label.font())
             shown = text
+            plot.setLabel(side, text, color=colour)
             if room > 0:  # laid out: measure what is drawn, shorten until it fits
-                plot.setLabel(side, text, color=colour)
                 for _ in range(4):
                     drawn = axis.label.boundingRect().width()
                     if drawn <= room - 6 or not shown:
@@ -227,16 +231,14 @@ class CurvePlot(pg.PlotWidget):
                         text, Qt.TextElideMode.ElideMiddle, max(int(budget) - 2, 0)
                     )
                     plot.setLabel(side, shown, color=colour)
-            if self._fitted_labels.get(side) != (shown, colour):
-                plot.setLabel(side, shown, color=colour)
             # the axis centres its title only on a resize: centre the new text
             axis.resizeEvent(None)
-            self._fitted_labels[side] = (shown, colour)
+            self._fitted_labels[side] = shown
             axis.setToolTip(text if shown != text else "")
 
     def axis_label_text(self, side: str) -> str:
         """The axis title as drawn now (elided to the axis when it is long)."""
-        return self._fitted_labels.get(side, (self._axis_text.get(side, ""), ""))[0]
+        return self._fitted_labels.get(side, self._axis_text.get(side, ""))
 
     # ------------------------------------------------------------------ curves
     def show_curves(
