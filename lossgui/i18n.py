@@ -98,9 +98,12 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
 
 
-def translate(context: str, text: str) -> str:
-    """``text`` in the current language (itself where no translation exists)."""
-    code = _current
+def translate(context: str, text: str, code: str | None = None) -> str:
+    """``text`` in language ``code`` (by default the current one).
+
+    ``text`` itself where no translation exists.
+    """
+    code = _current if code is None else code
     if code == DEFAULT_LANGUAGE:
         return text
     return catalogue(code).get((context, text), text)

@@ -36,6 +36,10 @@ __all__ = [
 ]
 
 LANGUAGE_KEY = "view/language"
+#: What View > Language says of a language that applies from the next start.
+_NEXT_TIME = i18n.QT_TRANSLATE_NOOP(
+    "LanguageMenu", "lossgui starts in {language} next time."
+)
 
 _translators: list[QTranslator] = []
 
@@ -120,14 +124,9 @@ class LanguageMenu(QObject):
             )
         else:
             # said in both languages: the reader may not read the current one
-            note = QCoreApplication.translate(
-                "LanguageMenu", "lossgui starts in {language} next time."
-            )
-            if i18n.LANGUAGES.get(code) and code != i18n.DEFAULT_LANGUAGE:
-                note += " " + i18n.catalogue(code).get(
-                    ("LanguageMenu", "lossgui starts in {language} next time."), ""
-                )
-        text = note.format(language=i18n.LANGUAGES[code]).strip()
+            note = QCoreApplication.translate("LanguageMenu", _NEXT_TIME)
+            note += " " + i18n.translate("LanguageMenu", _NEXT_TIME, code)
+        text = note.format(language=i18n.LANGUAGES[code])
         status = getattr(self.window, "show_message", None)
         if callable(status):
             status(text)

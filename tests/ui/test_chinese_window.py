@@ -156,6 +156,8 @@ def test_view_language_offers_both_and_remembers_the_choice(
     assert qsettings_tmp.value("view/language") == "en"
     message = chinese_window.statusBar().currentMessage()
     assert "English" in message and CJK.search(message)
+    # said in the chosen language too: its reader may not read Chinese
+    assert "lossgui starts in English next time." in message
 
 
 def test_an_english_window_stays_english(make_window):
