@@ -38,11 +38,11 @@ import sys
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import numpy as np
 import pytest
+from script_modules import load_module
 from torch_parity import assert_matches_torch
 
 from lossgui.engine import LOSSES, LossInputError, compute
@@ -56,23 +56,12 @@ FLOATS = (F32, F64)
 CALLS = 3
 
 
-def _load(name: str, path: Path) -> ModuleType:
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-_load("_lossgui_make_torch_reference", ROOT / "tools" / "make_torch_reference.py")
+load_module("_lossgui_make_torch_reference", ROOT / "tools" / "make_torch_reference.py")
 CUSTOM_CALLS: dict[str, tuple[str, Callable[..., Any]]] = sys.modules[
     "torch_reference.core"
 ].CUSTOM_CALLS
 if importlib.util.find_spec("hypothesis") is not None:
-    _load(
+    load_module(
         "_lossgui_engine_torch_properties",
         ROOT / "tests" / "properties" / "test_engine_torch_properties.py",
     )  # registers the torch formulas of the losses beyond torch in CUSTOM_CALLS

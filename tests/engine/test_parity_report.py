@@ -9,28 +9,18 @@ reference data, regenerate it with ``uv run python tools/parity_report.py
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from functools import cache
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from script_modules import load_tool
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _report() -> ModuleType:
-    name = "_lossgui_parity_report"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(
-        name, ROOT / "tools" / "parity_report.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up here
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("parity_report")
 
 
 @cache

@@ -11,16 +11,14 @@ loss keeps it quick; set ``LOSSGUI_LIVE_SEED`` to fuzz with another seed (and
 
 from __future__ import annotations
 
-import importlib.util
 import os
-import sys
 import warnings
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import numpy as np
 import pytest
+from script_modules import load_module
 
 torch = pytest.importorskip("torch")
 
@@ -30,19 +28,10 @@ LIVE_SEED = int(os.environ.get("LOSSGUI_LIVE_SEED", "72026613"))
 PER_LOSS = int(os.environ.get("LOSSGUI_LIVE_SAMPLE", "30"))
 
 
-def _load(name: str, path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up here
-    spec.loader.exec_module(module)
-    return module
-
-
-maker = _load(
+maker = load_module(
     "_lossgui_make_torch_reference", ROOT / "tools" / "make_torch_reference.py"
 )
-reference = _load(
+reference = load_module(
     "_lossgui_torch_reference_checks",
     Path(__file__).resolve().parent / "test_torch_reference_data.py",
 )

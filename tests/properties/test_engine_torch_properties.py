@@ -23,17 +23,16 @@ Profiles (registered in ``tests/conftest.py``): ``ci`` by default,
 
 from __future__ import annotations
 
-import importlib.util
 import math
 import sys
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import numpy as np
 import pytest
+from script_modules import load_module
 
 from lossgui.engine import LOSSES
 
@@ -48,21 +47,10 @@ from torch_parity import ToleranceExceeded  # noqa: E402
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _load(name: str, path: Path) -> ModuleType:
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-maker = _load(
+maker = load_module(
     "_lossgui_make_torch_reference", ROOT / "tools" / "make_torch_reference.py"
 )
-reference = _load(
+reference = load_module(
     "_lossgui_torch_reference_checks",
     ROOT / "tests" / "engine" / "test_torch_reference_data.py",
 )

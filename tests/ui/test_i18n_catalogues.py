@@ -11,24 +11,16 @@ PySide6.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+from script_modules import load_tool
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _tool():
-    name = "_lossgui_i18n_tool"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / "i18n.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("i18n")
 
 
 def test_every_python_file_of_lossgui_is_in_exactly_one_area():
