@@ -30,6 +30,7 @@ from lossgui.engine.class_targets import (
 from lossgui.engine.fast_math import exp_neg_abs, log1p_unit
 
 __all__ = [
+    "CLASSES_FIRST_MIN_SIZE",
     "log_softmax",
     "log_softmax_backward",
     "logsigmoid",
@@ -45,7 +46,7 @@ Array = npt.NDArray[Any]
 #: Class axes up to this long, in arrays at least this big, are reduced on a
 #: classes-first copy (see :func:`_classes_first_pays`).
 _CLASSES_FIRST_MAX_C = 64
-_CLASSES_FIRST_MIN_SIZE = 4096
+CLASSES_FIRST_MIN_SIZE = 4096
 
 
 def sigmoid(x: Array) -> Array:
@@ -111,7 +112,7 @@ def _classes_first_pays(x: Array, axis: int) -> bool:
         x.ndim >= 2
         and -x.ndim <= axis < x.ndim
         and x.dtype.kind == "f"
-        and x.size >= _CLASSES_FIRST_MIN_SIZE
+        and x.size >= CLASSES_FIRST_MIN_SIZE
         and 1 <= x.shape[axis] <= _CLASSES_FIRST_MAX_C
     )
 

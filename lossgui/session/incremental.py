@@ -27,12 +27,13 @@ grid, ``'sum'`` formed other than as ``Σ l`` (label-smoothed cross-entropy).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 
-from lossgui.engine.activations import _CLASSES_FIRST_MIN_SIZE
+from lossgui.engine.activations import CLASSES_FIRST_MIN_SIZE
 from lossgui.engine.errors import LossInputError
 from lossgui.engine.pipeline import PipelineResult, compute_from_logits, probabilities
 from lossgui.engine.result import LossResult
@@ -150,13 +151,13 @@ def _block(edited: slice, n: int, row_size: int) -> slice:
     """The rows to recompute: ``edited``, widened to take the batch's kernels.
 
     The engine picks a kernel by size (a classes-first softmax from
-    ``_CLASSES_FIRST_MIN_SIZE`` elements on), and the kernels sum a row's
+    ``CLASSES_FIRST_MIN_SIZE`` elements on), and the kernels sum a row's
     classes in different orders; a block at least that large (when the batch
     is) takes the same kernel as the batch, so every row rounds the same.
     """
-    if n * row_size < _CLASSES_FIRST_MIN_SIZE:
+    if n * row_size < CLASSES_FIRST_MIN_SIZE:
         return edited
-    need = -(-_CLASSES_FIRST_MIN_SIZE // max(row_size, 1))
+    need = -(-CLASSES_FIRST_MIN_SIZE // max(row_size, 1))
     start, stop = edited.start, edited.stop
     if stop - start >= need:
         return edited
@@ -273,16 +274,12 @@ def evaluate_rows(
     )
     result = PipelineResult(loss, sliced.activation, activated, grad)
     probs = _probabilities(previous, doc, inputs[0][1], block, sliced, activated)
-    return Evaluation(
-        loss=previous.loss,
-        reduction=previous.reduction,
-        dtype=previous.dtype,
-        input_mode=previous.input_mode,
-        target_mode=previous.target_mode,
+    # the same loss and settings as ``previous`` (checked above): new numbers only
+    return replace(
+        previous,
         inputs=inputs,
         kwargs=tuple(kwargs.items()),
         result=result,
-        error=None,
         probabilities=probs,
         receipt=receipt_for(doc, inputs, kwargs, result),
     )
