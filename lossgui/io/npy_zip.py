@@ -121,6 +121,17 @@ def _damaged(detail: object) -> FileFormatError:
     )
 
 
+def _pickled(tensor: str) -> FileFormatError:
+    """The refusal of a member holding Python objects (seen in its header or load)."""
+    return FileFormatError(
+        translate(
+            "io",
+            "'{tensor}' holds pickled Python objects, which lossgui never "
+            "loads (they can run code)",
+        ).format(tensor=tensor)
+    )
+
+
 class NpyArchive:
     """An opened, directory-checked container (use as a context manager).
 
@@ -355,13 +366,7 @@ class NpyArchive:
             raise
         except ValueError as exc:
             if "pickle" in str(exc).lower():
-                raise FileFormatError(
-                    translate(
-                        "io",
-                        "'{tensor}' holds pickled Python objects, which lossgui never "
-                        "loads (they can run code)",
-                    ).format(tensor=tensor)
-                ) from None
+                raise _pickled(tensor) from None
             raise _damaged(exc) from None
         except (zipfile.BadZipFile, EOFError, zlib.error, OSError) as exc:
             raise _damaged(exc) from None
@@ -408,13 +413,7 @@ class NpyArchive:
     ) -> None:
         found_shape, _fortran, found_dtype, header_bytes = header
         if found_dtype.hasobject:
-            raise FileFormatError(
-                translate(
-                    "io",
-                    "'{tensor}' holds pickled Python objects, which lossgui never "
-                    "loads (they can run code)",
-                ).format(tensor=tensor)
-            )
+            raise _pickled(tensor)
         if found_dtype != expected:
             raise FileFormatError(
                 translate(
