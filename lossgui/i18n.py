@@ -27,8 +27,6 @@ dtypes, and the error messages torch raises (users search for them).
 from __future__ import annotations
 
 import os
-import threading
-import xml.etree.ElementTree as ElementTree
 from functools import cache
 from pathlib import Path
 
@@ -50,7 +48,6 @@ DEFAULT_LANGUAGE = "en"
 #: Language code -> its name in that language (View > Language).
 LANGUAGES: dict[str, str] = {"en": "English", "zh_CN": "简体中文"}
 
-_lock = threading.Lock()
 _current = DEFAULT_LANGUAGE
 
 
@@ -67,8 +64,7 @@ def set_language(code: str) -> str:
     """
     global _current
     chosen = code if code in LANGUAGES else language_for_locale(code)
-    with _lock:
-        _current = chosen
+    _current = chosen
     return chosen
 
 
@@ -128,6 +124,9 @@ def read_catalogue(path: Path) -> dict[tuple[str, str], str | None]:
     ``unfinished``, ``obsolete`` or ``vanished`` (as ``lrelease`` leaves
     such entries out of the ``.qm``).
     """
+    # deferred: only a non-English session reads catalogues
+    import xml.etree.ElementTree as ElementTree
+
     entries: dict[tuple[str, str], str | None] = {}
     root = ElementTree.parse(path).getroot()
     for context in root.iter("context"):
