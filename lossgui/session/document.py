@@ -150,9 +150,22 @@ class SessionDocument:
 
     def assign(self, other: SessionDocument) -> None:
         """Make this document equal to ``other`` (deep copy), keeping identity."""
-        clone = other.copy()
-        for name in self.__dataclass_fields__:
-            setattr(self, name, getattr(clone, name))
+        self.take(other.copy())
+
+    def take(self, other: SessionDocument) -> SessionDocument:
+        """Become ``other`` without copying; return what this document held.
+
+        ``other`` hands its arrays over: the caller must not use it afterwards.
+        The returned document owns this document's former state, again
+        without a copy. An undo step that swaps whole documents this way
+        costs nothing however large the tensors are (see
+        :class:`lossgui.ui.commands.DocumentCommand`).
+        """
+        fields = tuple(self.__dataclass_fields__)
+        held = SessionDocument(**{name: getattr(self, name) for name in fields})
+        for name in fields:
+            setattr(self, name, getattr(other, name))
+        return held
 
     # ---------------------------------------------------------------- settings
     def setting(self, key: str) -> Any:

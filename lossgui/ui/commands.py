@@ -122,28 +122,42 @@ class SettingCommand(QUndoCommand):
 
 
 class DocumentCommand(QUndoCommand):
-    """Replace the whole document with ``after`` (and back to ``before`` on undo)."""
+    """Replace the whole document with ``after`` (and back to ``before`` on undo).
+
+    The states are swapped, never copied: redo moves ``after``'s arrays into
+    the window's document and keeps the document's former arrays as the
+    state to return to; undo swaps back. This is exact because the undo
+    stack is linear: when a step is undone or redone, every later step has
+    been undone, so the window's document is in exactly the state the step
+    left (or found) it in. ``before`` is the document as it was when the step
+    was made; at the first redo the window's own arrays replace it (the same
+    values), so a step over a 200 MB batch holds one copy of each state.
+    """
 
     def __init__(
         self,
         controller: SessionController,
-        before: SessionDocument,
+        before: SessionDocument | None,
         after: SessionDocument,
         text: str,
     ):
         super().__init__(text)
         self._controller = controller
         self._before = before
-        self._after = after
+        self._after: SessionDocument | None = after
 
     def redo(self) -> None:
         """Qt: apply the edit."""
-        self._controller.document.assign(self._after)
+        assert self._after is not None, "redo of a step that is applied"
+        self._before = self._controller.document.take(self._after)
+        self._after = None
         self._controller.notify(Change.STRUCTURE, ())
 
     def undo(self) -> None:
         """Qt: revert the edit."""
-        self._controller.document.assign(self._before)
+        assert self._before is not None, "undo of a step that is not applied"
+        self._after = self._controller.document.take(self._before)
+        self._before = None
         self._controller.notify(Change.STRUCTURE, ())
 
 
