@@ -119,29 +119,33 @@ def _bce_f32(x: Array, y: Array, weight: Array | None) -> Terms:
     ``log1p(-x)`` comes from :func:`log1p_unit` (``x = 1`` gives NaN there,
     which ``fmax`` turns into the clamp value -100 as ``log(0)`` would).
     """
-    loss, grad = blockwise(_bce_block, x, y)
-    assert loss is not None and grad is not None
+    loss, grad = np.empty_like(x), np.empty_like(x)
+    blockwise(_bce_block, (x, y), (loss, grad))
     if weight is not None:
         np.multiply(loss, weight, out=loss)
         np.multiply(grad, weight, out=grad)
     return Terms(loss, grad, x.size)
 
 
-def _bce_block(x: Array, y: Array) -> tuple[Array, Array]:
-    """BCE's elementwise loss and gradient on one block (see :func:`_bce_f32`)."""
+def _bce_block(ins: tuple[Array, ...], outs: tuple[Array, ...]) -> None:
+    """BCE's elementwise loss and gradient on one block (see :func:`_bce_f32`).
+
+    ``ins = (x, y)``; writes ``outs = (loss, grad)``.
+    """
+    x, y = ins
+    loss, grad = outs
     log_x = np.log(x)
     np.maximum(log_x, -100, out=log_x)
     log_1mx, one_minus_x = log1p_unit(np.negative(x))
     np.fmax(log_1mx, -100, out=log_1mx)
     np.multiply(log_x, y, out=log_x)
     np.multiply(np.subtract(1, y), log_1mx, out=log_1mx)
-    loss = np.add(log_x, log_1mx, out=log_x)
+    np.add(log_x, log_1mx, out=loss)
     np.negative(loss, out=loss)
     den = np.multiply(x, one_minus_x, out=one_minus_x)
     np.maximum(den, np.float32(EPSILON_F), out=den)
-    grad = np.subtract(x, y)
+    np.subtract(x, y, out=grad)
     np.divide(grad, den, out=grad)
-    return loss, grad
 
 
 def logits_terms_f32(
@@ -154,14 +158,16 @@ def logits_terms_f32(
     tuple of ndarray
         ``(l, σ(x) - y, σ(x))``; ``σ(x)`` is None unless ``keep_p``.
     """
-    loss, grad, p = blockwise(lambda a, b: _logits_block(a, b, keep_p), x, y)
-    assert loss is not None and grad is not None
-    return loss, grad, p
+    loss, grad = np.empty_like(x), np.empty_like(x)
+    if keep_p:
+        p = np.empty_like(x)
+        blockwise(_logits_block, (x, y), (loss, grad, p))
+        return loss, grad, p
+    blockwise(_logits_block, (x, y), (loss, grad))
+    return loss, grad, None
 
 
-def _logits_block(
-    x: Array, y: Array, keep_p: bool = True
-) -> tuple[Array, Array, Array | None]:
+def _logits_block(ins: tuple[Array, ...], outs: tuple[Array, ...]) -> None:
     """Elementwise BCE-with-logits loss, ``σ(x) - y`` and ``σ(x)`` for float32.
 
     Formula
@@ -169,15 +175,14 @@ def _logits_block(
     ``e = exp(-|x|)``, ``logσ(x) = min(x, 0) - log1p(e)``,
     ``l = (1 - y) x - logσ(x)`` (torch's order) and ``σ(x) = max(e, [x >= 0])
     / (1 + e)``; ``x`` and ``y`` are float32 arrays of one shape. ``log1p``
-    as :func:`lossgui.engine.fast_math.log1p_unit`, step by step in four
+    as :func:`lossgui.engine.fast_math.log1p_unit`, step by step in three
     buffers of the block.
 
-    Returns
-    -------
-    tuple of ndarray
-        ``(l, σ(x) - y, σ(x))``, new float32 arrays; ``σ(x)`` is None (its
-        buffer becomes the gradient) unless ``keep_p``.
+    ``ins = (x, y)``; writes ``outs = (l, σ(x) - y)`` or ``(l, σ(x) - y,
+    σ(x))``.
     """
+    x, y = ins
+    loss, grad = outs[0], outs[1]
     one = np.float32(1)
     e = exp_neg_abs(x)
     u = np.add(e, one)
@@ -186,15 +191,13 @@ def _logits_block(
     np.subtract(err, e, out=err)
     np.divide(err, u, out=err)
     np.subtract(softplus, err, out=softplus)
-    p = sigmoid_from_exp(x, e, u, out=err)
+    p = sigmoid_from_exp(x, e, u, out=outs[2] if len(outs) > 2 else err)
     log_sig = np.minimum(x, 0, out=e)
     np.subtract(log_sig, softplus, out=log_sig)
-    loss = np.subtract(one, y, out=u)
+    np.subtract(one, y, out=loss)
     np.multiply(loss, x, out=loss)
     np.subtract(loss, log_sig, out=loss)
-    if keep_p:
-        return loss, np.subtract(p, y, out=log_sig), p
-    return loss, np.subtract(p, y, out=p), None
+    np.subtract(p, y, out=grad)
 
 
 def bce_with_logits(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:

@@ -88,12 +88,12 @@ def log_cosh(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
 
 def _log_cosh_f32(d: Array) -> Terms:
     """:func:`_log_cosh_block` over ``d``, block by block (same values)."""
-    loss, grad = blockwise(_log_cosh_block, d)
-    assert loss is not None and grad is not None
+    loss, grad = np.empty_like(d), np.empty_like(d)
+    blockwise(_log_cosh_block, (d,), (loss, grad))
     return Terms(loss, grad, loss.size)
 
 
-def _log_cosh_block(d: Array) -> tuple[Array, Array]:
+def _log_cosh_block(ins: tuple[Array, ...], outs: tuple[Array, ...]) -> None:
     r"""Log-cosh of a float32 error ``d`` with one ``log`` and no ``np.where``.
 
     Formula
@@ -103,12 +103,14 @@ def _log_cosh_block(d: Array) -> tuple[Array, Array]:
     cancellation near 0) and ``a - log 2 + log1p(exp(-2a))`` otherwise. Both
     take ``log1p`` of ``z = m (-t²) + (1 - m) exp(-2a)`` (in ``(-0.6, 1]``)
     and ``l = (1 - m)(a - log 2) + (1 - 1.5 m) log1p(z)``. The gradient is
-    ``t``.
+    ``t``. ``ins = (d,)``; writes ``outs = (loss, t)``.
     """
+    (d,) = ins
+    loss, t = outs
     a = np.abs(d)
     near = np.less(a, 1, out=np.empty_like(d))
     far = np.subtract(1, near)
-    t = np.tanh(d)
+    np.tanh(d, out=t)
     z = np.multiply(t, t)
     np.multiply(z, near, out=z)
     w = np.multiply(a, np.float32(-2))
@@ -117,13 +119,12 @@ def _log_cosh_block(d: Array) -> tuple[Array, Array]:
     np.subtract(w, z, out=z)
     log1p_z, _ = log1p_unit(z)
     np.subtract(a, np.float32(math.log(2)), out=a)
-    loss = np.multiply(a, far, out=a)
+    np.multiply(a, far, out=loss)
     np.multiply(near, np.float32(-1.5), out=near)
     np.add(near, 1, out=near)
     np.multiply(log1p_z, near, out=log1p_z)
     np.add(loss, log1p_z, out=loss)
     np.add(loss, 0, out=loss)  # -0.0 (tiny d) -> +0.0, as log(cosh(d))
-    return loss, t
 
 
 def squared_hinge(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:

@@ -59,47 +59,49 @@ def _pool() -> ThreadPoolExecutor:
 
 
 def blockwise(
-    fn: Callable[..., tuple[Array | None, ...]], *arrays: Array, block: int = BLOCK
-) -> tuple[Array | None, ...]:
-    """``fn(*arrays)`` for an elementwise ``fn``, computed block by block.
+    fn: Callable[[tuple[Array, ...], tuple[Array, ...]], None],
+    inputs: tuple[Array, ...],
+    outputs: tuple[Array, ...],
+    *,
+    block: int = BLOCK,
+) -> None:
+    """Fill ``outputs`` with ``fn(inputs, outputs)``, block by block.
 
     A kernel of a dozen passes over million-element arrays runs from main
     memory (and faults in fresh pages for each temporary); on blocks that
     stay in cache the same operations take about a third of the time, and
-    the blocks run on :data:`THREADS` worker threads. The results are
-    identical: every output element depends only on the inputs at the same
-    position.
+    the blocks run on :data:`THREADS` worker threads. Each block writes
+    straight into its slice of the outputs (no copy afterwards). The results
+    are identical to one call on the whole arrays: every output element
+    depends only on the inputs at the same position.
 
     Parameters
     ----------
     fn : callable
-        Takes arrays of one shape, returns a tuple of arrays of that shape
-        (or None entries, passed through).
-    *arrays : ndarray
+        ``fn(ins, outs)`` computes an elementwise kernel of the arrays
+        ``ins`` into the arrays ``outs`` (all of one shape), in place.
+    inputs : tuple of ndarray
         Inputs of one shape.
+    outputs : tuple of ndarray
+        C-contiguous arrays of that shape, filled in place.
     block : int
         Elements per block.
-
-    Returns
-    -------
-    tuple
-        ``fn``'s outputs for the whole arrays, in the inputs' shape.
     """
-    shape = arrays[0].shape
-    flat = [np.ravel(a) for a in arrays]
-    size = flat[0].size
+    size = inputs[0].size
     if size <= block:
-        return fn(*arrays)
-    starts = range(0, size, block)
-    first = fn(*(a[:block] for a in flat))
-    outputs = [None if p is None else np.empty(size, p.dtype) for p in first]
+        fn(inputs, outputs)
+        return
+    flat_in = [np.ravel(a) for a in inputs]
+    flat_out = [o.reshape(-1) for o in outputs]  # views: the outputs are contiguous
 
     def run(start: int) -> None:
-        parts = first if start == 0 else fn(*(a[start : start + block] for a in flat))
-        for out, part in zip(outputs, parts, strict=True):
-            if out is not None and part is not None:
-                out[start : start + block] = part
+        stop = start + block
+        fn(
+            tuple(a[start:stop] for a in flat_in),
+            tuple(o[start:stop] for o in flat_out),
+        )
 
+    starts = range(0, size, block)
     # NumPy releases the GIL inside ufunc loops: blocks run on the worker
     # threads, each in a copy of the caller's context (np.errstate lives there).
     if threading.current_thread().name.startswith(_WORKER):  # nested: no waiting
@@ -108,7 +110,6 @@ def blockwise(
     else:
         context = contextvars.copy_context()
         list(_pool().map(lambda start: context.copy().run(run, start), starts))
-    return tuple(None if out is None else out.reshape(shape) for out in outputs)
 
 
 def is_plain_float32(*arrays: Array) -> bool:
@@ -159,7 +160,7 @@ def log1p_unit(z: Array, u: Array | None = None) -> tuple[Array, Array]:
     return out, u
 
 
-def log1p_nonneg(z: Array) -> tuple[Array, Array]:
+def log1p_nonneg(z: Array, out: Array | None = None) -> tuple[Array, Array]:
     """``log1p(z)`` for ``z >= 0`` (``+inf`` included) from ``log``, to about 1 ulp.
 
     Formula
@@ -170,14 +171,21 @@ def log1p_nonneg(z: Array) -> tuple[Array, Array]:
     ``z > 1`` it is 0, where ``log(u)`` is already accurate (``>= log 2``).
     ``z = inf`` gives ``inf``, NaN gives NaN.
 
+    Parameters
+    ----------
+    z : ndarray
+        Values ``>= 0``; not modified.
+    out : ndarray, optional
+        Where to write ``log1p(z)`` (a new array if None).
+
     Returns
     -------
     tuple of ndarray
-        ``log1p(z)`` (a new array) and ``u = 1 + z``.
+        ``log1p(z)`` (``out``) and ``u = 1 + z``.
     """
     one = z.dtype.type(1)
     u = np.add(z, one)
-    out = np.log(u)
+    out = np.log(u, out=out)
     clipped = np.minimum(z, one)
     err = np.add(clipped, one)
     np.subtract(err, one, out=err)

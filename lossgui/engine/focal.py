@@ -106,18 +106,24 @@ def sigmoid_focal(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Term
 
 def _focal_f32(x: Array, y: Array, alpha: float, gamma: float) -> tuple[Array, Array]:
     """:func:`_focal_block` over the whole arrays, block by block (same values)."""
-    loss, grad = blockwise(lambda a, b: _focal_block(a, b, alpha, gamma), x, y)
-    assert loss is not None and grad is not None
+    loss, grad = np.empty_like(x), np.empty_like(x)
+    blockwise(
+        lambda ins, outs: _focal_block(ins, outs, alpha, gamma), (x, y), (loss, grad)
+    )
     return loss, grad
 
 
-def _focal_block(x: Array, y: Array, alpha: float, gamma: float) -> tuple[Array, Array]:
+def _focal_block(
+    ins: tuple[Array, ...], outs: tuple[Array, ...], alpha: float, gamma: float
+) -> None:
     """:func:`sigmoid_focal`'s loss and gradient for float32 ``x``, ``y`` of one shape.
 
     The same operations as the general path (so the same rounding, NaN and
     inf), written into reused buffers; ``-(g y) + g (1 - y)`` is formed as
-    ``g (1 - y) - g y``, which is exactly equal.
+    ``g (1 - y) - g y``, which is exactly equal. ``ins = (x, y)``; writes
+    ``outs = (loss, grad)``.
     """
+    x, y = ins
     ce, dce, p = logits_terms_f32(x, y)
     assert p is not None  # keep_p is the default
     one_minus_y = np.subtract(1, y)
@@ -126,7 +132,7 @@ def _focal_block(x: Array, y: Array, alpha: float, gamma: float) -> tuple[Array,
     np.add(base, np.multiply(one_minus_p, one_minus_y), out=base)
     np.subtract(1, base, out=base)  # 1 - p_t
     q: Array = base**gamma
-    loss = np.multiply(ce, q)
+    loss = np.multiply(ce, q, out=outs[0])
     g_ce = q
     if alpha >= 0:
         alpha_t = np.multiply(y, np.float32(alpha))
@@ -145,8 +151,7 @@ def _focal_block(x: Array, y: Array, alpha: float, gamma: float) -> tuple[Array,
     np.subtract(g_p, np.multiply(g_base, y, out=base), out=g_p)
     np.multiply(g_p, one_minus_p, out=g_p)
     np.multiply(g_p, p, out=g_p)
-    grad = np.add(g_p, dce, out=g_p)
-    return loss, grad
+    np.add(g_p, dce, out=outs[1])
 
 
 register(

@@ -152,28 +152,30 @@ def soft_margin(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
 
 def _soft_margin_f32(x: Array, y: Array) -> Terms:
     """:func:`_soft_margin_block`, block by block when ``y`` has ``x``'s shape."""
+    loss, grad = np.empty_like(x), np.empty_like(x)
     if y.shape != x.shape:
-        loss, grad = _soft_margin_block(x, y)
+        _soft_margin_block((x, y), (loss, grad))
     else:
-        loss, grad = blockwise(_soft_margin_block, x, y)  # type: ignore[assignment]
-    assert loss is not None and grad is not None
+        blockwise(_soft_margin_block, (x, y), (loss, grad))
     return Terms(loss, grad, x.size)
 
 
-def _soft_margin_block(x: Array, y: Array) -> tuple[Array, Array]:
+def _soft_margin_block(ins: tuple[Array, ...], outs: tuple[Array, ...]) -> None:
     """:func:`soft_margin` for float32 ``x`` and ``y`` (``y`` broadcasts to ``x``).
 
     ``z = exp(x (-y))`` (equal to torch's ``exp(-x y)``: negation is exact),
     ``l = log1p(z)`` by :func:`log1p_nonneg` (``inf`` for ``z = inf``), and
-    ``dl/dx = (-y) z / (1 + z)`` reusing ``z`` and ``1 + z``.
+    ``dl/dx = (-y) z / (1 + z)`` reusing ``1 + z``. ``ins = (x, y)``; writes
+    ``outs = (loss, grad)``.
     """
+    x, y = ins
+    loss, grad = outs
     neg_y = np.negative(y)
     z = np.multiply(x, neg_y)
     np.exp(z, out=z)
-    loss, one_plus_z = log1p_nonneg(z)
-    grad = np.multiply(neg_y, z, out=z)
+    _, one_plus_z = log1p_nonneg(z, out=loss)
+    np.multiply(neg_y, z, out=grad)
     np.divide(grad, one_plus_z, out=grad)
-    return loss, grad
 
 
 def hinge_embedding(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:

@@ -111,8 +111,19 @@ def test_fast_paths_are_taken_only_for_plain_float32_arrays():
     assert not is_plain_float32(np.float32(1.0)[()] * np.ones((), F32))  # 0-d
 
 
-def _terms(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, None, np.ndarray]:
-    return np.log(a) * b, None, np.exp(-np.abs(a)) + b
+def _terms(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    return np.log(a) * b, np.exp(-np.abs(a)) + b
+
+
+def _terms_into(ins: tuple[np.ndarray, ...], outs: tuple[np.ndarray, ...]) -> None:
+    for out, value in zip(outs, _terms(*ins), strict=True):
+        out[...] = value
+
+
+def _filled(*ins: np.ndarray, block: int) -> tuple[np.ndarray, np.ndarray]:
+    outs = np.full_like(ins[0], np.nan), np.full_like(ins[0], np.nan)
+    blockwise(_terms_into, ins, outs, block=block)
+    return outs
 
 
 def test_blockwise_equals_the_direct_call_bit_for_bit():
@@ -120,29 +131,45 @@ def test_blockwise_equals_the_direct_call_bit_for_bit():
     a = np.abs(rng.standard_normal((301, 7))).astype(F32)
     b = rng.standard_normal((301, 7)).astype(F32)
     direct = _terms(a, b)
-    blocked = blockwise(_terms, a, b, block=64)  # 33 blocks, the last short
-    assert blocked[1] is None
-    for got, want in ((blocked[0], direct[0]), (blocked[2], direct[2])):
-        assert got is not None and got.shape == (301, 7) and got.dtype == F32
+    blocked = _filled(a, b, block=64)  # 33 blocks, the last short
+    for got, want in zip(blocked, direct, strict=True):
+        assert got.shape == (301, 7) and got.dtype == F32
         assert got.tobytes() == want.tobytes()
+
+
+def test_blockwise_small_input_is_one_call_into_the_outputs():
+    a = np.arange(1, 6, dtype=F32)
+    seen: list[tuple[np.ndarray, ...]] = []
+
+    def record(ins: tuple[np.ndarray, ...], outs: tuple[np.ndarray, ...]) -> None:
+        seen.append(outs)
+        _terms_into(ins, outs)
+
+    outs = np.empty_like(a), np.empty_like(a)
+    blockwise(record, (a, a), outs, block=5)
+    assert len(seen) == 1 and seen[0][0] is outs[0]
+    assert outs[0].tobytes() == _terms(a, a)[0].tobytes()
 
 
 def test_blockwise_workers_keep_the_callers_errstate():
     a = np.zeros(1000, dtype=F32)  # log(0): a divide-by-zero warning
     with np.errstate(divide="ignore"):
-        loss, _, _ = blockwise(_terms, a, np.ones(1000, F32), block=100)
-    assert loss is not None and np.all(loss == -np.inf)
+        loss, _ = _filled(a, np.ones(1000, F32), block=100)
+    assert np.all(loss == -np.inf)
     with np.errstate(divide="raise"), pytest.raises(FloatingPointError):
-        blockwise(_terms, a, np.ones(1000, F32), block=100)
+        _filled(a, np.ones(1000, F32), block=100)
 
 
 def test_blockwise_inside_a_worker_runs_serially():
-    def outer(a: np.ndarray) -> tuple[np.ndarray]:
-        (inner,) = blockwise(lambda x: (x * 2,), np.repeat(a, 3), block=10)
-        assert inner is not None
-        return (inner[::3] + 1,)
+    def double(ins: tuple[np.ndarray, ...], outs: tuple[np.ndarray, ...]) -> None:
+        np.multiply(ins[0], 2, out=outs[0])
+
+    def outer(ins: tuple[np.ndarray, ...], outs: tuple[np.ndarray, ...]) -> None:
+        inner = np.empty(ins[0].size * 3, F32)
+        blockwise(double, (np.repeat(ins[0], 3),), (inner,), block=10)
+        np.add(inner[::3], 1, out=outs[0])
 
     a = np.arange(1000, dtype=F32)
-    (out,) = blockwise(outer, a, block=100)
-    assert out is not None
+    out = np.empty_like(a)
+    blockwise(outer, (a,), (out,), block=100)
     np.testing.assert_array_equal(out, a * 2 + 1)
