@@ -5,6 +5,10 @@ themselves; they call a :class:`SessionController` method, which pushes a
 command on its ``QUndoStack``. Running the command (now, on undo, on redo)
 emits :attr:`SessionController.changed`, which the main window routes to its
 single recompute slot.
+
+While a background job reads or replaces the document
+(:mod:`lossgui.ui.background`), :attr:`SessionController.read_only` is set
+and every edit method returns without changing anything.
 """
 
 from __future__ import annotations
@@ -53,6 +57,9 @@ class SessionController(QObject):
         super().__init__(parent)
         self._document = document
         self.edited_region: tuple[range, range] | None = None
+        #: Edits are held off (a background job reads the document); the
+        #: grids open no editors and every edit method does nothing.
+        self.read_only = False
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(UNDO_LIMIT)
 
@@ -92,6 +99,8 @@ class SessionController(QObject):
 
         ``text`` names the undo step (default "Edit cell").
         """
+        if self.read_only:
+            return
         if text is None:
             text = QCoreApplication.translate("SessionController", "Edit cell")
         self.undo_stack.push(CellsCommand(self, name, rows, columns, values, text))
@@ -112,7 +121,7 @@ class SessionController(QObject):
     # ---------------------------------------------------------------- settings
     def set_setting(self, key: str, value: object, text: str | None = None) -> None:
         """Change one setting key (``"reduction"``, ``"param.beta"``, ...)."""
-        if self._document.setting(key) == value:
+        if self.read_only or self._document.setting(key) == value:
             return
         label = text or QCoreApplication.translate(
             "SessionController", "Set {key} to {value}"
@@ -128,6 +137,8 @@ class SessionController(QObject):
         ``edit`` either changes the copy in place (returning ``None``) or
         returns a new document.
         """
+        if self.read_only:
+            return
         before = self._document.copy()
         draft = self._document.copy()
         result = edit(draft)

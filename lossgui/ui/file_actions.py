@@ -83,8 +83,21 @@ class FileActions(QObject):
             action.setObjectName(name)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _=False: slot())
+        action.triggered.connect(lambda _=False: self._run(slot))
         return action
+
+    def _run(self, slot: Callable[[], object]) -> None:
+        """Run a menu command (not while a background job runs).
+
+        An unexpected exception goes to the status bar, never into Qt's
+        event loop.
+        """
+        if self.window.background.busy:
+            return
+        try:
+            slot()
+        except Exception as exc:
+            self.window.report_error(exc)
 
     def _build_file_menu(self) -> None:
         actions = self.window.window_actions
@@ -182,7 +195,9 @@ class FileActions(QObject):
         for number, name in enumerate(recent, start=1):
             action = self.recent_menu.addAction(f"&{number} {Path(name).name}")
             action.setToolTip(name)
-            action.triggered.connect(lambda _=False, n=name: self.sessions.open_path(n))
+            action.triggered.connect(
+                lambda _=False, n=name: self._run(lambda: self.sessions.open_path(n))
+            )
         if not recent:
             self.recent_menu.addAction(
                 QCoreApplication.translate("FileActions", "(no recent sessions)")
@@ -212,7 +227,9 @@ class FileActions(QObject):
             action.setToolTip(description)
             action.setStatusTip(description)
             action.triggered.connect(
-                lambda _=False, p=example.path: self.sessions.open_path(p, example=True)
+                lambda _=False, p=example.path: self._run(
+                    lambda: self.sessions.open_path(p, example=True)
+                )
             )
             self.example_actions[example.path.stem] = action
         for submenu in groups.values():
@@ -248,7 +265,8 @@ class FileActions(QObject):
     # --------------------------------------------------------------- lifecycle
     def new_session(self) -> None:
         """File > New: the start-up example, as one undo step."""
-        self.sessions.new_session()
+        if not self.window.background.busy:
+            self.sessions.new_session()
 
     def startup(self, session_file: str | None) -> None:
         """At start: open ``session_file``, or recover an autosave if one is left."""

@@ -141,6 +141,9 @@ class Autosave(QObject):
     def save_now(self) -> bool:
         """Write the autosave file now (if there are unsaved changes)."""
         self.timer.stop()
+        if self.window.background.busy:  # a job holds the document: try later
+            self.timer.start()
+            return False
         doc = self.window.controller.document
         if not self.sessions.modified:
             self.remove()

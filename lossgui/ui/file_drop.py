@@ -80,6 +80,8 @@ class FileDropFilter(QObject):
 
     def drop(self, path: Path, pos: QPoint | None = None) -> bool:
         """Open or import ``path`` dropped at ``pos``; True when something changed."""
+        if self.window.background.busy:
+            return False
         if path.suffix.lower() == ".json":
             return bool(self.files.sessions.open_path(path))
         grid = grid_at(self.window, pos) if pos is not None else None

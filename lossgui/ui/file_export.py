@@ -1,7 +1,8 @@
 """File > Export CSV…: the current evaluation as tidy CSV plus a JSON summary.
 
 The writer is :func:`lossgui.io.csv_export.write_export` (Qt-free, atomic);
-this module asks for the file name, shows progress for big batches and
+this module asks for the file name, writes a big batch in the window's
+worker thread with progress and Cancel (:mod:`lossgui.ui.background`) and
 reports the outcome. Exporting never changes the document.
 """
 
@@ -14,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from lossgui.i18n import QT_TRANSLATE_NOOP
-from lossgui.ui.file_progress import run_with_progress
+from lossgui.ui import background
 
 if TYPE_CHECKING:
     from lossgui.ui.main_window import MainWindow
@@ -37,6 +38,8 @@ def _default_name(window: MainWindow) -> str:
 
 def export_csv(window: MainWindow) -> Path | None:
     """Ask for a CSV name and export; returns the CSV path, or None."""
+    if window.background.busy:
+        return None
     evaluation = window.evaluation
     if evaluation is None or not evaluation.ok:
         reason = evaluation.error.torch_text if evaluation and evaluation.error else ""
@@ -65,13 +68,16 @@ def export_csv(window: MainWindow) -> Path | None:
     from lossgui.io.csv_export import ExportCancelled, ExportError, write_export
 
     try:
-        csv_file, summary = run_with_progress(
-            window,
-            QCoreApplication.translate("FileExport", "Writing {file}…").format(
-                file=path.name
-            ),
-            lambda progress: write_export(path, evaluation, progress),
-        )
+        if evaluation.grid.size <= background.BACKGROUND_VALUES:
+            csv_file, summary = write_export(path, evaluation)
+        else:  # the writer stops at Cancel and leaves nothing: wait for it
+            csv_file, summary = window.background.run(
+                QCoreApplication.translate("FileExport", "Writing {file}…").format(
+                    file=path.name
+                ),
+                lambda progress: write_export(path, evaluation, progress),
+                wait=True,
+            )
     except ExportCancelled:
         window.show_message(
             QCoreApplication.translate(

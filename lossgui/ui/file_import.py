@@ -1,9 +1,11 @@
 """Importing real model outputs: array files and pasted tensors.
 
 Every import is one undoable step on the controller's stack ("Import
-preds.npz"), so Ctrl+Z brings the previous tensors back. Loading runs in
-chunks behind a progress dialog (:mod:`lossgui.ui.file_progress`); a file
-that cannot be used is explained in a dialog and changes nothing.
+preds.npz"), so Ctrl+Z brings the previous tensors back. A large file is
+loaded, and a large result evaluated, in the window's worker thread
+(:mod:`lossgui.ui.background`): the document changes only when both
+finished, and Cancel changes nothing. A file that cannot be used is
+explained in a dialog and changes nothing.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from lossgui.i18n import QT_TRANSLATE_NOOP
 from lossgui.io.arrays import ARRAY_SUFFIXES
 from lossgui.io.errors import FileFormatError
 from lossgui.session import SessionDocument
-from lossgui.ui.file_progress import run_with_progress
+from lossgui.ui import background
+from lossgui.ui.background import Cancelled
 from lossgui.ui.file_session import show_file_error
 
 if TYPE_CHECKING:
@@ -80,19 +83,21 @@ class Importer(QObject):
         from lossgui.io.table_reader import LoadCancelled
 
         try:
-            arrays = run_with_progress(
-                self.window,
-                QCoreApplication.translate("Importer", "Loading {file}…").format(
-                    file=path.name
-                ),
-                lambda progress: load_arrays(path, progress),
-            )
-        except LoadCancelled:
-            self.window.show_message(
-                QCoreApplication.translate(
-                    "Importer", "Loading {file} cancelled; nothing changed"
-                ).format(file=path.name)
-            )
+            size = path.stat().st_size
+        except OSError:
+            size = 0  # load_arrays says why
+        try:
+            if size <= background.BACKGROUND_BYTES:
+                arrays = load_arrays(path)
+            else:
+                arrays = self.window.background.run(
+                    QCoreApplication.translate("Importer", "Loading {file}…").format(
+                        file=path.name
+                    ),
+                    lambda progress: load_arrays(path, progress),
+                )
+        except (Cancelled, LoadCancelled):
+            self._cancelled(path)
             return None
         except FileFormatError as exc:
             self._refuse(path, exc)
@@ -115,6 +120,8 @@ class Importer(QObject):
             Always show the assignment dialog; otherwise it is shown only when
             the file's arrays do not map obviously onto the tensors.
         """
+        if self.window.background.busy:
+            return False
         file = Path(path)
         arrays = self.load(file)
         if arrays is None:
@@ -141,13 +148,37 @@ class Importer(QObject):
             new = dialog.result_document
             if new is None:
                 return False
-        self._apply(
-            new,
-            QCoreApplication.translate("Importer", "Import {file}").format(
-                file=file.name
-            ),
-        )
+        evaluation = None
+        if background.is_large(new):
+            document = new
+            try:
+                evaluation = self.window.background.run(
+                    QCoreApplication.translate(
+                        "MainWindow", "Evaluating {loss}…"
+                    ).format(loss=new.loss),
+                    lambda _progress: document.evaluate(),
+                )
+            except Cancelled:
+                self._cancelled(file)
+                return False
+        self.window.prime(evaluation)
+        try:
+            self._apply(
+                new,
+                QCoreApplication.translate("Importer", "Import {file}").format(
+                    file=file.name
+                ),
+            )
+        finally:
+            self.window.prime(None)
         return True
+
+    def _cancelled(self, path: Path) -> None:
+        self.window.show_message(
+            QCoreApplication.translate(
+                "Importer", "Loading {file} cancelled; nothing changed"
+            ).format(file=path.name)
+        )
 
     def _refuse(self, path: Path, exc: FileFormatError) -> None:
         """Say in a dialog and the status bar why ``path`` cannot be imported."""

@@ -11,10 +11,19 @@ that cannot be read leaves everything as it was and says why in a dialog.
 
 The window title and a permanent status-bar label (``documentLabel``) name
 what is loaded: the file, or the example and its article.
+
+A large file is read (and its document evaluated) in the window's worker
+thread (:mod:`lossgui.ui.background`) and shown only when both finished;
+Cancel leaves the session as it was. A large session is written there too,
+to a hidden file beside the target that replaces it only when complete, so
+Cancel or a failure leaves no file.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+import uuid
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -27,10 +36,14 @@ from lossgui.i18n import QT_TRANSLATE_NOOP, translate
 from lossgui.io.errors import FileFormatError
 from lossgui.session import SessionDocument, startup_document
 from lossgui.session.document_name import DocumentName
+from lossgui.ui import background
+from lossgui.ui.background import Cancelled
 from lossgui.ui.commands import Change, OpenDocumentCommand
 from lossgui.ui.document_history import DocumentHistory
 
 if TYPE_CHECKING:
+    from lossgui.io.session_file import LoadedSession
+    from lossgui.session import Evaluation
     from lossgui.ui.main_window import MainWindow
 
 __all__ = ["SESSION_FILTER", "SessionFiles", "ask_save_changes", "show_file_error"]
@@ -258,12 +271,18 @@ class SessionFiles(QObject):
         ``fresh``: start a new undo history (a file given at start-up);
         otherwise opening is one undo step.
         """
+        if self.window.background.busy:
+            return False
         file = Path(path)
-        # deferred: json, schema checks and hashing are not needed at start-up
-        from lossgui.io.session_file import read_session
-
         try:
-            loaded = read_session(file)
+            loaded, evaluation = self._read(file)
+        except Cancelled:
+            self.window.show_message(
+                QCoreApplication.translate(
+                    "SessionFiles", "Opening {file} cancelled; nothing changed"
+                ).format(file=file.name)
+            )
+            return False
         except FileFormatError as exc:
             show_file_error(
                 self.window,
@@ -292,12 +311,52 @@ class SessionFiles(QObject):
             message = QCoreApplication.translate(
                 "SessionFiles", "Opened {file}"
             ).format(file=file.name)
-        if fresh:
-            self.replace_document(loaded.document, name)
-        else:
-            self.open_document(loaded.document, name, message)
+        self.window.prime(evaluation)
+        try:
+            if fresh:
+                self.replace_document(loaded.document, name)
+            else:
+                self.open_document(loaded.document, name, message)
+        finally:
+            self.window.prime(None)
         self.window.show_message(message)
         return True
+
+    def _read(self, file: Path) -> tuple[LoadedSession, Evaluation | None]:
+        """Read ``file``; a large one (and its evaluation) in the worker thread.
+
+        Raises
+        ------
+        FileFormatError
+            When the file cannot be used.
+        Cancelled
+            When the user cancelled the reading.
+        """
+        # deferred: json, schema checks and hashing are not needed at start-up
+        from lossgui.io.session_file import read_session
+
+        try:
+            size = file.stat().st_size
+        except OSError:
+            size = 0  # read_session says why
+        if size <= background.BACKGROUND_BYTES:
+            return read_session(file), None
+
+        def job(
+            progress: background.Progress,
+        ) -> tuple[LoadedSession, Evaluation | None]:
+            loaded = read_session(file)
+            if not background.is_large(loaded.document):
+                return loaded, None
+            progress(0.5)
+            return loaded, loaded.document.evaluate()
+
+        return self.window.background.run(
+            QCoreApplication.translate("SessionFiles", "Opening {file}…").format(
+                file=file.name
+            ),
+            job,
+        )
 
     # ------------------------------------------------------------------ saving
     def save(self) -> bool:
@@ -353,10 +412,17 @@ class SessionFiles(QObject):
 
     def save_to(self, path: Path) -> bool:
         """Write the session to ``path`` (atomically); True when it worked."""
-        from lossgui.io.session_file import write_session  # deferred, as above
-
+        if self.window.background.busy:
+            return False
         try:
-            write_session(path, self.controller.document)
+            self._write(path)
+        except Cancelled:
+            self.window.show_message(
+                QCoreApplication.translate(
+                    "SessionFiles", "Saving {file} cancelled; nothing was written"
+                ).format(file=path.name)
+            )
+            return False
         except OSError as exc:
             reason = exc.strerror or str(exc)
             QMessageBox.critical(
@@ -383,6 +449,50 @@ class SessionFiles(QObject):
             )
         )
         return True
+
+    def _write(self, path: Path) -> None:
+        """Write the document to ``path``; a large one in the worker thread.
+
+        In the worker, the session goes to a hidden file beside ``path``
+        that replaces it once complete (and is removed after Cancel or a
+        failure), so ``path`` is either the old file or the whole new one.
+
+        Raises
+        ------
+        OSError
+            When the file cannot be written.
+        Cancelled
+            When the user cancelled the writing.
+        """
+        from lossgui.io.session_binary import session_values
+        from lossgui.io.session_file import write_session  # deferred, as above
+
+        doc = self.controller.document
+        if session_values(doc) <= background.BACKGROUND_VALUES:
+            write_session(path, doc)
+            return
+        unique = uuid.uuid4().hex[:8]  # an abandoned save may still write its own
+        partial = path.with_name(f".{path.stem}.saving-{unique}{path.suffix}")
+
+        def remove(_result: object = None) -> None:
+            with contextlib.suppress(OSError):
+                partial.unlink()
+
+        def job(_progress: background.Progress) -> None:
+            write_session(partial, doc)
+
+        try:
+            self.window.background.run(
+                QCoreApplication.translate("SessionFiles", "Saving {file}…").format(
+                    file=path.name
+                ),
+                job,
+                discard=remove,
+            )
+            os.replace(partial, path)
+        except OSError:
+            remove()
+            raise
 
     # ------------------------------------------------------------------ recent
     def recent_files(self) -> list[str]:

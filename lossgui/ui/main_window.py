@@ -6,6 +6,13 @@ Data flows one way. Widgets and models edit through the
 calls :meth:`MainWindow._recompute`, the only place that evaluates the
 document. The frozen :class:`Evaluation` then goes to every registered view
 in the same event-loop turn.
+
+A full evaluation of a large document (more than
+:data:`~lossgui.ui.background.EVALUATION_VALUES` values) runs in the worker
+thread of :attr:`MainWindow.background` instead: the views keep the previous
+evaluation meanwhile, edits are held off, and Cancel undoes the change that
+asked for it. Smaller documents, and cell edits that
+:func:`~lossgui.session.incremental.evaluate_rows` handles, stay synchronous.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ from PySide6.QtWidgets import (
 from lossgui.session import Evaluation, SessionDocument, startup_document
 from lossgui.session.incremental import evaluate_rows
 from lossgui.ui.actions import WindowActions
+from lossgui.ui.background import BackgroundRunner, is_large
 from lossgui.ui.commands import Change
 from lossgui.ui.controller import SessionController
 from lossgui.ui.file_actions import FileActions
@@ -92,11 +100,23 @@ class MainWindow(QMainWindow):
         self.evaluation: Evaluation | None = None
         #: The evaluation of the document as it stands, for an incremental edit.
         self._incremental_base: Evaluation | None = None
+        #: An evaluation of the next document shown, computed in the background
+        #: by an open or import (see :meth:`prime`).
+        self._primed: Evaluation | None = None
+        #: Bumped by every full evaluation; a background result of an older one
+        #: is stale and dropped.
+        self._generation = 0
+        #: Where Cancel returns the undo stack: the step before the change whose
+        #: background evaluation runs, and the stack index then.
+        self._cancel_to: tuple[object, int] | None = None
+        #: The undo stack is being returned to the shown evaluation's document.
+        self._restoring = False
         self._views: list[EvaluationView] = []
         self._build_central()
         self._build_controls_dock()
         self.window_layout = WindowLayout(self)
         self.statusBar().setObjectName("statusBar")
+        self.background = BackgroundRunner(self)
         self.window_actions = WindowActions(self)
         self._scroll_sync = ScrollSync(self)
         self._relink_scrolling()
@@ -256,25 +276,111 @@ class MainWindow(QMainWindow):
 
         A value edit of ``rows`` of the tensors ``names`` recomputes only those
         rows when :func:`evaluate_rows` can do so exactly; anything else is
-        a full evaluation.
+        a full evaluation, in the background for a large document.
         """
         base, self._incremental_base = self._incremental_base, None
+        primed, self._primed = self._primed, None
+        if self._restoring:  # back to the document the views still show
+            self._incremental_base = self.evaluation
+            return
+        self._generation += 1
+        document = self.controller.document
         try:
-            evaluation = None
-            if rows is not None and base is not None:
-                document = self.controller.document
+            evaluation = primed
+            if evaluation is None and rows is not None and base is not None:
                 evaluation = evaluate_rows(base, document, names, rows)
+            if (
+                evaluation is None
+                and self.evaluation is not None
+                and is_large(document)
+            ):
+                self._evaluate_in_background()
+                return
             if evaluation is None:
-                evaluation = self.controller.document.evaluate()
+                evaluation = document.evaluate()
         except Exception as exc:  # an engine bug: report it, keep everything editable
             self.report_error(exc)
             return
+        self._show_evaluation(evaluation)
+
+    def _show_evaluation(self, evaluation: Evaluation) -> None:
+        """Make ``evaluation`` the window's and hand it to every view."""
+        self._cancel_to = None
         self.evaluation = self._incremental_base = evaluation
         for view in list(self._views):
             try:
                 view.show_evaluation(evaluation)
             except Exception as exc:
                 self.report_error(exc)
+
+    def _evaluate_in_background(self) -> None:
+        """Evaluate the large document in the worker; see the module docstring."""
+        runner = self.background
+        if runner.busy:  # a newer change supersedes a running evaluation
+            runner.cancel(quiet=True)
+        stack = self.controller.undo_stack
+        if self._cancel_to is None:  # the shown evaluation's document is this step's
+            index = stack.index()  # a step being pushed or undone is not counted yet
+            self._cancel_to = (stack.command(index - 1) if index else None, index)
+        generation = self._generation
+        document = self.controller.document
+
+        def done(evaluation: Evaluation) -> None:
+            if generation == self._generation:
+                self._show_evaluation(evaluation)
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:
+                self._cancel_to = None
+                self.report_error(exc)
+
+        runner.start(
+            QCoreApplication.translate("MainWindow", "Evaluating {loss}…").format(
+                loss=document.loss
+            ),
+            lambda _progress: document.evaluate(),
+            done=done,
+            failed=failed,
+            cancelled=self._evaluation_cancelled,
+        )
+
+    def _evaluation_cancelled(self) -> None:
+        """Cancel: undo the change whose evaluation was running."""
+        self._generation += 1
+        target = self._cancel_to
+        self._cancel_to = None
+        stack = self.controller.undo_stack
+        start, index = stack.index(), -1
+        if target is not None:
+            anchor, index = target
+            if anchor is not None:  # a full stack drops old steps: find it again
+                found = (i for i in range(stack.count()) if stack.command(i) is anchor)
+                position = next(found, None)
+                index = -1 if position is None else position + 1
+        if index < 0 or index == start:  # not an undo step: evaluate what is there
+            self._recompute()
+            return
+        self._restoring = True
+        try:
+            stack.setIndex(index)
+        finally:
+            self._restoring = False
+        self.show_message(
+            QCoreApplication.translate(
+                "MainWindow",
+                "Evaluation cancelled: the change was undone, the results are "
+                "those shown before",
+            )
+        )
+
+    def prime(self, evaluation: Evaluation | None) -> None:
+        """Hand over the evaluation of the document about to be shown.
+
+        An open or import that evaluated its document in the background calls
+        this just before it replaces the document (and with None after), so
+        the replacement is not evaluated again.
+        """
+        self._primed = evaluation
 
     def repaint_views(self) -> None:
         """Show the same evaluation again in every view (the precision changed)."""

@@ -194,11 +194,10 @@ class TensorTableModel(QAbstractTableModel):
         """Qt: which cells can be selected and edited."""
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsEditable
-        )
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self._controller.read_only:  # a background job reads the document
+            return flags
+        return flags | Qt.ItemFlag.ItemIsEditable
 
     def setData(
         self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole

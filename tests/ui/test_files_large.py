@@ -1,4 +1,4 @@
-"""A million-row file loads with progress and opens the hardest-samples panel.
+"""A million-row file loads in the background with progress and opens the hardest-samples panel.
 
 How fast: ``python -m tests.benchmarks large`` (tests/benchmarks/bench_large.py).
 """
@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import numpy as np
 from conftest import table
-from PySide6.QtWidgets import QProgressDialog
+
+from lossgui.ui.background import BackgroundTask
 
 
 def test_million_row_csv_imports_with_progress(
@@ -25,13 +26,13 @@ def test_million_row_csv_imports_with_progress(
     )
     window = make_window()
     shown = []
-    original = QProgressDialog.setValue
+    original = BackgroundTask.progress
 
-    def record(self, value):
-        shown.append(value)
-        original(self, value)
+    def record(self, fraction):
+        shown.append(fraction)
+        return original(self, fraction)
 
-    monkeypatch.setattr(QProgressDialog, "setValue", record)
+    monkeypatch.setattr(BackgroundTask, "progress", record)
     assert window.files.importer.import_file(path)  # logit -> input, label -> target
     doc = window.controller.document
     assert doc.rows == 1_000_000
