@@ -229,6 +229,7 @@ class BackgroundRunner(QObject):
         #: Abandoned tasks whose threads still run (kept alive until they end).
         self._abandoned: set[BackgroundTask[Any]] = set()
         self._locked = False
+        self._watching = False
         self.indicator = BusyIndicator()
         self.indicator.hide()
         self.indicator.cancel.clicked.connect(self.cancel)
@@ -245,6 +246,11 @@ class BackgroundRunner(QObject):
     def busy(self) -> bool:
         """Whether a job is running (abandoned ones do not count)."""
         return self.task is not None
+
+    @property
+    def idle(self) -> bool:
+        """Whether no worker thread of this runner is alive (abandoned ones too)."""
+        return self.task is None and not self._abandoned
 
     # ------------------------------------------------------------------ start
     def start(
@@ -388,6 +394,18 @@ class BackgroundRunner(QObject):
         if locked != self._locked and isValid(self.window):
             self._locked = locked
             lock_editing(self.window, locked)
+            controller = getattr(self.window, "controller", None)
+            if locked and controller is not None and not self._watching:
+                # the stack re-enables Undo/Redo after the push that started
+                # the job; these run after its own connections
+                self._watching = True
+                stack = controller.undo_stack
+                stack.canUndoChanged.connect(self._keep_locked)
+                stack.canRedoChanged.connect(self._keep_locked)
+
+    def _keep_locked(self, _can: bool) -> None:
+        if self._locked and isValid(self.window):
+            lock_editing(self.window, True)
 
     def _show_indicator(self) -> None:
         if self.task is not None and isValid(self.indicator):
