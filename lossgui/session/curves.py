@@ -144,7 +144,9 @@ def _contexts(
     coupled, separable = rules
     if coupled:
         ids = rows * problem.grid.shape[1] + cols
-        group = np.flatnonzero(rows == rows[selected]) if separable else ids
+        group = (
+            np.flatnonzero(rows == rows[selected]) if separable else np.arange(ids.size)
+        )
         limit = MAX_CURVES if separable else MAX_POINTWISE
         order = sorted(group, key=lambda i: (i != selected, ids[i]))
         kept = sorted(order[:limit], key=lambda i: ids[i])
