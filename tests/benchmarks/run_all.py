@@ -1,8 +1,8 @@
 """Run every benchmark in one process and print one table per area.
 
     uv run python -m tests.benchmarks            # everything
-    uv run python -m tests.benchmarks engine     # or: repaint, curves, large, files,
-                                                 # startup
+    uv run python -m tests.benchmarks engine     # or: repaint, edits, curves, large,
+                                                 # files, startup
 
 Not part of the default pytest run (pyproject ignores tests/benchmarks).
 """
@@ -13,6 +13,7 @@ import sys
 
 from tests.benchmarks import (
     bench_curves,
+    bench_edits,
     bench_engine,
     bench_files,
     bench_large,
@@ -23,7 +24,15 @@ from tests.benchmarks import (
 
 def main(argv: list[str]) -> int:
     """Run the areas named in ``argv`` (all by default)."""
-    areas = argv or ["engine", "repaint", "curves", "large", "files", "startup"]
+    areas = argv or [
+        "engine",
+        "repaint",
+        "edits",
+        "curves",
+        "large",
+        "files",
+        "startup",
+    ]
     print(bench_engine.machine())
     if "engine" in areas:
         print("\n== engine: lossgui against torch, alternating (fastest ms) ==")
@@ -32,6 +41,9 @@ def main(argv: list[str]) -> int:
     if "repaint" in areas:
         print("\n== interaction: one cell edit -> every view updated (median ms) ==")
         print(bench_repaint.table(bench_repaint.run()))
+    if "edits" in areas:
+        print("\n== every loss at 1,000x10: one cell edit, each tab in front (ms) ==")
+        print(bench_edits.table(bench_edits.run()))
     if "curves" in areas:
         print("\n== the curve panel's share of one cell edit (median ms) ==")
         print(bench_curves.table(bench_curves.run()))
