@@ -79,12 +79,19 @@ def _mirrored(prime: Array, tl: Array) -> Array:
     return out
 
 
+#: A step computes its band only when that skips more than this many
+#: ``(row, column)`` entries; slicing costs about as much as computing them.
+_BAND_MIN_SKIP = 400
+
+
 def _recursion(lpe: Array, labels: Array, bands: Array) -> Array:
     """α of every row of ``lpe`` ``(T', R, W)``, in a ``-inf``-padded history.
 
-    ``bands[t] = (lo, hi)``: the columns step ``t`` computes; the others keep
-    ``-inf``. Returns ``hist`` ``(T', R, W + 2)`` with ``hist[t, r, 2 + s] =
-    α_t(s)`` of row ``r`` (columns 0 and 1 stay ``-inf``).
+    ``bands[t] = (lo, hi)``: the columns step ``t`` must compute (it computes
+    all of them when the band would skip fewer than :data:`_BAND_MIN_SKIP`
+    entries); the others keep ``-inf``. Returns ``hist`` ``(T', R, W + 2)``
+    with ``hist[t, r, 2 + s] = α_t(s)`` of row ``r`` (columns 0 and 1 stay
+    ``-inf``).
     """
     steps, rows, width = lpe.shape
     dtype = lpe.dtype
@@ -100,18 +107,30 @@ def _recursion(lpe: Array, labels: Array, bands: Array) -> Array:
     top_buffer = np.empty((rows, width), dtype=dtype)
     floor = np.finfo(dtype).min
     flat = hist.reshape(steps, rows * pitch)
-    for t, (lo, hi) in enumerate(bands.tolist()[1:], start=1):
-        terms, top = buffer[:, :, : hi - lo], top_buffer[:, : hi - lo]
+    alpha = hist[:, :, 2:]
+    lo_hi = bands.tolist()
+    narrow = (width - (bands[:, 1] - bands[:, 0])) * rows > _BAND_MIN_SKIP
+    # The ufuncs as locals and their outputs positional where NumPy allows:
+    # a step is nine calls on a few thousand numbers, so call overhead counts.
+    take, exp, log, add, subtract = np.take, np.exp, np.log, np.add, np.subtract
+    maximum, max_reduce, add_reduce = np.maximum, np.maximum.reduce, np.add.reduce
+    for t in range(1, steps):
+        if narrow[t]:
+            lo, hi = lo_hi[t]
+            terms, top = buffer[:, :, : hi - lo], top_buffer[:, : hi - lo]
+            where, lp, out = index[:, :, lo:hi], lpe[t, :, lo:hi], alpha[t, :, lo:hi]
+        else:
+            terms, top, where, lp, out = buffer, top_buffer, index, lpe[t], alpha[t]
         total = terms[0]
-        np.take(flat[t - 1], index[:, :, lo:hi], out=terms, mode="wrap")
-        np.maximum.reduce(terms, axis=0, out=top)
-        np.maximum(top, floor, out=top)  # all -inf: every exp is 0, log 0 = -inf
-        np.subtract(terms, top, out=terms)
-        np.exp(terms, out=terms, dtype=_F64)
-        np.add.reduce(terms, axis=0, out=total)
-        np.log(total, out=total, dtype=_F64)
-        np.add(total, top, out=total)
-        np.add(total, lpe[t, :, lo:hi], out=hist[t, :, 2 + lo : 2 + hi])
+        take(flat[t - 1], where, out=terms, mode="wrap")
+        max_reduce(terms, 0, None, top)
+        maximum(top, floor, out=top)  # all -inf: every exp is 0, log 0 = -inf
+        subtract(terms, top, out=terms)
+        exp(terms, out=terms, dtype=_F64)
+        add_reduce(terms, 0, None, total)
+        log(total, out=total, dtype=_F64)
+        add(total, top, out=total)
+        add(total, lp, out=out)
     return hist
 
 
@@ -179,6 +198,8 @@ def _fold(z: Array, counts: Array, plus_inf: bool) -> Array:
     top = np.empty((steps, n0), dtype=dtype)
     floor = np.finfo(dtype).min
     offset = n0
+    exp, log, add, subtract = np.exp, np.log, np.add, np.subtract
+    maximum, max_reduce, copyto = np.maximum, np.maximum.reduce, np.copyto
     for n in counts[1:].tolist():
         new = z[:, offset : offset + n]
         offset += n
@@ -186,15 +207,15 @@ def _fold(z: Array, counts: Array, plus_inf: bool) -> Array:
         acc = both[0]
         was = acc == -np.inf if plus_inf else None
         both[1] = new
-        np.maximum.reduce(both, axis=0, out=m)
-        np.maximum(m, floor, out=m)
-        np.subtract(both, m, out=both)
-        np.exp(both, out=both, dtype=_F64)
-        np.add(both[0], both[1], out=acc)
-        np.log(acc, out=acc, dtype=_F64)
-        np.add(acc, m, out=acc)
+        max_reduce(both, 0, None, m)
+        maximum(m, floor, out=m)
+        subtract(both, m, out=both)
+        exp(both, out=both, dtype=_F64)
+        add(acc, both[1], out=acc)
+        log(acc, out=acc, dtype=_F64)
+        add(acc, m, out=acc)
         if was is not None:
-            np.copyto(acc, new, where=was)
+            copyto(acc, new, where=was)
     result: Array = pair[0]
     return result
 
@@ -236,14 +257,19 @@ def _forward_backward(
     last = np.maximum(il - 1, 0)
     # Rows 0..N-1: α; rows N..2N-1: β mirrored (τ = T_b - 1 - t, σ = 2 L_b - s).
     labels = np.concatenate([prime, _mirrored(prime, tl)])
-    tau = np.arange(steps)[:, None]
-    when = np.concatenate(
-        [np.broadcast_to(tau, (steps, batch)), np.maximum(last[None, :] - tau, 0)],
-        axis=1,
-    )
     cell = np.concatenate([rows, rows])[:, None] * classes + labels
-    flat_lp = lp.reshape(-1)
-    lpe = flat_lp[(when * (batch * classes))[:, :, None] + cell[None, :, :]]
+    if bool((il == steps).all()):  # one length: β reads the frames backwards
+        lpe = np.take(lp[:steps].reshape(steps, batch * classes), cell, axis=1)
+        lpe[:, batch:] = lpe[::-1, batch:]
+    else:
+        tau = np.arange(steps)[:, None]
+        when = np.concatenate(
+            [np.broadcast_to(tau, (steps, batch)), np.maximum(last[None, :] - tau, 0)],
+            axis=1,
+        )
+        when *= batch * classes
+        index = np.add(when[:, :, None], cell[None, :, :])
+        lpe = np.take(lp.reshape(-1), index, mode="wrap")
     # No NaN, no +inf and no overflow of α + β: the bands below are exact.
     safe = bool(lp.max() < np.finfo(dtype).max / (4 * (total_steps + 2)))
     hist = _recursion(lpe, labels, _bands(il, tl, steps, width, safe))
@@ -278,6 +304,12 @@ def _forward_backward(
         at, pos = last[b], 2 * tl[b] - offset
         alpha = flat[at * block + b * pitch + 2 + pos]
         grid[at, b, prime[b, pos]] = alpha + flat[(batch + b) * pitch + 2 + offset]
-    core = _exp(lp) - _exp(grid + nll[None, :, None] - lp)
-    keep = np.arange(total_steps)[:, None] < il[None, :]
-    return nll, np.where(keep[:, :, None], core, 0).astype(dtype)
+    core = np.exp(lp, out=np.empty_like(lp), dtype=_F64)
+    gamma = np.add(grid, nll[None, :, None])
+    np.subtract(gamma, lp, out=gamma)
+    np.exp(gamma, out=gamma, dtype=_F64)
+    np.subtract(core, gamma, out=core)
+    if int(il.min()) < total_steps:  # frames at t >= T_b get 0
+        keep = np.arange(total_steps)[:, None] < il[None, :]
+        np.copyto(core, 0, where=~keep[:, :, None])
+    return nll, core
