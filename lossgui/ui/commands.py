@@ -177,7 +177,7 @@ class OpenDocumentCommand(DocumentCommand):
     def __init__(
         self,
         controller: SessionController,
-        before: SessionDocument,
+        before: SessionDocument | None,
         after: SessionDocument,
         text: str,
         name: DocumentName,

@@ -139,11 +139,18 @@ class SessionController(QObject):
         """
         if self.read_only:
             return
-        before = self._document.copy()
         draft = self._document.copy()
         result = edit(draft)
-        after = draft if result is None else result
-        self.undo_stack.push(DocumentCommand(self, before, after, text))
+        self.replace(draft if result is None else result, text)
+
+    def replace(self, document: SessionDocument, text: str) -> None:
+        """Show ``document`` (handed over, not copied) as one undo step.
+
+        The step keeps the current arrays for undo without copying them (see
+        :class:`~lossgui.ui.commands.DocumentCommand`).
+        """
+        if not self.read_only:
+            self.undo_stack.push(DocumentCommand(self, None, document, text))
 
     def set_loss(self, name: str) -> None:
         """Switch loss, carrying the numbers over where they still make sense."""

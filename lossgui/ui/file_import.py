@@ -195,7 +195,7 @@ class Importer(QObject):
         )
 
     def _apply(self, new: SessionDocument, text: str) -> None:
-        self.controller.apply(lambda _doc: new, text)
+        self.controller.replace(new, text)
         doc = self.controller.document
         self.window.show_message(
             QCoreApplication.translate(

@@ -211,9 +211,10 @@ class SessionFiles(QObject):
         """Show ``doc`` with a fresh undo history (start-up, crash recovery).
 
         ``modified`` marks a document that has no saved state (a restored
-        autosave): it stays modified until saved.
+        autosave): it stays modified until saved. ``doc`` is handed over, not
+        copied (callers pass a fresh document).
         """
-        self.controller.document.assign(doc)
+        self.controller.document.take(doc)
         self.history.restart(name, saved=not modified)
         self.controller.notify(Change.STRUCTURE, ())
         self._after_replace()
@@ -224,10 +225,10 @@ class SessionFiles(QObject):
         """Show ``doc`` as one undo step (Ctrl+Z returns to the current one).
 
         ``doc`` is kept by the undo step as it is (callers hand over a fresh
-        document; the step's redo copies it into the window's document).
+        document; the step's redo moves it into the window's document, and
+        keeps the window's former arrays for undo, without copies).
         """
-        before = self.controller.document.copy()
-        self.stack.push(OpenDocumentCommand(self.controller, before, doc, text, name))
+        self.stack.push(OpenDocumentCommand(self.controller, None, doc, text, name))
         # a full undo stack drops its oldest step and keeps its index, so the
         # push may not announce itself: follow it here
         self._after_replace()
