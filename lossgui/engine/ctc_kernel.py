@@ -110,7 +110,7 @@ def _recursion(lpe: Array, labels: Array, bands: Array) -> Array:
     alpha = hist[:, :, 2:]
     lo_hi = bands.tolist()
     narrow = (width - (bands[:, 1] - bands[:, 0])) * rows > _BAND_MIN_SKIP
-    # The ufuncs as locals and their outputs positional where NumPy allows:
+    # The ufuncs as locals:
     # a step is nine calls on a few thousand numbers, so call overhead counts.
     take, exp, log, add, subtract = np.take, np.exp, np.log, np.add, np.subtract
     maximum, max_reduce, add_reduce = np.maximum, np.maximum.reduce, np.add.reduce
@@ -123,11 +123,11 @@ def _recursion(lpe: Array, labels: Array, bands: Array) -> Array:
             terms, top, where, lp, out = buffer, top_buffer, index, lpe[t], alpha[t]
         total = terms[0]
         take(flat[t - 1], where, out=terms, mode="wrap")
-        max_reduce(terms, 0, None, top)
+        max_reduce(terms, axis=0, out=top)
         maximum(top, floor, out=top)  # all -inf: every exp is 0, log 0 = -inf
         subtract(terms, top, out=terms)
         exp(terms, out=terms, dtype=_F64)
-        add_reduce(terms, 0, None, total)
+        add_reduce(terms, axis=0, out=total)
         log(total, out=total, dtype=_F64)
         add(total, top, out=total)
         add(total, lp, out=out)
@@ -207,7 +207,7 @@ def _fold(z: Array, counts: Array, plus_inf: bool) -> Array:
         acc = both[0]
         was = acc == -np.inf if plus_inf else None
         both[1] = new
-        max_reduce(both, 0, None, m)
+        max_reduce(both, axis=0, out=m)
         maximum(m, floor, out=m)
         subtract(both, m, out=both)
         exp(both, out=both, dtype=_F64)
