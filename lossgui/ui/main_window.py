@@ -11,8 +11,9 @@ A full evaluation of a large document (more than
 :data:`~lossgui.ui.background.EVALUATION_VALUES` values) runs in the worker
 thread of :attr:`MainWindow.background` instead: the views keep the previous
 evaluation meanwhile, edits are held off, and Cancel undoes the change that
-asked for it. Smaller documents, and cell edits that
-:func:`~lossgui.session.incremental.evaluate_rows` handles, stay synchronous.
+asked for it. Smaller documents, cell edits that
+:func:`~lossgui.session.incremental.evaluate_rows` handles, and the window's
+first evaluation (there is nothing to show meanwhile) stay synchronous.
 """
 
 from __future__ import annotations

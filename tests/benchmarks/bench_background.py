@@ -107,12 +107,12 @@ def main(rows: int = 50_000, columns: int = 1000) -> None:
 
     results: dict[tuple[str, str], list[float]] = {}
     idle = lambda: not window.background.busy  # noqa: E731
-    reductions = iter(["sum", "mean"] * ROUNDS * 2)
     for _ in range(ROUNDS):
         for worker in (False, True):
             mode(worker)
             name = "background" if worker else "GUI thread"
-            value = next(reductions)
+            current = window.controller.document.setting("reduction")
+            value = "sum" if current == "mean" else "mean"
             stall = _longest_stall(
                 app,
                 lambda v=value: window.controller.set_setting("reduction", v),
