@@ -77,16 +77,16 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 Progress = Callable[[float], bool]
 
-#: Files larger than this (bytes) are read in the worker thread.
+# Files larger than this (bytes) are read in the worker thread.
 BACKGROUND_BYTES = 1 << 20
-#: Sessions holding more values than this are saved and exported in the worker.
+# Sessions holding more values than this are saved and exported in the worker.
 BACKGROUND_VALUES = 100_000
-#: Documents with a tensor of more values than this are evaluated in the
-#: worker (a 50,000 x 1000 CrossEntropyLoss evaluation takes 1-2.5 s).
+# Documents with a tensor of more values than this are evaluated in the
+# worker (a 50,000 x 1000 CrossEntropyLoss evaluation takes 1-2.5 s).
 EVALUATION_VALUES = 2_000_000
-#: The indicator appears only for a job still running after this long.
+# The indicator appears only for a job still running after this long.
 SHOW_AFTER_MS = 250
-#: How often the progress bar reads the job's last reported fraction.
+# How often the progress bar reads the job's last reported fraction.
 POLL_MS = 50
 _STEPS = 1000
 
@@ -115,12 +115,12 @@ class BackgroundTask(QObject, Generic[T]):
         self.wait = wait
         self._job = job
         self._stop = threading.Event()
-        #: The last fraction the job reported (None: it reports none).
+        # The last fraction the job reported (None: it reports none).
         self.fraction: float | None = None
         self.result: T | None = None
         self.error: BaseException | None = None
         self.on_end: Callable[[BackgroundTask[T]], None] = lambda task: None
-        #: Called in the GUI thread (see :meth:`BackgroundRunner.start`).
+        # Called in the GUI thread (see :meth:`BackgroundRunner.start`).
         self.done: Callable[[T], object] | None = None
         self.failed: Callable[[BaseException], object] | None = None
         self.cancelled: Callable[[], object] | None = None
@@ -226,7 +226,7 @@ class BackgroundRunner(QObject):
         super().__init__(window)
         self.window = window
         self.task: BackgroundTask[Any] | None = None
-        #: Abandoned tasks whose threads still run (kept alive until they end).
+        # Abandoned tasks whose threads still run (kept alive until they end).
         self._abandoned: set[BackgroundTask[Any]] = set()
         self._locked = False
         self._watching = False

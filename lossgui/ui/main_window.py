@@ -99,18 +99,18 @@ class MainWindow(QMainWindow):
         )
         self.controller = SessionController(document or startup_document(), self)
         self.evaluation: Evaluation | None = None
-        #: The evaluation of the document as it stands, for an incremental edit.
+        # The evaluation of the document as it stands, for an incremental edit.
         self._incremental_base: Evaluation | None = None
-        #: An evaluation of the next document shown, computed in the background
-        #: by an open or import (see :meth:`prime`).
+        # An evaluation of the next document shown, computed in the background
+        # by an open or import (see :meth:`prime`).
         self._primed: Evaluation | None = None
-        #: Bumped by every full evaluation; a background result of an older one
-        #: is stale and dropped.
+        # Bumped by every full evaluation; a background result of an older one
+        # is stale and dropped.
         self._generation = 0
-        #: Where Cancel returns the undo stack: the step before the change whose
-        #: background evaluation runs, and the stack index then.
+        # Where Cancel returns the undo stack: the step before the change whose
+        # background evaluation runs, and the stack index then.
         self._cancel_to: tuple[object, int] | None = None
-        #: The undo stack is being returned to the shown evaluation's document.
+        # The undo stack is being returned to the shown evaluation's document.
         self._restoring = False
         self._views: list[EvaluationView] = []
         self._build_central()

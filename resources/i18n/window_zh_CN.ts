@@ -61,6 +61,13 @@
     </message>
 </context>
 <context>
+    <name>Background</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message>
         <source>Hardest samples</source>
@@ -157,13 +164,6 @@
     <message>
         <source>Exported {rows} rows to {file} (summary in {summary})</source>
         <translation>已将 {rows} 行导出到 {file}（摘要见 {summary}）</translation>
-    </message>
-</context>
-<context>
-    <name>FileProgress</name>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -275,6 +275,7 @@
     </message>
     <message>
         <source>lossgui starts in {language} next time.</source>
+        <extracomment>What View &gt; Language says of a language that applies from the next start.</extracomment>
         <translation>lossgui 下次启动时将以{language}显示。</translation>
     </message>
 </context>
@@ -304,6 +305,14 @@
     <message>
         <source>Loss and parameters</source>
         <translation>损失与参数</translation>
+    </message>
+    <message>
+        <source>Evaluation cancelled: the change was undone, the results are those shown before</source>
+        <translation>已取消计算：该更改已撤销，显示的仍是之前的结果</translation>
+    </message>
+    <message>
+        <source>Evaluating {loss}…</source>
+        <translation>正在计算 {loss}…</translation>
     </message>
 </context>
 <context>
@@ -403,6 +412,10 @@ Your changes are lost if you don&apos;t save them.</source>
         <translation>打开会话</translation>
     </message>
     <message>
+        <source>Opening {file} cancelled; nothing changed</source>
+        <translation>已取消打开 {file}，未做任何更改</translation>
+    </message>
+    <message>
         <source>Cannot open session</source>
         <translation>无法打开会话</translation>
     </message>
@@ -419,8 +432,16 @@ Your changes are lost if you don&apos;t save them.</source>
         <translation>已打开 {file}</translation>
     </message>
     <message>
+        <source>Opening {file}…</source>
+        <translation>正在打开 {file}…</translation>
+    </message>
+    <message>
         <source>Save session</source>
         <translation>保存会话</translation>
+    </message>
+    <message>
+        <source>Saving {file} cancelled; nothing was written</source>
+        <translation>已取消保存 {file}，未写入任何内容</translation>
     </message>
     <message>
         <source>Cannot save session</source>
@@ -437,6 +458,10 @@ Your changes are lost if you don&apos;t save them.</source>
     <message>
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
+    </message>
+    <message>
+        <source>Saving {file}…</source>
+        <translation>正在保存 {file}…</translation>
     </message>
 </context>
 <context>
