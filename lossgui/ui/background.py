@@ -167,6 +167,9 @@ class BusyIndicator(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.label = QLabel()
         self.label.setObjectName("backgroundLabel")
+        self.label.setAlignment(
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
         self.bar = QProgressBar()
         self.bar.setObjectName("backgroundProgress")
         self.bar.setTextVisible(False)
