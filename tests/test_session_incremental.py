@@ -229,3 +229,48 @@ def test_a_row_edit_that_torch_rejects_gets_the_full_error() -> None:
     doc.set_values(target, np.array([0]), np.array([0]), np.array([99.0]))
     assert evaluate_rows(previous, doc, (target,), range(0, 1)) is None
     assert doc.evaluate().error is not None
+
+
+@pytest.mark.parametrize("weighted", [False, True])
+def test_mean_cross_entropy_takes_the_incremental_path(weighted: bool) -> None:
+    doc = new_document("CrossEntropyLoss")
+    doc.resize(40, 6)
+    doc.randomize(seed=4)
+    doc.reduction = "mean"
+    doc.tensors["target"][::5] = -100  # ignored rows: W is not N
+    if weighted:
+        doc.tensor_params["weight"][...] = np.linspace(0.25, 2.0, 6)
+        doc.enabled["weight"] = True
+    previous = doc.evaluate()
+    doc.set_values("input", np.array([7, 7]), np.array([0, 3]), np.array([4.0, -1.0]))
+    inc = evaluate_rows(previous, doc, ("input",), range(7, 8))
+    assert inc is not None and inc.rewritten_rows == range(7, 8)
+    assert_same(inc, doc.evaluate())
+
+
+def test_a_target_edit_under_mean_is_a_full_evaluation() -> None:
+    doc = new_document("CrossEntropyLoss")
+    doc.reduction = "mean"
+    previous = doc.evaluate()
+    doc.set_values("target", np.array([0]), np.array([0]), np.array([2.0]))
+    assert evaluate_rows(previous, doc, ("target",), range(0, 1)) is None
+
+
+def test_large_arrays_are_written_in_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    import lossgui.session.incremental as incremental
+
+    monkeypatch.setattr(incremental, "IN_PLACE_MIN_SIZE", 100)
+    doc = new_document("CrossEntropyLoss")
+    doc.resize(300, 40)
+    doc.randomize(seed=6)
+    doc.reduction = "mean"
+    previous = doc.evaluate()
+    assert previous.result is not None
+    old_grad = previous.result.grad
+    doc.set_values("input", np.array([123]), np.array([9]), np.array([2.5]))
+    inc = evaluate_rows(previous, doc, ("input",), range(123, 124))
+    assert inc is not None and inc.result is not None
+    assert inc.result.grad is old_grad  # the same memory, rewritten
+    assert not inc.result.grad.flags.writeable
+    assert inc.rewritten_rows is not None and 123 in inc.rewritten_rows
+    assert_same(inc, doc.evaluate())

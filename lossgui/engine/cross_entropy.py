@@ -26,6 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from lossgui.engine.activations import log_softmax, log_softmax_backward
+from lossgui.engine.batch_divisor import divisor_or
 from lossgui.engine.class_targets import (
     IndexTarget,
     check_index_target,
@@ -154,6 +155,18 @@ def ce_index(
     return Terms(nll, _to_input(grad, x), total, grad_is_mean=mean)
 
 
+def ce_index_divisor(x: Array, y: Array, weight: Array | None, ignore: int) -> float:
+    """``W`` of class-index ``'mean'`` cross-entropy: kept count or ``Σ w[y_n]``.
+
+    Exactly as :func:`ce_index` forms it for the whole batch (the float sum
+    in ``x``'s dtype), so row blocks computed with
+    :func:`~lossgui.engine.batch_divisor.batch_divisor` ``(W)`` reproduce the
+    batch. Raises torch's error where :func:`ce_index` would check it.
+    """
+    it = check_index_target(x, y, weight, ignore, "mean")
+    return it.total_weight(x.dtype)
+
+
 def _fast_layout(x: Array) -> bool:
     """Whether ``x`` takes the class-first route: non-empty float32/64, 2+ dims."""
     return x.ndim >= 2 and x.size > 0 and x.dtype in (np.float32, np.float64)
@@ -202,7 +215,7 @@ def _ce_index_fast(x: Array, it: IndexTarget, reduction: str) -> Terms:
     lp, e, sum_e = log_softmax_first(classes_first(x, 1))
     keep = it.keep.reshape(-1)
     wy = it.picked_weight(dtype).reshape(-1)
-    total = it.total_weight(dtype)
+    total = divisor_or(it.total_weight(dtype))  # a block of a batch: the batch's W
     mean = reduction == "mean"
     minus_wy = wy * _minus_inverse(total, dtype) if mean else -wy
     first = it.safe.reshape(-1) * keep.size + np.arange(keep.size)  # in (C, M)

@@ -19,9 +19,10 @@ format version 2 with every tensor replaced by a reference to its member::
     }
 
 A float tensor is stored as float32 when the session computes in float32
-and every value is exactly a float32 (the document keeps float64; the
-conversion back is exact, so the round trip is bit for bit); otherwise as
-float64. Class indices are int64.
+and every value is exactly a float32 (the document keeps float64, or a
+large tensor as float32, see :func:`~lossgui.session.storage.stored_float`;
+the conversion back is exact, so the round trip is bit for bit); otherwise
+as float64. Class indices are int64.
 
 Reading checks the zip's directory, the manifest's header and every
 reference (exact keys, the member named after its tensor, a dtype of
@@ -50,6 +51,7 @@ from lossgui.io.npy_zip import (
     write_npy_archive,
 )
 from lossgui.io.session_header import SESSION_VERSION, check_header
+from lossgui.session.storage import stored_float
 
 __all__ = [
     "CONTAINER_SUFFIX",
@@ -262,7 +264,7 @@ def _resolve(archive: NpyArchive, name: object, ref: object, used: set[str]) -> 
     used.add(name)
     array = archive.load(name, ref["dtype"], shape)
     if array.dtype.kind == "f":
-        return array.astype(np.float64, order="C")  # the document's storage
+        return stored_float(array)  # float64, or a large float32 kept as it is
     return np.asarray(array, order="C")
 
 

@@ -9,6 +9,16 @@ Values are stored at full precision (float64, or int64 for class indices)
 and cast to the chosen dtype only by :func:`evaluate`, the way
 ``torch.tensor(values, dtype=...)`` would. Every field is a str, a number, a
 bool or an ndarray, so the document serialises easily.
+
+One exception keeps large batches in memory once: a float tensor of at
+least :data:`~lossgui.session.storage.LARGE_TENSOR_VALUES` values that
+arrives as float32 (a model's logits read from a container or imported)
+stays float32 (:func:`~lossgui.session.storage.stored_float`). Its values
+are exactly float32, so the float64 copy would add nothing but 8 bytes a
+value. A value written into it while the session computes in float32 is
+rounded to float32, which is what the cast would do; in float64 the
+tensor is widened first, so a typed ``0.1`` stays exactly what
+``torch.tensor(0.1, dtype=torch.float64)`` holds.
 """
 
 from __future__ import annotations
@@ -37,7 +47,13 @@ from lossgui.session.layout import (
 if TYPE_CHECKING:
     from lossgui.session.evaluation import Evaluation
 
-__all__ = ["DTYPES", "INPUT_MODES", "DType", "InputMode", "SessionDocument"]
+__all__ = [
+    "DTYPES",
+    "INPUT_MODES",
+    "DType",
+    "InputMode",
+    "SessionDocument",
+]
 
 Array = npt.NDArray[Any]
 DType = Literal["float32", "float64"]
@@ -232,11 +248,25 @@ class SessionDocument:
     # ------------------------------------------------------------------ values
     def set_values(self, name: str, rows: Array, columns: Array, values: Array) -> None:
         """Write ``values`` at ``(rows, columns)`` of a tensor's 2-D table."""
-        table = self.table(name)
         if self.slot(name).kind == "index":
+            table = self.table(name)
             table[rows, columns] = np.asarray(values, dtype=np.float64).astype(np.int64)
+            return
+        array = self.array(name)
+        if array.dtype == np.float32 and self.dtype == "float64":
+            wide = np.asarray(values, dtype=np.float64)
+            if not np.array_equal(wide.astype(np.float32), wide, equal_nan=True):
+                self._widen(name)  # keep the typed float64 value exactly
+        table = self.table(name)
+        table[rows, columns] = values
+
+    def _widen(self, name: str) -> None:
+        """Store a float32 tensor as float64 (the same values, exactly)."""
+        wide = self.array(name).astype(np.float64)
+        if name in self.tensors:
+            self.tensors[name] = wide
         else:
-            table[rows, columns] = values
+            self.tensor_params[name] = wide
 
     def set_array(self, name: str, array: Array) -> None:
         """Replace a tensor whole (same shape, the slot's storage dtype)."""

@@ -9,6 +9,7 @@ torch would raise, plus the probabilities to show beside the grid.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,10 @@ from lossgui.engine.errors import LossInputError
 from lossgui.engine.pipeline import PipelineResult, compute_from_logits, probabilities
 from lossgui.i18n import QT_TRANSLATE_NOOP
 from lossgui.session.receipt import Receipt, make_receipt
+from lossgui.session.storage import LARGE_TENSOR_VALUES
+
+#: From this many grid elements on, :func:`evaluate` tries row blocks.
+BLOCKED_MIN_SIZE = 2_000_000
 
 if TYPE_CHECKING:
     from lossgui.session.document import SessionDocument
@@ -52,6 +57,13 @@ class Evaluation:
         display; ``None`` for losses without a probability reading.
     receipt : Receipt or None
         The reduced value's numerator and denominator, labelled.
+    rewritten_rows : range or None
+        Set by an incremental evaluation
+        (:func:`~lossgui.session.incremental.evaluate_rows`): only these
+        rows' numbers can differ from the evaluation it follows, and a large
+        array may be that evaluation's very array, written in place. A view
+        that keeps the previous numbers to compare with must
+        treat these rows as changed. ``None``: anything may have changed.
     """
 
     loss: str
@@ -65,6 +77,7 @@ class Evaluation:
     error: LossInputError | None
     probabilities: Array | None
     receipt: Receipt | None
+    rewritten_rows: range | None = None
 
     @property
     def ok(self) -> bool:
@@ -102,8 +115,19 @@ def _frozen(array: Array) -> Array:
 
 
 def _cast(doc: SessionDocument, name: str) -> Array:
+    """The tensor ``name`` as the loss receives it, read-only.
+
+    A copy in the session's dtype, except a large tensor already stored in
+    that dtype (:func:`~lossgui.session.storage.stored_float`): the
+    evaluation then reads the document's own array through a read-only view,
+    which an edit updates in place before the window evaluates again.
+    """
     array = doc.array(name)
-    dtype = np.int64 if doc.slot(name).kind == "index" else doc.dtype
+    dtype = np.dtype(np.int64 if doc.slot(name).kind == "index" else doc.dtype)
+    if array.dtype == dtype and array.size >= LARGE_TENSOR_VALUES:
+        view = array.view()
+        view.flags.writeable = False
+        return view
     with np.errstate(over="ignore"):  # 1e308 as float32 is inf, as in torch
         return _frozen(array.astype(dtype, copy=True))  # one copy, frozen in place
 
@@ -156,19 +180,35 @@ def receipt_for(
     return receipt
 
 
-def evaluate(doc: SessionDocument) -> Evaluation:
+def evaluate(
+    doc: SessionDocument, progress: Callable[[float], bool] | None = None
+) -> Evaluation:
     """Compute the document's loss, catching what torch would raise.
+
+    A large batch (:data:`BLOCKED_MIN_SIZE` elements
+    or more) whose loss is computed row by row is evaluated in row blocks
+    (:func:`~lossgui.session.blocked.compute_in_blocks`): the same numbers,
+    bit for bit, with a fraction of the temporary memory, and ``progress``
+    is called between blocks.
 
     Parameters
     ----------
     doc : SessionDocument
         The document; it is not modified.
+    progress : callable, optional
+        ``progress(fraction) -> bool``, called between row blocks of a large
+        batch; returning False cancels.
 
     Returns
     -------
     Evaluation
         A frozen snapshot. Exceptions other than :class:`LossInputError`
         (bugs) propagate to the caller.
+
+    Raises
+    ------
+    EvaluationCancelled
+        When ``progress`` returned False.
     """
     spec = doc.spec
     inputs = tuple((arg.name, _cast(doc, arg.name)) for arg in spec.forward)
@@ -180,17 +220,26 @@ def evaluate(doc: SessionDocument) -> Evaluation:
     kwargs["reduction"] = doc.reduction
     result: PipelineResult | None = None
     error: LossInputError | None = None
-    try:
-        result = compute_from_logits(
-            doc.loss,
-            inputs[0][1],
-            *(array for _, array in inputs[1:]),
-            input_mode=doc.input_mode,
-            **kwargs,
-        )
-    except LossInputError as exc:
-        error = exc
-    probs = probabilities(doc.loss, inputs[0][1], doc.input_mode, result=result)
+    probs: Array | None = None
+    blocked = None
+    if inputs[0][1].size >= BLOCKED_MIN_SIZE:
+        from lossgui.session.blocked import compute_in_blocks  # large batches only
+
+        blocked = compute_in_blocks(doc, inputs, kwargs, progress)
+    if blocked is not None:
+        result, probs = blocked
+    else:
+        try:
+            result = compute_from_logits(
+                doc.loss,
+                inputs[0][1],
+                *(array for _, array in inputs[1:]),
+                input_mode=doc.input_mode,
+                **kwargs,
+            )
+        except LossInputError as exc:
+            error = exc
+        probs = probabilities(doc.loss, inputs[0][1], doc.input_mode, result=result)
     receipt = None if result is None else receipt_for(doc, inputs, kwargs, result)
     return Evaluation(
         loss=doc.loss,

@@ -31,6 +31,7 @@ from lossgui.session.layout import (
     target_modes,
     target_name,
 )
+from lossgui.session.storage import stored_float
 
 __all__ = ["assign_arrays", "document_from_arrays", "shape_text"]
 
@@ -153,7 +154,7 @@ def _first(doc: SessionDocument, array: Array) -> Array:
                 "got a vector of {size} values",
             ).format(name=name, loss=doc.loss, size=f"{array.shape[0]:,}")
         )
-    return array.astype(np.float64)
+    return stored_float(array)
 
 
 def _auto_target_mode(doc: SessionDocument, arrays: Mapping[str, Array]) -> None:
@@ -218,9 +219,7 @@ def assign_arrays(
         expected = shape_for(slot.role, new.rows, new.columns, new.class_dim, length)
         fitted = _fit(name, array, slot, expected)
         stored = (
-            _indices(name, fitted)
-            if slot.kind == "index"
-            else fitted.astype(np.float64)
+            _indices(name, fitted) if slot.kind == "index" else stored_float(fitted)
         )
         stored = np.asarray(stored, order="C")  # keeps 0-d scalars 0-d
         if name in new.tensor_params:

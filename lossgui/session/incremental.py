@@ -1,28 +1,32 @@
 """Re-evaluate only the rows an edit changed, bit for bit as a full evaluation.
 
-When a cell edit touches some rows of row-indexed tensors, the loss of every
-other row and its gradient are unchanged: with ``reduction='none'`` each
-row's loss ``l_n`` and gradient ``∂l_n/∂x_n`` depend on row ``n`` alone, and
-``'sum'`` adds ``Σ_n l_n`` with an upstream gradient of 1. So
-:func:`evaluate_rows` computes the loss on the edited rows only, splices their
-loss, gradient, activation and probabilities into copies of the previous
-arrays, and forms the sum again over the whole spliced array exactly as the
-engine does (``np.sum(l, dtype=l.dtype)``). Every number is bit for bit the
-full evaluation's, except the sign or payload of a NaN: NumPy's vector loops
-and their scalar tails give ``inf - inf`` NaNs of different signs, so a row
-computed alone may hold another NaN than in its batch (a NaN still reads
-"nan", and torch's NaN signs are no part of parity either).
+When a cell edit touches some rows of row-indexed tensors of a row-separable
+loss (:func:`~lossgui.session.row_blocks.row_separable`), the loss of every
+other row and its gradient are unchanged. So :func:`evaluate_rows` computes
+the loss on the edited rows only, splices their loss, gradient, activation
+and probabilities into the previous arrays (copies, or the arrays themselves
+when they are large, see :data:`IN_PLACE_MIN_SIZE`), and forms the reduction
+again over the whole spliced array exactly as the engine does. Every number
+is bit for bit the full evaluation's, except the sign or payload of a NaN:
+NumPy's vector loops and their scalar tails give ``inf - inf`` NaNs of
+different signs, so a row computed alone may hold another NaN than in its
+batch (a NaN still reads "nan", and torch's NaN signs are no part of parity
+either).
 
-``'mean'`` (and ``'batchmean'``) is not done incrementally: torch sends the
-upstream gradient ``1 / D`` down *before* the backward formulas, and ``D``
-is a batch count (or ``Σ w[y]``), so a slice computed on its own rounds its
-gradient differently; every such edit gets a full evaluation.
+``'mean'`` is done incrementally only for class-index ``CrossEntropyLoss``
+and only for edits of its input: the rows get the batch's divisor ``W``
+(the previous evaluation's denominator), which torch applies before the
+backward formulas. A target edit may change ``W`` (an ignored row, a class
+weight), and other losses form ``1 / D`` in their own ways: those edits get a
+full evaluation.
 
 Anything else that couples rows also gets ``None`` (the caller then evaluates
 everything): a previous error, a slice that raises (so torch's exact error is
 reported) or warns differently, a loss that finishes with a linear layer or
 counts lengths (CTCLoss), a broadcast dimension 0, a softmax across a 1-D
 grid, ``'sum'`` formed other than as ``Σ l`` (label-smoothed cross-entropy).
+When it returns ``None`` after an in-place write of the edited input rows,
+the previous evaluation is stale anyway: the caller replaces it.
 """
 
 from __future__ import annotations
@@ -35,25 +39,26 @@ import numpy.typing as npt
 
 from lossgui.engine.activations import CLASSES_FIRST_MIN_SIZE
 from lossgui.engine.errors import LossInputError
-from lossgui.engine.pipeline import PipelineResult, compute_from_logits, probabilities
+from lossgui.engine.pipeline import PipelineResult, probabilities
 from lossgui.engine.result import LossResult
 from lossgui.session.evaluation import Evaluation, receipt_for
+from lossgui.session.row_blocks import (
+    ROW_ROLES,
+    compute_rows,
+    reduced,
+    row_separable,
+)
 
 if TYPE_CHECKING:
     from lossgui.session.document import SessionDocument
 
-__all__ = ["evaluate_rows"]
+__all__ = ["IN_PLACE_MIN_SIZE", "evaluate_rows"]
 
 Array = npt.NDArray[Any]
 
-#: Roles whose tensors are indexed by the grid's rows along dimension 0.
-_ROW_ROLES = ("grid", "rows")
-#: Losses whose per-row value depends on the batch's shape: torch's float32
-#: sum over the labels (which the engine reproduces) is vectorised across rows,
-#: so one row alone rounds differently from the same row in its batch.
-_SHAPE_DEPENDENT = frozenset({"MultiLabelSoftMarginLoss"})
-#: Roles an incremental document may hold (the others couple rows or resize).
-_ALLOWED_ROLES = ("grid", "rows", "classes", "scalar")
+#: From this many elements on, an edit writes the previous evaluation's
+#: arrays in place instead of copying them (see :func:`_spliced`).
+IN_PLACE_MIN_SIZE = 1_000_000
 
 
 def _frozen(array: Array) -> Array:
@@ -62,14 +67,31 @@ def _frozen(array: Array) -> Array:
 
 
 def _spliced(previous: Array, rows: slice, part: Array) -> Array:
-    """A frozen copy of ``previous`` with ``part`` written at ``rows``."""
+    """``previous`` with ``part`` written at ``rows``, frozen.
+
+    A copy, except for a large array (:data:`IN_PLACE_MIN_SIZE` elements or
+    more) that owns its memory: that one is written in place (a copy of
+    200 MB costs more than the whole edit may), and the evaluation that
+    returns it says so in :attr:`Evaluation.rewritten_rows`.
+    """
+    if previous.size >= IN_PLACE_MIN_SIZE and previous.flags.owndata:
+        previous.flags.writeable = True
+        previous[rows] = part
+        return _frozen(previous)
     out = np.array(previous, copy=True)
     out[rows] = part
     return _frozen(out)
 
 
 def _cast_rows(doc: SessionDocument, name: str, previous: Array, rows: slice) -> Array:
-    """``previous`` (the cast tensor) with ``rows`` cast again from the document."""
+    """``previous`` (the cast tensor) with ``rows`` cast again from the document.
+
+    A large tensor stored in the session's dtype is a read-only view of the
+    document's own array (see :func:`lossgui.session.evaluation.evaluate`):
+    the edit has already written it, so it is returned as it is.
+    """
+    if previous.base is doc.array(name):
+        return previous
     dtype = np.int64 if doc.slot(name).kind == "index" else doc.dtype
     with np.errstate(over="ignore"):  # as evaluation._cast
         part = doc.array(name)[rows].astype(dtype, copy=True)
@@ -79,7 +101,7 @@ def _cast_rows(doc: SessionDocument, name: str, previous: Array, rows: slice) ->
 def _applies(
     previous: Evaluation, doc: SessionDocument, names: tuple[str, ...]
 ) -> bool:
-    """Whether the document can take the incremental path at all."""
+    """Whether the edit of ``names`` can take the incremental path at all."""
     result = previous.result
     if result is None or previous.error is not None:
         return False
@@ -102,45 +124,16 @@ def _applies(
         if (kwargs.get(name) is not None) != on:
             return False
     loss = result.loss
-    if loss.reduction not in ("none", "sum") or loss.derived or loss.param_grads:
+    if loss.derived or loss.param_grads or not row_separable(doc):
         return False
-    spec = doc.spec
-    if spec.finish is not None or spec.name in _SHAPE_DEPENDENT:
-        return False
-    if loss.reduction == "sum" and doc.params.get("label_smoothing", 0.0):
-        return False  # torch sums each smoothed term before scaling it
-    slots = doc.slots()
-    if any(s.role not in _ALLOWED_ROLES or s.counts is not None for s in slots):
-        return False
-    by_name = {s.name: s for s in slots}
-    if any(by_name[n].role not in _ROW_ROLES for n in names if n in by_name):
-        return False
-    if any(n not in by_name for n in names):
-        return False
-    grid = previous.grid
-    if grid.ndim < 1:
-        return False
-    if grid.ndim < 2 and (
-        spec.family in ("multiclass", "divergence")
-        or (spec.activation or "").startswith("log_softmax")
+    if loss.reduction == "mean" and (
+        set(names) != {doc.first_name} or loss.denominator is None
     ):
-        return False  # a softmax over dimension 0 mixes the rows
-    n = grid.shape[0]
-    arrays = [a for _, a in previous.inputs]
-    arrays += [
-        kwargs[s.name]
-        for s in slots
-        if s.name in doc.tensor_params and kwargs.get(s.name) is not None
-    ]
-    roles = [by_name[name].role for name, _ in previous.inputs]
-    roles += [
-        s.role
-        for s in slots
-        if s.name in doc.tensor_params and kwargs.get(s.name) is not None
-    ]
-    for role, array in zip(roles, arrays, strict=True):
-        if role in _ROW_ROLES and (array.ndim < 1 or array.shape[0] != n):
-            return False  # broadcast along the batch
+        return False  # a target edit may change the divisor W
+    by_name = {s.name: s for s in doc.slots()}
+    if any(n not in by_name or by_name[n].role not in ROW_ROLES for n in names):
+        return False
+    n = previous.grid.shape[0]
     for array in (loss.elementwise, loss.grad, result.grad):
         if array.ndim < 1 or array.shape[0] != n:
             return False
@@ -171,16 +164,6 @@ def _same_param(a: object, b: object) -> bool:
     if type(a) is not type(b):
         return False
     return a == b or (a != a and b != b)  # NaN equals NaN
-
-
-def _reduced(elementwise: Array, reduction: str) -> tuple[Array, float]:
-    """``value`` and ``numerator`` as :func:`reduce_terms` forms them."""
-    dtype = elementwise.dtype
-    with np.errstate(all="ignore"):
-        total = np.sum(elementwise, dtype=dtype)
-    if reduction == "none":
-        return elementwise, float(total)
-    return np.asarray(total, dtype=dtype), float(total)
 
 
 def evaluate_rows(
@@ -228,27 +211,17 @@ def evaluate_rows(
                 return None  # an edit of a tensor the loss does not receive
             kwargs[name] = _cast_rows(doc, name, kwargs[name], part)
     block = _block(part, n, previous.grid.size // max(n, 1))
-    row_named = {s.name for s in doc.slots() if s.role in _ROW_ROLES}
-    slice_kwargs = {
-        key: value[block]
-        if key in row_named and isinstance(value, np.ndarray)
-        else value
-        for key, value in kwargs.items()
-    }
+    old = previous.result
+    divisor = old.loss.denominator if old.loss.reduction == "mean" else None
     try:
-        sliced = compute_from_logits(
-            doc.loss,
-            inputs[0][1][block],
-            *(array[block] for _, array in inputs[1:]),
-            input_mode=doc.input_mode,
-            **slice_kwargs,
-        )
+        sliced = compute_rows(doc, inputs, kwargs, block, divisor)
     except LossInputError:
         return None  # the full evaluation reports torch's own error
-    old = previous.result
     if sliced.loss.warnings != old.loss.warnings or sliced.loss.derived:
         return None
     if sliced.activation != old.activation:
+        return None
+    if old.activated is not None and sliced.activated is None:
         return None
     elementwise = _spliced(old.loss.elementwise, block, sliced.loss.elementwise)
     loss_grad = _spliced(old.loss.grad, block, sliced.loss.grad)
@@ -258,18 +231,16 @@ def evaluate_rows(
         else _spliced(old.grad, block, sliced.grad)
     )
     activated = None
-    if old.activated is not None:
-        if sliced.activated is None:
-            return None
+    if old.activated is not None and sliced.activated is not None:
         activated = _spliced(old.activated, block, sliced.activated)
-    value, numerator = _reduced(elementwise, old.loss.reduction)
+    value, numerator = reduced(elementwise, old.loss.reduction, divisor)
     loss = LossResult(
         value=value,
         grad=loss_grad,
         elementwise=elementwise,
         reduction=old.loss.reduction,
         numerator=numerator,
-        denominator=None,
+        denominator=divisor,
         warnings=sliced.loss.warnings,
     )
     result = PipelineResult(loss, sliced.activation, activated, grad)
@@ -282,6 +253,7 @@ def evaluate_rows(
         result=result,
         probabilities=probs,
         receipt=receipt_for(doc, inputs, kwargs, result),
+        rewritten_rows=range(block.start, block.stop),
     )
 
 
