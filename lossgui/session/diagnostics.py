@@ -43,8 +43,35 @@ Array = npt.NDArray[Any]
 SOFTMAX_LOSSES = ("CrossEntropyLoss", "Poly1CrossEntropyLoss")
 
 
+#: Elements per pass of the scans below: a large grid is read in row blocks,
+#: without a float64 copy or a full-size mask, and a scan stops at the first
+#: block that decides it (logits have a negative value in the first block).
+_SCAN_VALUES = 1 << 18
+
+
 def _grid(doc: SessionDocument) -> Array:
-    return np.asarray(doc.tensors[doc.first_name], dtype=np.float64)
+    """The first tensor as stored (float64, or a large float32; no copy)."""
+    return np.asarray(doc.tensors[doc.first_name])
+
+
+def _blocks(z: Array) -> Any:
+    """``z`` in blocks of rows (the whole array when it is small or 0-d)."""
+    if z.ndim == 0 or z.size <= _SCAN_VALUES:
+        yield z
+        return
+    step = max(1, _SCAN_VALUES // max(1, z.size // z.shape[0]))
+    for start in range(0, z.shape[0], step):
+        yield z[start : start + step]
+
+
+def _every(z: Array, test: Any) -> bool:
+    """Whether ``test(block)`` holds everywhere (stops at the first failure)."""
+    return all(bool(np.all(test(block))) for block in _blocks(z))
+
+
+def _some(z: Array, test: Any) -> bool:
+    """Whether ``test(block)`` holds somewhere (stops at the first hit)."""
+    return any(bool(np.any(test(block))) for block in _blocks(z))
 
 
 def _probabilities_to_logit_loss(
@@ -55,8 +82,9 @@ def _probabilities_to_logit_loss(
     if doc.loss not in SIGMOID_LOSSES and not sigmoid_mode:
         return None
     z = _grid(doc)
-    inside = np.isfinite(z).all() and (z >= 0).all() and (z <= 1).all()
-    if z.size < 2 or not inside or not ((z > 0) & (z < 1)).any():
+    if z.size < 2 or not _every(z, lambda b: (b >= 0) & (b <= 1)):
+        return None  # (NaN fails the comparisons, inf the bound)
+    if not _some(z, lambda b: (b > 0) & (b < 1)):
         return None
     if sigmoid_mode:
         fixes = (
@@ -103,7 +131,7 @@ def _logits_to_bce(doc: SessionDocument, _ev: Evaluation) -> Finding | None:
     if spec.activation != "sigmoid" or doc.input_mode != "raw":
         return None
     z = _grid(doc)
-    if z.size == 0 or ((z >= 0) & (z <= 1)).all():
+    if z.size == 0 or _every(z, lambda b: (b >= 0) & (b <= 1)):
         return None
     fixes = [
         Fix(
@@ -149,11 +177,13 @@ def _softmax_twice(doc: SessionDocument, _ev: Evaluation) -> Finding | None:
     applies = doc.loss in SOFTMAX_LOSSES or (
         spec.activation == "log_softmax" and doc.input_mode == "logits"
     )
+    if not applies:
+        return None
     z = _grid(doc)
-    if not applies or z.ndim != 2 or z.shape[1] < 2 or not np.isfinite(z).all():
+    if z.ndim != 2 or z.shape[1] < 2 or _some(z, lambda b: (b < 0) | (b > 1)):
         return None
-    if (z < 0).any() or (z > 1).any() or not np.allclose(_row_sums(z), 1, atol=1e-3):
-        return None
+    if not _every(z, lambda b: np.isclose(_row_sums(b), 1, atol=1e-3)):
+        return None  # (a NaN or inf row sum is not close to 1)
     return Finding(
         "softmax-twice",
         "warning",
@@ -184,12 +214,12 @@ def _log_of_grid(doc: SessionDocument) -> None:
 
 
 def _log_probs_to_ce(doc: SessionDocument, _ev: Evaluation) -> Finding | None:
+    if doc.loss != "CrossEntropyLoss":
+        return None
     z = _grid(doc)
-    if doc.loss != "CrossEntropyLoss" or z.ndim != 2 or z.shape[1] < 2:
-        return None
-    if not np.isfinite(z).all() or (z > 0).any():
-        return None
-    if not np.allclose(np.sum(np.exp(z), axis=-1), 1, atol=1e-3):
+    if z.ndim != 2 or z.shape[1] < 2 or _some(z, lambda b: ~(b <= 0) | np.isinf(b)):
+        return None  # every value finite and <= 0 (NaN is not <= 0)
+    if not _every(z, lambda b: np.isclose(np.sum(np.exp(b), axis=-1), 1, atol=1e-3)):
         return None
     return Finding(
         "log-probs-to-ce",
@@ -220,8 +250,10 @@ def _log_probs_to_ce(doc: SessionDocument, _ev: Evaluation) -> Finding | None:
 def _non_finite(doc: SessionDocument, _ev: Evaluation) -> Finding | None:
     bad: list[str] = []
     for name in float_slots_in_use(doc):
-        array = np.asarray(doc.array(name), dtype=np.float64)
-        count = int(np.count_nonzero(~np.isfinite(array)))
+        array = np.asarray(doc.array(name))
+        if _every(array, np.isfinite):
+            continue
+        count = sum(int(np.count_nonzero(~np.isfinite(b))) for b in _blocks(array))
         if count:
             bad.append(f"{name} ({count})")
     if not bad:

@@ -45,6 +45,8 @@ def may_overflow(values: Array, dtype: str) -> bool:
     """
     if values.size == 0 or values.dtype.kind not in "fc":
         return False
+    if values.dtype.itemsize <= np.dtype(dtype).itemsize:
+        return False  # a float32 array holds nothing beyond float32
     top = float(np.finfo(np.dtype(dtype)).max)
     with np.errstate(invalid="ignore"):
         high = float(np.fmax.reduce(values, axis=None))

@@ -23,7 +23,7 @@ from PySide6.QtGui import QBrush, QColor
 from lossgui.engine.registry import LOSSES
 from lossgui.io.cells import format_exact
 from lossgui.session import Evaluation
-from lossgui.session.colour_scale import cell, peak_of
+from lossgui.session.colour_scale import cell, row_peaks
 from lossgui.session.layout import as_table
 from lossgui.session.receipt import short
 
@@ -149,6 +149,7 @@ class ResultTableModel(QAbstractTableModel):
         self._columns: list[ResultColumn] = []
         self._tables: dict[str, np.ndarray] = {}
         self._peaks: dict[str, float] = {}
+        self._row_peaks: dict[str, np.ndarray] = {}
         self._rows = 0
 
     # -------------------------------------------------------------- evaluation
@@ -163,8 +164,8 @@ class ResultTableModel(QAbstractTableModel):
             self.beginResetModel()
         old_tables, old_peaks = self._tables, self._peaks
         self._tables, self._columns, self._rows = tables, columns, rows
-        # one pass per quantity; cells are coloured as they are painted
-        self._peaks = {k: peak_of(v) for k, v in tables.items() if k in HUES}
+        rewritten = evaluation.rewritten_rows if same_layout else None
+        self._update_peaks(tables, rewritten)
         if not same_layout:
             self.endResetModel()
             return
@@ -172,13 +173,41 @@ class ResultTableModel(QAbstractTableModel):
             return
         if old_peaks == self._peaks and old_tables.keys() == tables.keys():
             # colours kept their scale: repaint only the cells whose numbers moved
-            region = changed_region(old_tables, tables, self._columns)
+            region: tuple[tuple[int, int], tuple[int, int]] | None = None
+            if rewritten is not None:  # (a large table may be rewritten in place)
+                if rewritten:
+                    last = (rewritten.start, rewritten.stop - 1)
+                    region = last, (0, len(columns) - 1)
+            else:
+                region = changed_region(old_tables, tables, self._columns)
             if region is None:
                 return
             (top, bottom), (left, right) = region
         else:
             top, bottom, left, right = 0, rows - 1, 0, len(columns) - 1
         self.dataChanged.emit(self.index(top, left), self.index(bottom, right))
+
+    def _update_peaks(
+        self, tables: dict[str, np.ndarray], rewritten: range | None
+    ) -> None:
+        """Each coloured quantity's peak, from per-row peaks.
+
+        After an edit of a few rows (``rewritten``) only those rows are
+        measured again; otherwise every row (one chunked pass per quantity).
+        """
+        peaks: dict[str, np.ndarray] = {}
+        for kind, table in tables.items():
+            if kind not in HUES:
+                continue
+            old = self._row_peaks.get(kind)
+            if rewritten is not None and old is not None and len(old) == len(table):
+                fresh = old.copy()
+                fresh[rewritten.start : rewritten.stop] = row_peaks(table, rewritten)
+                peaks[kind] = fresh
+            else:
+                peaks[kind] = row_peaks(table)
+        self._row_peaks = peaks
+        self._peaks = {k: float(v.max()) if v.size else 0.0 for k, v in peaks.items()}
 
     def _build(
         self, evaluation: Evaluation
