@@ -110,8 +110,8 @@ def _recursion(lpe: Array, labels: Array, bands: Array) -> Array:
     alpha = hist[:, :, 2:]
     lo_hi = bands.tolist()
     narrow = (width - (bands[:, 1] - bands[:, 0])) * rows > _BAND_MIN_SKIP
-    # The ufuncs as locals:
-    # a step is nine calls on a few thousand numbers, so call overhead counts.
+    # The ufuncs as locals: a step is nine calls on a few thousand numbers,
+    # so call overhead counts.
     take, exp, log, add, subtract = np.take, np.exp, np.log, np.add, np.subtract
     maximum, max_reduce, add_reduce = np.maximum, np.maximum.reduce, np.add.reduce
     for t in range(1, steps):

@@ -106,11 +106,11 @@ def _fma_squares(acc: Array, x: Array) -> Array:
     if acc.dtype == np.float32:
         square = np.square(x, dtype=np.float64)
         wide: Array = np.add(acc, square, dtype=np.float64)
-        bits = wide.view(np.int64)
-        suspect = np.flatnonzero(
-            ((bits & 0x1FFFFFFF) == 0x10000000)
-            | ((bits > 0) & (bits < 0x3810000000000000))  # below 2**-126
-        )
+        low = np.bitwise_and(wide.view(np.int64), 0x1FFFFFFF)
+        near = np.equal(low, 0x10000000)
+        # (wide >= 0 or NaN; an exact 0 taken as a suspect is redone exactly)
+        np.logical_or(near, np.less(wide, 2.0**-126), out=near)
+        suspect = np.flatnonzero(near)
         if suspect.size:
             a = acc[suspect].astype(np.float64)
             b, total = square[suspect], wide[suspect]
@@ -168,22 +168,37 @@ def _sum_squares(v: Array) -> Array:
     if lanes is None or n == 0 or v.size == 0:
         plain_sum: Array = np.sum(v * v, axis=-1)
         return plain_sum
-    columns = v.reshape(-1, n).T  # one entry per row in each column
+    # one entry per row in each column
+    return _column_sum_squares(v.reshape(-1, n).T).reshape(v.shape[:-1])
+
+
+def _column_sum_squares(columns: Array) -> Array:
+    """:func:`_sum_squares` of rows laid out as the columns of ``columns``.
+
+    ``columns`` is ``(n, M)``: entry ``i`` of each of the ``M`` rows in row
+    ``i`` (float32 or float64, ``n, M > 0``). Returns the ``M`` sums. A
+    C-contiguous ``columns`` (a transposed batch) runs every step on
+    contiguous memory.
+    """
+    n = columns.shape[0]
+    lanes = _LANES[columns.dtype]
     k = n - n % lanes
     plain = k + (4 if n - k >= 4 else 0)
-    squares = np.empty((plain, columns.shape[1]), dtype=v.dtype)
+    squares = np.empty((plain, columns.shape[1]), dtype=columns.dtype)
     np.multiply(columns[:plain], columns[:plain], out=squares)
     if k:
         blocks = squares[:k].reshape(k // lanes, lanes, -1)
         lane_sums = _sequential_sum(blocks) if k > lanes else blocks[0]
-        acc = _sequential_sum(np.concatenate((lane_sums, squares[k:])))
+        acc = _sequential_sum(lane_sums)  # then the 4-block, in order
+        for square in squares[k:]:
+            acc += square
     elif plain:
         acc = _sequential_sum(squares)
     else:
-        acc = np.zeros(columns.shape[1], dtype=v.dtype)
+        acc = np.zeros(columns.shape[1], dtype=columns.dtype)
     for column in columns[plain:]:
         acc = _fma_squares(acc, column)
-    return acc.reshape(v.shape[:-1])
+    return acc
 
 
 def _norm(v: Array, p: float, *, contiguous: bool = True) -> Array:
@@ -304,10 +319,12 @@ def pairwise_distance(
         ``linalg.vector_norm cannot compute the ... norm`` for an empty last
         dimension with ``p < 0`` or ``p = inf``.
     """
+    p = float(p)
+    if p == 2 and _batch_of_rows(x1, x2):
+        return _l2_by_columns(x1, x2, eps)
     diff, shape = _difference(x1, x2)
     diff = to_float(diff)  # an integer difference + eps is float32
     v = _rows(np.broadcast_to(diff + np.asarray(eps, dtype=diff.dtype), shape))
-    p = float(p)
     if v.shape[-1] == 0 and (p < 0 or p == math.inf):
         raise LossInputError(
             f"linalg.vector_norm cannot compute the {p:g} norm on the dimension "
@@ -321,6 +338,54 @@ def pairwise_distance(
         return _norm_backward(np.reshape(g, norm.shape), v, norm, p).reshape(shape)
 
     return Distance(value, backward)
+
+
+def _batch_of_rows(x1: Array, x2: Array) -> bool:
+    """Whether ``x1`` and ``x2`` are one ``(N, D)`` float32 or float64 batch.
+
+    Same shape and dtype, ``N >= 1`` and ``D >= 2`` (a last dimension of 1
+    is the norm's ``|v|`` special case).
+    """
+    return (
+        x1.ndim == 2
+        and x1.shape == x2.shape
+        and x1.shape[0] >= 1
+        and x1.shape[1] >= 2
+        and x1.dtype == x2.dtype
+        and x1.dtype in _LANES
+    )
+
+
+def _l2_by_columns(x1: Array, x2: Array, eps: float) -> Distance:
+    """:func:`pairwise_distance` with ``p = 2`` for one ``(N, D)`` batch.
+
+    The same operations in the same order, on the transposed difference
+    ``(D, N)``: a row's ``D`` entries are then ``D`` contiguous columns, so
+    the lane sums of :func:`_sum_squares` and the backward's division by the
+    row's norm run over contiguous memory instead of ``N`` short rows. The
+    backward returns the transposed view of its ``(D, N)`` result.
+    """
+    dtype = x1.dtype
+    diff = np.subtract(x1, x2)
+    diff += np.asarray(eps, dtype=dtype)
+    v = np.ascontiguousarray(diff.T)
+    norm = np.sqrt(_column_sum_squares(v))
+
+    def backward(g: Array) -> Array:
+        gk = np.reshape(g, norm.shape)
+        if gk.dtype == dtype:
+            # (v / ‖v‖).masked_fill_(‖v‖ == 0, 0) · g, as _norm_backward
+            out = np.divide(v, norm, out=np.empty_like(v))
+            empty = norm == 0
+            if empty.any():
+                out[:, empty] = 0
+            np.multiply(out, gk, out=out)
+        else:
+            out = gk * np.where(norm == 0, np.zeros((), dtype), v / norm)
+        result: Array = out.T
+        return result
+
+    return Distance(norm, backward)
 
 
 def cosine_distance(x1: Array, x2: Array) -> Distance:

@@ -137,12 +137,14 @@ def triplet_terms(
     for dist, g_dist in ((d_an, g_an), (d_ap, g_pos)):
         terms = (dist.backward(g_dist),) if dist.parts is None else dist.parts(g_dist)
         for term in terms:
-            term = sum_to_shape(term, anchor.shape)
+            if term.shape != anchor.shape:
+                term = sum_to_shape(term, anchor.shape)
+            # (a term may be a transposed view: the sum keeps its layout)
             grad = term if grad is None else grad + term
     assert grad is not None
     return upstream_terms(
         loss.astype(loss.dtype, copy=True),
-        grad.astype(float_dtype(anchor), copy=False),
+        np.asarray(grad, dtype=float_dtype(anchor), order="C"),
         reduction,
     )
 

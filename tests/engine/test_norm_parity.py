@@ -176,3 +176,28 @@ def test_triplet_margin_loss_matches_torch(n: int) -> None:
         *(torch.from_numpy(x) for x in (anchor, positive, negative))
     ).numpy()
     np.testing.assert_array_equal(r.value, want)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("n", [2, 3, 4, 7, 8, 10, 12, 13, 17, 40])
+def test_batch_of_rows_path_equals_the_general_path_bitwise(
+    dtype: type, n: int
+) -> None:
+    """An ``(N, D)`` batch goes through the transposed 2-norm; a ``(1, N, D)``
+    batch through the general one: values and backward are bit for bit equal,
+    zero rows, NaN, infinities, subnormals and float32 ties included."""
+    rng = np.random.default_rng(n)
+    a, b = _data(rng, (300, n), dtype), _data(rng, (300, n), dtype)
+    b[0] = a[0] + np.asarray(1e-6, dtype)  # a zero row after eps
+    a[1, 0], a[2, -1], b[3, 1] = np.nan, np.inf, -np.inf
+    a[4] = np.finfo(dtype).smallest_subnormal
+    a[5, :] = 1 + np.arange(n) * 2.0**-12  # squares near float32 ties
+    b[5, :] = 0
+    with np.errstate(all="ignore"):  # as compute() runs the losses
+        fast = pairwise_distance(a, b)
+        general = pairwise_distance(a[None], b[None])
+        assert fast.value.tobytes() == general.value[0].tobytes()
+        for g in (rng.standard_normal(300).astype(dtype), rng.standard_normal(300)):
+            got, want = fast.backward(g), general.backward(g[None])[0]
+            assert got.dtype == want.dtype and got.shape == want.shape
+            assert np.ascontiguousarray(got).tobytes() == want.tobytes()
