@@ -167,9 +167,17 @@ def cosine_embedding(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> T
     g_prod = g_cos / den
     g_den = -g_cos * (cos / den)
     g_m1 = (g_den / (2 * den)) * m2.astype(dtype)
-    xa, xb = a.astype(dtype), b.astype(dtype)
-    grad = np.expand_dims(g_prod, axis) * xb + 2 * (np.expand_dims(g_m1, axis) * xa)
-    grad = sum_to_shape(grad, x1.shape).astype(float_dtype(x1))
+    xa, xb = a.astype(dtype, copy=False), b.astype(dtype, copy=False)
+    # g_prod xb + 2 (g_m1 xa), each product rounded, in two (N, D) buffers
+    grad = np.multiply(np.expand_dims(g_prod, axis), xb)
+    through_m1 = np.multiply(np.expand_dims(g_m1, axis), xa)
+    np.add(through_m1, through_m1, out=through_m1)  # 2 t, exactly
+    grad = np.add(
+        grad, through_m1, out=grad if grad.shape == through_m1.shape else None
+    )
+    if grad.shape != x1.shape:
+        grad = sum_to_shape(grad, x1.shape)
+    grad = grad.astype(float_dtype(x1), copy=False)
     return upstream_terms(np.asarray(loss, dtype), grad, params["reduction"])
 
 
