@@ -30,6 +30,7 @@ from lossgui.ui.plots.legend_place import (
 )
 from lossgui.ui.plots.marker_cloud import MarkerCloud
 from lossgui.ui.plots.off_scale import OffScaleBands
+from lossgui.ui.plots.pixel_curve import PixelCurveItem
 from lossgui.ui.plots.steady_view import SteadyViewBox
 from lossgui.ui.plots.style import PlotStyle
 
@@ -92,7 +93,7 @@ class CurvePlot(pg.PlotWidget):
         plot.addItem(self.cursor, ignoreBounds=True)
         # Curve items are made on first need (most views draw two or three),
         # then kept and reused; at most POOL.
-        self.curves: list[pg.PlotDataItem] = []
+        self.curves: list[PixelCurveItem] = []
         # Every marker in one item: plain arrays, one drawPoints per colour.
         self.markers = MarkerCloud(size=8)
         self.markers.setZValue(10)
@@ -279,9 +280,9 @@ class CurvePlot(pg.PlotWidget):
         """Make curve items until there are ``count`` (at most :data:`POOL`)."""
         plot = self.getPlotItem()
         while len(self.curves) < min(count, POOL):
-            item = pg.PlotDataItem(connect="finite", antialias=True)
-            # cached like the axes: redrawn when its data or the view changes
-            item.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            # stroked along the points a screen shows; cached like the axes
+            # (redrawn when its data or the view changes)
+            item = PixelCurveItem(connect="finite", antialias=True)
             item.setVisible(False)
             item.setZValue(0)
             plot.addItem(item)
