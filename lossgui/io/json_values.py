@@ -32,6 +32,7 @@ from lossgui.i18n import translate
 from lossgui.io.errors import FileFormatError
 from lossgui.io.npy_zip import MAX_BINARY_ELEMENTS
 from lossgui.io.text_parse import MAX_ELEMENTS
+from lossgui.session.storage import stored_float
 
 __all__ = [
     "NONFINITE",
@@ -321,7 +322,7 @@ def decode_array(
 def _from_array(
     array: Array, name: str, kind: str, max_ndim: int, limit: int, scalar: bool
 ) -> Array:
-    """A loaded binary tensor, checked like a nested list (float64 or int64)."""
+    """A loaded binary tensor, checked like a nested list (see :func:`stored_float`)."""
     if scalar:
         if array.ndim:
             raise FileFormatError(
@@ -373,7 +374,7 @@ def _from_array(
                 "'{name}' must hold floats, not {array_dtype_name} values",
             ).format(name=name, array_dtype_name=array.dtype.name)
         )
-    return array.astype(np.float64, copy=False)
+    return stored_float(array)  # float64, or a large float32 kept as it is
 
 
 def peek_shape(

@@ -30,6 +30,7 @@ from lossgui.session.findings import (
     set_input_mode,
     to_loss,
 )
+from lossgui.session.grid_facts import GridFacts
 
 if TYPE_CHECKING:
     from lossgui.session.document import SessionDocument
@@ -43,48 +44,21 @@ Array = npt.NDArray[Any]
 SOFTMAX_LOSSES = ("CrossEntropyLoss", "Poly1CrossEntropyLoss")
 
 
-#: Elements per pass of the scans below: a large grid is read in row blocks,
-#: without a float64 copy or a full-size mask, and a scan stops at the first
-#: block that decides it (logits have a negative value in the first block).
-_SCAN_VALUES = 1 << 18
-
-
 def _grid(doc: SessionDocument) -> Array:
     """The first tensor as stored (float64, or a large float32; no copy)."""
     return np.asarray(doc.tensors[doc.first_name])
 
 
-def _blocks(z: Array) -> Any:
-    """``z`` in blocks of rows (the whole array when it is small or 0-d)."""
-    if z.ndim == 0 or z.size <= _SCAN_VALUES:
-        yield z
-        return
-    step = max(1, _SCAN_VALUES // max(1, z.size // z.shape[0]))
-    for start in range(0, z.shape[0], step):
-        yield z[start : start + step]
-
-
-def _every(z: Array, test: Any) -> bool:
-    """Whether ``test(block)`` holds everywhere (stops at the first failure)."""
-    return all(bool(np.all(test(block))) for block in _blocks(z))
-
-
-def _some(z: Array, test: Any) -> bool:
-    """Whether ``test(block)`` holds somewhere (stops at the first hit)."""
-    return any(bool(np.any(test(block))) for block in _blocks(z))
-
-
 def _probabilities_to_logit_loss(
-    doc: SessionDocument, _ev: Evaluation
+    doc: SessionDocument, _ev: Evaluation, facts: GridFacts
 ) -> Finding | None:
     spec = doc.spec
     sigmoid_mode = spec.activation == "sigmoid" and doc.input_mode == "logits"
     if doc.loss not in SIGMOID_LOSSES and not sigmoid_mode:
         return None
-    z = _grid(doc)
-    if z.size < 2 or not _every(z, lambda b: (b >= 0) & (b <= 1)):
-        return None  # (NaN fails the comparisons, inf the bound)
-    if not _some(z, lambda b: (b > 0) & (b < 1)):
+    if _grid(doc).size < 2 or not facts.every("in_unit"):
+        return None
+    if not facts.some("strictly_inside"):
         return None
     if sigmoid_mode:
         fixes = (
@@ -126,12 +100,14 @@ def _probabilities_to_logit_loss(
     )
 
 
-def _logits_to_bce(doc: SessionDocument, _ev: Evaluation) -> Finding | None:
+def _logits_to_bce(
+    doc: SessionDocument, _ev: Evaluation, facts: GridFacts
+) -> Finding | None:
     spec = doc.spec
     if spec.activation != "sigmoid" or doc.input_mode != "raw":
         return None
     z = _grid(doc)
-    if z.size == 0 or _every(z, lambda b: (b >= 0) & (b <= 1)):
+    if z.size == 0 or facts.every("in_unit"):
         return None
     fixes = [
         Fix(
@@ -168,11 +144,9 @@ def _logits_to_bce(doc: SessionDocument, _ev: Evaluation) -> Finding | None:
     )
 
 
-def _row_sums(z: Array) -> Array:
-    return np.sum(z, axis=-1) if z.ndim >= 1 else z
-
-
-def _softmax_twice(doc: SessionDocument, _ev: Evaluation) -> Finding | None:
+def _softmax_twice(
+    doc: SessionDocument, _ev: Evaluation, facts: GridFacts
+) -> Finding | None:
     spec = doc.spec
     applies = doc.loss in SOFTMAX_LOSSES or (
         spec.activation == "log_softmax" and doc.input_mode == "logits"
@@ -180,9 +154,9 @@ def _softmax_twice(doc: SessionDocument, _ev: Evaluation) -> Finding | None:
     if not applies:
         return None
     z = _grid(doc)
-    if z.ndim != 2 or z.shape[1] < 2 or _some(z, lambda b: (b < 0) | (b > 1)):
+    if z.ndim != 2 or z.shape[1] < 2 or facts.some("outside_unit"):
         return None
-    if not _every(z, lambda b: np.isclose(_row_sums(b), 1, atol=1e-3)):
+    if not facts.every("sums_to_one"):
         return None  # (a NaN or inf row sum is not close to 1)
     return Finding(
         "softmax-twice",
@@ -213,13 +187,15 @@ def _log_of_grid(doc: SessionDocument) -> None:
         doc.set_array(doc.first_name, np.log(np.maximum(_grid(doc), 1e-30)))
 
 
-def _log_probs_to_ce(doc: SessionDocument, _ev: Evaluation) -> Finding | None:
+def _log_probs_to_ce(
+    doc: SessionDocument, _ev: Evaluation, facts: GridFacts
+) -> Finding | None:
     if doc.loss != "CrossEntropyLoss":
         return None
     z = _grid(doc)
-    if z.ndim != 2 or z.shape[1] < 2 or _some(z, lambda b: ~(b <= 0) | np.isinf(b)):
-        return None  # every value finite and <= 0 (NaN is not <= 0)
-    if not _every(z, lambda b: np.isclose(np.sum(np.exp(b), axis=-1), 1, atol=1e-3)):
+    if z.ndim != 2 or z.shape[1] < 2 or not facts.every("finite_log_probs"):
+        return None
+    if not facts.every("exp_sums_to_one"):
         return None
     return Finding(
         "log-probs-to-ce",
@@ -247,13 +223,16 @@ def _log_probs_to_ce(doc: SessionDocument, _ev: Evaluation) -> Finding | None:
     )
 
 
-def _non_finite(doc: SessionDocument, _ev: Evaluation) -> Finding | None:
+def _non_finite(
+    doc: SessionDocument, _ev: Evaluation, facts: GridFacts
+) -> Finding | None:
     bad: list[str] = []
     for name in float_slots_in_use(doc):
         array = np.asarray(doc.array(name))
-        if _every(array, np.isfinite):
-            continue
-        count = sum(int(np.count_nonzero(~np.isfinite(b))) for b in _blocks(array))
+        if array is facts.array:
+            count = facts.total("non_finite")
+        else:
+            count = int(np.count_nonzero(~np.isfinite(array)))
         if count:
             bad.append(f"{name} ({count})")
     if not bad:
@@ -288,7 +267,9 @@ def _non_finite(doc: SessionDocument, _ev: Evaluation) -> Finding | None:
 
 
 def diagnose(
-    doc: SessionDocument, evaluation: Evaluation | None = None
+    doc: SessionDocument,
+    evaluation: Evaluation | None = None,
+    facts: GridFacts | None = None,
 ) -> tuple[Finding, ...]:
     """Every finding for ``doc`` (errors first).
 
@@ -298,18 +279,32 @@ def diagnose(
         The session (not modified).
     evaluation : Evaluation, optional
         ``doc.evaluate()``, if the caller has it already.
+    facts : GridFacts, optional
+        Facts about the first tensor kept up to date by the caller (see
+        :mod:`lossgui.session.grid_facts`); used only when they describe
+        the document's own first tensor, else measured afresh.
     """
     ev = doc.evaluate() if evaluation is None else evaluation
-    detectors = (
+    grid = doc.tensors[doc.first_name]
+    if facts is None or facts.array is not grid:
+        facts = GridFacts(grid)
+    grid_detectors = (
         _logits_to_bce,
         _probabilities_to_logit_loss,
         _softmax_twice,
         _log_probs_to_ce,
-        *TARGET_DETECTORS,
-        _non_finite,
-        *OVERFLOW_DETECTORS,
     )
     with np.errstate(all="ignore"):
-        findings = [f for detect in detectors if (f := detect(doc, ev)) is not None]
+        findings = [
+            f for detect in grid_detectors if (f := detect(doc, ev, facts)) is not None
+        ]
+        findings += [
+            f for detect in TARGET_DETECTORS if (f := detect(doc, ev)) is not None
+        ]
+        if (f := _non_finite(doc, ev, facts)) is not None:
+            findings.append(f)
+        findings += [
+            f for detect in OVERFLOW_DETECTORS if (f := detect(doc, ev)) is not None
+        ]
     order = {"error": 0, "warning": 1, "hint": 2}
     return tuple(sorted(findings, key=lambda f: order[f.severity]))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from lossgui.i18n import QT_TRANSLATE_NOOP
 from lossgui.session import Evaluation
 from lossgui.session.diagnostics import Finding, Fix, diagnose
+from lossgui.session.grid_facts import GridFacts
 from lossgui.ui.naming import named
 
 if TYPE_CHECKING:
@@ -70,6 +71,7 @@ class DiagnosticsBanner(QFrame):
         self.setObjectName("diagnosticsBanner")
         self._controller = controller
         self.findings: tuple[Finding, ...] = ()
+        self._facts: GridFacts | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 2, 0, 2)
         self._layout.setSpacing(3)
@@ -80,7 +82,13 @@ class DiagnosticsBanner(QFrame):
         doc = self._controller.document
         if doc.loss != evaluation.loss:
             return
-        findings = diagnose(doc, evaluation)
+        grid = doc.tensors[doc.first_name]
+        rows = evaluation.rewritten_rows
+        if self._facts is None or self._facts.array is not grid or rows is None:
+            self._facts = GridFacts(grid)  # measured on first use
+        else:  # an edit of a few rows: the rest of the facts still hold
+            self._facts.update(rows)
+        findings = diagnose(doc, evaluation, self._facts)
         same = _key(findings) == _key(self.findings)
         self.findings = findings
         if not same:
