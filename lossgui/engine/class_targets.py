@@ -123,14 +123,15 @@ class IndexTarget:
         For ``(N, C, d1, ...)`` with ``D = d1 · ...`` and ``m = n D + d`` the
         target position, the offset is ``n C D + y_n D + d``.
         """
-        m = np.arange(self.safe.size)
         safe = self.safe.reshape(-1)
         if len(shape) < 2:
             return safe.astype(np.intp)
         inner = self.safe.size // shape[0] if shape[0] else 0
-        if inner == 1:
-            return m * shape[1] + safe
-        rows, rest = np.divmod(m, inner)
+        if inner == 1 and shape[1]:
+            return np.arange(0, safe.size * shape[1], shape[1]) + safe
+        if inner == 1:  # no classes
+            return np.arange(safe.size) * shape[1] + safe
+        rows, rest = np.divmod(np.arange(self.safe.size), inner)
         return rows * (shape[1] * inner) + safe * inner + rest
 
     def total_weight(self, dtype: np.dtype[Any]) -> float:
@@ -287,15 +288,22 @@ def check_index_target(
     byte = y.dtype == np.dtype(np.uint8)
     if spatial and byte and (reduction == "none" or y.size > 0):
         raise LossInputError("expected scalar type Long but found Byte")
-    target = y.astype(np.int64).reshape(x.shape[:1] + x.shape[2:] if x.ndim > 1 else ())
+    target = y.astype(np.int64, copy=False).reshape(
+        x.shape[:1] + x.shape[2:] if x.ndim > 1 else ()
+    )
     keep = target != ignore_index
     classes = x.shape[1] if x.ndim > 1 else x.shape[0]
-    bad = keep & ((target < 0) | (target >= classes))
-    if np.any(bad):
-        first = int(target[bad].ravel()[0])
-        as_char = byte and reduction == "none" and x.ndim == 2
-        raise _out_of_bounds(first, as_char)
+    if target.size and (target.min() < 0 or target.max() >= classes):
+        bad = keep & ((target < 0) | (target >= classes))
+        if np.any(bad):
+            first = int(target[bad].ravel()[0])
+            as_char = byte and reduction == "none" and x.ndim == 2
+            raise _out_of_bounds(first, as_char)
     flat = None if weight is None else weight.reshape(-1)
+    if keep.all():  # nothing ignored: the target itself, read-only
+        safe = target.view()
+        safe.flags.writeable = False
+        return IndexTarget(safe, keep, flat)
     return IndexTarget(np.where(keep, target, 0), keep, flat)
 
 

@@ -82,18 +82,22 @@ def _nll_scatter(x: Array, it: IndexTarget, reduction: str) -> Terms:
     the untouched zeros skip the reduction's pass over the whole gradient.
     """
     dtype = x.dtype
-    zero = np.zeros((), dtype)
     keep = it.keep.reshape(-1)
+    every = bool(keep.all())  # nothing ignored: no masking, no compaction
     flat = it.flat_positions(x.shape)
     wy = it.picked_weight(dtype)
-    loss = np.where(it.keep, -np.ravel(x)[flat].reshape(wy.shape) * wy, zero)
+    loss = np.take(np.ravel(x), flat).reshape(wy.shape)
+    np.negative(loss, out=loss)
+    np.multiply(loss, wy, out=loss)
+    if not every:
+        loss = np.where(it.keep, loss, np.zeros((), dtype))
     grad = np.zeros(x.shape, dtype)
-    written = flat[keep]
-    values = -wy.reshape(-1)[keep]
+    written = flat if every else flat[keep]
+    values = np.negative(wy.reshape(-1) if every else wy.reshape(-1)[keep])
     total = it.total_weight(dtype)
     if reduction == "mean" and mean_scale_is_safe(total, dtype):
         scale = np.asarray(1, dtype) / np.asarray(total, dtype)
-        grad.reshape(-1)[written] = values * scale
+        grad.reshape(-1)[written] = np.multiply(values, scale, out=values)
         return Terms(loss, grad, total, grad_is_mean=True)
     grad.reshape(-1)[written] = values
     hot = None
