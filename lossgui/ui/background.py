@@ -113,6 +113,9 @@ class BackgroundTask(QObject, Generic[T]):
         super().__init__()
         self.label = label
         self.wait = wait
+        # Someone waits for it in a local event loop (BackgroundRunner.run):
+        # it is told of a cancellation even when a newer job supersedes it.
+        self.blocking = False
         self._job = job
         self._stop = threading.Event()
         # The last fraction the job reported (None: it reports none).
@@ -331,7 +334,7 @@ class BackgroundRunner(QObject):
             outcome[key] = value
             loop.quit()
 
-        self.start(
+        task = self.start(
             label,
             job,
             done=lambda result: finish("result", result),
@@ -341,6 +344,7 @@ class BackgroundRunner(QObject):
             lock=lock,
             wait=wait,
         )
+        task.blocking = True
         if not outcome:
             loop.exec()
         if "cancelled" in outcome:
@@ -366,7 +370,7 @@ class BackgroundRunner(QObject):
             return
         self._abandoned.add(task)
         self._finish_task()
-        if not quiet:
+        if not quiet or task.blocking:
             self._call(task.cancelled)
 
     # --------------------------------------------------------------- internal

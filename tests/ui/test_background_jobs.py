@@ -224,6 +224,15 @@ def test_run_re_raises_the_job_exception(make_window, qtbot):
     assert not window.controller.read_only
 
 
+def test_a_superseded_waiting_job_returns_cancelled(make_window, qtbot, gate):
+    window = make_window()
+    QTimer.singleShot(0, lambda: window.background.cancel(quiet=True))
+    with pytest.raises(background.Cancelled):
+        window.background.run("test job", lambda progress: worker_waits(gate))
+    assert not window.background.busy
+    finish(window, qtbot, gate)
+
+
 # ---------------------------------------------------------------------- files
 def test_large_open_reads_and_evaluates_in_background(
     make_window, qtbot, monkeypatch, tmp_path, slow_evaluation
