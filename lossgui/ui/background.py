@@ -234,6 +234,7 @@ class BackgroundRunner(QObject):
         self.task: BackgroundTask[Any] | None = None
         # Abandoned tasks whose threads still run (kept alive until they end).
         self._abandoned: set[BackgroundTask[Any]] = set()
+        self._retired: list[BackgroundTask[Any]] = []
         self._locked = False
         self._watching = False
         self.indicator = BusyIndicator()
@@ -375,6 +376,9 @@ class BackgroundRunner(QObject):
 
     # --------------------------------------------------------------- internal
     def _ended(self, task: BackgroundTask[Any]) -> None:
+        # Freed on a later turn of the event loop, never inside its own slot.
+        self._retired.append(task)
+        QTimer.singleShot(0, self._retired.clear)
         if task in self._abandoned:
             self._abandoned.discard(task)
             if task.error is None:
