@@ -203,7 +203,11 @@ class TensorTableModel(QAbstractTableModel):
         self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole
     ) -> bool:
         """Qt: parse ``value`` and record it as an undoable edit; False if refused."""
-        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+        if (
+            not index.isValid()
+            or role != Qt.ItemDataRole.EditRole
+            or self._controller.read_only
+        ):
             return False
         try:
             parsed = self.parse(value)
@@ -239,6 +243,8 @@ class TensorTableModel(QAbstractTableModel):
         int
             How many cells were cleared (0 when there was nothing to clear).
         """
+        if self._controller.read_only:  # a background job reads the document
+            return 0
         try:
             slot = self._controller.document.slot(self.name)
         except KeyError:

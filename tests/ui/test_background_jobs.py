@@ -98,6 +98,8 @@ def test_large_evaluation_runs_in_background_and_shows_when_done(
     assert not window.controls_dock.widget().isEnabled()
     assert not window.window_actions.undo_action.isEnabled()
     window.controller.set_cells("input", [0], [0], [9.0])
+    assert not model.setData(model.index(0, 0), "9")
+    assert model.clear_ranges([(0, 0, 1, 1)]) == 0
     assert window.controller.document.tensors["input"][0, 0] == -2.0
     finish(window, qtbot, slow_evaluation)
     assert window.evaluation is not before
