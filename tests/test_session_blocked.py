@@ -12,6 +12,7 @@ import pytest
 
 import lossgui.session.blocked as blocked
 import lossgui.session.evaluation as evaluation
+import lossgui.session.lazy_probabilities as lazy_probabilities
 from lossgui.engine import LOSSES
 from lossgui.session.blocked import EvaluationCancelled, compute_in_blocks
 from lossgui.session.convert import new_document
@@ -38,6 +39,7 @@ def _in_blocks(doc: SessionDocument, monkeypatch: pytest.MonkeyPatch, values: in
     with monkeypatch.context() as m:
         m.setattr(evaluation, "BLOCKED_MIN_SIZE", 1)
         m.setattr(blocked, "BLOCK_VALUES", values)
+        m.setattr(lazy_probabilities, "LAZY_MIN_SIZE", 1)
         m.setattr(blocked, "compute_in_blocks", spy)
         return doc.evaluate(), bool(taken and taken[0])
 

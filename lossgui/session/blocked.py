@@ -39,6 +39,7 @@ from lossgui.engine.cross_entropy import ce_index_divisor
 from lossgui.engine.errors import LossInputError
 from lossgui.engine.pipeline import PipelineResult, probabilities
 from lossgui.engine.result import LossResult
+from lossgui.session.lazy_probabilities import RowProbabilities, lazy_applies
 from lossgui.session.row_blocks import (
     compute_rows,
     mean_by_rows,
@@ -87,7 +88,7 @@ def compute_in_blocks(
     inputs: tuple[tuple[str, Array], ...],
     kwargs: dict[str, Any],
     progress: Callable[[float], bool] | None = None,
-) -> tuple[PipelineResult, Array | None] | None:
+) -> tuple[PipelineResult, Array | RowProbabilities | None] | None:
     """The loss and the display probabilities of the whole batch, in row blocks.
 
     Parameters
@@ -103,7 +104,9 @@ def compute_in_blocks(
     Returns
     -------
     tuple or None
-        ``(result, probabilities)`` equal bit for bit to one call, or
+        ``(result, probabilities)`` equal bit for bit to one call (a large
+        grid's softmax probabilities as a
+        :class:`~lossgui.session.lazy_probabilities.RowProbabilities`), or
         ``None`` where that is not guaranteed (see the module docstring).
 
     Raises
@@ -124,7 +127,8 @@ def compute_in_blocks(
         return None  # the one call reports torch's error
     out: dict[str, Array | None] = {}
     first: PipelineResult | None = None
-    shares = {"grad": False, "probs": False, "probs_grid": False}
+    shares = {"grad": False, "probs": False, "probs_grid": False, "lazy": False}
+    has_probs = False
     for count, block in enumerate(blocks):
         if progress is not None and not progress(count / len(blocks)):
             raise EvaluationCancelled
@@ -144,22 +148,28 @@ def compute_in_blocks(
             shares["grad"] = part.grad is part.loss.grad
             shares["probs"] = probs is not None and probs is part.activated
             shares["probs_grid"] = probs is not None and probs is rows
+            shares["lazy"] = (
+                probs is not None
+                and not (shares["probs"] or shares["probs_grid"])
+                and probs.shape == rows.shape
+                and lazy_applies(grid)
+            )
             out["elementwise"] = _empty_like_rows(part.loss.elementwise, n)
             out["loss_grad"] = _empty_like_rows(part.loss.grad, n)
             out["grad"] = None if shares["grad"] else _empty_like_rows(part.grad, n)
             out["activated"] = (
                 None if part.activated is None else _empty_like_rows(part.activated, n)
             )
+            fresh = not (shares["probs"] or shares["probs_grid"] or shares["lazy"])
             out["probs"] = (
-                None
-                if probs is None or shares["probs"] or shares["probs_grid"]
-                else _empty_like_rows(probs, n)
+                _empty_like_rows(probs, n) if probs is not None and fresh else None
             )
+            has_probs = probs is not None
         elif (
             part.loss.warnings != first.loss.warnings
             or part.activation != first.activation
             or (part.activated is None) != (first.activated is None)
-            or (probs is None) != (out["probs"] is None and not shares["probs"])
+            or (probs is None) == has_probs
         ):
             return None
         _write(out, "elementwise", block, part.loss.elementwise)
@@ -182,11 +192,13 @@ def compute_in_blocks(
     )
     grad = loss_grad if out["grad"] is None else out["grad"]
     result = PipelineResult(loss, first.activation, out["activated"], grad)
-    shown = out["probs"]
+    shown: Array | RowProbabilities | None = out["probs"]
     if shares["probs"]:
         shown = result.activated
     elif shares["probs_grid"]:
         shown = grid
+    elif shares["lazy"]:
+        shown = RowProbabilities(doc.loss, grid, doc.input_mode)
     if progress is not None:
         progress(1.0)
     return result, shown

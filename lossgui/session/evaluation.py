@@ -27,6 +27,7 @@ BLOCKED_MIN_SIZE = 2_000_000
 
 if TYPE_CHECKING:
     from lossgui.session.document import SessionDocument
+    from lossgui.session.lazy_probabilities import RowProbabilities
 
 __all__ = ["Evaluation", "evaluate"]
 
@@ -52,9 +53,12 @@ class Evaluation:
         with respect to the grid; ``None`` when torch would raise.
     error : LossInputError or None
         What torch would raise for this configuration.
-    probabilities : ndarray or None
+    probabilities : ndarray, RowProbabilities or None
         Sigmoid/softmax of the grid (or the grid itself in raw mode), for
-        display; ``None`` for losses without a probability reading.
+        display; ``None`` for losses without a probability reading. A large
+        grid's softmax is a
+        :class:`~lossgui.session.lazy_probabilities.RowProbabilities`: the
+        rows a view indexes are computed when read (bit for bit the array).
     receipt : Receipt or None
         The reduced value's numerator and denominator, labelled.
     rewritten_rows : range or None
@@ -75,7 +79,7 @@ class Evaluation:
     kwargs: tuple[tuple[str, Any], ...]
     result: PipelineResult | None
     error: LossInputError | None
-    probabilities: Array | None
+    probabilities: Array | RowProbabilities | None
     receipt: Receipt | None
     rewritten_rows: range | None = None
 
@@ -220,7 +224,7 @@ def evaluate(
     kwargs["reduction"] = doc.reduction
     result: PipelineResult | None = None
     error: LossInputError | None = None
-    probs: Array | None = None
+    probs: Array | RowProbabilities | None = None
     blocked = None
     if inputs[0][1].size >= BLOCKED_MIN_SIZE:
         from lossgui.session.blocked import compute_in_blocks  # large batches only
@@ -251,6 +255,6 @@ def evaluate(
         kwargs=tuple(kwargs.items()),
         result=result,
         error=error,
-        probabilities=None if probs is None else _frozen(probs),
+        probabilities=probs if not isinstance(probs, np.ndarray) else _frozen(probs),
         receipt=receipt,
     )

@@ -42,6 +42,7 @@ from lossgui.engine.errors import LossInputError
 from lossgui.engine.pipeline import PipelineResult, probabilities
 from lossgui.engine.result import LossResult
 from lossgui.session.evaluation import Evaluation, receipt_for
+from lossgui.session.lazy_probabilities import RowProbabilities
 from lossgui.session.row_blocks import (
     ROW_ROLES,
     compute_rows,
@@ -264,11 +265,13 @@ def _probabilities(
     part: slice,
     sliced: PipelineResult,
     activated: Array | None,
-) -> Array | None:
+) -> Array | RowProbabilities | None:
     """The probabilities beside the grid, the edited rows recomputed."""
     old = previous.probabilities
     if old is None:
         return None
+    if isinstance(old, RowProbabilities):  # computed when read, from the new grid
+        return RowProbabilities(doc.loss, grid, doc.input_mode)
     assert previous.result is not None
     if old is previous.result.activated and activated is not None:
         return activated  # evaluate shares the sigmoid in the same way

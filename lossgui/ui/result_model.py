@@ -25,6 +25,7 @@ from lossgui.io.cells import format_exact
 from lossgui.session import Evaluation
 from lossgui.session.colour_scale import cell, row_peaks
 from lossgui.session.layout import as_table
+from lossgui.session.lazy_probabilities import RowProbabilities
 from lossgui.session.receipt import short
 
 __all__ = ["ResultColumn", "ResultTableModel"]
@@ -34,6 +35,9 @@ ARROW_DOWN, ARROW_UP = "\u2009↓", "\u2009↑"
 _ALIGN = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 Index = QModelIndex | QPersistentModelIndex
 #: (positive, negative) hues; alpha comes from the scale.
+#: A quantity's 2-D table: an array, or probabilities computed when read.
+Table = np.ndarray | RowProbabilities
+
 HUES = {
     "loss": ((230, 126, 34), (22, 160, 133)),
     "grad": ((214, 69, 65), (52, 120, 246)),
@@ -92,10 +96,12 @@ def _prob_header(evaluation: Evaluation, symbol: str) -> tuple[str, str]:
     ).format(symbol=symbol)
 
 
-def _changed(old: np.ndarray, new: np.ndarray) -> np.ndarray:
+def _changed(old: Table, new: Table) -> np.ndarray:
     """Where ``new`` differs bit for bit from ``old`` (one pass over the bytes)."""
     if old is new:
         return np.zeros(new.shape, dtype=bool)
+    if not (isinstance(old, np.ndarray) and isinstance(new, np.ndarray)):
+        return np.ones(new.shape, dtype=bool)  # computed when read: assume moved
     if old.shape != new.shape or old.dtype != new.dtype or new.dtype.itemsize > 8:
         return np.ones(new.shape, dtype=bool)
     bits = np.dtype(f"u{new.dtype.itemsize}")
@@ -105,8 +111,8 @@ def _changed(old: np.ndarray, new: np.ndarray) -> np.ndarray:
 
 
 def changed_region(
-    old: dict[str, np.ndarray],
-    new: dict[str, np.ndarray],
+    old: dict[str, Table],
+    new: dict[str, Table],
     columns: list[ResultColumn],
 ) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """The rows and result columns (first, last) that changed, or None.
@@ -147,7 +153,7 @@ class ResultTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._columns: list[ResultColumn] = []
-        self._tables: dict[str, np.ndarray] = {}
+        self._tables: dict[str, Table] = {}
         self._peaks: dict[str, float] = {}
         self._row_peaks: dict[str, np.ndarray] = {}
         self._rows = 0
@@ -187,9 +193,7 @@ class ResultTableModel(QAbstractTableModel):
             top, bottom, left, right = 0, rows - 1, 0, len(columns) - 1
         self.dataChanged.emit(self.index(top, left), self.index(bottom, right))
 
-    def _update_peaks(
-        self, tables: dict[str, np.ndarray], rewritten: range | None
-    ) -> None:
+    def _update_peaks(self, tables: dict[str, Table], rewritten: range | None) -> None:
         """Each coloured quantity's peak, from per-row peaks.
 
         After an edit of a few rows (``rewritten``) only those rows are
@@ -197,8 +201,8 @@ class ResultTableModel(QAbstractTableModel):
         """
         peaks: dict[str, np.ndarray] = {}
         for kind, table in tables.items():
-            if kind not in HUES:
-                continue
+            if kind not in HUES or not isinstance(table, np.ndarray):
+                continue  # (probabilities are not coloured)
             old = self._row_peaks.get(kind)
             if rewritten is not None and old is not None and len(old) == len(table):
                 fresh = old.copy()
@@ -211,14 +215,14 @@ class ResultTableModel(QAbstractTableModel):
 
     def _build(
         self, evaluation: Evaluation
-    ) -> tuple[dict[str, np.ndarray], list[ResultColumn]]:
+    ) -> tuple[dict[str, Table], list[ResultColumn]]:
         grid = as_table(evaluation.grid, "grid")
         rows = grid.shape[0]
         symbol = _symbol(evaluation)
-        tables: dict[str, np.ndarray] = {}
+        tables: dict[str, Table] = {}
         columns: list[ResultColumn] = []
 
-        def add(kind: str, table: np.ndarray, header: str, tip: str) -> None:
+        def add(kind: str, table: Table, header: str, tip: str) -> None:
             tables[kind] = table
             n = table.shape[1]
             for j in range(n):
@@ -229,7 +233,12 @@ class ResultTableModel(QAbstractTableModel):
         spec = LOSSES[evaluation.loss]
         raw_probs = evaluation.input_mode == "raw" and spec.activation == "sigmoid"
         if probs is not None and probs.shape == evaluation.grid.shape and not raw_probs:
-            add("prob", as_table(probs, "grid"), *_prob_header(evaluation, symbol))
+            shown = probs if isinstance(probs, RowProbabilities) else None
+            add(
+                "prob",
+                shown if shown is not None else as_table(np.asarray(probs), "grid"),
+                *_prob_header(evaluation, symbol),
+            )
         result = evaluation.result
         logits = None if result is None else result.loss.derived.get("logits")
         if logits is not None and as_table(logits, "grid").shape[0] == rows:
