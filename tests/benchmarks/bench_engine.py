@@ -14,11 +14,19 @@ lossgui / fastest torch (the fastest run is the one least disturbed by other
 processes on a shared machine), and the last line is the geometric mean of the
 ratios over every loss torch can time.
 
-    python -m tests.benchmarks.bench_engine [rounds]
+    python -m tests.benchmarks.bench_engine [rounds] [--before DIR]
+
+``--before DIR`` also times the engine of another revision in the same
+alternation (before / lossgui / torch, call after call), so a before-and-after
+comparison sees the same machine load; ``DIR`` holds that revision's
+``lossgui`` package, e.g. from ``git archive <rev> lossgui | tar -x -C DIR``.
 """
 
 from __future__ import annotations
 
+import argparse
+import functools
+import importlib
 import math
 import os
 import platform
@@ -51,22 +59,45 @@ def alternating_times(
     first: Callable[[], object],
     second: Callable[[], object] | None,
     rounds: int,
-) -> tuple[list[float], list[float]]:
-    """Times of ``rounds`` alternating ``first()`` / ``second()`` calls.
+    before: Callable[[], object] | None = None,
+) -> tuple[list[float], list[float], list[float]]:
+    """Times of ``rounds`` alternating ``before()`` / ``first()`` / ``second()`` calls.
 
-    One warm-up call of each comes first; ``second`` may be ``None`` (no
-    torch), then only ``first`` is timed.
+    One warm-up call of each comes first; ``second`` (torch) and ``before``
+    (another revision's engine) may be ``None``, then they are not timed.
+    Returns the times of ``first``, ``second`` and ``before``.
     """
-    first()
-    if second is not None:
-        second()
-    times_first: list[float] = []
-    times_second: list[float] = []
+    order = [(c, t) for c, t in ((before, 2), (first, 0), (second, 1)) if c]
+    for call, _ in order:
+        call()
+    times: tuple[list[float], list[float], list[float]] = ([], [], [])
     for _ in range(rounds):
-        times_first.append(seconds(first))
-        if second is not None:
-            times_second.append(seconds(second))
-    return times_first, times_second
+        for call, slot in order:
+            times[slot].append(seconds(call))
+    return times
+
+
+def load_engine(root: str) -> Callable[..., Any]:
+    """``compute`` of the ``lossgui`` package in directory ``root``.
+
+    The package is imported under its own name and then taken out of
+    ``sys.modules`` again (its functions keep their module globals), so this
+    checkout's ``lossgui`` stays the one every other import sees.
+    """
+    ours = {k: m for k, m in sys.modules.items() if k.split(".")[0] == "lossgui"}
+    for name in ours:
+        del sys.modules[name]
+    sys.path.insert(0, root)
+    try:
+        module = importlib.import_module("lossgui.engine")
+        if not os.path.dirname(module.__file__ or "").startswith(os.path.abspath(root)):
+            raise ImportError(f"no lossgui package in {root}")
+        return module.compute  # type: ignore[no-any-return]
+    finally:
+        sys.path.remove(root)
+        for name in [k for k in sys.modules if k.split(".")[0] == "lossgui"]:
+            del sys.modules[name]
+        sys.modules.update(ours)
 
 
 def _case(name: str, rng: np.random.Generator) -> tuple[tuple[Any, ...], dict, str]:
@@ -179,8 +210,14 @@ def _torch_loss(name: str, kwargs: dict[str, Any]) -> Callable[..., Any]:
     return getattr(torch.nn, name)()
 
 
-def run(rounds: int = ROUNDS) -> list[dict[str, Any]]:
-    """Time every loss, lossgui and torch alternating; one row per loss."""
+def run(
+    rounds: int = ROUNDS, before: Callable[..., Any] | None = None
+) -> list[dict[str, Any]]:
+    """Time every loss, lossgui and torch alternating; one row per loss.
+
+    ``before`` (another revision's ``compute``, see :func:`load_engine`) is
+    timed in the same alternation; a loss it does not know gets no time.
+    """
     if torch is not None:
         torch.set_num_threads(TORCH_THREADS)
     rng = np.random.default_rng(0)
@@ -188,9 +225,18 @@ def run(rounds: int = ROUNDS) -> list[dict[str, Any]]:
     for name in LOSSES:
         tensors, kwargs, label = _case(name, rng)
 
-        def engine(tensors=tensors, kwargs=kwargs, name=name):
+        def engine(tensors=tensors, kwargs=kwargs, name=name, compute=compute):
             r = compute(name, *tensors, **kwargs)
             return r.value, r.grad
+
+        previous = None
+        if before is not None:
+            try:
+                engine(compute=before)
+            except Exception:  # the other revision lacks this loss or case
+                previous = None
+            else:
+                previous = functools.partial(engine, compute=before)
 
         reference = None
         if torch is not None:
@@ -203,7 +249,9 @@ def run(rounds: int = ROUNDS) -> list[dict[str, Any]]:
                 out.backward()
                 return out, first.grad
 
-        t_engine, t_torch = alternating_times(engine, reference, rounds)
+        t_engine, t_torch, t_before = alternating_times(
+            engine, reference, rounds, previous
+        )
         rows.append(
             {
                 "loss": name,
@@ -212,14 +260,22 @@ def run(rounds: int = ROUNDS) -> list[dict[str, Any]]:
                 "engine_median": statistics.median(t_engine),
                 "torch": min(t_torch) if t_torch else None,
                 "torch_median": statistics.median(t_torch) if t_torch else None,
+                "before": min(t_before) if t_before else None,
+                "before_median": statistics.median(t_before) if t_before else None,
             }
         )
     return rows
 
 
-def geometric_mean_ratio(rows: list[dict[str, Any]]) -> float | None:
-    """Geometric mean of fastest lossgui / fastest torch over rows with torch."""
-    ratios = [r["engine"] / r["torch"] for r in rows if r["torch"] is not None]
+def geometric_mean_ratio(
+    rows: list[dict[str, Any]], key: str = "engine"
+) -> float | None:
+    """Geometric mean of fastest ``key`` / fastest torch over rows with both."""
+    ratios = [
+        r[key] / r["torch"]
+        for r in rows
+        if r["torch"] is not None and r.get(key) is not None
+    ]
     if not ratios:
         return None
     return math.exp(sum(math.log(q) for q in ratios) / len(ratios))
@@ -254,31 +310,67 @@ def machine() -> str:
 
 
 def table(rows: list[dict[str, Any]]) -> str:
-    """Rows as a fixed-width text table, geometric mean last."""
+    """Rows as a fixed-width text table, geometric mean last.
+
+    With times of another revision (``run(before=...)``) the table has its
+    column and its ratio to torch too.
+    """
 
     def ms(fast: float | None, median: float | None) -> str:
         if fast is None or median is None:
             return "-"
         return f"{fast * 1e3:.2f} ({median * 1e3:.2f})"
 
-    lines = [
-        f"{'loss':30} {'shape':13} {'lossgui ms':>15} {'torch ms':>15} {'ratio':>6}"
-    ]
+    def ratio(row: dict[str, Any], key: str) -> str:
+        if row["torch"] is None or row.get(key) is None:
+            return "-"
+        return f"{row[key] / row['torch']:6.2f}"
+
+    with_before = any(r.get("before") is not None for r in rows)
+    head = f"{'loss':30} {'shape':16}"
+    if with_before:
+        head += f" {'before ms':>15}"
+    head += f" {'lossgui ms':>15} {'torch ms':>15} {'ratio':>6}"
+    if with_before:
+        head += f" {'before':>6}"
+    lines = [head]
     for r in rows:
-        ratio = "-" if r["torch"] is None else f"{r['engine'] / r['torch']:6.2f}"
-        lines.append(
-            f"{r['loss']:30} {r['shape']:13} "
-            f"{ms(r['engine'], r['engine_median']):>15} "
-            f"{ms(r['torch'], r['torch_median']):>15} {ratio:>6}"
+        line = f"{r['loss']:30} {r['shape']:16}"
+        if with_before:
+            line += f" {ms(r.get('before'), r.get('before_median')):>15}"
+        line += (
+            f" {ms(r['engine'], r['engine_median']):>15}"
+            f" {ms(r['torch'], r['torch_median']):>15} {ratio(r, 'engine'):>6}"
         )
+        if with_before:
+            line += f" {ratio(r, 'before'):>6}"
+        lines.append(line)
     mean = geometric_mean_ratio(rows)
     if mean is not None:
-        lines.append(f"{'geometric mean of ratios':75} {mean:6.2f}")
+        width = len(head) - (7 if with_before else 0) - 7
+        line = f"{'geometric mean of ratios':{width}} {mean:6.2f}"
+        before_mean = geometric_mean_ratio(rows, "before")
+        if with_before and before_mean is not None:
+            line += f" {before_mean:6.2f}"
+        lines.append(line)
     return "\n".join(lines)
 
 
-if __name__ == "__main__":
-    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else ROUNDS
+def main(argv: list[str] | None = None) -> None:
+    """Print the machine, the method and the table."""
+    parser = argparse.ArgumentParser(description="engine vs torch benchmark")
+    parser.add_argument("rounds", nargs="?", type=int, default=ROUNDS)
+    parser.add_argument(
+        "--before", metavar="DIR", help="also time the lossgui package in DIR"
+    )
+    args = parser.parse_args(argv)
+    before = load_engine(args.before) if args.before else None
     print(machine())
-    print(method(rounds))
-    print(table(run(rounds)))
+    print(method(args.rounds))
+    if args.before:
+        print(f"before: the lossgui package in {args.before}, in the same alternation")
+    print(table(run(args.rounds, before)))
+
+
+if __name__ == "__main__":
+    main()
