@@ -17,7 +17,7 @@ import numpy.typing as npt
 
 from lossgui.engine.errors import LossInputError
 from lossgui.engine.promotion import compute_dtype, result_type
-from lossgui.engine.reduction import check_python_reduction, upstream_terms
+from lossgui.engine.reduction import check_python_reduction
 from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg, register
 from lossgui.engine.result import Terms
 from lossgui.engine.tensor_ops import (
@@ -139,7 +139,7 @@ def poisson_nll(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
         loss = loss.astype(dtype, copy=False)  # usually fresh already: no copy
     else:
         loss = np.broadcast_to(loss, shape).astype(dtype)
-    return upstream_terms(loss, grad, params["reduction"])
+    return Terms(loss, grad, loss.size, grad_is_mean=params["reduction"] == "mean")
 
 
 def _same_float(x: Array, y: Array) -> bool:

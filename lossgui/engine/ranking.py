@@ -17,7 +17,6 @@ import numpy.typing as npt
 from lossgui.engine.errors import LossInputError
 from lossgui.engine.margin import CLAMP_COMPLEX, NEGATE_BOOL, check_margin
 from lossgui.engine.promotion import result_type
-from lossgui.engine.reduction import upstream_terms
 from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg, register
 from lossgui.engine.result import Terms
 from lossgui.engine.tensor_ops import check_subtraction, float_dtype, sum_to_shape
@@ -178,7 +177,8 @@ def cosine_embedding(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> T
     if grad.shape != x1.shape:
         grad = sum_to_shape(grad, x1.shape)
     grad = grad.astype(float_dtype(x1), copy=False)
-    return upstream_terms(np.asarray(loss, dtype), grad, params["reduction"])
+    loss = np.asarray(loss, dtype)
+    return Terms(loss, grad, loss.size, grad_is_mean=params["reduction"] == "mean")
 
 
 register(

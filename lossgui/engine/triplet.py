@@ -17,7 +17,7 @@ import numpy.typing as npt
 from lossgui.engine.distances import DISTANCES, Distance, pairwise_distance
 from lossgui.engine.errors import LossInputError
 from lossgui.engine.margin import check_margin
-from lossgui.engine.reduction import check_reduction, upstream_terms
+from lossgui.engine.reduction import check_reduction
 from lossgui.engine.registry import (
     LossSpec,
     ParamSpec,
@@ -142,11 +142,9 @@ def triplet_terms(
             # (a term may be a transposed view: the sum keeps its layout)
             grad = term if grad is None else grad + term
     assert grad is not None
-    return upstream_terms(
-        loss.astype(loss.dtype, copy=True),
-        np.asarray(grad, dtype=float_dtype(anchor), order="C"),
-        reduction,
-    )
+    loss = loss.astype(loss.dtype, copy=True)
+    grad = np.asarray(grad, dtype=float_dtype(anchor), order="C")
+    return Terms(loss, grad, loss.size, grad_is_mean=reduction == "mean")
 
 
 def triplet_margin(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
