@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import copy
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -154,11 +155,11 @@ class SessionDocument:
                 return int(self.array(slot.name).shape[0])
         return self.columns
 
-    def evaluate(self) -> Evaluation:
+    def evaluate(self, progress: Callable[[float], bool] | None = None) -> Evaluation:
         """Compute the loss on the current values; see :func:`evaluate`."""
         from lossgui.session.evaluation import evaluate
 
-        return evaluate(self)
+        return evaluate(self, progress)
 
     def copy(self) -> SessionDocument:
         """A deep copy (arrays included), e.g. for undo."""

@@ -156,7 +156,7 @@ class Importer(QObject):
                     QCoreApplication.translate(
                         "MainWindow", "Evaluating {loss}…"
                     ).format(loss=new.loss),
-                    lambda _progress: document.evaluate(),
+                    lambda progress: document.evaluate(progress),
                 )
             except Cancelled:
                 self._cancelled(file)

@@ -349,8 +349,13 @@ class SessionFiles(QObject):
             loaded = read_session(file)
             if not background.is_large(loaded.document):
                 return loaded, None
-            progress(0.5)
-            return loaded, loaded.document.evaluate()
+            if not progress(0.5):
+                return loaded, None  # cancelled: the result is discarded
+
+            def rest(fraction: float) -> bool:
+                return progress(0.5 + 0.5 * fraction)
+
+            return loaded, loaded.document.evaluate(rest)
 
         return self.window.background.run(
             QCoreApplication.translate("SessionFiles", "Opening {file}…").format(

@@ -339,7 +339,7 @@ class MainWindow(QMainWindow):
             QCoreApplication.translate("MainWindow", "Evaluating {loss}…").format(
                 loss=document.loss
             ),
-            lambda _progress: document.evaluate(),
+            lambda progress: document.evaluate(progress),  # stops at Cancel
             done=done,
             failed=failed,
             cancelled=self._evaluation_cancelled,

@@ -44,9 +44,9 @@ def slow_evaluation(monkeypatch, gate):
     monkeypatch.setattr(background, "EVALUATION_VALUES", 5)
     original = SessionDocument.evaluate
 
-    def evaluate(self):
+    def evaluate(self, progress=None):
         worker_waits(gate)
-        return original(self)
+        return original(self, progress)
 
     monkeypatch.setattr(SessionDocument, "evaluate", evaluate)
     return gate
@@ -164,7 +164,7 @@ def test_evaluation_error_is_reported(make_window, qtbot, monkeypatch, gate):
     monkeypatch.setattr(background, "EVALUATION_VALUES", 5)
     before = window.evaluation
 
-    def broken(self):
+    def broken(self, progress=None):
         worker_waits(gate)
         raise RuntimeError("engine bug")
 
@@ -409,3 +409,43 @@ def test_files_wait_for_a_running_job(make_window, qtbot, tmp_path, slow_evaluat
     finish(window, qtbot, slow_evaluation)
     assert window.files.sessions.open_path(path)
     assert window.controller.document.rows == startup_document().rows
+
+
+def test_a_cancelled_blocked_evaluation_stops_in_the_worker(
+    make_window, qtbot, monkeypatch, gate
+):
+    """Cancel reaches the engine: no row block is computed after it."""
+    import lossgui.session.blocked as blocked
+    import lossgui.session.evaluation as evaluation
+
+    doc = startup_document()
+    doc.resize(300, 40)
+    doc.randomize(seed=2)
+    doc.reduction = "sum"
+    window = make_window(doc)
+    monkeypatch.setattr(background, "EVALUATION_VALUES", 5)
+    monkeypatch.setattr(evaluation, "BLOCKED_MIN_SIZE", 1)
+    monkeypatch.setattr(blocked, "BLOCK_VALUES", 4096)
+    blocks: list[slice] = []
+    real_rows = blocked.compute_rows
+
+    def counted(*args, **kwargs):
+        blocks.append(args[3])
+        return real_rows(*args, **kwargs)
+
+    monkeypatch.setattr(blocked, "compute_rows", counted)
+    original = SessionDocument.evaluate
+
+    def evaluate(self, progress=None):
+        def waiting(fraction):
+            worker_waits(gate)  # Cancel is pressed while the worker waits here
+            return progress(fraction)
+
+        return original(self, waiting if progress else None)
+
+    monkeypatch.setattr(SessionDocument, "evaluate", evaluate)
+    window.controller.set_setting("reduction", "none")
+    click_cancel(window, qtbot)
+    assert window.controller.document.reduction == "sum"
+    finish(window, qtbot, gate)
+    assert blocks == []  # the first progress call said stop
