@@ -20,6 +20,7 @@ from lossgui.engine.fast_math import (
     exp_neg_abs,
     is_plain_float32,
     log1p_unit,
+    mean_grad_scale,
     sigmoid_from_exp,
 )
 from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg, register
@@ -101,7 +102,7 @@ def bce(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
     if np.any(~((y >= 0) & (y <= 1))):
         raise LossInputError("all elements of target should be between 0 and 1")
     if is_plain_float32(x, y) and (weight is None or weight.dtype == dtype):
-        return _bce_f32(x, y, weight)
+        return _bce_f32(x, y, weight, params["reduction"])
     log_x = np.maximum(np.log(x), -100)
     log_1mx = np.maximum(np.log1p(-x), -100)
     loss = -(y * log_x + (1 - y) * log_1mx)
@@ -112,25 +113,31 @@ def bce(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
     return Terms(loss.astype(dtype, copy=False), grad.astype(dtype, copy=False), x.size)
 
 
-def _bce_f32(x: Array, y: Array, weight: Array | None) -> Terms:
+def _bce_f32(x: Array, y: Array, weight: Array | None, reduction: str) -> Terms:
     """:func:`bce` for validated float32 ``x`` and ``y`` of one shape.
 
     Same formula and operation order, block by block (:func:`blockwise`);
     ``log1p(-x)`` comes from :func:`log1p_unit` (``x = 1`` gives NaN there,
     which ``fmax`` turns into the clamp value -100 as ``log(0)`` would).
+    Without a weight, ``'mean'``'s ``1 / N`` is applied in the blocks
+    (:func:`~lossgui.engine.fast_math.mean_grad_scale`).
     """
+    scale = mean_grad_scale(reduction, x.size) if weight is None else None
     loss, grad = np.empty_like(x), np.empty_like(x)
-    blockwise(_bce_block, (x, y), (loss, grad))
+    blockwise(lambda i, o: _bce_block(i, o, scale), (x, y), (loss, grad))
     if weight is not None:
         np.multiply(loss, weight, out=loss)
         np.multiply(grad, weight, out=grad)
-    return Terms(loss, grad, x.size)
+    return Terms(loss, grad, x.size, grad_is_mean=scale is not None)
 
 
-def _bce_block(ins: tuple[Array, ...], outs: tuple[Array, ...]) -> None:
+def _bce_block(
+    ins: tuple[Array, ...], outs: tuple[Array, ...], scale: np.float32 | None
+) -> None:
     """BCE's elementwise loss and gradient on one block (see :func:`_bce_f32`).
 
-    ``ins = (x, y)``; writes ``outs = (loss, grad)``.
+    ``ins = (x, y)``; writes ``outs = (loss, grad)``, the gradient times
+    ``scale`` unless it is None.
     """
     x, y = ins
     loss, grad = outs
@@ -146,28 +153,37 @@ def _bce_block(ins: tuple[Array, ...], outs: tuple[Array, ...]) -> None:
     np.maximum(den, np.float32(EPSILON_F), out=den)
     np.subtract(x, y, out=grad)
     np.divide(grad, den, out=grad)
+    if scale is not None:
+        np.multiply(grad, scale, out=grad)
 
 
 def logits_terms_f32(
-    x: Array, y: Array, keep_p: bool = True
+    x: Array, y: Array, keep_p: bool = True, scale: np.float32 | None = None
 ) -> tuple[Array, Array, Array | None]:
     """Elementwise BCE-with-logits terms, block by block (see :func:`_logits_block`).
 
     Returns
     -------
     tuple of ndarray
-        ``(l, σ(x) - y, σ(x))``; ``σ(x)`` is None unless ``keep_p``.
+        ``(l, (σ(x) - y) · scale, σ(x))`` (no product when ``scale`` is
+        None); ``σ(x)`` is None unless ``keep_p``.
     """
     loss, grad = np.empty_like(x), np.empty_like(x)
+
+    def kernel(ins: tuple[Array, ...], outs: tuple[Array, ...]) -> None:
+        _logits_block(ins, outs, scale)
+
     if keep_p:
         p = np.empty_like(x)
-        blockwise(_logits_block, (x, y), (loss, grad, p))
+        blockwise(kernel, (x, y), (loss, grad, p))
         return loss, grad, p
-    blockwise(_logits_block, (x, y), (loss, grad))
+    blockwise(kernel, (x, y), (loss, grad))
     return loss, grad, None
 
 
-def _logits_block(ins: tuple[Array, ...], outs: tuple[Array, ...]) -> None:
+def _logits_block(
+    ins: tuple[Array, ...], outs: tuple[Array, ...], scale: np.float32 | None = None
+) -> None:
     """Elementwise BCE-with-logits loss, ``σ(x) - y`` and ``σ(x)`` for float32.
 
     Formula
@@ -179,7 +195,7 @@ def _logits_block(ins: tuple[Array, ...], outs: tuple[Array, ...]) -> None:
     buffers of the block.
 
     ``ins = (x, y)``; writes ``outs = (l, σ(x) - y)`` or ``(l, σ(x) - y,
-    σ(x))``.
+    σ(x))``, ``σ(x) - y`` times ``scale`` unless it is None.
     """
     x, y = ins
     loss, grad = outs[0], outs[1]
@@ -198,6 +214,8 @@ def _logits_block(ins: tuple[Array, ...], outs: tuple[Array, ...]) -> None:
     np.multiply(loss, x, out=loss)
     np.subtract(loss, log_sig, out=loss)
     np.subtract(p, y, out=grad)
+    if scale is not None:
+        np.multiply(grad, scale, out=grad)
 
 
 def bce_with_logits(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
@@ -235,7 +253,7 @@ def bce_with_logits(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Te
         and is_plain_float32(x, y)
         and (weight is None or weight.dtype == out_dtype)
     ):
-        return _bce_with_logits_f32(x, y, weight)
+        return _bce_with_logits_f32(x, y, weight, params["reduction"])
     log_sig = logsigmoid(x)
     if pos_weight is not None:
         # (pos_weight - 1).mul(target): pos_weight is tensor "a" in the message.
@@ -277,14 +295,21 @@ def _check_target(x: Array, y: Array) -> None:
         )
 
 
-def _bce_with_logits_f32(x: Array, y: Array, weight: Array | None) -> Terms:
-    """:func:`bce_with_logits` without ``pos_weight`` for float32 ``x``, ``y``."""
-    loss, grad, _ = logits_terms_f32(x, y, keep_p=False)
+def _bce_with_logits_f32(
+    x: Array, y: Array, weight: Array | None, reduction: str
+) -> Terms:
+    """:func:`bce_with_logits` without ``pos_weight`` for float32 ``x``, ``y``.
+
+    Without a weight, ``'mean'``'s ``1 / N`` is applied in the blocks
+    (:func:`~lossgui.engine.fast_math.mean_grad_scale`).
+    """
+    scale = mean_grad_scale(reduction, x.size) if weight is None else None
+    loss, grad, _ = logits_terms_f32(x, y, keep_p=False, scale=scale)
     if weight is not None:
         _require_inplace(x.shape, broadcast_shape(x.shape, weight.shape))
         np.multiply(loss, weight, out=loss)
         np.multiply(grad, weight, out=grad)
-    return Terms(loss, grad, x.size)
+    return Terms(loss, grad, x.size, grad_is_mean=scale is not None)
 
 
 _INPUT_PROB = TensorArg(

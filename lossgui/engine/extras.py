@@ -30,7 +30,7 @@ import numpy.typing as npt
 # Poly-1 cross-entropy lives in its own module; importing it registers it.
 from lossgui.engine import poly_loss as _poly_loss  # noqa: F401
 from lossgui.engine.errors import LossInputError
-from lossgui.engine.fast_math import blockwise, log1p_unit
+from lossgui.engine.fast_math import blockwise, log1p_unit, mean_grad_scale
 from lossgui.engine.promotion import result_type
 from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg, register
 from lossgui.engine.result import Terms
@@ -78,7 +78,7 @@ def log_cosh(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
     xf, yf = _float_pair(x, y, "log_cosh")
     d = xf - expand_to(yf, x.shape)
     if d.ndim > 0 and d.dtype == np.float32:
-        return _log_cosh_f32(d)
+        return _log_cosh_f32(d, params["reduction"])
     a = np.abs(d)
     near = np.log1p(2 * np.sinh(d / 2) ** 2)
     far = a + np.log1p(np.exp(-2 * a)) - np.asarray(math.log(2), dtype=d.dtype)
@@ -86,11 +86,22 @@ def log_cosh(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
     return Terms(loss, np.tanh(d).astype(x.dtype, copy=False), loss.size)
 
 
-def _log_cosh_f32(d: Array) -> Terms:
-    """:func:`_log_cosh_block` over ``d``, block by block (same values)."""
+def _log_cosh_f32(d: Array, reduction: str) -> Terms:
+    """:func:`_log_cosh_block` over ``d``, block by block (same values).
+
+    ``'mean'``'s ``1 / N`` is applied in the blocks
+    (:func:`~lossgui.engine.fast_math.mean_grad_scale`).
+    """
+    scale = mean_grad_scale(reduction, d.size)
     loss, grad = np.empty_like(d), np.empty_like(d)
-    blockwise(_log_cosh_block, (d,), (loss, grad))
-    return Terms(loss, grad, loss.size)
+
+    def kernel(ins: tuple[Array, ...], outs: tuple[Array, ...]) -> None:
+        _log_cosh_block(ins, outs)
+        if scale is not None:
+            np.multiply(outs[1], scale, out=outs[1])
+
+    blockwise(kernel, (d,), (loss, grad))
+    return Terms(loss, grad, loss.size, grad_is_mean=scale is not None)
 
 
 def _log_cosh_block(ins: tuple[Array, ...], outs: tuple[Array, ...]) -> None:

@@ -36,6 +36,7 @@ __all__ = [
     "is_plain_float32",
     "log1p_nonneg",
     "log1p_unit",
+    "mean_grad_scale",
     "sigmoid_from_exp",
 ]
 
@@ -110,6 +111,20 @@ def blockwise(
     else:
         context = contextvars.copy_context()
         list(_pool().map(lambda start: context.copy().run(run, start), starts))
+
+
+def mean_grad_scale(reduction: str, size: int) -> np.float32 | None:
+    """``'mean'``'s ``1 / N`` for a float32 kernel to apply itself, else None.
+
+    The same scalar the shared reduction multiplies the gradient by
+    (``float32(1) / float32(N)``): a kernel that multiplies its gradient by
+    it inside its blocks and returns ``Terms(..., grad_is_mean=True)`` gives
+    the same bits without the reduction's extra pass over the gradient.
+    None for other reductions and for an empty input.
+    """
+    if reduction != "mean" or size == 0:
+        return None
+    return np.float32(1) / np.float32(float(size))
 
 
 def is_plain_float32(*arrays: Array) -> bool:

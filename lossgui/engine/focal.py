@@ -15,7 +15,7 @@ import numpy.typing as npt
 
 from lossgui.engine.activations import sigmoid
 from lossgui.engine.binary import bce_with_logits, logits_terms_f32
-from lossgui.engine.fast_math import blockwise, is_plain_float32
+from lossgui.engine.fast_math import blockwise, is_plain_float32, mean_grad_scale
 from lossgui.engine.reduction import check_reduction
 from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg, register
 from lossgui.engine.result import Terms
@@ -67,13 +67,14 @@ def sigmoid_focal(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Term
     x, y = tensors
     alpha, gamma = float(params["alpha"]), float(params["gamma"])
     if is_plain_float32(x, y):
-        loss, grad = _focal_f32(x, y, alpha, gamma)
+        scale = mean_grad_scale(params["reduction"], x.size)
+        loss, grad = _focal_f32(x, y, alpha, gamma, scale)
         check_reduction(
             params["reduction"],
             message=_REDUCTION_ERROR,
             accepts_elementwise_mean=False,
         )
-        return Terms(loss, grad, loss.size)
+        return Terms(loss, grad, loss.size, grad_is_mean=scale is not None)
     ce_terms = bce_with_logits((x, y), {"weight": None, "pos_weight": None})
     ce, dce = ce_terms.elementwise, ce_terms.grad  # dce = σ(x) - y
     p = sigmoid(x)
@@ -104,12 +105,23 @@ def sigmoid_focal(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Term
     )
 
 
-def _focal_f32(x: Array, y: Array, alpha: float, gamma: float) -> tuple[Array, Array]:
-    """:func:`_focal_block` over the whole arrays, block by block (same values)."""
+def _focal_f32(
+    x: Array, y: Array, alpha: float, gamma: float, scale: np.float32 | None
+) -> tuple[Array, Array]:
+    """:func:`_focal_block` over the whole arrays, block by block (same values).
+
+    The gradient is multiplied by ``scale`` (``'mean'``'s ``1 / N``, see
+    :func:`~lossgui.engine.fast_math.mean_grad_scale`) in the blocks unless
+    it is None.
+    """
     loss, grad = np.empty_like(x), np.empty_like(x)
-    blockwise(
-        lambda ins, outs: _focal_block(ins, outs, alpha, gamma), (x, y), (loss, grad)
-    )
+
+    def kernel(ins: tuple[Array, ...], outs: tuple[Array, ...]) -> None:
+        _focal_block(ins, outs, alpha, gamma)
+        if scale is not None:
+            np.multiply(outs[1], scale, out=outs[1])
+
+    blockwise(kernel, (x, y), (loss, grad))
     return loss, grad
 
 

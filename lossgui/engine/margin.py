@@ -15,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from lossgui.engine.errors import LossInputError
-from lossgui.engine.fast_math import blockwise, log1p_nonneg
+from lossgui.engine.fast_math import blockwise, log1p_nonneg, mean_grad_scale
 from lossgui.engine.promotion import can_cast, result_type
 from lossgui.engine.registry import LossSpec, ParamSpec, TensorArg, register
 from lossgui.engine.result import Terms
@@ -128,7 +128,7 @@ def soft_margin(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
         )
     dtype = x.dtype
     if x.ndim > 0 and dtype == y.dtype == np.float32:
-        return _soft_margin_f32(x, y)
+        return _soft_margin_f32(x, y, params["reduction"])
     yc = y.astype(common)
     prod = ((-x).astype(common) * yc).astype(dtype)  # neg_out(input).mul_(target)
     loss = np.log1p(np.exp(prod))
@@ -150,23 +150,34 @@ def soft_margin(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
     return Terms(loss, grad, x.size, warnings=warns)
 
 
-def _soft_margin_f32(x: Array, y: Array) -> Terms:
-    """:func:`_soft_margin_block`, block by block when ``y`` has ``x``'s shape."""
+def _soft_margin_f32(x: Array, y: Array, reduction: str) -> Terms:
+    """:func:`_soft_margin_block`, block by block when ``y`` has ``x``'s shape.
+
+    ``'mean'``'s ``1 / N`` is applied in the blocks
+    (:func:`~lossgui.engine.fast_math.mean_grad_scale`).
+    """
+    scale = mean_grad_scale(reduction, x.size)
     loss, grad = np.empty_like(x), np.empty_like(x)
+
+    def kernel(ins: tuple[Array, ...], outs: tuple[Array, ...]) -> None:
+        _soft_margin_block(ins, outs, scale)
+
     if y.shape != x.shape:
-        _soft_margin_block((x, y), (loss, grad))
+        kernel((x, y), (loss, grad))
     else:
-        blockwise(_soft_margin_block, (x, y), (loss, grad))
-    return Terms(loss, grad, x.size)
+        blockwise(kernel, (x, y), (loss, grad))
+    return Terms(loss, grad, x.size, grad_is_mean=scale is not None)
 
 
-def _soft_margin_block(ins: tuple[Array, ...], outs: tuple[Array, ...]) -> None:
+def _soft_margin_block(
+    ins: tuple[Array, ...], outs: tuple[Array, ...], scale: np.float32 | None = None
+) -> None:
     """:func:`soft_margin` for float32 ``x`` and ``y`` (``y`` broadcasts to ``x``).
 
     ``z = exp(x (-y))`` (equal to torch's ``exp(-x y)``: negation is exact),
     ``l = log1p(z)`` by :func:`log1p_nonneg` (``inf`` for ``z = inf``), and
     ``dl/dx = (-y) z / (1 + z)`` reusing ``1 + z``. ``ins = (x, y)``; writes
-    ``outs = (loss, grad)``.
+    ``outs = (loss, grad)``, the gradient times ``scale`` unless it is None.
     """
     x, y = ins
     loss, grad = outs
@@ -176,6 +187,8 @@ def _soft_margin_block(ins: tuple[Array, ...], outs: tuple[Array, ...]) -> None:
     _, one_plus_z = log1p_nonneg(z, out=loss)
     np.multiply(neg_y, z, out=grad)
     np.divide(grad, one_plus_z, out=grad)
+    if scale is not None:
+        np.multiply(grad, scale, out=grad)
 
 
 def hinge_embedding(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:

@@ -11,6 +11,7 @@ from lossgui.engine.fast_math import (
     is_plain_float32,
     log1p_nonneg,
     log1p_unit,
+    mean_grad_scale,
     sigmoid_from_exp,
 )
 
@@ -173,3 +174,29 @@ def test_blockwise_inside_a_worker_runs_serially():
     out = np.empty_like(a)
     blockwise(outer, (a,), (out,), block=100)
     np.testing.assert_array_equal(out, a * 2 + 1)
+
+
+def test_mean_grad_scale_is_the_reductions_scalar():
+    assert mean_grad_scale("mean", 3) == F32(1) / F32(3)
+    assert mean_grad_scale("mean", 3).dtype == F32
+    big = 100_000_001  # not a float32: rounded first, as the reduction does
+    assert mean_grad_scale("mean", big) == F32(1) / F32(float(big))
+    assert mean_grad_scale("sum", 3) is None
+    assert mean_grad_scale("none", 3) is None
+    assert mean_grad_scale("mean", 0) is None
+
+
+@pytest.mark.parametrize(
+    "loss", ["BCELoss", "BCEWithLogitsLoss", "sigmoid_focal_loss", "SoftMarginLoss"]
+)
+def test_kernels_scale_the_mean_gradient_as_the_reduction_does(loss: str) -> None:
+    from lossgui.engine import compute
+
+    rng = np.random.default_rng(4)
+    x = rng.uniform(0.01, 0.99, (300, 700)).astype(F32)
+    y = np.sign(rng.standard_normal((300, 700))).astype(F32)
+    if loss != "SoftMarginLoss":
+        y = (y > 0).astype(F32)
+    summed = compute(loss, x, y, reduction="sum").grad
+    mean = compute(loss, x, y, reduction="mean").grad
+    assert mean.tobytes() == (summed * (F32(1) / F32(x.size))).tobytes()
