@@ -5,7 +5,16 @@ from __future__ import annotations
 import numpy as np
 
 from lossgui.session import new_document
-from lossgui.session.curves import MAX_MARKERS, batch_curves
+from lossgui.session.curve_range import domain_of, fitted_range
+from lossgui.session.curve_summary import hardest_rows
+from lossgui.session.curves import (
+    HARDEST,
+    MARKER_ROWS_BUDGET,
+    MAX_CURVES,
+    MAX_MARKERS,
+    batch_curves,
+    batch_summary,
+)
 
 
 def test_one_loss_for_the_batch_with_more_elements_than_markers():
@@ -19,3 +28,70 @@ def test_one_loss_for_the_batch_with_more_elements_than_markers():
     selected = m.find(500, 3)
     assert selected is not None and cs.selected == selected
     assert cs.curves[m.curve[selected]].selected
+
+
+def _wide_batch(rows=3_000, classes=300, seed=5):
+    """CrossEntropyLoss on rows x classes logits, a few samples made hard."""
+    doc = new_document("CrossEntropyLoss")
+    doc.resize(rows, classes)
+    rng = np.random.default_rng(seed)
+    doc.tensors[doc.first_name][...] = rng.normal(0.0, 1.0, (rows, classes))
+    target = doc.tensors["target"]
+    target[...] = rng.integers(0, classes, rows)
+    hard = [r for r in (17, 1234, 2999) if r < rows]
+    for r in hard:  # the true class far below the rest: a large loss
+        doc.tensors[doc.first_name][r, int(target[r])] = -40.0
+    return doc, hard
+
+
+def test_a_wide_batch_marks_a_bounded_sample_with_the_selected_and_hardest():
+    doc, hard = _wide_batch()
+    ev = doc.evaluate()
+    cs = batch_curves(ev, (2_500, 123), points=41)
+    m = cs.markers
+    assert m.total == 3_000 * 300
+    assert m.rows.size <= MAX_MARKERS + 1 + MAX_CURVES + HARDEST
+    assert np.unique(m.rows).size <= MARKER_ROWS_BUDGET // 300 + 1 + HARDEST
+    assert cs.selected == m.find(2_500, 123)
+    losses = np.asarray(ev.result.loss.elementwise, dtype=np.float64)
+    hardest = np.argsort(-losses, kind="stable")[:HARDEST]
+    assert set(hard) <= set(hardest.tolist())
+    assert set(hardest.tolist()) <= set(m.rows.tolist())
+    assert any("of 900,000 elements" in note for note in cs.notes)
+
+
+def test_small_batches_mark_every_element():
+    doc = new_document("CrossEntropyLoss")
+    doc.resize(40, 50)
+    cs = batch_curves(doc.evaluate(), (3, 4), points=21)
+    assert cs.markers.rows.size == 2_000
+    assert not any("elements marked" in note for note in cs.notes)
+
+
+def test_the_summary_follows_edits_row_by_row():
+    doc, _ = _wide_batch(rows=500, classes=40)
+    first = doc.evaluate()
+    summary = batch_summary(first)
+    doc.tensors[doc.first_name][7, 3] = 55.0
+    doc.tensors[doc.first_name][9, :] = np.nan
+    second = doc.evaluate()
+    updated = batch_summary(second, summary, [range(7, 10)])
+    fresh = batch_summary(second)
+    assert updated is summary  # updated in place, not rebuilt
+    np.testing.assert_array_equal(updated.low, fresh.low)
+    np.testing.assert_array_equal(updated.high, fresh.high)
+    np.testing.assert_array_equal(updated.hardness, fresh.hardness)
+    assert updated.extent()[1] == 55.0
+    assert updated.hardness[9] == np.inf  # a NaN loss is the hardest
+    assert hardest_rows(updated, 1).tolist() == [9]
+
+
+def test_the_fitted_range_covers_every_value_from_the_summary():
+    doc, _ = _wide_batch(rows=400, classes=30)
+    doc.tensors[doc.first_name][123, 4] = 17.5
+    ev = doc.evaluate()
+    extent = batch_summary(ev).extent()
+    grid = np.asarray(ev.grid, dtype=np.float64)
+    assert extent == (grid.min(), grid.max())
+    low, high = fitted_range(extent, domain_of(ev))
+    assert low <= grid.min() and grid.max() <= high

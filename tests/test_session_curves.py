@@ -16,7 +16,7 @@ from lossgui.session.curve_compare import (
     numerics_curves,
     vary_parameter,
 )
-from lossgui.session.curves import batch_curves, curve_columns
+from lossgui.session.curves import HARDEST, batch_curves, curve_columns
 from lossgui.session.sweep import Problem, shape_rules, sweep_elements
 
 WORKING = [name for name in LOSSES if new_document(name).evaluate().ok]
@@ -118,7 +118,7 @@ def test_huge_batch_marks_a_subsample_and_says_so():
     doc.resize(50_000, 4)
     doc.randomize(2)
     cs = batch_curves(doc.evaluate(), (49_999, 3), max_markers=500)
-    assert cs.markers.x.size <= 501
+    assert cs.markers.x.size <= 501 + HARDEST  # the sample, selected, hardest
     assert cs.markers.find(49_999, 3) == cs.selected
     assert any("of 200,000 elements" in note for note in cs.notes)
 

@@ -3,7 +3,9 @@
 A new document, example or loss starts from :data:`DEFAULT_RANGE` widened to
 cover every value of the batch (with a margin) and cut to the input's domain
 (``[0, 1]`` for probabilities). An edit that moves a value outside the range
-widens it; a range the user typed is only cut to the domain.
+widens it; a range the user typed is only cut to the domain. The batch view
+reads the values' extent from a per-row summary kept up to date row by row
+(:mod:`lossgui.session.curve_summary`), not from a pass over every value.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ __all__ = [
     "PLOT_LIMIT",
     "batch_values",
     "covers",
+    "covers_extent",
     "domain_of",
     "drawable",
     "fitted_range",
@@ -71,22 +74,38 @@ def covers(x_range: Range, values: Array) -> bool:
     """Whether every value lies in ``x_range``."""
     if values.size == 0:
         return True
-    return bool(x_range[0] <= values.min() and values.max() <= x_range[1])
+    return covers_extent(x_range, (float(values.min()), float(values.max())))
 
 
-def fitted_range(values: Array, domain: Range, start: Range = DEFAULT_RANGE) -> Range:
+def covers_extent(x_range: Range, extent: Range | None) -> bool:
+    """Whether ``extent`` (the smallest and largest value, or None) lies in it."""
+    return extent is None or (x_range[0] <= extent[0] and extent[1] <= x_range[1])
+
+
+def fitted_range(
+    values: Array | Range | None, domain: Range, start: Range = DEFAULT_RANGE
+) -> Range:
     """``start`` widened to cover ``values`` (10 % margin), cut to ``domain``.
+
+    ``values`` may be the values themselves or their ``(smallest, largest)``
+    (``None``: no values).
 
     Examples
     --------
     >>> fitted_range(np.array([2.0, 3.0, 0.1]), (-np.inf, np.inf), (0.0, 1.0))
     (0.0, 4.0)
+    >>> fitted_range((0.1, 3.0), (-np.inf, np.inf), (0.0, 1.0))
+    (0.0, 4.0)
     >>> fitted_range(np.array([0.5, 1.0]), (0.0, 1.0))
     (0.0, 1.0)
     """
     low, high = (float(v) for v in start)
-    if values.size:
-        v_low, v_high = float(values.min()), float(values.max())
+    if isinstance(values, np.ndarray):
+        extent = (float(values.min()), float(values.max())) if values.size else None
+    else:
+        extent = values
+    if extent is not None:
+        v_low, v_high = extent
         span = max(v_high - v_low, 1.0)
         if v_low < low:
             low = float(math.floor(v_low - 0.1 * span))

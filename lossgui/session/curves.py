@@ -22,6 +22,7 @@ written per loss:
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 import numpy as np
@@ -36,6 +37,7 @@ from lossgui.session.curve_labels import (
 )
 from lossgui.session.curve_range import DEFAULT_RANGE
 from lossgui.session.curve_set import Curve, CurveSet, Markers, curve_columns
+from lossgui.session.curve_summary import BatchSummary, hardest_rows, summarise
 from lossgui.session.evaluation import Evaluation
 from lossgui.session.layout import as_table
 from lossgui.session.sweep import (
@@ -52,6 +54,7 @@ __all__ = [
     "CurveSet",
     "Markers",
     "batch_curves",
+    "batch_summary",
     "curve_columns",
     "sweep_grid",
 ]
@@ -62,6 +65,15 @@ DEFAULT_POINTS = 801
 MAX_MARKERS = 2000
 MAX_CURVES = 8
 MAX_POINTWISE = 3
+#: The hardest elements always marked (one per hardest row).
+HARDEST = 10
+#: Grid elements of the rows whose markers are computed (their gradient
+#: takes one engine call on those rows): above it, fewer rows are marked.
+MARKER_ROWS_BUDGET = 200_000
+#: Grid elements of one sweep call (curves x points x row width): wide rows
+#: (1,000 classes) get fewer points, never fewer than MIN_POINTS.
+SWEEP_BUDGET = 800_000
+MIN_POINTS = 101
 
 
 def sweep_grid(problem: Problem, x_range: tuple[float, float], points: int) -> Array:
@@ -89,12 +101,49 @@ def _sorted_unique(values: Array) -> Array:
     return distinct
 
 
-def _marked(total: int, keep: list[int], limit: int) -> Array:
-    """Flat indices of the marked elements: all, or an even subsample plus ``keep``."""
+def _marked(n: int, m: int, keep: list[int], limit: int) -> Array:
+    """Flat indices of the marked elements: all, or a bounded sample plus ``keep``.
+
+    The sample is even over the flat index; when its rows would hold more
+    than :data:`MARKER_ROWS_BUDGET` elements (wide rows), it is even over a
+    bounded number of rows and even over the columns of each.
+    """
+    total = n * m
     if total <= limit:
         return np.arange(total)
-    even = np.linspace(0, total - 1, limit).round().astype(np.intp)
+    if min(n, limit) * m <= MARKER_ROWS_BUDGET:
+        even = np.linspace(0, total - 1, limit).round().astype(np.intp)
+    else:
+        count = min(n, max(1, MARKER_ROWS_BUDGET // m))
+        rows = np.linspace(0, n - 1, count).round().astype(np.intp)
+        per = min(m, max(1, limit // count))
+        cols = np.linspace(0, m - 1, per).round().astype(np.intp)
+        even = (rows[:, None] * m + cols[None, :]).reshape(-1)
     return _sorted_unique(np.concatenate([even, np.asarray(keep, dtype=np.intp)]))
+
+
+def _hardest(
+    problem: Problem, elementwise: Array, summary: BatchSummary, coupled: bool
+) -> list[int]:
+    """Flat indices of the hardest elements: the hardest of each hardest row.
+
+    Independent losses: the element with the largest loss of the row;
+    coupled ones (one loss per sample): the element whose gradient is the
+    largest in size (one engine call on those rows).
+    """
+    rows = hardest_rows(summary, HARDEST)
+    if rows.size == 0:
+        return []
+    m = int(problem.grid.shape[1])
+    if coupled:
+        grad = as_table(problem.take_rows(rows).run().grad, "grid")
+        with np.errstate(invalid="ignore"):
+            score = np.abs(grad.astype(np.float64))
+    else:
+        score = as_table(elementwise, "grid")[rows].astype(np.float64)
+    score[np.isnan(score)] = np.inf
+    cols = np.argmax(score, axis=1)
+    return [int(r) * m + int(c) for r, c in zip(rows, cols, strict=True)]
 
 
 def _marker_gradients(
@@ -172,12 +221,40 @@ def _labels(
     return context_labels(problem, keys)
 
 
+def batch_summary(
+    evaluation: Evaluation,
+    previous: BatchSummary | None = None,
+    changed: list[range] | None = None,
+) -> BatchSummary:
+    """The :class:`BatchSummary` of ``evaluation``'s grid table (markers' x).
+
+    ``previous`` and ``changed`` as in
+    :func:`~lossgui.session.curve_summary.summarise`.
+    """
+    problem = Problem.from_evaluation(evaluation)
+    grid = as_table(problem.inputs[0], "grid")
+    if evaluation.result is None:
+        return summarise(grid, None, False, previous, changed)
+    elementwise = evaluation.result.loss.elementwise
+    coupled, _ = shape_rules(problem, elementwise.shape)
+    return summarise(grid, elementwise, coupled, previous, changed)
+
+
+def _points(points: int, curves: int, width: int, separable: bool) -> int:
+    """Sweep points within :data:`SWEEP_BUDGET` (wide rows), at least MIN_POINTS."""
+    if not separable:
+        return points
+    fit = SWEEP_BUDGET // max(curves * width, 1)
+    return min(points, max(MIN_POINTS, fit))
+
+
 def batch_curves(
     evaluation: Evaluation,
     selected: tuple[int, int] = (0, 0),
     x_range: tuple[float, float] = DEFAULT_RANGE,
     points: int = DEFAULT_POINTS,
     max_markers: int = MAX_MARKERS,
+    summary: BatchSummary | None = None,
 ) -> CurveSet:
     """The curves and markers of ``evaluation``'s batch (see the module docstring).
 
@@ -193,7 +270,11 @@ def batch_curves(
     points : int
         Sweep points per curve.
     max_markers : int
-        Above this many elements a subsample is marked (and a note says so).
+        Above this many elements a bounded sample is marked (and a note says
+        so), the selected element and the :data:`HARDEST` hardest among them.
+    summary : BatchSummary, optional
+        The batch's :func:`batch_summary`, if kept (else made here: one pass
+        over the batch).
 
     Returns
     -------
@@ -219,7 +300,12 @@ def batch_curves(
     row = min(max(int(selected[0]), 0), n - 1)
     col = min(max(int(selected[1]), 0), m - 1)
     keep = [row * m + c for c in range(min(m, MAX_CURVES))] if coupled else []
-    flat = _marked(n * m, [row * m + col, *keep], max_markers)
+    if n * m > max_markers:
+        if summary is None or summary.rows != n:
+            summary = summarise(problem.grid, elementwise, coupled)
+        with contextlib.suppress(LossInputError, ValueError):  # the sweep says why
+            keep += _hardest(problem, elementwise, summary, coupled)
+    flat = _marked(n, m, [row * m + col, *keep], max_markers)
     rows, cols = flat // m, flat % m
     chosen = int(np.flatnonzero((rows == row) & (cols == col))[0])
     ids, drawn = _contexts(problem, rows, cols, chosen, (coupled, separable))
@@ -256,7 +342,7 @@ def batch_curves(
         sweeps = sweep_elements(
             problem,
             [(int(rows[i]), int(cols[i])) for i in reps],
-            sweep_grid(problem, x_range, points),
+            sweep_grid(problem, x_range, _points(points, len(reps), m, separable)),
             (coupled, separable),
         )
         grads = _marker_gradients(problem, rows, cols, separable, n * m)

@@ -71,11 +71,16 @@ def element_values(
     table = as_table(elementwise, "grid")
     if not coupled:
         return table[rows, cols]
-    return table.sum(axis=1)[rows]  # type: ignore[no-any-return]
+    if table.shape[1] == 1:
+        column: Array = table[rows, 0]
+        return column
+    # only the rows asked for (a few thousand markers of a huge batch)
+    unique, inverse = np.unique(rows, return_inverse=True)
+    return table[unique].sum(axis=1)[inverse]  # type: ignore[no-any-return]
 
 
 def true_probability(
-    problem: Problem, probs: Array | None, rows: Array, cols: Array
+    problem: Problem, probs: Any, rows: Array, cols: Array
 ) -> Array | None:
     """The probability of the true class for elements ``(rows, cols)``.
 
@@ -83,8 +88,9 @@ def true_probability(
     ----------
     problem : Problem
         Supplies the target (the registry's label tensor).
-    probs : ndarray or None
-        The ``(N, M)`` table of :func:`~lossgui.engine.pipeline.probabilities`.
+    probs : array-like or None
+        The ``(N, M)`` table of :func:`~lossgui.engine.pipeline.probabilities`
+        (an array, or anything indexed like one: only ``rows`` are read).
     rows, cols : ndarray
         Element positions in the grid table.
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from lossgui.engine import compute
 from lossgui.session import new_document
+from lossgui.session.curves import HARDEST, MAX_MARKERS
 from lossgui.ui.plots import CurvesPanel
 
 
@@ -131,7 +132,7 @@ def test_huge_batch_draws_a_subsample_and_says_so(make_window):
     doc.randomize(4)
     window = make_window(doc)
     loss, _ = plots(window)
-    assert loss.marker_data()[0].size <= 2001
+    assert loss.marker_data()[0].size <= MAX_MARKERS + 1 + HARDEST
     assert "of 120,000 elements" in loss.getPlotItem().titleLabel.text
 
 

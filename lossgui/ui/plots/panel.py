@@ -28,13 +28,13 @@ from lossgui.session.curve_compare import (
 )
 from lossgui.session.curve_range import (
     DEFAULT_RANGE,
-    batch_values,
-    covers,
+    covers_extent,
     domain_of,
     fitted_range,
     within_domain,
 )
-from lossgui.session.curves import CurveSet, batch_curves
+from lossgui.session.curve_summary import BatchSummary
+from lossgui.session.curves import CurveSet, batch_curves, batch_summary
 from lossgui.session.vary_values import checked_values
 from lossgui.ui.plots.compare_controls import CompareControls
 from lossgui.ui.plots.curve_controls import CurveControls
@@ -91,6 +91,10 @@ class CurvesPanel(QWidget):
         # Behind another dock tab the batch view waits: drawn on the next show.
         self._stale = False
         self._stale_view = False
+        # Per-row figures of the batch (range, hardest rows), updated row by
+        # row: the rows rewritten since it was made, or None (make it anew).
+        self._summary: BatchSummary | None = None
+        self._changed: list[range] | None = None
         #: The link to the window's selected element (set by install_curves).
         self.link: QObject | None = None
         self._connect()
@@ -124,6 +128,11 @@ class CurvesPanel(QWidget):
         """Take a new evaluation; the batch view redraws at once."""
         previous = self._evaluation
         self._evaluation = evaluation
+        rows = evaluation.rewritten_rows
+        if rows is None or self._changed is None or _new_view(previous, evaluation):
+            self._changed = None
+        else:
+            self._changed.append(rows)
         self.compare.set_loss(evaluation.loss)
         if self._mode == "batch":
             self._stale_view = self._stale_view or _new_view(previous, evaluation)
@@ -156,19 +165,26 @@ class CurvesPanel(QWidget):
         evaluation = self._evaluation
         if evaluation is None:
             return False
-        values = batch_values(evaluation)
+        extent = self._batch_summary().extent()
         domain = domain_of(evaluation)
         current = self._ranges["batch"]
         if new_view:
-            wanted = fitted_range(values, domain)
-        elif not covers(current, values):
-            wanted = fitted_range(values, domain, current)
+            wanted = fitted_range(extent, domain)
+        elif not covers_extent(current, extent):
+            wanted = fitted_range(extent, domain, current)
         else:
             wanted = within_domain(current, domain)
         self._ranges["batch"] = wanted
         if self._mode == "batch":
             self.controls.set_range(*wanted)
         return wanted != current
+
+    def _batch_summary(self) -> BatchSummary:
+        """The summary of the current batch, brought up to date (rows changed)."""
+        assert self._evaluation is not None
+        self._summary = batch_summary(self._evaluation, self._summary, self._changed)
+        self._changed = []
+        return self._summary
 
     def selected(self) -> tuple[int, int]:
         """The selected cell of the logits grid, ``(row, column)``."""
@@ -267,7 +283,12 @@ class CurvesPanel(QWidget):
         if self._evaluation is None:
             nothing = QCoreApplication.translate("CurvesPanel", "Nothing computed yet.")
             return CurveSet("", "", "", "", error=nothing)
-        return batch_curves(self._evaluation, self._selected, x_range)
+        return batch_curves(
+            self._evaluation,
+            self._selected,
+            x_range,
+            summary=self._batch_summary(),
+        )
 
     def _x(self, x: np.ndarray, p_true: np.ndarray | None) -> np.ndarray:
         return p_true if self._axis == "p_true" and p_true is not None else x

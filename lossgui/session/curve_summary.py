@@ -1,0 +1,167 @@
+"""Per-row figures of a batch for its curves, kept up to date row by row (no Qt).
+
+The batch view needs three things from the whole batch: the range of its
+values (the swept x-range must cover every marker), the hardest elements
+(always marked) and nothing else; everything it draws is a bounded sample.
+An ImageNet validation batch is 50,000 x 1,000: one pass over it costs
+hundreds of milliseconds, so the pass is made once per full evaluation and
+an edit updates only the rows it rewrote
+(:attr:`~lossgui.session.Evaluation.rewritten_rows`).
+
+:class:`BatchSummary` holds, per row of the grid table the markers sit on:
+the smallest and largest drawable value, and the row's *hardness* — the
+sample's loss for coupled losses (CrossEntropyLoss: one loss per sample),
+the largest element loss for independent ones (NaN counts as the largest,
+as in the hardest-samples view).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from lossgui.session.curve_range import PLOT_LIMIT
+from lossgui.session.layout import as_table
+
+__all__ = ["BLOCK", "BatchSummary", "hardest_rows", "summarise"]
+
+Array = npt.NDArray[Any]
+
+#: Elements per block of a full pass (bounds the temporaries).
+BLOCK = 1 << 20
+
+
+@dataclass
+class BatchSummary:
+    """Per-row extremes and hardness of one batch (see the module docstring).
+
+    Attributes
+    ----------
+    low, high : ndarray of float64
+        Each row's smallest and largest drawable grid value (``inf`` and
+        ``-inf`` for a row without one).
+    hardness : ndarray of float64 or None
+        Each row's hardness, NaN mapped to ``inf``; ``None`` when the loss
+        is one number for the whole batch.
+    """
+
+    low: npt.NDArray[np.float64]
+    high: npt.NDArray[np.float64]
+    hardness: npt.NDArray[np.float64] | None
+
+    @property
+    def rows(self) -> int:
+        """How many rows it describes."""
+        return int(self.low.size)
+
+    def extent(self) -> tuple[float, float] | None:
+        """The smallest and largest drawable value of the batch (None: none)."""
+        if self.rows == 0:
+            return None
+        low, high = float(self.low.min()), float(self.high.max())
+        return (low, high) if low <= high else None
+
+
+def _hardness(elementwise: Array, rows: slice, coupled: bool) -> Array:
+    """The hardness of ``rows`` of a per-sample or per-element output."""
+    table = as_table(elementwise, "grid")[rows]
+    if table.shape[1] == 1:
+        values = table[:, 0]
+    elif coupled:
+        values = table.sum(axis=1)
+    else:
+        values = table.max(axis=1)  # a NaN in the row makes it NaN
+    out = np.asarray(values, dtype=np.float64).copy()
+    out[np.isnan(out)] = np.inf
+    return out
+
+
+def _fill(
+    summary: BatchSummary,
+    grid: Array,
+    elementwise: Array | None,
+    coupled: bool,
+    rows: range,
+) -> None:
+    """Recompute the figures of ``rows``, a block of rows at a time."""
+    width = max(int(grid.shape[1]), 1)
+    step = max(BLOCK // width, 1)
+    for start in range(rows.start, rows.stop, step):
+        part = slice(start, min(start + step, rows.stop))
+        block = np.asarray(grid[part], dtype=np.float64)
+        with np.errstate(invalid="ignore"):
+            fine = np.isfinite(block) & (np.abs(block) <= PLOT_LIMIT)
+        summary.low[part] = np.where(fine, block, np.inf).min(axis=1)
+        summary.high[part] = np.where(fine, block, -np.inf).max(axis=1)
+        if summary.hardness is not None and elementwise is not None:
+            summary.hardness[part] = _hardness(elementwise, part, coupled)
+
+
+def summarise(
+    grid: Array,
+    elementwise: Array | None,
+    coupled: bool,
+    previous: BatchSummary | None = None,
+    changed: list[range] | None = None,
+) -> BatchSummary:
+    """The summary of a batch, reusing ``previous`` where rows did not change.
+
+    Parameters
+    ----------
+    grid : ndarray
+        The ``(N, M)`` grid table the markers sit on.
+    elementwise : ndarray or None
+        The ``reduction='none'`` loss (``None`` when torch refused the input).
+    coupled : bool
+        Whether an element's loss is its sample's (see
+        :func:`~lossgui.session.problem.shape_rules`).
+    previous : BatchSummary, optional
+        The summary of the evaluation this one follows.
+    changed : list of range, optional
+        The rows rewritten since ``previous``; ``None``: anything changed.
+
+    Returns
+    -------
+    BatchSummary
+        ``previous`` updated in place when it can be, else a new one.
+    """
+    n = int(grid.shape[0])
+    hard = elementwise is not None and elementwise.ndim > 0
+    reuse = (
+        previous is not None
+        and changed is not None
+        and previous.rows == n
+        and (previous.hardness is not None) == hard
+    )
+    if reuse and previous is not None and changed is not None:
+        for rows in changed:
+            _fill(previous, grid, elementwise, coupled, rows)
+        return previous
+    summary = BatchSummary(
+        np.full(n, np.inf),
+        np.full(n, -np.inf),
+        np.full(n, -np.inf) if hard else None,
+    )
+    _fill(summary, grid, elementwise, coupled, range(n))
+    return summary
+
+
+def hardest_rows(summary: BatchSummary, count: int) -> npt.NDArray[np.intp]:
+    """The ``count`` hardest rows, hardest first (ties by row), bounded in N.
+
+    Examples
+    --------
+    >>> s = BatchSummary(np.zeros(4), np.zeros(4), np.array([0.5, np.inf, 2, 0.5]))
+    >>> hardest_rows(s, 3).tolist()
+    [1, 2, 0]
+    """
+    hardness = summary.hardness
+    if hardness is None or count <= 0 or hardness.size == 0:
+        return np.empty(0, dtype=np.intp)
+    count = min(count, hardness.size)
+    top = np.argpartition(-hardness, count - 1)[:count]
+    order: npt.NDArray[np.intp] = top[np.lexsort((top, -hardness[top]))]
+    return order
