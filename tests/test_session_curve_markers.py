@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from lossgui.session import new_document
+from lossgui.session import new_document, sweep
 from lossgui.session.curve_range import domain_of, fitted_range
 from lossgui.session.curve_summary import hardest_rows
 from lossgui.session.curves import (
@@ -18,16 +18,27 @@ from lossgui.session.curves import (
 
 
 def test_one_loss_for_the_batch_with_more_elements_than_markers():
-    """CTC over 1,000 time steps: one loss for the batch, a subsample marked."""
+    """CTC over 60 time steps: one loss for the batch, a subsample marked."""
     doc = new_document("CTCLoss")
-    doc.resize(1_000, 10)
-    cs = batch_curves(doc.evaluate(), (500, 3), points=21)
+    doc.resize(60, 10)
+    cs = batch_curves(doc.evaluate(), (50, 3), points=21, max_markers=500)
     assert cs.error is None
     m = cs.markers
-    assert m.rows.size <= MAX_MARKERS + 20
-    selected = m.find(500, 3)
+    assert m.rows.size <= 500 + MAX_CURVES + 1
+    selected = m.find(50, 3)
     assert selected is not None and cs.selected == selected
     assert cs.curves[m.curve[selected]].selected
+
+
+def test_a_point_by_point_sweep_too_slow_to_be_live_is_refused(monkeypatch):
+    """Each point is an engine call on the whole batch: a time budget bounds it."""
+    doc = new_document("CTCLoss")
+    doc.resize(60, 10)
+    ev = doc.evaluate()
+    assert batch_curves(ev, (5, 1), points=41).curves  # within the budget
+    monkeypatch.setattr(sweep, "POINTWISE_SECONDS", 1e-9)
+    cs = batch_curves(ev, (5, 1), points=41)
+    assert not cs.curves and "too large to sweep point by point" in cs.error
 
 
 def _wide_batch(rows=3_000, classes=300, seed=5):

@@ -25,6 +25,7 @@ Two facts about a loss decide how its output is read (:func:`shape_rules`):
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -55,6 +56,11 @@ POINTWISE_LIMIT = 20_000
 POINTWISE_BUDGET = 400_000
 #: Most points of a point-by-point sweep (one engine call each).
 POINTWISE_POINTS = 121
+#: Fewest points of a point-by-point sweep worth drawing.
+POINTWISE_MIN_POINTS = 11
+#: Seconds a point-by-point sweep may take (all its curves): a slow loss
+#: (CTC over a thousand time steps) gets fewer points, or none.
+POINTWISE_SECONDS = 0.05
 
 
 def element_values(
@@ -227,7 +233,9 @@ def sweep_elements(
     LossInputError
         When torch refuses the swept batch (the message says why).
     ValueError
-        When the grid is too large to sweep point by point.
+        When the grid is too large to sweep point by point, or one engine
+        call on it so slow that :data:`POINTWISE_MIN_POINTS` points would
+        take more than :data:`POINTWISE_SECONDS`.
     """
     xs = np.asarray(xs).astype(problem.inputs[0].dtype)
     if rules is None:
@@ -238,15 +246,23 @@ def sweep_elements(
     if separable:
         return _batched(problem, elements, xs, coupled)
     size = problem.inputs[0].size
+    too_large = translate(
+        "session",
+        "{loss} gives one value for the whole batch; a grid of "
+        "{size} elements is too large to sweep point by point",
+    ).format(loss=problem.loss, size=f"{size:,}")
     if size > POINTWISE_LIMIT:
-        raise ValueError(
-            translate(
-                "session",
-                "{loss} gives one value for the whole batch; a grid of "
-                "{size} elements is too large to sweep point by point",
-            ).format(loss=problem.loss, size=f"{size:,}")
-        )
+        raise ValueError(too_large)
     count = min(xs.size, POINTWISE_POINTS, max(21, POINTWISE_BUDGET // max(size, 1)))
+    start = time.perf_counter()
+    problem.run()  # one call: what each point costs on this machine
+    calls = len(elements) * max(count, 1)
+    fit = int(
+        POINTWISE_SECONDS / max(time.perf_counter() - start, 1e-9) / calls * count
+    )
+    if fit < POINTWISE_MIN_POINTS:
+        raise ValueError(too_large)
+    count = min(count, fit)
     if count < xs.size:
         xs = np.linspace(xs[0], xs[-1], count).astype(xs.dtype)
     return [_pointwise(problem, element, xs, coupled) for element in elements]
