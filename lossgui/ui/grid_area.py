@@ -109,6 +109,7 @@ class GridArea(GripSplitter):
         self._results_width = 0
         self._input_height = 0
         self._results_height = 0
+        self._input_floor = 0
 
     # ---------------------------------------------------------------- sizing
     def set_wanted(
@@ -117,6 +118,7 @@ class GridArea(GripSplitter):
         results_width: int,
         input_height: int,
         results_height: int,
+        input_floor: int = 0,
     ) -> None:
         """What the grids need, in pixels, then :meth:`arrange` them.
 
@@ -132,11 +134,16 @@ class GridArea(GripSplitter):
         results_height : int
             When stacked, the height that shows the results' title and rows
             (up to the scrolling limit); they get it first, the inputs the rest.
+        input_floor : int
+            When stacked, the least height of each input grid: its title, its
+            header and a couple of rows, so that the row being edited stays
+            in view however many rows the results would like to show.
         """
         self._input_widths = list(input_widths)
         self._results_width = int(results_width)
         self._input_height = int(input_height)
         self._results_height = int(results_height)
+        self._input_floor = int(input_floor)
         self.arrange()
 
     def inputs_width(self) -> int:
@@ -186,7 +193,8 @@ class GridArea(GripSplitter):
         # leaving the inputs at least their titles and a row each
         first = self.inputs.widget(0)
         assert first is not None  # the tensor panel's first grid
-        floor = count * first.minimumSizeHint().height()
+        kept = self._input_floor + self.inputs.handleWidth() if self._input_floor else 0
+        floor = count * max(first.minimumSizeHint().height(), kept)
         results = min(self._results_height, max(height - floor, height // 3))
         inputs = max(min(count * self._input_height, height - results), 1)
         self.setSizes([inputs, max(height - inputs, 1)])

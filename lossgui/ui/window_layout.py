@@ -54,6 +54,8 @@ BOTTOM_SHARE = 0.62
 PANEL_ROWS = 5
 #: Rows of the inputs kept in view when the results go under them.
 INPUT_ROWS_SHOWN = 8
+#: Rows of each input grid that stay in view however tall the results are.
+INPUT_ROWS_KEPT = 2
 _AREAS = (Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea)
 
 
@@ -337,4 +339,5 @@ class WindowLayout(QObject):
             max(results.view.preferred_width(), results.title.sizeHint().width()),
             window.tensor_panel.rows_height(rows),
             results.title.height() + results.view.preferred_height(SCROLL_ROWS) + 4,
+            window.tensor_panel.rows_height(min(rows, INPUT_ROWS_KEPT)),
         )
