@@ -200,11 +200,12 @@ def soft_dice(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
     xf, tf = _float_pair(x, t, "soft_dice")
     axes = tuple(range(1, x.ndim)) if x.ndim >= 2 else tuple(range(x.ndim))
     smooth = float(params["smooth"])
-    num = 2 * np.sum(xf * tf, axis=axes, keepdims=True) + smooth
+    product = np.multiply(xf, tf, out=np.empty_like(tf))  # reused for the gradient
+    num = 2 * np.sum(product, axis=axes, keepdims=True) + smooth
     den = np.sum(xf, axis=axes, keepdims=True) + np.sum(tf, axis=axes, keepdims=True)
     den = den + smooth
     loss = np.reshape(1 - num / den, x.shape[:1] if x.ndim >= 2 else ())
-    grad = np.multiply(tf, -2, out=np.empty_like(tf))  # -2 t / den + num / den²
+    grad = np.multiply(tf, -2, out=product)  # -2 t / den + num / den²
     np.divide(grad, den, out=grad)
     np.add(grad, num / (den * den), out=grad)
     return Terms(loss, grad.astype(x.dtype, copy=False), loss.size)
