@@ -96,7 +96,7 @@ class Comparison:
     """Every row, the kind of data compared, the common reduction and ``lr``.
 
     ``data`` says in words what was compared (``"probabilities with 0/1
-    targets"``).
+    targets"``); ``has_change`` whether the rows hold the one-step change.
     """
 
     kind: str
@@ -105,6 +105,7 @@ class Comparison:
     rows: tuple[CompareRow, ...]
     lr: float = 1.0
     data: str = ""
+    has_change: bool = True
 
 
 def data_kind(doc: SessionDocument) -> str:
@@ -173,11 +174,15 @@ def _row(
     label: str,
     doc: SessionDocument,
     current: bool,
-    lr: float,
+    lr: float | None,
     note: str = "",
     evaluation: Evaluation | None = None,
 ) -> CompareRow:
-    """The row of ``doc``; ``evaluation`` is ``doc.evaluate()`` if known already."""
+    """The row of ``doc``; ``evaluation`` is ``doc.evaluate()`` if known already.
+
+    ``lr=None`` leaves the one-step change out (NaN): it costs an SGD step
+    and a second evaluation per row.
+    """
     evaluation = doc.evaluate() if evaluation is None else evaluation
     with np.errstate(all="ignore"):
         return _row_numbers(label, doc, current, lr, note, evaluation)
@@ -203,7 +208,7 @@ def _row_numbers(
     label: str,
     doc: SessionDocument,
     current: bool,
-    lr: float,
+    lr: float | None,
     note: str,
     evaluation: Evaluation,
 ) -> CompareRow:
@@ -231,7 +236,7 @@ def _row_numbers(
     norms = np.sqrt(np.sum(grad.reshape(rows, -1) ** 2, axis=1)) if grad.ndim else grad
     value = float(np.asarray(loss.value)) if np.ndim(loss.value) == 0 else loss.scalar
     try:
-        after = _losses(sgd_step(doc, lr, evaluation))
+        after = None if lr is None else _losses(sgd_step(doc, lr, evaluation))
     except ValueError:
         after = None
     change = nan if after is None else after - per_sample
@@ -260,7 +265,7 @@ def _fit(values: Array, rows: int) -> Array:
     return np.full(rows, np.nan)
 
 
-def compare(doc: SessionDocument, lr: float = 1.0) -> Comparison:
+def compare(doc: SessionDocument, lr: float = 1.0, change: bool = True) -> Comparison:
     """The session's numbers under every related loss.
 
     The first row is the session as it is (under ``'mean'`` when its
@@ -268,13 +273,14 @@ def compare(doc: SessionDocument, lr: float = 1.0) -> Comparison:
     each row's note says, and the session's reduction (``'batchmean'`` for
     KLDivLoss's mean). Variants identical to the session are left out;
     losses that cannot take the data are absent rows with the reason.
-    ``lr`` is the learning rate of the one-step preview (``change``).
+    ``lr`` is the learning rate of the one-step preview (``change``);
+    ``change=False`` leaves that preview out (NaN; half the work).
     """
     with np.errstate(all="ignore"):  # ±1e308 and NaN are the user's to explore
-        return _compare(doc, lr)
+        return _compare(doc, lr, change)
 
 
-def _session_row(doc: SessionDocument, reduction: str, lr: float) -> CompareRow:
+def _session_row(doc: SessionDocument, reduction: str, lr: float | None) -> CompareRow:
     label = translate("compare", "{loss} (session)").format(loss=doc.loss)
     if doc.reduction != "none":
         return _row(label, doc, True, lr)
@@ -288,10 +294,11 @@ def _session_row(doc: SessionDocument, reduction: str, lr: float) -> CompareRow:
     return _row(label, shown, True, lr, note)
 
 
-def _compare(doc: SessionDocument, lr: float) -> Comparison:
+def _compare(doc: SessionDocument, lr: float, change: bool) -> Comparison:
     kind = data_kind(doc)
     reduction = doc.reduction if doc.reduction in ("mean", "sum") else "mean"
-    first = _session_row(doc, reduction, lr)
+    step = lr if change else None
+    first = _session_row(doc, reduction, step)
     rows = [first]
     seen = {_identity(first.evaluation)}
     for variant in _variants(doc, kind, reduction):
@@ -304,10 +311,10 @@ def _compare(doc: SessionDocument, lr: float) -> Comparison:
             continue
         seen.add(key)
         rows.append(
-            _row(variant.label, variant.doc, False, lr, variant.note, evaluation)
+            _row(variant.label, variant.doc, False, step, variant.note, evaluation)
         )
     return Comparison(
-        kind, reduction, doc.rows, tuple(rows), lr, _data_words(doc, kind)
+        kind, reduction, doc.rows, tuple(rows), lr, _data_words(doc, kind), change
     )
 
 

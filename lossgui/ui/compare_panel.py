@@ -87,7 +87,7 @@ class ComparePanel(QWidget):
             self.show_combo.addItem(
                 QCoreApplication.translate("ComparePanel", text), key
             )
-        self.show_combo.currentIndexChanged.connect(lambda _i: self._fill())
+        self.show_combo.currentIndexChanged.connect(lambda _i: self._on_show_changed())
         self.table = named(QTableWidget(), "compareTable")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
@@ -161,7 +161,18 @@ class ComparePanel(QWidget):
         from lossgui.session.loss_compare import compare  # deferred, see top
 
         self._dirty = False
-        self.comparison = compare(self._controller.document, self.sgd.lr)
+        # the one-step change (an SGD step and a second evaluation per row)
+        # only while it is shown
+        change = self._mode() == "change"
+        self.comparison = compare(self._controller.document, self.sgd.lr, change)
+        self._fill()
+
+    def _on_show_changed(self) -> None:
+        """Another column set: compute the change first if it is now shown."""
+        missing = self.comparison is not None and not self.comparison.has_change
+        if missing and self._mode() == "change":
+            self.refresh()
+            return
         self._fill()
 
     # ---------------------------------------------------------------- drawing
