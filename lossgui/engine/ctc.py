@@ -212,9 +212,16 @@ def ctc_loss(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
         infinite = nll == np.inf
         nll = np.where(infinite, 0, nll).astype(dtype)
         core = np.where(infinite[None, :, None], 0, core).astype(dtype)
-    per = np.maximum(tl, 1).astype(dtype)
-    scaled = core * (np.asarray(1, dtype) / per)[None, :, None]
-    mean = Terms(nll / per, scaled.reshape(lp0.shape), float(batch))
+    mean = None
+    if params["reduction"] == "mean":
+        # Autograd's order: mean's 1 / N, then the division by max(L_b, 1),
+        # then the kernel's product with the per-sample upstream gradient.
+        per = np.maximum(tl, 1).astype(dtype)
+        upstream = (np.asarray(1, dtype) / np.asarray(batch, dtype)) / per
+        scaled = np.multiply(core, upstream[None, :, None], out=np.empty_like(core))
+        mean = Terms(
+            nll / per, scaled.reshape(lp0.shape), float(batch), grad_is_mean=True
+        )
     return Terms(
         nll.reshape(()) if lp0.ndim != 3 else nll,
         core.reshape(lp0.shape),
