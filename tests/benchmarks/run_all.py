@@ -2,7 +2,7 @@
 
     uv run python -m tests.benchmarks            # everything
     uv run python -m tests.benchmarks engine     # or: repaint, edits, curves, large,
-                                                 # files, startup
+                                                 # scale, files, startup
 
 Not part of the default pytest run (pyproject ignores tests/benchmarks).
 """
@@ -18,6 +18,7 @@ from tests.benchmarks import (
     bench_files,
     bench_large,
     bench_repaint,
+    bench_scale,
     bench_startup,
 )
 
@@ -30,6 +31,7 @@ def main(argv: list[str]) -> int:
         "edits",
         "curves",
         "large",
+        "scale",
         "files",
         "startup",
     ]
@@ -50,6 +52,9 @@ def main(argv: list[str]) -> int:
     if "large" in areas:
         print("\n== a million samples: read, import, rank, open (median s) ==")
         print(bench_large.table(bench_large.run()))
+    if "scale" in areas:
+        print("\n== 50,000 x 1000 cross-entropy: open, edit ratio, memory ==")
+        print(bench_scale.table(bench_scale.run()))
     if "files" in areas:
         print("\n== session files: save and open large sessions (median s) ==")
         print(bench_files.table(bench_files.run()))
