@@ -1,4 +1,4 @@
-"""``python -m tests.benchmarks [engine|repaint|edits|curves|large|startup ...]``."""
+"""``python -m tests.benchmarks [engine|repaint|edits|curves|large|scale|files|startup ...]``."""
 
 import sys
 
