@@ -375,3 +375,23 @@ def test_matches_live_torch(torch: Any, seed: int, dtype: type) -> None:
     (lp, tg, il, tl), blank = _random_case(seed)
     lp = lp.astype(dtype)
     assert_ctc_matches_torch(torch, (lp, tg, il, tl), blank)
+
+
+def test_mean_gradient_scales_in_autograds_order() -> None:
+    """'mean' sends ``(1/N) / max(L_b, 1)`` down to the kernel's ``core``.
+
+    With N = 3 that differs in the last bit from ``(core / L_b) · (1/N)``
+    for some entries; the engine must form the former, as torch does.
+    """
+    rng = np.random.default_rng(7)
+    lp = log_probs(rng, (20, 3, 6), scale=3.0).astype(np.float32)
+    tg = rng.integers(1, 6, size=(3, 5))
+    il, tl = np.array([20, 17, 12]), np.array([5, 3, 4])
+    core = compute("CTCLoss", lp, tg, il, tl, reduction="none").grad
+    mean = compute("CTCLoss", lp, tg, il, tl, reduction="mean").grad
+    dtype = np.float32
+    per = np.maximum(tl, 1).astype(lp.dtype)
+    upstream = (dtype(1) / dtype(3)) / per
+    assert mean.tobytes() == (core * upstream[None, :, None]).tobytes()
+    other = (core * (dtype(1) / per)[None, :, None]) * (dtype(1) / dtype(3))
+    assert other.tobytes() != mean.tobytes()
