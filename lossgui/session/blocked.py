@@ -12,7 +12,7 @@ blocks of rows written into preallocated results, exactly as
   batch's divisor ``W`` (:func:`~lossgui.engine.batch_divisor.batch_divisor`),
   since torch forms ``1 / W`` before the backward formulas;
 - the reduced value is formed over the whole per-element loss as the engine
-  forms it (:func:`~lossgui.session.row_blocks.reduced`).
+  forms it (:func:`~lossgui.session.row_blocks.reduced_result`).
 
 What the blocks buy: a 50,000 x 1000 cross-entropy needs a few full-size
 temporaries in one call (the classes-first copy, ``log_softmax``, ``exp``,
@@ -38,12 +38,11 @@ from lossgui.engine.activations import CLASSES_FIRST_MIN_SIZE
 from lossgui.engine.cross_entropy import ce_index_divisor
 from lossgui.engine.errors import LossInputError
 from lossgui.engine.pipeline import PipelineResult, probabilities
-from lossgui.engine.result import LossResult
 from lossgui.session.lazy_probabilities import RowProbabilities, lazy_applies
 from lossgui.session.row_blocks import (
     compute_rows,
     mean_by_rows,
-    reduced,
+    reduced_result,
     row_separable,
 )
 
@@ -180,15 +179,8 @@ def compute_in_blocks(
     assert first is not None
     elementwise, loss_grad = out["elementwise"], out["loss_grad"]
     assert elementwise is not None and loss_grad is not None
-    value, numerator = reduced(elementwise, doc.reduction, divisor)
-    loss = LossResult(
-        value=value,
-        grad=loss_grad,
-        elementwise=elementwise,
-        reduction=first.loss.reduction,
-        numerator=numerator,
-        denominator=divisor,
-        warnings=first.loss.warnings,
+    loss = reduced_result(
+        elementwise, loss_grad, first.loss.reduction, divisor, first.loss.warnings
     )
     grad = loss_grad if out["grad"] is None else out["grad"]
     result = PipelineResult(loss, first.activation, out["activated"], grad)

@@ -40,13 +40,12 @@ import numpy.typing as npt
 from lossgui.engine.activations import CLASSES_FIRST_MIN_SIZE
 from lossgui.engine.errors import LossInputError
 from lossgui.engine.pipeline import PipelineResult, probabilities
-from lossgui.engine.result import LossResult
 from lossgui.session.evaluation import Evaluation, receipt_for
 from lossgui.session.lazy_probabilities import RowProbabilities
 from lossgui.session.row_blocks import (
     ROW_ROLES,
     compute_rows,
-    reduced,
+    reduced_result,
     row_separable,
 )
 
@@ -234,15 +233,8 @@ def evaluate_rows(
     activated = None
     if old.activated is not None and sliced.activated is not None:
         activated = _spliced(old.activated, block, sliced.activated)
-    value, numerator = reduced(elementwise, old.loss.reduction, divisor)
-    loss = LossResult(
-        value=value,
-        grad=loss_grad,
-        elementwise=elementwise,
-        reduction=old.loss.reduction,
-        numerator=numerator,
-        denominator=divisor,
-        warnings=sliced.loss.warnings,
+    loss = reduced_result(
+        elementwise, loss_grad, old.loss.reduction, divisor, sliced.loss.warnings
     )
     result = PipelineResult(loss, sliced.activation, activated, grad)
     probs = _probabilities(previous, doc, inputs[0][1], block, sliced, activated)

@@ -21,6 +21,7 @@ import numpy.typing as npt
 
 from lossgui.engine.batch_divisor import batch_divisor
 from lossgui.engine.pipeline import PipelineResult, compute_from_logits
+from lossgui.engine.result import LossResult
 
 if TYPE_CHECKING:
     from lossgui.session.document import SessionDocument
@@ -31,6 +32,7 @@ __all__ = [
     "compute_rows",
     "mean_by_rows",
     "reduced",
+    "reduced_result",
     "row_separable",
 ]
 
@@ -116,6 +118,30 @@ def reduced(
             mean = np.asarray(total / np.asarray(divisor, dtype=dtype), dtype=dtype)
             return mean, float(total)
     return np.asarray(total, dtype=dtype), float(total)
+
+
+def reduced_result(
+    elementwise: Array,
+    grad: Array,
+    reduction: str,
+    divisor: float | None,
+    warnings: tuple[str, ...],
+) -> LossResult:
+    """The :class:`LossResult` of a batch assembled from row blocks.
+
+    ``elementwise`` and ``grad`` hold every row; the value is reduced over
+    the whole ``elementwise`` (:func:`reduced`), as the engine reduces it.
+    """
+    value, numerator = reduced(elementwise, reduction, divisor)
+    return LossResult(
+        value=value,
+        grad=grad,
+        elementwise=elementwise,
+        reduction=reduction,
+        numerator=numerator,
+        denominator=divisor,
+        warnings=warnings,
+    )
 
 
 def compute_rows(
