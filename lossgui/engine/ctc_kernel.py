@@ -189,21 +189,25 @@ def _chains(
 
 
 def _fold(z: Array, counts: Array, plus_inf: bool) -> Array:
-    """Torch's pairwise ``log+=`` along each chain; ``z`` is ``(T, members)``."""
-    steps = z.shape[0]
-    n0 = int(counts[0])
+    """Torch's pairwise ``log+=`` along each chain; ``z`` is ``(members, T)``.
+
+    The chains still running at rank ``r`` are the first ``counts[r]``, so
+    each rank works on leading rows: contiguous blocks of whole time rows.
+    Returns ``(chains, T)``.
+    """
+    n0, steps = int(counts[0]), z.shape[1]
     dtype = z.dtype
-    pair = np.empty((2, steps, n0), dtype=dtype)
-    pair[0] = z[:, :n0]
-    top = np.empty((steps, n0), dtype=dtype)
+    pair = np.empty((2, n0, steps), dtype=dtype)
+    pair[0] = z[:n0]
+    top = np.empty((n0, steps), dtype=dtype)
     floor = np.finfo(dtype).min
     offset = n0
     exp, log, add, subtract = np.exp, np.log, np.add, np.subtract
     maximum, max_reduce, copyto = np.maximum, np.maximum.reduce, np.copyto
     for n in counts[1:].tolist():
-        new = z[:, offset : offset + n]
+        new = z[offset : offset + n]
         offset += n
-        both, m = pair[:, :, :n], top[:, :n]
+        both, m = pair[:, :n], top[:n]
         acc = both[0]
         was = acc == -np.inf if plus_inf else None
         both[1] = new
@@ -287,16 +291,17 @@ def _forward_backward(
 
     # α_t(s) + β_t(s) for every chain member and t < steps.
     mb, ms, counts, cb, cc = _chains(prime, tl, classes)
-    t = np.arange(steps)[:, None]
-    a_at = t * block + (mb * pitch + 2 + ms)[None, :]
-    back = np.maximum(last[mb][None, :] - t, 0)
-    b_at = back * block + ((batch + mb) * pitch + 2 + 2 * tl[mb] - ms)[None, :]
-    z = np.add(flat[a_at], flat[b_at])
+    # (member, t) layout: the fold below works on whole time rows
+    t = np.arange(steps)[None, :]
+    a_at = (mb * pitch + 2 + ms)[:, None] + t * block
+    back = np.maximum(last[mb][:, None] - t, 0)
+    b_at = back * block + ((batch + mb) * pitch + 2 + 2 * tl[mb] - ms)[:, None]
+    z = np.add(np.take(flat, a_at), np.take(flat, b_at))
     plus_inf = not safe and bool(np.isposinf(z).any())
     acc = _fold(z, counts, plus_inf)
-    acc[t >= last[cb][None, :]] = -np.inf
+    acc[t >= last[cb][:, None]] = -np.inf
     grid = np.full((total_steps, batch * classes), -np.inf, dtype=dtype)
-    grid[:steps, cc] = acc
+    grid[:steps, cc] = acc.T
     grid = grid.reshape(total_steps, batch, classes)
     # t = T_b - 1: torch assigns the two end states (blank, then the last label).
     for offset, which in ((0, il > 0), (1, (il > 0) & (tl > 0))):
