@@ -106,3 +106,32 @@ def test_the_fitted_range_covers_every_value_from_the_summary():
     assert extent == (grid.min(), grid.max())
     low, high = fitted_range(extent, domain_of(ev))
     assert low <= grid.min() and grid.max() <= high
+
+
+def test_an_independent_loss_reuses_its_sweeps_after_an_edit_of_the_grid():
+    """The curves of BCE do not depend on the logits: an edit keeps them."""
+    doc = new_document("BCEWithLogitsLoss")
+    doc.resize(50, 4)
+    first = batch_curves(doc.evaluate(), (3, 1), points=81)
+    doc.tensors[doc.first_name][3, 1] = 2.5  # the selected element itself
+    doc.tensors[doc.first_name][3, 2] = -1.5  # and its row
+    second = batch_curves(doc.evaluate(), (3, 1), points=81)
+    for a, b in zip(first.curves, second.curves, strict=True):
+        assert a.loss is b.loss and a.grad is b.grad
+    assert second.markers.x[second.selected] == np.float32(2.5)
+
+
+def test_a_coupled_loss_sweeps_again_when_its_row_changes():
+    doc = new_document("CrossEntropyLoss")
+    first = batch_curves(doc.evaluate(), (1, 2), points=81)
+    doc.tensors[doc.first_name][1, 0] += 1.0
+    second = batch_curves(doc.evaluate(), (1, 2), points=81)
+    changed = [
+        not np.array_equal(a.loss, b.loss)
+        for a, b in zip(first.curves, second.curves, strict=True)
+    ]
+    assert any(changed)
+    doc.tensors[doc.first_name][0, 0] += 1.0  # another row: the same curves
+    third = batch_curves(doc.evaluate(), (1, 2), points=81)
+    for a, b in zip(second.curves, third.curves, strict=True):
+        assert a.loss is b.loss

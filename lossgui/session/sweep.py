@@ -26,6 +26,7 @@ Two facts about a loss decide how its output is read (:func:`shape_rules`):
 from __future__ import annotations
 
 import time
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -155,7 +156,63 @@ def _probs(problem: Problem) -> Array | None:
     return None if found is None else as_table(found, "grid")
 
 
+#: Sweeps kept for reuse (a few views' worth).
+_KEPT = 8
+_kept: OrderedDict[tuple[object, ...], list[Sweep]] = OrderedDict()
+
+
+def _digest(value: object) -> object:
+    if isinstance(value, np.ndarray):
+        return (value.dtype.str, value.shape, value.tobytes())
+    return repr(value)
+
+
+def _sweep_key(
+    problem: Problem, elements: Sequence[tuple[int, int]], xs: Array, coupled: bool
+) -> tuple[object, ...]:
+    """Everything a batched sweep reads: the elements' samples, settings, ``xs``.
+
+    An independent loss reads nothing of the swept grid row but the swept
+    element, which the sweep overwrites: the row's values are left out, so
+    an edit elsewhere in the row (or of the element itself) reuses the sweep.
+    """
+    rows = np.array([r for r, _ in elements], dtype=np.intp)
+    part = problem.take_rows(rows)
+    inputs = [
+        (a.dtype.str, a.shape) if i == 0 and not coupled else _digest(a)
+        for i, a in enumerate(part.inputs)
+    ]
+    return (
+        problem.loss,
+        problem.input_mode,
+        coupled,
+        tuple(c for _, c in elements),
+        _digest(xs),
+        tuple(inputs),
+        tuple((k, _digest(v)) for k, v in sorted(part.kwargs.items())),
+    )
+
+
 def _batched(
+    problem: Problem, elements: Sequence[tuple[int, int]], xs: Array, coupled: bool
+) -> list[Sweep]:
+    key = _sweep_key(problem, elements, xs, coupled)
+    found = _kept.get(key)
+    if found is not None:
+        _kept.move_to_end(key)
+        return found
+    sweeps = _batched_now(problem, elements, xs, coupled)
+    for sweep in sweeps:  # shared by every curve set that reuses them
+        for array in (sweep.x, sweep.loss, sweep.grad, sweep.p_true):
+            if array is not None:
+                array.flags.writeable = False
+    _kept[key] = sweeps
+    while len(_kept) > _KEPT:
+        _kept.popitem(last=False)
+    return sweeps
+
+
+def _batched_now(
     problem: Problem, elements: Sequence[tuple[int, int]], xs: Array, coupled: bool
 ) -> list[Sweep]:
     count = xs.size
