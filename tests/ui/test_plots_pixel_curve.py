@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage
 
-from lossgui.ui.plots.pixel_curve import TOLERANCE, PixelCurveItem, thinned
+from lossgui.ui.plots.pixel_curve import TOLERANCE, PixelCurve, thinned
 
 
 def _distance_to_polyline(px, py, qx, qy):
@@ -77,8 +77,8 @@ def _render(qtbot, item_type, y):
 
 @pytest.mark.parametrize("name", ["softplus", "hinge", "wiggle"])
 def test_drawn_like_pyqtgraph_with_the_full_data_kept(qtbot, name):
-    _one, full, before = _render(qtbot, pg.PlotDataItem, CURVES[name])
-    _two, thin, after = _render(qtbot, PixelCurveItem, CURVES[name])
+    _one, full, before = _render(qtbot, pg.PlotCurveItem, CURVES[name])
+    _two, thin, after = _render(qtbot, PixelCurve, CURVES[name])
     np.testing.assert_array_equal(thin.getData()[1], full.getData()[1])
     assert thin.getData()[0].size == 801
     difference = np.abs(before - after)

@@ -34,7 +34,7 @@ _SAMPLE_W, _SAMPLE_H = 16, 12
 class CompactSample(ItemSample):
     """A legend sample 16 x 12 px: the curve's pen as a short line."""
 
-    def __init__(self, item: pg.PlotDataItem) -> None:
+    def __init__(self, item: pg.PlotCurveItem) -> None:
         super().__init__(item)
         self.setFixedWidth(_SAMPLE_W)
         self.setFixedHeight(_SAMPLE_H)
@@ -82,7 +82,7 @@ class CompactLegend(pg.LegendItem):
         return tuple(texts)
 
     # ---------------------------------------------------------------- filling
-    def addItem(self, item: pg.PlotDataItem, name: str) -> None:
+    def addItem(self, item: pg.PlotCurveItem, name: str) -> None:
         """pyqtgraph: add an entry, its label with no text margin."""
         super().addItem(item, name)
         _sample, label = self.items[-1]
@@ -91,7 +91,7 @@ class CompactLegend(pg.LegendItem):
 
     def set_entries(
         self,
-        items: Sequence[pg.PlotDataItem],
+        items: Sequence[pg.PlotCurveItem],
         labels: Sequence[str],
         budget: tuple[float, float],
         keep: Sequence[int] = (),
@@ -130,7 +130,7 @@ class CompactLegend(pg.LegendItem):
         cut = count < len(labels) or any(len(x) > chars for x in labels)
         self.setToolTip("\n".join(labels) if cut else "")
 
-    def _fill(self, items: Sequence[pg.PlotDataItem], labels: Sequence[str]) -> None:
+    def _fill(self, items: Sequence[pg.PlotCurveItem], labels: Sequence[str]) -> None:
         self.clear()
         self._drop_more()
         for item, label in zip(items, labels, strict=False):

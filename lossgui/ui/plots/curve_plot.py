@@ -30,7 +30,7 @@ from lossgui.ui.plots.legend_place import (
 )
 from lossgui.ui.plots.marker_cloud import MarkerCloud
 from lossgui.ui.plots.off_scale import OffScaleBands
-from lossgui.ui.plots.pixel_curve import PixelCurveItem
+from lossgui.ui.plots.pixel_curve import PixelCurve
 from lossgui.ui.plots.steady_view import SteadyViewBox
 from lossgui.ui.plots.style import PlotStyle
 
@@ -93,7 +93,7 @@ class CurvePlot(pg.PlotWidget):
         plot.addItem(self.cursor, ignoreBounds=True)
         # Curve items are made on first need (most views draw two or three),
         # then kept and reused; at most POOL.
-        self.curves: list[PixelCurveItem] = []
+        self.curves: list[PixelCurve] = []
         # Every marker in one item: plain arrays, one drawPoints per colour.
         self.markers = MarkerCloud(size=8)
         self.markers.setZValue(10)
@@ -140,7 +140,7 @@ class CurvePlot(pg.PlotWidget):
         plot.getViewBox().sigRangeChanged.connect(self._on_range)
 
     # ----------------------------------------------------------------- reading
-    def visible_curves(self) -> list[pg.PlotDataItem]:
+    def visible_curves(self) -> list[PixelCurve]:
         """The curve items in use, in legend order."""
         return [item for item in self.curves if item.isVisible()]
 
@@ -281,8 +281,10 @@ class CurvePlot(pg.PlotWidget):
         plot = self.getPlotItem()
         while len(self.curves) < min(count, POOL):
             # stroked along the points a screen shows; cached like the axes
-            # (redrawn when its data or the view changes)
-            item = PixelCurveItem(connect="finite", antialias=True)
+            # (redrawn when its data or the view changes); a bare curve item,
+            # without PlotDataItem's per-setData dataset bookkeeping
+            item = PixelCurve(connect="finite", antialias=True)
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             item.setVisible(False)
             item.setZValue(0)
             plot.addItem(item)

@@ -21,9 +21,9 @@ import numpy.typing as npt
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter, QPainterPath, QTransform
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
-__all__ = ["MAX_STEP", "TOLERANCE", "PixelCurve", "PixelCurveItem", "thinned"]
+__all__ = ["MAX_STEP", "TOLERANCE", "PixelCurve", "thinned"]
 
 Array = npt.NDArray[Any]
 Index = npt.NDArray[np.intp]
@@ -237,19 +237,3 @@ class PixelCurve(pg.PlotCurveItem):
         p.setPen(pen)
         p.drawPath(self._device[1])
         p.restore()
-
-
-class PixelCurveItem(pg.PlotDataItem):
-    """A ``PlotDataItem`` whose line is a :class:`PixelCurve`."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        old: pg.PlotCurveItem = getattr(self, "curve")  # noqa: B009 (typed as Any)
-        old.sigClicked.disconnect(self.sigClicked)
-        old.setParentItem(None)
-        curve = PixelCurve()
-        curve.setParentItem(self)
-        curve.sigClicked.connect(self.sigClicked)
-        curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.curve = curve
-        self.updateItems(styleUpdate=True)
