@@ -26,7 +26,6 @@ __all__ = [
     "check_reduction",
     "legacy_reduction",
     "reduce_terms",
-    "upstream_terms",
 ]
 
 STANDARD_REDUCTIONS: tuple[str, ...] = ("none", "mean", "sum")
@@ -216,69 +215,3 @@ def _mean_scale(
     one = np.asarray(1, dtype=wide)
     scale: npt.NDArray[Any] = one / np.asarray(divisor, dtype=wide)
     return scale
-
-
-def _scales_back(grad: npt.NDArray[Any], total: npt.NDArray[Any], n: Any) -> bool:
-    """Whether ``(grad · n) · (1 / n)`` reproduces ``grad`` within 4 ulp.
-
-    Two roundings of a product keep every normal, finite ``grad`` within
-    2 ulp unless ``grad · n`` overflows; a nonzero subnormal ``grad`` loses
-    digits. So the answer is: no new infinity in ``total`` and no nonzero
-    ``|grad|`` below the smallest normal (cheaper than comparing ulps).
-    """
-    with np.errstate(all="ignore"):
-        if grad.size == 0:
-            return True
-        tiny = np.finfo(grad.dtype).tiny
-        magnitude = np.abs(grad)
-        small = magnitude < tiny
-        if small.any() and bool(np.any(small & (magnitude > 0))):
-            return False  # (the second pass only when something is below tiny)
-        new_inf = np.isinf(total)
-        if bool(new_inf.any()):
-            return bool(np.array_equal(new_inf, np.isinf(grad)))
-        return True
-
-
-def upstream_terms(
-    loss: npt.NDArray[Any], grad: npt.NDArray[Any], reduction: str
-) -> Terms:
-    """:class:`Terms` for a ``grad`` formed with the upstream gradient of ``reduction``.
-
-    For ``'none'``/``'sum'`` the upstream gradient is 1 and ``grad`` is the
-    gradient of the sum. For ``'mean'`` it is ``1 / N``, as torch sends it
-    down *before* the backward formulas: ``N · grad`` is handed over (the
-    shared reduction, :func:`reduce_terms`, multiplies it back by ``1 / N``)
-    when that reproduces ``grad`` within 4 ulp; where it does not (the
-    product overflows, or ``grad`` is subnormal), ``mean_terms`` carries the
-    mean and ``grad`` as they are, with divisor 1.
-
-    Parameters
-    ----------
-    loss : ndarray
-        The elementwise loss; ``'mean'`` divides by its size ``N``.
-    grad : ndarray
-        The gradient, formed with upstream gradient ``1 / N`` for ``'mean'``
-        and 1 otherwise.
-    reduction : str
-        ``'none'``, ``'sum'`` or ``'mean'`` (already validated).
-
-    Returns
-    -------
-    Terms
-        The loss, the gradient of its sum and the divisor ``N``, with
-        ``mean_terms`` set where ``N · grad`` would not reproduce ``grad``.
-    """
-    count = loss.size
-    if reduction != "mean":
-        return Terms(loss, grad, count)
-    dtype = grad.dtype
-    n = np.asarray(count, dtype=dtype)
-    total = grad * n
-    close = _scales_back(grad, total, n)
-    if close:
-        return Terms(loss, total, count)
-    with np.errstate(all="ignore"):
-        mean = np.sum(loss, dtype=loss.dtype) / loss.dtype.type(count)
-    exact = Terms(np.asarray(mean, dtype=loss.dtype), grad, 1.0)
-    return Terms(loss, total, count, mean_terms=exact)
