@@ -87,9 +87,9 @@ def test_mean_of_an_elementwise_loss_is_one_call(monkeypatch):
     doc = new_document("MSELoss")
     doc.resize(300, 40)
     doc.reduction = "mean"
-    assert not row_separable(doc)
+    assert row_separable(doc)  # an edit's rows can be given the batch's N...
     _, took = _in_blocks(doc, monkeypatch, 4096)
-    assert not took
+    assert not took  # ...but blocks need W before the first one: CE only
 
 
 @pytest.mark.parametrize("weighted", [False, True])

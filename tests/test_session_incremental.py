@@ -9,10 +9,11 @@ import numpy as np
 import pytest
 
 from lossgui.engine import LOSSES
-from lossgui.session.convert import new_document
+from lossgui.session.convert import new_document, switch_target_mode
 from lossgui.session.document import SessionDocument
 from lossgui.session.evaluation import Evaluation
 from lossgui.session.incremental import evaluate_rows
+from lossgui.session.row_blocks import MEAN_BY_ROWS
 
 ROW_ROLES = ("grid", "rows")
 
@@ -134,6 +135,16 @@ def _documents(name: str) -> list[SessionDocument]:
     wide.resize(300, 40 if doc.columns > 1 or doc.class_dim else 1)
     wide.randomize(seed=12)
     docs.append(wide)
+    weighted = big.copy()  # every optional tensor on (class or element weights)
+    rng = np.random.default_rng(13)
+    for key in weighted.tensor_params:
+        values = weighted.tensor_params[key]
+        values[...] = rng.uniform(0.1, 3.0, size=values.shape)
+        weighted.enabled[key] = True
+    if weighted.tensor_params:
+        docs.append(weighted)
+    if name == "CrossEntropyLoss":  # probability targets (soft labels)
+        docs.append(switch_target_mode(big, "probability"))
     return docs
 
 
@@ -180,12 +191,27 @@ def test_row_local_losses_take_the_incremental_path(name: str, reduction: str) -
     assert_same(inc, doc.evaluate())
 
 
-def test_mean_falls_back_to_full_evaluation() -> None:
+def test_mean_of_the_batch_reaches_the_rows() -> None:
+    """'mean': the edited rows get the batch's 1/N, not their own."""
     doc = new_document("MSELoss")
+    doc.resize(40, 3)
+    doc.randomize(seed=2)
     doc.reduction = "mean"
     previous = doc.evaluate()
     doc.set_values(doc.first_name, np.array([0]), np.array([0]), np.array([3.0]))
-    assert evaluate_rows(previous, doc, (doc.first_name,), range(0, 1)) is None
+    inc = evaluate_rows(previous, doc, (doc.first_name,), range(0, 1))
+    assert inc is not None and inc.result is not None
+    assert inc.result.loss.denominator == 120.0
+    assert_same(inc, doc.evaluate())
+
+
+def test_every_row_local_loss_takes_the_mean_path() -> None:
+    """The random edits above took 'mean' incrementally for each such loss."""
+    for name in MEAN_BY_ROWS:
+        test_incremental_equals_full_over_random_edits(name)
+    test_incremental_equals_full_over_random_edits("CrossEntropyLoss")
+    taken = {n for n, r in TAKEN if r == "mean"}
+    assert set(MEAN_BY_ROWS) | {"CrossEntropyLoss"} <= taken
 
 
 @pytest.mark.parametrize(
@@ -274,3 +300,25 @@ def test_large_arrays_are_written_in_place(monkeypatch: pytest.MonkeyPatch) -> N
     assert not inc.result.grad.flags.writeable
     assert inc.rewritten_rows is not None and 123 in inc.rewritten_rows
     assert_same(inc, doc.evaluate())
+
+
+def test_a_refused_edit_leaves_the_previous_evaluation_as_it_was(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """None (here: torch would raise) writes nothing into what stays on screen."""
+    import lossgui.session.incremental as incremental
+
+    monkeypatch.setattr(incremental, "IN_PLACE_MIN_SIZE", 1)  # write in place
+    doc = new_document("CrossEntropyLoss")
+    doc.resize(300, 40)
+    doc.randomize(seed=6)
+    doc.reduction = "sum"
+    previous = doc.evaluate()
+    assert previous.result is not None
+    kept = {name: array.copy() for name, array in previous.inputs}
+    grad = previous.result.grad.copy()
+    doc.set_values("target", np.array([5]), np.array([0]), np.array([99.0]))
+    assert evaluate_rows(previous, doc, ("target",), range(5, 6)) is None
+    for name, array in previous.inputs:
+        assert np.array_equal(array, kept[name]), name
+    assert np.array_equal(previous.result.grad, grad)

@@ -4,9 +4,10 @@ A batch can be computed in row blocks (an edit recomputes its rows, a large
 batch is evaluated block by block) only if every block sees the upstream
 gradient of the *whole* batch: torch forms ``'mean'``'s ``1 / W`` before the
 backward formulas, so a block with its own ``W`` rounds its gradient
-differently. Inside ``with batch_divisor(W):`` a loss that supports it
-(class-index ``CrossEntropyLoss``'s classes-first kernel) uses ``W`` instead
-of its rows' own divisor; everything else is unchanged.
+differently. Inside ``with batch_divisor(W):`` every place where a loss forms its
+``'mean'`` divisor (the element count, ``Σ w[y_n]``, cross-entropy's ``W``,
+the shared reduction's divisor) asks :func:`divisor_or` and gets ``W``
+instead of its rows' own; everything else is unchanged.
 
 The setting is a :class:`contextvars.ContextVar`, so it follows the call into
 worker threads started with a copied context and never leaks between calls.

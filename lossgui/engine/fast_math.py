@@ -29,6 +29,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from lossgui.engine.batch_divisor import divisor_or
+
 __all__ = [
     "BLOCK",
     "blockwise",
@@ -124,7 +126,7 @@ def mean_grad_scale(reduction: str, size: int) -> np.float32 | None:
     """
     if reduction != "mean" or size == 0:
         return None
-    return np.float32(1) / np.float32(float(size))
+    return np.float32(1) / np.float32(float(divisor_or(size)))
 
 
 def is_plain_float32(*arrays: Array) -> bool:

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from lossgui.engine.batch_divisor import divisor_or
 from lossgui.engine.errors import LossInputError
 from lossgui.engine.promotion import compute_dtype, result_type
 from lossgui.engine.reduction import check_python_reduction
@@ -101,7 +102,7 @@ def poisson_nll(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
     # The upstream gradient autograd sends down: 1, or mean's ``1 / N``.
     g = np.ones((), work)
     if params["reduction"] == "mean":
-        g = g / work.type(size)
+        g = g / work.type(divisor_or(size))
     # Unary ops (exp, log) run in the operand's own float dtype, as in torch.
     if log_input and _same_float(x, y):
         loss, grad = _poisson_log_input(x, y, g)

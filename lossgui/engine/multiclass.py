@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from lossgui.engine.batch_divisor import divisor_or
 from lossgui.engine.class_targets import (
     IndexTarget,
     check_index_target,
@@ -94,7 +95,7 @@ def _nll_scatter(x: Array, it: IndexTarget, reduction: str) -> Terms:
     grad = np.zeros(x.shape, dtype)
     written = flat if every else flat[keep]
     values = np.negative(wy.reshape(-1) if every else wy.reshape(-1)[keep])
-    total = it.total_weight(dtype)
+    total = divisor_or(it.total_weight(dtype))
     if reduction == "mean" and mean_scale_is_safe(total, dtype):
         scale = np.asarray(1, dtype) / np.asarray(total, dtype)
         grad.reshape(-1)[written] = np.multiply(values, scale, out=values)

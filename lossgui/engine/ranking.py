@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from lossgui.engine.batch_divisor import divisor_or
 from lossgui.engine.errors import LossInputError
 from lossgui.engine.margin import CLAMP_COMPLEX, NEGATE_BOOL, check_margin
 from lossgui.engine.promotion import result_type
@@ -160,7 +161,7 @@ def cosine_embedding(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> T
     g = np.ones((), dtype)
     if params["reduction"] == "mean":
         with np.errstate(divide="ignore"):
-            g = g / dtype.type(loss.size)
+            g = g / dtype.type(divisor_or(loss.size))
     g_cos = np.where(is_neg & (unclamped >= 0), g, zero) - np.where(is_pos, g, zero)
     g_cos = sum_to_shape(np.broadcast_to(g_cos, full), cos.shape)
     g_prod = g_cos / den

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from lossgui.engine.batch_divisor import divisor_or
 from lossgui.engine.errors import LossInputError
 from lossgui.engine.result import LossResult, Terms
 
@@ -189,7 +190,9 @@ def reduce_terms(terms: Terms, reduction: str) -> LossResult:
                 # Torch's fused backwards divide the gradient by the divisor in
                 # the gradient's own dtype: a float64 input with a float32 loss
                 # (BCEWithLogits keeps the target's dtype) is scaled in float64.
-                scale = _mean_scale(dtype, source.grad.dtype, source.divisor)
+                scale = _mean_scale(
+                    dtype, source.grad.dtype, divisor_or(source.divisor)
+                )
                 grad = (source.grad * scale).astype(source.grad.dtype, copy=False)
             if source.grad_keep is not None:
                 grad = np.where(source.grad_keep, grad, np.zeros_like(grad))

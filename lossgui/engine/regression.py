@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from lossgui.engine.batch_divisor import divisor_or
 from lossgui.engine.elementwise import (
     broadcast_target,
     check_weight_size,
@@ -143,7 +144,7 @@ def _mean_scale(
     """``'mean'``'s ``1 / N`` in ``dtype`` (torch's ``norm``), else None."""
     if reduction != "mean" or size == 0:
         return None
-    return dtype.type(1) / dtype.type(size)  # type: ignore[no-any-return]
+    return dtype.type(1) / dtype.type(divisor_or(size))  # type: ignore[no-any-return]
 
 
 def _l1_kernel(x: Array, y: Array) -> tuple[Array, Array]:
@@ -221,7 +222,7 @@ def mse(tensors: tuple[Array, ...], params: Mapping[str, Any]) -> Terms:
     loss = d_out * d_out
     if weight is None and reduction == "mean" and d.size and d.dtype == dtype:
         # mse_loss_backward: (x - y) · scalar_t(2 / numel), no 2 (x - y) overflow
-        norm = d.dtype.type(2.0 / d.size)
+        norm = d.dtype.type(2.0 / divisor_or(d.size))
         return finish_terms(
             x,
             loss,

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from lossgui.engine.batch_divisor import divisor_or
 from lossgui.engine.distances import DISTANCES, Distance, pairwise_distance
 from lossgui.engine.errors import LossInputError
 from lossgui.engine.margin import check_margin
@@ -125,7 +126,7 @@ def triplet_terms(
     loss = np.broadcast_to(np.maximum(z, 0), shape)
     g = np.ones((), z.dtype)
     if reduction == "mean":
-        g = g / z.dtype.type(loss.size)
+        g = g / z.dtype.type(divisor_or(loss.size))
     active = np.broadcast_to(np.where(z >= 0, g, np.zeros_like(g)), shape)
     g_pos = sum_to_shape(active, d_ap.value.shape)
     g_neg = -active

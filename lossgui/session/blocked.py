@@ -40,8 +40,8 @@ from lossgui.engine.errors import LossInputError
 from lossgui.engine.pipeline import PipelineResult, probabilities
 from lossgui.session.lazy_probabilities import RowProbabilities, lazy_applies
 from lossgui.session.row_blocks import (
+    ce_mean_by_rows,
     compute_rows,
-    mean_by_rows,
     reduced_result,
     row_separable,
 )
@@ -115,13 +115,15 @@ def compute_in_blocks(
     """
     if not row_separable(doc):
         return None
+    if doc.reduction == "mean" and not ce_mean_by_rows(doc):
+        return None  # W must be known before the first block: cross-entropy only
     grid = inputs[0][1]
     n = grid.shape[0]
     blocks = _blocks(n, grid.size // max(n, 1))
     if len(blocks) < 2:
         return None
     try:
-        divisor = _divisor(doc, inputs, kwargs) if mean_by_rows(doc) else None
+        divisor = _divisor(doc, inputs, kwargs) if ce_mean_by_rows(doc) else None
     except LossInputError:
         return None  # the one call reports torch's error
     out: dict[str, Array | None] = {}

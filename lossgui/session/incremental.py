@@ -13,20 +13,23 @@ different signs, so a row computed alone may hold another NaN than in its
 batch (a NaN still reads "nan", and torch's NaN signs are no part of parity
 either).
 
-``'mean'`` is done incrementally only for class-index ``CrossEntropyLoss``
-and only for edits of its input: the rows get the batch's divisor ``W``
-(the previous evaluation's denominator), which torch applies before the
-backward formulas. A target edit may change ``W`` (an ignored row, a class
-weight), and other losses form ``1 / D`` in their own ways: those edits get a
-full evaluation.
+``'mean'`` is done incrementally where every row can be given the batch's
+divisor (:func:`~lossgui.session.row_blocks.mean_by_rows`): torch forms
+``1 / N`` (or ``1 / Σ w[y_n]``) before the backward formulas, so the rows get
+the previous evaluation's denominator through
+:func:`~lossgui.engine.batch_divisor.batch_divisor`. For the losses whose
+divisor depends on the targets (ignored rows, class weights) only edits of
+the input qualify; a target edit may change it and gets a full evaluation.
 
 Anything else that couples rows also gets ``None`` (the caller then evaluates
 everything): a previous error, a slice that raises (so torch's exact error is
 reported) or warns differently, a loss that finishes with a linear layer or
 counts lengths (CTCLoss), a broadcast dimension 0, a softmax across a 1-D
 grid, ``'sum'`` formed other than as ``Σ l`` (label-smoothed cross-entropy).
-When it returns ``None`` after an in-place write of the edited input rows,
-the previous evaluation is stale anyway: the caller replaces it.
+Nothing of the previous evaluation is written before the edited rows are
+known to reproduce the batch, so after ``None`` it still shows what it
+showed (until the full evaluation replaces it, or for good if that is
+cancelled).
 """
 
 from __future__ import annotations
@@ -56,6 +59,9 @@ __all__ = ["IN_PLACE_MIN_SIZE", "evaluate_rows"]
 
 Array = npt.NDArray[Any]
 
+#: Losses whose ``'mean'`` divisor depends on the targets (ignored rows,
+#: class weights): an edit of anything but the input gets a full evaluation.
+_WEIGHTED_MEANS = frozenset({"CrossEntropyLoss", "NLLLoss", "Poly1CrossEntropyLoss"})
 #: From this many elements on, an edit writes the previous evaluation's
 #: arrays in place instead of copying them (see :func:`_spliced`).
 IN_PLACE_MIN_SIZE = 1_000_000
@@ -83,6 +89,13 @@ def _spliced(previous: Array, rows: slice, part: Array) -> Array:
     return _frozen(out)
 
 
+def _cast_block(doc: SessionDocument, name: str, rows: slice) -> Array:
+    """Rows ``rows`` of the tensor ``name``, cast as the loss receives them."""
+    dtype = np.int64 if doc.slot(name).kind == "index" else doc.dtype
+    with np.errstate(over="ignore"):  # as evaluation._cast
+        return doc.array(name)[rows].astype(dtype, copy=True)
+
+
 def _cast_rows(doc: SessionDocument, name: str, previous: Array, rows: slice) -> Array:
     """``previous`` (the cast tensor) with ``rows`` cast again from the document.
 
@@ -92,10 +105,7 @@ def _cast_rows(doc: SessionDocument, name: str, previous: Array, rows: slice) ->
     """
     if previous.base is doc.array(name):
         return previous
-    dtype = np.int64 if doc.slot(name).kind == "index" else doc.dtype
-    with np.errstate(over="ignore"):  # as evaluation._cast
-        part = doc.array(name)[rows].astype(dtype, copy=True)
-    return _spliced(previous, rows, part)
+    return _spliced(previous, rows, _cast_block(doc, name, rows))
 
 
 def _applies(
@@ -127,7 +137,8 @@ def _applies(
     if loss.derived or loss.param_grads or not row_separable(doc):
         return False
     if loss.reduction == "mean" and (
-        set(names) != {doc.first_name} or loss.denominator is None
+        loss.denominator is None
+        or (set(names) != {doc.first_name} and doc.loss in _WEIGHTED_MEANS)
     ):
         return False  # a target edit may change the divisor W
     by_name = {s.name: s for s in doc.slots()}
@@ -200,21 +211,31 @@ def evaluate_rows(
     if not 0 <= rows.start < rows.stop <= n:
         return None
     part = slice(rows.start, rows.stop)
-    inputs = tuple(
-        (name, _cast_rows(doc, name, array, part) if name in names else array)
-        for name, array in previous.inputs
-    )
     kwargs = dict(previous.kwargs)
-    for name in names:
-        if name in doc.tensor_params:
-            if kwargs.get(name) is None:
-                return None  # an edit of a tensor the loss does not receive
-            kwargs[name] = _cast_rows(doc, name, kwargs[name], part)
+    if any(n in doc.tensor_params and kwargs.get(n) is None for n in names):
+        return None  # an edit of a tensor the loss does not receive
     block = _block(part, n, previous.grid.size // max(n, 1))
     old = previous.result
     divisor = old.loss.denominator if old.loss.reduction == "mean" else None
+    # The block is computed from fresh casts of the edited tensors first: the
+    # previous evaluation (which stays on screen if this returns None, e.g.
+    # until a background evaluation ends or is cancelled) is written only
+    # once the block is known to reproduce the batch.
+    block_inputs = tuple(
+        (name, _cast_block(doc, name, block) if name in names else array[block])
+        for name, array in previous.inputs
+    )
+    row_named = {s.name for s in doc.slots() if s.role in ROW_ROLES}
+    block_kwargs = {
+        key: _cast_block(doc, key, block)
+        if key in names and key in doc.tensor_params  # (PoissonNLL: log_input)
+        else value[block]
+        if key in row_named and isinstance(value, np.ndarray)
+        else value
+        for key, value in kwargs.items()
+    }
     try:
-        sliced = compute_rows(doc, inputs, kwargs, block, divisor)
+        sliced = compute_rows(doc, block_inputs, block_kwargs, slice(None), divisor)
     except LossInputError:
         return None  # the full evaluation reports torch's own error
     if sliced.loss.warnings != old.loss.warnings or sliced.loss.derived:
@@ -223,6 +244,13 @@ def evaluate_rows(
         return None
     if old.activated is not None and sliced.activated is None:
         return None
+    inputs = tuple(
+        (name, _cast_rows(doc, name, array, part) if name in names else array)
+        for name, array in previous.inputs
+    )
+    for name in names:
+        if name in doc.tensor_params:
+            kwargs[name] = _cast_rows(doc, name, kwargs[name], part)
     elementwise = _spliced(old.loss.elementwise, block, sliced.loss.elementwise)
     loss_grad = _spliced(old.loss.grad, block, sliced.loss.grad)
     grad = (

@@ -21,6 +21,7 @@ import numpy.typing as npt
 
 from lossgui.engine.batch_divisor import batch_divisor
 from lossgui.engine.pipeline import PipelineResult, compute_from_logits
+from lossgui.engine.registry import LOSSES
 from lossgui.engine.result import LossResult
 
 if TYPE_CHECKING:
@@ -28,7 +29,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ALLOWED_ROLES",
+    "MEAN_BY_ROWS",
     "ROW_ROLES",
+    "ce_mean_by_rows",
     "compute_rows",
     "mean_by_rows",
     "reduced",
@@ -38,6 +41,18 @@ __all__ = [
 
 Array = npt.NDArray[Any]
 
+#: Losses whose ``'mean'`` every row block forms with the batch's divisor
+#: (see :func:`mean_by_rows`); the incremental tests check each bit for bit.
+MEAN_BY_ROWS = frozenset(LOSSES) - {
+    "CTCLoss",
+    "CrossEntropyLoss",  # index targets only: ce_mean_by_rows
+    "LinearCrossEntropyLoss",
+    "MultiLabelSoftMarginLoss",
+    "SoftDiceLoss",
+}
+#: Losses whose weighted ``'mean'`` is another formula (torch's Python path
+#: for an element weight): with the weight on they evaluate in full.
+_WEIGHTED_OTHERWISE = frozenset({"L1Loss", "MSELoss"})
 #: Roles whose tensors are indexed by the grid's rows along dimension 0.
 ROW_ROLES = ("grid", "rows")
 #: Losses whose per-row value depends on the batch's shape: torch's float32
@@ -87,18 +102,35 @@ def row_separable(doc: SessionDocument) -> bool:
     return True
 
 
-def mean_by_rows(doc: SessionDocument) -> bool:
-    """Whether ``'mean'`` can be computed by rows with the batch's divisor.
+def ce_mean_by_rows(doc: SessionDocument) -> bool:
+    """Class-index ``CrossEntropyLoss`` ``'mean'`` that blocks can reproduce.
 
-    Class-index ``CrossEntropyLoss`` without label smoothing on a 2-D float
-    grid: its classes-first kernel takes the batch's ``W`` from
-    :func:`~lossgui.engine.batch_divisor.batch_divisor`.
+    Without label smoothing, on a 2-D float grid: its classes-first kernel
+    takes the batch's ``W`` (the kept rows' count or ``Σ w[y_n]``) from
+    :func:`~lossgui.engine.batch_divisor.batch_divisor`, and the blocked
+    evaluation can form ``W`` before the first block
+    (:func:`~lossgui.engine.cross_entropy.ce_index_divisor`).
     """
     if doc.loss != "CrossEntropyLoss" or doc.reduction != "mean":
         return False
     if doc.target_mode != "index" or doc.params.get("label_smoothing", 0.0):
         return False
     return doc.array(doc.first_name).ndim == 2
+
+
+def mean_by_rows(doc: SessionDocument) -> bool:
+    """Whether ``'mean'`` can be computed by rows with the batch's divisor.
+
+    Class-index cross-entropy (:func:`ce_mean_by_rows`), and the losses of
+    :data:`MEAN_BY_ROWS`, whose ``1 / N`` (the element count, or NLLLoss's
+    ``Σ w[y_n]``) comes from
+    :func:`~lossgui.engine.batch_divisor.divisor_or` wherever they form it.
+    """
+    if ce_mean_by_rows(doc):
+        return True
+    if doc.loss in _WEIGHTED_OTHERWISE and any(doc.enabled.values()):
+        return False
+    return doc.reduction == "mean" and doc.loss in MEAN_BY_ROWS
 
 
 def reduced(
