@@ -23,7 +23,7 @@ def small_large(monkeypatch: pytest.MonkeyPatch) -> int:
 
 def test_only_large_float32_arrays_stay_float32(small_large: int) -> None:
     big = np.ones((20, 10), np.float32)
-    assert stored_float(big) is big
+    assert stored_float(big, owned=True) is big
     assert stored_float(np.ones(10, np.float32)).dtype == np.float64
     assert stored_float(np.ones((20, 10), np.float64)).dtype == np.float64
     assert stored_float(np.ones((20, 10), np.float16)).dtype == np.float64
@@ -62,3 +62,23 @@ def test_a_float64_session_widens_before_a_value_float32_cannot_hold(
     assert doc.tensors["input"].dtype == np.float64
     assert doc.tensors["input"][0, 1] == 0.1  # exactly torch.tensor(0.1, float64)
     assert doc.tensors["input"][0, 0] == 0.5
+
+
+def test_stored_float_copies_what_it_is_not_handed(small_large: int) -> None:
+    big = np.ones((20, 10), np.float32)
+    kept = stored_float(big)
+    assert kept is not big and not np.shares_memory(kept, big)
+    assert stored_float(big, owned=True) is big
+
+
+def test_set_array_widens_like_set_values(small_large: int) -> None:
+    doc = _float32_document()
+    doc.dtype = "float64"
+    values = np.full(doc.tensors["input"].shape, 0.1)
+    doc.set_array("input", values)
+    assert doc.tensors["input"].dtype == np.float64
+    assert doc.tensors["input"][0, 0] == 0.1
+    doc.dtype = "float32"
+    doc.tensors["input"] = stored_float(values.astype(np.float32))
+    doc.set_array("input", values)  # a float32 session: rounding is the cast's
+    assert doc.tensors["input"].dtype == np.float32

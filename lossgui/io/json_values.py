@@ -374,7 +374,7 @@ def _from_array(
                 "'{name}' must hold floats, not {array_dtype_name} values",
             ).format(name=name, array_dtype_name=array.dtype.name)
         )
-    return stored_float(array)  # float64, or a large float32 kept as it is
+    return stored_float(array, owned=True)  # (a fresh array from the reader)
 
 
 def peek_shape(

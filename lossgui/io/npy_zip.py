@@ -424,7 +424,7 @@ class NpyArchive:
         self._file.seek(info.header_offset + len(local) + name_length + extra_length)
         head = self._file.read(header_bytes)
         array = np.empty(shape, dtype=dtype)
-        data = array.data.cast("B")  # the array's own memory, as bytes
+        data = array.reshape(-1).view(np.uint8).data  # its own memory, as bytes
         read = self._file.readinto(data)  # type: ignore[attr-defined]
         if len(head) != header_bytes or read != data.nbytes:
             raise _damaged(EOFError(f"{info.filename} is truncated"))

@@ -264,7 +264,7 @@ def _resolve(archive: NpyArchive, name: object, ref: object, used: set[str]) -> 
     used.add(name)
     array = archive.load(name, ref["dtype"], shape)
     if array.dtype.kind == "f":
-        return stored_float(array)  # float64, or a large float32 kept as it is
+        return stored_float(array, owned=True)  # read fresh: kept, not copied
     return np.asarray(array, order="C")
 
 

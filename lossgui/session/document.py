@@ -270,9 +270,18 @@ class SessionDocument:
             self.tensor_params[name] = wide
 
     def set_array(self, name: str, array: Array) -> None:
-        """Replace a tensor whole (same shape, the slot's storage dtype)."""
+        """Replace a tensor whole (same shape, the slot's storage dtype).
+
+        A float32-stored tensor of a float64 session is widened when the new
+        values are not all float32 (as :meth:`set_values` does).
+        """
         old = self.array(name)
-        new = np.array(array, dtype=old.dtype).reshape(old.shape)
+        dtype = old.dtype
+        if dtype == np.float32 and self.dtype == "float64":
+            wide = np.asarray(array, dtype=np.float64)
+            if not np.array_equal(wide.astype(np.float32), wide, equal_nan=True):
+                dtype = np.dtype(np.float64)
+        new = np.array(array, dtype=dtype).reshape(old.shape)
         if name in self.tensors:
             self.tensors[name] = new
         else:

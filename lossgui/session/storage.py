@@ -21,15 +21,26 @@ Array = npt.NDArray[Any]
 LARGE_TENSOR_VALUES = 1_000_000
 
 
-def stored_float(array: Array) -> Array:
-    """``array`` as the document stores a float tensor (C order, owned).
+def stored_float(array: Array, owned: bool = False) -> Array:
+    """``array`` as the document stores a float tensor (C order, its own copy).
 
     float64, except a float32 array of at least :data:`LARGE_TENSOR_VALUES`
-    values, which is kept as float32 (see the module docstring). Returns
-    ``array`` itself when it already is what the document stores.
+    values, which is kept as float32 (see the module docstring).
+
+    Parameters
+    ----------
+    array : ndarray
+        The values.
+    owned : bool
+        The caller hands ``array`` over (freshly read from a file, referred to
+        by nothing else): it is kept as it is when it already has the storage
+        dtype and layout, instead of copied. Otherwise the document gets a
+        copy, so that two tensors made from one array, or the caller's own
+        array, never share memory with the document.
     """
     keep = array.dtype == np.float32 and array.size >= LARGE_TENSOR_VALUES
     dtype = np.float32 if keep else np.float64
-    if array.dtype == dtype and array.flags.c_contiguous and array.flags.owndata:
+    fits = array.dtype == dtype and array.flags.c_contiguous and array.flags.owndata
+    if owned and fits:
         return array
     return np.array(array, dtype=dtype, order="C", copy=True)

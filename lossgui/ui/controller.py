@@ -32,7 +32,8 @@ from lossgui.ui.commands import CellsCommand, Change, DocumentCommand, SettingCo
 
 __all__ = ["Change", "SessionController"]
 
-#: Undo steps kept; whole-document steps hold two copies of every tensor.
+# Undo steps kept; a whole-document step holds the state it replaced (swapped
+# in and out, never copied: see commands.DocumentCommand).
 UNDO_LIMIT = 100
 
 
@@ -57,8 +58,8 @@ class SessionController(QObject):
         super().__init__(parent)
         self._document = document
         self.edited_region: tuple[range, range] | None = None
-        #: Edits are held off (a background job reads the document); the
-        #: grids open no editors and every edit method does nothing.
+        # Edits are held off (a background job reads the document); the
+        # grids open no editors and every edit method does nothing.
         self.read_only = False
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(UNDO_LIMIT)

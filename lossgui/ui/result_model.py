@@ -35,7 +35,7 @@ ARROW_DOWN, ARROW_UP = "\u2009↓", "\u2009↑"
 _ALIGN = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 Index = QModelIndex | QPersistentModelIndex
 #: (positive, negative) hues; alpha comes from the scale.
-#: A quantity's 2-D table: an array, or probabilities computed when read.
+# A quantity's 2-D table: an array, or probabilities computed when read.
 Table = np.ndarray | RowProbabilities
 
 HUES = {

@@ -152,8 +152,19 @@ class SgdControls(QWidget):
         return float(self.lr_spin.value())
 
     def step(self, run: int | None = None) -> bool:
-        """Apply one SGD step; False (with a message) if there is no gradient."""
+        """Apply one SGD step; False (with a message) if there is no gradient.
+
+        While a background job holds editing off (the controller is read-only)
+        no step is taken, and an animation stops.
+        """
         controller = self._controller
+        if controller.read_only:
+            self.message.emit(
+                QCoreApplication.translate(
+                    "SgdControls", "SGD step waits: a background job is running"
+                )
+            )
+            return False
         before = controller.document.copy()
         try:
             after = sgd_step(before, self.lr)

@@ -804,7 +804,6 @@ y 轴范围显示批次和曲线的中段；
     <name>SessionController</name>
     <message>
         <source>Edit cell</source>
-        <extracomment>Undo steps kept; whole-document steps hold two copies of every tensor.</extracomment>
         <translation>编辑单元格</translation>
     </message>
     <message>
@@ -889,6 +888,10 @@ y 轴范围显示批次和曲线的中段；
     <message>
         <source>Take the steps one by one (one undo step)</source>
         <translation>逐步执行（合为一个撤销步骤）</translation>
+    </message>
+    <message>
+        <source>SGD step waits: a background job is running</source>
+        <translation>SGD 步骤暂缓：后台任务正在运行</translation>
     </message>
     <message>
         <source>SGD step refused: {reason}</source>

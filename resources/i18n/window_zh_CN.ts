@@ -673,7 +673,7 @@ Your changes are lost if you don&apos;t save them.</source>
     <name>WindowLayout</name>
     <message>
         <source>Arrange panels &amp;automatically</source>
-        <extracomment>From this window width on, the panels go right of the grids. Below this window width the controls go under the grids too, left of the panels, so the grids get the window&apos;s whole width. The controls dock&apos;s width: the loss selector and its parameters, compact. The panels&apos; share of a wide window, and their narrowest and widest. The panels&apos; tab bar and title, beside the height given to resizeDocks. The height left to panels under the grids: at least this, at most a share. Rows of the grids kept in view when the panels are under the grids. Rows of the inputs kept in view when the results go under them.</extracomment>
+        <extracomment>From this window width on, the panels go right of the grids. Below this window width the controls go under the grids too, left of the panels, so the grids get the window&apos;s whole width. The controls dock&apos;s width: the loss selector and its parameters, compact. The panels&apos; share of a wide window, and their narrowest and widest. The panels&apos; tab bar and title, beside the height given to resizeDocks. The height left to panels under the grids: at least this, at most a share. Rows of the grids kept in view when the panels are under the grids. Rows of the inputs kept in view when the results go under them. Rows of each input grid that stay in view however tall the results are.</extracomment>
         <translation>自动排列面板(&amp;A)</translation>
     </message>
     <message>

@@ -304,3 +304,17 @@ def test_an_unwritable_path_leaves_nothing(tmp_path):
     with pytest.raises(OSError):
         write_session(tmp_path / "missing" / "s.lossgui", new_document("MSELoss"))
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_empty_two_dimensional_member_is_refused_with_a_reason(tmp_path):
+    """A (2, 0) member: read (no bytes), then refused as empty, not a crash."""
+    path = _container(tmp_path, "MSELoss")
+    members = _members(path)
+    manifest = json.loads(members["manifest.json"])
+    ref = manifest["tensors"]["input"]
+    dtype = np.dtype(ref["dtype"])
+    members["tensors/input.npy"] = _npy(np.zeros((2, 0), dtype))
+    ref["shape"] = [2, 0]
+    members["manifest.json"] = json.dumps(manifest).encode()
+    _rewrite(path, members)
+    _refused(path, "empty")

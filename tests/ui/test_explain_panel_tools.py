@@ -108,6 +108,25 @@ def test_sgd_step_and_animation_go_through_the_undo_stack(make_window, qtbot):
     assert "SGD step" in window.statusBar().currentMessage()
 
 
+def test_sgd_waits_while_a_background_job_holds_editing_off(make_window, qtbot):
+    window = make_window()
+    stack = window.controller.undo_stack
+    sgd = window.understanding.compare.sgd
+    start = window.controller.document.tensors["input"].copy()
+    window.controller.read_only = True  # as the background runner sets it
+    assert not sgd.step()
+    assert stack.count() == 0
+    np.testing.assert_array_equal(window.controller.document.tensors["input"], start)
+    assert "background job" in window.statusBar().currentMessage()
+    sgd.steps_spin.setValue(3)
+    sgd.timer.setInterval(1)
+    sgd.animate_button.setChecked(True)  # the animation stops at once
+    qtbot.waitUntil(lambda: not sgd.animate_button.isChecked(), timeout=3000)
+    assert stack.count() == 0
+    window.controller.read_only = False
+    assert sgd.step() and stack.count() == 1
+
+
 def test_sgd_refuses_sessions_torch_rejects(make_window):
     window = make_window()
     window.controller.set_setting("input_mode", "raw")
