@@ -147,6 +147,39 @@ def changed_region(
     return (min(firsts), max(lasts)), (min(sections), max(sections))
 
 
+def _rewritten_region(
+    old: dict[str, Table],
+    new: dict[str, Table],
+    columns: list[ResultColumn],
+    rows: range,
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The changed region of an incremental evaluation: within ``rows`` only.
+
+    The rows are compared as :func:`changed_region` compares whole tables;
+    a table written in place (the same memory before and after, a large
+    batch) or computed when read has nothing to compare with, so every
+    column of the rows counts as changed.
+    """
+    if not rows:
+        return None
+    span = slice(rows.start, rows.stop)
+    every = (rows.start, rows.stop - 1), (0, len(columns) - 1)
+    old_rows: dict[str, Table] = {}
+    new_rows: dict[str, Table] = {}
+    for kind, table in new.items():
+        before = old[kind]
+        if not (isinstance(table, np.ndarray) and isinstance(before, np.ndarray)):
+            return every
+        if np.may_share_memory(before, table):
+            return every
+        old_rows[kind], new_rows[kind] = before[span], table[span]
+    region = changed_region(old_rows, new_rows, columns)
+    if region is None:
+        return None
+    (top, bottom), sections = region
+    return (top + rows.start, bottom + rows.start), sections
+
+
 class ResultTableModel(QAbstractTableModel):
     """Read-only grid of the evaluation's per-element numbers."""
 
@@ -180,10 +213,8 @@ class ResultTableModel(QAbstractTableModel):
         if old_peaks == self._peaks and old_tables.keys() == tables.keys():
             # colours kept their scale: repaint only the cells whose numbers moved
             region: tuple[tuple[int, int], tuple[int, int]] | None = None
-            if rewritten is not None:  # (a large table may be rewritten in place)
-                if rewritten:
-                    last = (rewritten.start, rewritten.stop - 1)
-                    region = last, (0, len(columns) - 1)
+            if rewritten is not None:
+                region = _rewritten_region(old_tables, tables, columns, rewritten)
             else:
                 region = changed_region(old_tables, tables, self._columns)
             if region is None:

@@ -87,3 +87,20 @@ def test_views_ask_only_for_the_roles_models_answer(make_window):
     index = model.index(0, 0)
     assert model.data(index, Qt.ItemDataRole.FontRole) is None
     assert model.data(index, Qt.ItemDataRole.DisplayRole) == "-2"
+
+
+def test_results_written_in_place_repaint_the_rewritten_rows(make_window, monkeypatch):
+    """A large batch's results are rewritten in place: nothing to compare with."""
+    import lossgui.session.incremental as incremental
+
+    monkeypatch.setattr(incremental, "IN_PLACE_MIN_SIZE", 1)
+    window = _window(make_window)
+    window.controller.set_setting("reduction", "sum")  # row-local, incremental
+    results = table(window, "resultTable").model()
+    grad = window.evaluation.result.grad
+    seen = _spy(results)
+    model = table(window, "inputTable").model()
+    assert model.setData(model.index(2, 1), "-0.1")
+    assert window.evaluation.result.grad is grad  # the same array, rewritten
+    assert seen == [(2, 2, 0, 11)]  # the whole row: no old numbers to compare
+    assert results.value(2, 9) == window.evaluation.result.grad[2, 1]
