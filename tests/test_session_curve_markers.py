@@ -17,8 +17,9 @@ from lossgui.session.curves import (
 )
 
 
-def test_one_loss_for_the_batch_with_more_elements_than_markers():
+def test_one_loss_for_the_batch_with_more_elements_than_markers(monkeypatch):
     """CTC over 60 time steps: one loss for the batch, a subsample marked."""
+    monkeypatch.setattr(sweep, "POINTWISE_SECONDS", 60.0)  # not a timing test
     doc = new_document("CTCLoss")
     doc.resize(60, 10)
     cs = batch_curves(doc.evaluate(), (50, 3), points=21, max_markers=500)
@@ -35,6 +36,7 @@ def test_a_point_by_point_sweep_too_slow_to_be_live_is_refused(monkeypatch):
     doc = new_document("CTCLoss")
     doc.resize(60, 10)
     ev = doc.evaluate()
+    monkeypatch.setattr(sweep, "POINTWISE_SECONDS", 60.0)
     assert batch_curves(ev, (5, 1), points=41).curves  # within the budget
     monkeypatch.setattr(sweep, "POINTWISE_SECONDS", 1e-9)
     cs = batch_curves(ev, (5, 1), points=41)

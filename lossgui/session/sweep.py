@@ -61,7 +61,7 @@ POINTWISE_POINTS = 121
 POINTWISE_MIN_POINTS = 11
 #: Seconds a point-by-point sweep may take (all its curves): a slow loss
 #: (CTC over a thousand time steps) gets fewer points, or none.
-POINTWISE_SECONDS = 0.05
+POINTWISE_SECONDS = 0.1
 
 
 def element_values(
