@@ -39,6 +39,7 @@ def test_a_point_by_point_sweep_too_slow_to_be_live_is_refused(monkeypatch):
     monkeypatch.setattr(sweep, "POINTWISE_SECONDS", 60.0)
     assert batch_curves(ev, (5, 1), points=41).curves  # within the budget
     monkeypatch.setattr(sweep, "POINTWISE_SECONDS", 1e-9)
+    monkeypatch.setattr(sweep, "POINTWISE_UNTIMED", 100)
     cs = batch_curves(ev, (5, 1), points=41)
     assert not cs.curves and "too large to sweep point by point" in cs.error
 

@@ -62,6 +62,8 @@ POINTWISE_MIN_POINTS = 11
 #: Seconds a point-by-point sweep may take (all its curves): a slow loss
 #: (CTC over a thousand time steps) gets fewer points, or none.
 POINTWISE_SECONDS = 0.1
+#: Grids up to this size are swept without timing (always fast enough).
+POINTWISE_UNTIMED = 2_000
 
 
 def element_values(
@@ -311,15 +313,16 @@ def sweep_elements(
     if size > POINTWISE_LIMIT:
         raise ValueError(too_large)
     count = min(xs.size, POINTWISE_POINTS, max(21, POINTWISE_BUDGET // max(size, 1)))
-    start = time.perf_counter()
-    problem.run()  # one call: what each point costs on this machine
-    calls = len(elements) * max(count, 1)
-    fit = int(
-        POINTWISE_SECONDS / max(time.perf_counter() - start, 1e-9) / calls * count
-    )
-    if fit < POINTWISE_MIN_POINTS:
-        raise ValueError(too_large)
-    count = min(count, fit)
+    if size > POINTWISE_UNTIMED:
+        start = time.perf_counter()
+        problem.run()  # one call: what each point costs on this machine
+        calls = len(elements) * max(count, 1)
+        fit = int(
+            POINTWISE_SECONDS / max(time.perf_counter() - start, 1e-9) / calls * count
+        )
+        if fit < POINTWISE_MIN_POINTS:
+            raise ValueError(too_large)
+        count = min(count, fit)
     if count < xs.size:
         xs = np.linspace(xs[0], xs[-1], count).astype(xs.dtype)
     return [_pointwise(problem, element, xs, coupled) for element in elements]
