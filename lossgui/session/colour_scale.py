@@ -87,7 +87,7 @@ _PEAK_CHUNK_VALUES = 1 << 20
 
 
 def row_peaks(table: Array, rows: range | None = None) -> Array:
-    """Each row's largest finite magnitude (0.0 where there is none), float64.
+    """Each row's largest finite magnitude (0.0 where there is none).
 
     ``max(row_peaks(t)) == peak_of(t)``; a view that keeps them updates the
     peak after an edit of a few rows from those rows alone. ``rows``: only
@@ -99,7 +99,8 @@ def row_peaks(table: Array, rows: range | None = None) -> Array:
         t = t[:, None]
     t = t.reshape(t.shape[0], -1)
     span = range(t.shape[0]) if rows is None else rows
-    out = np.zeros(len(span), dtype=np.float64)
+    # the table's own float dtype: a row's largest magnitude is one of its values
+    out = np.zeros(len(span), dtype=t.dtype if t.dtype.kind == "f" else np.float64)
     if t.shape[1] == 0 or len(span) == 0:
         return out
     step = max(1, _PEAK_CHUNK_VALUES // t.shape[1])

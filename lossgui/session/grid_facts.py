@@ -57,8 +57,8 @@ def _exp_sums_to_one(b: Array) -> Array:
 
 
 def _non_finite(b: Array) -> Array:
-    out: Array = np.count_nonzero(~np.isfinite(b), axis=1)
-    return out
+    out: Array = np.count_nonzero(~np.isfinite(b), axis=1).astype(np.int32)
+    return out  # (a row holds far fewer than 2**31 values)
 
 
 #: Each fact: one value per row of a 2-D block.
