@@ -114,3 +114,13 @@ def test_spans_of_several_curves_join_and_keep_both_sides():
 def test_nothing_off_the_scale_gives_no_span():
     x = np.linspace(-1.0, 1.0, 21)
     assert off_scale_spans([(x, x)], (-1.0, 1.0), (-1.0, 1.0)) == []
+
+
+def test_the_written_out_median_is_numpys():
+    from lossgui.session.curve_y_range import _median
+
+    rng = np.random.default_rng(0)
+    for n in (1, 2, 3, 4, 801, 1000):
+        values = rng.normal(size=n)
+        assert _median(values) == float(np.median(values))
+    assert np.isnan(_median(np.array([1.0, np.nan, 2.0])))

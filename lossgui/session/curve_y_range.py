@@ -174,6 +174,21 @@ def _merge(spans: list[OffScale]) -> list[OffScale]:
     return merged
 
 
+def _median(values: Array) -> float:
+    """``np.median`` of a 1-D array, written out.
+
+    ``np.median`` imports ``numpy.ma`` on first use: about 40 ms of the
+    window's start-up, spent on the first curves drawn.
+    """
+    ordered = np.sort(values)
+    if ordered.size == 0 or np.isnan(ordered[-1]):
+        return float("nan")  # as np.median: a NaN anywhere (sorted last)
+    mid = ordered.size // 2
+    if ordered.size % 2:
+        return float(ordered[mid])
+    return float((ordered[mid - 1] + ordered[mid]) / 2)
+
+
 def off_scale_spans(
     curves: Sequence[XY], y_range: Range, x_range: Range
 ) -> list[OffScale]:
@@ -200,7 +215,7 @@ def off_scale_spans(
         x, y = x[:size], y[:size]
         if size < 2:
             continue
-        half = 0.5 * float(np.median(np.abs(np.diff(x))))
+        half = 0.5 * _median(np.abs(np.diff(x)))
         with np.errstate(invalid="ignore"):
             inside_x = (x >= x_low - half) & (x <= x_high + half)
             above = inside_x & (y > y_high)
