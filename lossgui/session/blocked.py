@@ -8,9 +8,10 @@ blocks of rows written into preallocated results, exactly as
 
 - each block holds at least ``CLASSES_FIRST_MIN_SIZE`` elements, so it takes
   the batch's kernel (the kernels sum a row's classes in different orders);
-- ``'mean'`` (class-index ``CrossEntropyLoss``) hands every block the
-  batch's divisor ``W`` (:func:`~lossgui.engine.batch_divisor.batch_divisor`),
-  since torch forms ``1 / W`` before the backward formulas;
+- ``'mean'`` hands every block the batch's divisor
+  (:func:`~lossgui.engine.batch_divisor.batch_divisor`), since torch forms
+  ``1 / N`` before the backward formulas: class-index cross-entropy's ``W``,
+  or the element count learnt from the first block (:func:`_mean_divisor`);
 - the reduced value is formed over the whole per-element loss as the engine
   forms it (:func:`~lossgui.session.row_blocks.reduced_result`).
 
@@ -40,8 +41,10 @@ from lossgui.engine.errors import LossInputError
 from lossgui.engine.pipeline import PipelineResult, probabilities
 from lossgui.session.lazy_probabilities import RowProbabilities, lazy_applies
 from lossgui.session.row_blocks import (
+    WEIGHTED_MEANS,
     ce_mean_by_rows,
     compute_rows,
+    mean_by_rows,
     reduced_result,
     row_separable,
 )
@@ -72,10 +75,36 @@ def _blocks(n: int, row_size: int) -> list[slice]:
     return [slice(start, start + per) for start in starts]
 
 
-def _divisor(doc: SessionDocument, inputs: Any, kwargs: dict[str, Any]) -> float:
-    """The batch's ``'mean'`` divisor ``W``, formed as the engine forms it."""
-    x, y = inputs[0][1], inputs[1][1]
-    return ce_index_divisor(x, y, kwargs.get("weight"), int(kwargs["ignore_index"]))
+def _mean_divisor(
+    doc: SessionDocument, inputs: Any, kwargs: dict[str, Any], first: slice
+) -> float | None:
+    """The batch's ``'mean'`` divisor, formed before the first block; else None.
+
+    Class-index cross-entropy: ``W`` as the engine forms it (the kept rows'
+    count or ``Σ w[y_n]``). A loss whose divisor is its element count: the
+    first block's elements per row times the rows (its ``'sum'`` is computed
+    once to learn that count). ``None`` for another reduction, and where the
+    divisor depends on the targets in another way (NLL's, Poly1's weights).
+
+    Raises
+    ------
+    LossInputError
+        What torch would raise for the batch or its first block.
+    """
+    if doc.reduction != "mean":
+        return None
+    if ce_mean_by_rows(doc):
+        x, y = inputs[0][1], inputs[1][1]
+        weight = kwargs.get("weight")
+        return ce_index_divisor(x, y, weight, int(kwargs["ignore_index"]))
+    if doc.loss in WEIGHTED_MEANS or not mean_by_rows(doc):
+        return None
+    probe = compute_rows(doc, inputs, {**kwargs, "reduction": "sum"}, first, None)
+    elementwise = probe.loss.elementwise
+    rows = first.stop - first.start
+    if elementwise.ndim < 1 or elementwise.shape[0] != rows:
+        return None
+    return float(inputs[0][1].shape[0] * (elementwise.size // rows))
 
 
 def _empty_like_rows(part: Array, n: int) -> Array:
@@ -115,17 +144,17 @@ def compute_in_blocks(
     """
     if not row_separable(doc):
         return None
-    if doc.reduction == "mean" and not ce_mean_by_rows(doc):
-        return None  # W must be known before the first block: cross-entropy only
     grid = inputs[0][1]
     n = grid.shape[0]
     blocks = _blocks(n, grid.size // max(n, 1))
     if len(blocks) < 2:
         return None
     try:
-        divisor = _divisor(doc, inputs, kwargs) if ce_mean_by_rows(doc) else None
+        divisor = _mean_divisor(doc, inputs, kwargs, blocks[0])
     except LossInputError:
         return None  # the one call reports torch's error
+    if doc.reduction == "mean" and divisor is None:
+        return None
     out: dict[str, Array | None] = {}
     first: PipelineResult | None = None
     shares = {"grad": False, "probs": False, "probs_grid": False, "lazy": False}

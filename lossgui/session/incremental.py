@@ -47,6 +47,7 @@ from lossgui.session.evaluation import Evaluation, receipt_for
 from lossgui.session.lazy_probabilities import RowProbabilities
 from lossgui.session.row_blocks import (
     ROW_ROLES,
+    WEIGHTED_MEANS,
     compute_rows,
     reduced_result,
     row_separable,
@@ -59,9 +60,6 @@ __all__ = ["IN_PLACE_MIN_SIZE", "evaluate_rows"]
 
 Array = npt.NDArray[Any]
 
-#: Losses whose ``'mean'`` divisor depends on the targets (ignored rows,
-#: class weights): an edit of anything but the input gets a full evaluation.
-_WEIGHTED_MEANS = frozenset({"CrossEntropyLoss", "NLLLoss", "Poly1CrossEntropyLoss"})
 #: From this many elements on, an edit writes the previous evaluation's
 #: arrays in place instead of copying them (see :func:`_spliced`).
 IN_PLACE_MIN_SIZE = 1_000_000
@@ -138,7 +136,7 @@ def _applies(
         return False
     if loss.reduction == "mean" and (
         loss.denominator is None
-        or (set(names) != {doc.first_name} and doc.loss in _WEIGHTED_MEANS)
+        or (set(names) != {doc.first_name} and doc.loss in WEIGHTED_MEANS)
     ):
         return False  # a target edit may change the divisor W
     by_name = {s.name: s for s in doc.slots()}

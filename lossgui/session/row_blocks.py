@@ -31,6 +31,7 @@ __all__ = [
     "ALLOWED_ROLES",
     "MEAN_BY_ROWS",
     "ROW_ROLES",
+    "WEIGHTED_MEANS",
     "ce_mean_by_rows",
     "compute_rows",
     "mean_by_rows",
@@ -50,6 +51,9 @@ MEAN_BY_ROWS = frozenset(LOSSES) - {
     "MultiLabelSoftMarginLoss",
     "SoftDiceLoss",
 }
+#: Losses whose ``'mean'`` divisor depends on the targets (ignored rows,
+#: class weights): only edits of the input keep it.
+WEIGHTED_MEANS = frozenset({"CrossEntropyLoss", "NLLLoss", "Poly1CrossEntropyLoss"})
 #: Losses whose weighted ``'mean'`` is another formula (torch's Python path
 #: for an element weight): with the weight on they evaluate in full.
 _WEIGHTED_OTHERWISE = frozenset({"L1Loss", "MSELoss"})
