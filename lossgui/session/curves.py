@@ -316,7 +316,7 @@ def batch_curves(
     if flat.size < n * m:
         notes.append(
             translate(
-                "session", "{marked} of {total} elements marked (even subsample)"
+                "session", "{marked} of {total} elements marked (sampled)"
             ).format(marked=f"{flat.size:,}", total=f"{n * m:,}")
         )
     contexts = _sorted_unique(ids).size

@@ -506,6 +506,7 @@
     </message>
     <message>
         <source>sequence</source>
+        <extracomment>From this many grid elements on, :func:`evaluate` tries row blocks.</extracomment>
         <translation>个序列</translation>
     </message>
     <message>
@@ -594,6 +595,7 @@
     </message>
     <message>
         <source>per element</source>
+        <extracomment>The hardest elements always marked (one per hardest row). Grid elements of the rows whose markers are computed (their gradient takes one engine call on those rows): above it, fewer rows are marked. Grid elements of one sweep call (curves x points x row width): wide rows (1,000 classes) get fewer points, never fewer than MIN_POINTS.</extracomment>
         <translation>逐元素</translation>
     </message>
     <message>
@@ -617,8 +619,8 @@
         <translation>整个批次</translation>
     </message>
     <message>
-        <source>{marked} of {total} elements marked (even subsample)</source>
-        <translation>标记了 {total} 个元素中的 {marked} 个（均匀抽样）</translation>
+        <source>{marked} of {total} elements marked (sampled)</source>
+        <translation>标记了 {total} 个元素中的 {marked} 个（抽样）</translation>
     </message>
     <message>
         <source>one loss for the whole batch: each curve moves one element</source>
@@ -691,7 +693,7 @@
     </message>
     <message>
         <source>{loss} gives one value for the whole batch; a grid of {size} elements is too large to sweep point by point</source>
-        <extracomment>Grid size above which a point-by-point sweep is refused (too slow to be live). Work budget (points x grid elements) of a point-by-point sweep. Most points of a point-by-point sweep (one engine call each).</extracomment>
+        <extracomment>Grid size above which a point-by-point sweep is refused (too slow to be live). Work budget (points x grid elements) of a point-by-point sweep. Most points of a point-by-point sweep (one engine call each). Fewest points of a point-by-point sweep worth drawing. Seconds a point-by-point sweep may take (all its curves): a slow loss (CTC over a thousand time steps) gets fewer points, or none. Grids up to this size are swept without timing (always fast enough). Sweeps kept for reuse (a few views&apos; worth).</extracomment>
         <translation>{loss} 对整个批次只给出一个值；{size} 个元素的表格太大，无法逐点扫描</translation>
     </message>
     <message>
