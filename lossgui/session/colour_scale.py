@@ -5,20 +5,21 @@ magnitude in its quantity, and a *sign*: ``alpha = round(MAX_ALPHA *
 min(|v| / peak, 1))``. ``inf`` counts as the maximum; ``nan`` gets no colour
 and a flag, so the view can hatch it instead. Alpha is capped so text stays
 readable on light and dark palettes. :func:`scale` colours a whole array at
-once, :func:`cell` one value (what a view paints), :func:`peak_of` finds the
-peak without copies; the Qt brushes are made in
+once, :func:`cell` one value (what a view paints), :func:`row_peaks` finds each
+row's peak without full-size copies; the Qt brushes are made in
 :mod:`lossgui.ui.result_model`.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["MAX_ALPHA", "Scale", "cell", "peak_of", "row_peaks", "scale"]
+__all__ = ["MAX_ALPHA", "Scale", "cell", "row_peaks", "scale"]
 
 MAX_ALPHA = 150
 Array = npt.NDArray[Any]
@@ -68,20 +69,6 @@ def scale(values: Array) -> Scale:
     return Scale(alpha=alpha, positive=~(v < 0), nan=nan, peak=peak)
 
 
-def peak_of(values: Array) -> float:
-    """The largest finite magnitude of ``values`` (0.0 when there is none).
-
-    One pass without float64 copies: what :func:`scale` reports as ``peak``.
-    """
-    v = np.asarray(values)
-    if v.size == 0:
-        return 0.0
-    if v.dtype.kind != "f":
-        v = v.astype(np.float64)
-    with np.errstate(invalid="ignore"):
-        return float(np.max(np.abs(v), where=np.isfinite(v), initial=0.0))
-
-
 #: Rows per pass of :func:`row_peaks` (bounds its temporaries).
 _PEAK_CHUNK_VALUES = 1 << 20
 
@@ -89,15 +76,16 @@ _PEAK_CHUNK_VALUES = 1 << 20
 def row_peaks(table: Array, rows: range | None = None) -> Array:
     """Each row's largest finite magnitude (0.0 where there is none).
 
-    ``max(row_peaks(t)) == peak_of(t)``; a view that keeps them updates the
+    Their maximum is :func:`scale`'s ``peak``; a view that keeps them updates the
     peak after an edit of a few rows from those rows alone. ``rows``: only
     these rows (default all). Computed in chunks of rows, so a 50,000 x 1000
     table needs no full-size temporary.
     """
     t = np.asarray(table)
-    if t.ndim == 1:
-        t = t[:, None]
-    t = t.reshape(t.shape[0], -1)
+    if t.ndim < 2:
+        t = t.reshape(-1, 1)  # a vector's elements are its rows
+    elif t.ndim > 2:
+        t = t.reshape(t.shape[0], math.prod(t.shape[1:]))  # (not -1: size 0)
     span = range(t.shape[0]) if rows is None else rows
     # the table's own float dtype: a row's largest magnitude is one of its values
     out = np.zeros(len(span), dtype=t.dtype if t.dtype.kind == "f" else np.float64)
