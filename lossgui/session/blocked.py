@@ -35,7 +35,6 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
-from lossgui.engine.activations import CLASSES_FIRST_MIN_SIZE
 from lossgui.engine.cross_entropy import ce_index_divisor
 from lossgui.engine.errors import LossInputError
 from lossgui.engine.pipeline import PipelineResult, probabilities
@@ -44,6 +43,7 @@ from lossgui.session.row_blocks import (
     WEIGHTED_MEANS,
     ce_mean_by_rows,
     compute_rows,
+    kernel_rows,
     mean_by_rows,
     reduced_result,
     row_separable,
@@ -68,7 +68,7 @@ class EvaluationCancelled(Exception):
 def _blocks(n: int, row_size: int) -> list[slice]:
     """Row blocks covering ``0..n``; the last one ends at ``n`` full-sized."""
     per = max(1, BLOCK_VALUES // max(row_size, 1))
-    per = max(per, -(-CLASSES_FIRST_MIN_SIZE // max(row_size, 1)))
+    per = max(per, kernel_rows(row_size))
     if per >= n:
         return [slice(0, n)]
     starts = [*range(0, n - per, per), n - per]  # the last block overlaps

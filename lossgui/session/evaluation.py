@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from lossgui.session.document import SessionDocument
     from lossgui.session.lazy_probabilities import RowProbabilities
 
-__all__ = ["Evaluation", "evaluate"]
+__all__ = ["Evaluation", "cast_rows", "evaluate"]
 
 Array = npt.NDArray[Any]
 
@@ -118,6 +118,25 @@ def _frozen(array: Array) -> Array:
     return out
 
 
+def _cast_dtype(doc: SessionDocument, name: str) -> np.dtype[Any]:
+    """The dtype ``name`` reaches the loss in: int64 indices, else the session's."""
+    return np.dtype(np.int64 if doc.slot(name).kind == "index" else doc.dtype)
+
+
+def cast_rows(doc: SessionDocument, name: str, rows: slice | None = None) -> Array:
+    """Rows ``rows`` (default: all) of tensor ``name`` as the loss receives them.
+
+    A fresh copy.
+
+    Cast the way ``torch.tensor(values, dtype=...)`` casts (1e308 as float32
+    is inf, without a warning).
+    """
+    array = doc.array(name)
+    part = array if rows is None else array[rows]  # (a 0-d tensor has no rows)
+    with np.errstate(over="ignore"):
+        return part.astype(_cast_dtype(doc, name), copy=True)
+
+
 def _cast(doc: SessionDocument, name: str) -> Array:
     """The tensor ``name`` as the loss receives it, read-only.
 
@@ -127,13 +146,11 @@ def _cast(doc: SessionDocument, name: str) -> Array:
     which an edit updates in place before the window evaluates again.
     """
     array = doc.array(name)
-    dtype = np.dtype(np.int64 if doc.slot(name).kind == "index" else doc.dtype)
-    if array.dtype == dtype and array.size >= LARGE_TENSOR_VALUES:
+    if array.dtype == _cast_dtype(doc, name) and array.size >= LARGE_TENSOR_VALUES:
         view = array.view()
         view.flags.writeable = False
         return view
-    with np.errstate(over="ignore"):  # 1e308 as float32 is inf, as in torch
-        return _frozen(array.astype(dtype, copy=True))  # one copy, frozen in place
+    return _frozen(cast_rows(doc, name))  # one copy, frozen in place
 
 
 def _total(array: Array) -> float:

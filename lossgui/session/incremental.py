@@ -40,15 +40,15 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
-from lossgui.engine.activations import CLASSES_FIRST_MIN_SIZE
 from lossgui.engine.errors import LossInputError
 from lossgui.engine.pipeline import PipelineResult, probabilities
-from lossgui.session.evaluation import Evaluation, receipt_for
+from lossgui.session.evaluation import Evaluation, cast_rows, receipt_for
 from lossgui.session.lazy_probabilities import RowProbabilities
 from lossgui.session.row_blocks import (
     ROW_ROLES,
     WEIGHTED_MEANS,
     compute_rows,
+    kernel_rows,
     reduced_result,
     row_separable,
 )
@@ -87,13 +87,6 @@ def _spliced(previous: Array, rows: slice, part: Array) -> Array:
     return _frozen(out)
 
 
-def _cast_block(doc: SessionDocument, name: str, rows: slice) -> Array:
-    """Rows ``rows`` of the tensor ``name``, cast as the loss receives them."""
-    dtype = np.int64 if doc.slot(name).kind == "index" else doc.dtype
-    with np.errstate(over="ignore"):  # as evaluation._cast
-        return doc.array(name)[rows].astype(dtype, copy=True)
-
-
 def _cast_rows(doc: SessionDocument, name: str, previous: Array, rows: slice) -> Array:
     """``previous`` (the cast tensor) with ``rows`` cast again from the document.
 
@@ -103,7 +96,7 @@ def _cast_rows(doc: SessionDocument, name: str, previous: Array, rows: slice) ->
     """
     if previous.base is doc.array(name):
         return previous
-    return _spliced(previous, rows, _cast_block(doc, name, rows))
+    return _spliced(previous, rows, cast_rows(doc, name, rows))
 
 
 def _applies(
@@ -150,16 +143,14 @@ def _applies(
 
 
 def _block(edited: slice, n: int, row_size: int) -> slice:
-    """The rows to recompute: ``edited``, widened to take the batch's kernels.
+    """The rows to recompute: ``edited``, widened to take the batch's kernel.
 
-    The engine picks a kernel by size (a classes-first softmax from
-    ``CLASSES_FIRST_MIN_SIZE`` elements on), and the kernels sum a row's
-    classes in different orders; a block at least that large (when the batch
-    is) takes the same kernel as the batch, so every row rounds the same.
+    A batch too small for the classes-first kernel keeps ``edited``: its
+    rows take the other kernel at any size (see :func:`kernel_rows`).
     """
-    if n * row_size < CLASSES_FIRST_MIN_SIZE:
+    need = kernel_rows(row_size)
+    if n < need:
         return edited
-    need = -(-CLASSES_FIRST_MIN_SIZE // max(row_size, 1))
     start, stop = edited.start, edited.stop
     if stop - start >= need:
         return edited
@@ -220,12 +211,12 @@ def evaluate_rows(
     # until a background evaluation ends or is cancelled) is written only
     # once the block is known to reproduce the batch.
     block_inputs = tuple(
-        (name, _cast_block(doc, name, block) if name in names else array[block])
+        (name, cast_rows(doc, name, block) if name in names else array[block])
         for name, array in previous.inputs
     )
     row_named = {s.name for s in doc.slots() if s.role in ROW_ROLES}
     block_kwargs = {
-        key: _cast_block(doc, key, block)
+        key: cast_rows(doc, key, block)
         if key in names and key in doc.tensor_params  # (PoissonNLL: log_input)
         else value[block]
         if key in row_named and isinstance(value, np.ndarray)

@@ -11,6 +11,7 @@ painted next to it.
 Every number equals the eager array bit for bit: the softmax of a row does
 not depend on the other rows as long as the kernel is the same, and rows are
 always computed in arrays of at least ``CLASSES_FIRST_MIN_SIZE`` elements
+(:func:`~lossgui.session.row_blocks.kernel_rows`)
 (padded by repeating a row), the size from which the engine takes its
 classes-first kernel, as it does for the whole batch.
 """
@@ -23,8 +24,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from lossgui.engine.activations import CLASSES_FIRST_MIN_SIZE
 from lossgui.engine.pipeline import probabilities
+from lossgui.session.row_blocks import kernel_rows
 
 __all__ = ["LAZY_MIN_SIZE", "RowProbabilities", "lazy_applies"]
 
@@ -71,9 +72,8 @@ class RowProbabilities:
         self.grid = grid
         self.input_mode = input_mode
         self._blocks: OrderedDict[int, Array] = OrderedDict()
-        self._block_rows = max(
-            _BLOCK_ROWS, -(-CLASSES_FIRST_MIN_SIZE // max(1, grid.shape[1]))
-        )
+        self._kernel_rows = kernel_rows(grid.shape[1])
+        self._block_rows = max(_BLOCK_ROWS, self._kernel_rows)
 
     # ------------------------------------------------------------ array-like
     @property
@@ -164,7 +164,7 @@ class RowProbabilities:
         """Rows ``which`` computed together, padded to the batch's kernel."""
         rows = self.grid[which]
         k = rows.shape[0]
-        need = -(-CLASSES_FIRST_MIN_SIZE // max(1, self.shape[1]))
+        need = self._kernel_rows
         if k < need:  # as small a block would take the other kernel
             rows = np.concatenate([rows, np.repeat(rows[-1:], need - k, axis=0)])
         probs = probabilities(self.loss, rows, self.input_mode)  # type: ignore[arg-type]

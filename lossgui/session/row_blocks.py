@@ -19,10 +19,12 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
+from lossgui.engine.activations import CLASSES_FIRST_MIN_SIZE
 from lossgui.engine.batch_divisor import batch_divisor
 from lossgui.engine.pipeline import PipelineResult, compute_from_logits
+from lossgui.engine.reduction import reduce_terms
 from lossgui.engine.registry import LOSSES
-from lossgui.engine.result import LossResult
+from lossgui.engine.result import LossResult, Terms
 
 if TYPE_CHECKING:
     from lossgui.session.document import SessionDocument
@@ -34,8 +36,8 @@ __all__ = [
     "WEIGHTED_MEANS",
     "ce_mean_by_rows",
     "compute_rows",
+    "kernel_rows",
     "mean_by_rows",
-    "reduced",
     "reduced_result",
     "row_separable",
 ]
@@ -65,6 +67,17 @@ ROW_ROLES = ("grid", "rows")
 _SHAPE_DEPENDENT = frozenset({"MultiLabelSoftMarginLoss"})
 #: Roles an incremental document may hold (the others couple rows or resize).
 ALLOWED_ROLES = ("grid", "rows", "classes", "scalar")
+
+
+def kernel_rows(row_size: int) -> int:
+    """The fewest rows of ``row_size`` elements that take the batch's kernel.
+
+    The engine picks a kernel by size (a classes-first softmax from
+    ``CLASSES_FIRST_MIN_SIZE`` elements on), and the kernels sum a row's
+    classes in different orders: rows computed together in a block of at
+    least this many rows round exactly as in their (large) batch.
+    """
+    return -(-CLASSES_FIRST_MIN_SIZE // max(row_size, 1))
 
 
 def row_separable(doc: SessionDocument) -> bool:
@@ -137,25 +150,6 @@ def mean_by_rows(doc: SessionDocument) -> bool:
     return doc.reduction == "mean" and doc.loss in MEAN_BY_ROWS
 
 
-def reduced(
-    elementwise: Array, reduction: str, divisor: float | None
-) -> tuple[Array, float]:
-    """``value`` and ``numerator`` as :func:`reduce_terms` forms them.
-
-    ``divisor`` is the batch's ``'mean'`` divisor (ignored otherwise).
-    """
-    dtype = elementwise.dtype
-    with np.errstate(all="ignore"):
-        total = np.sum(elementwise, dtype=dtype)
-        if reduction == "none":
-            return elementwise, float(total)
-        if reduction == "mean":
-            assert divisor is not None
-            mean = np.asarray(total / np.asarray(divisor, dtype=dtype), dtype=dtype)
-            return mean, float(total)
-    return np.asarray(total, dtype=dtype), float(total)
-
-
 def reduced_result(
     elementwise: Array,
     grad: Array,
@@ -165,19 +159,22 @@ def reduced_result(
 ) -> LossResult:
     """The :class:`LossResult` of a batch assembled from row blocks.
 
-    ``elementwise`` and ``grad`` hold every row; the value is reduced over
-    the whole ``elementwise`` (:func:`reduced`), as the engine reduces it.
+    ``elementwise`` and ``grad`` hold every row, ``grad`` already formed for
+    the reduction (``'mean'``'s with the batch's ``divisor``, see
+    :func:`compute_rows`); the engine's own :func:`reduce_terms` forms the
+    value over the whole ``elementwise``, as it does for one call.
     """
-    value, numerator = reduced(elementwise, reduction, divisor)
-    return LossResult(
-        value=value,
-        grad=grad,
-        elementwise=elementwise,
-        reduction=reduction,
-        numerator=numerator,
-        denominator=divisor,
+    mean = reduction == "mean"
+    if mean and divisor is None:
+        raise ValueError("'mean' of row blocks needs the batch's divisor")
+    terms = Terms(
+        elementwise,
+        grad,
+        float(elementwise.size) if divisor is None else divisor,
         warnings=warnings,
+        grad_is_mean=mean,
     )
+    return reduce_terms(terms, reduction)
 
 
 def compute_rows(
