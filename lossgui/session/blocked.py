@@ -76,14 +76,14 @@ def _blocks(n: int, row_size: int) -> list[slice]:
 
 
 def _mean_divisor(
-    doc: SessionDocument, inputs: Any, kwargs: dict[str, Any], first: slice
+    doc: SessionDocument, inputs: Any, kwargs: dict[str, Any]
 ) -> float | None:
     """The batch's ``'mean'`` divisor, formed before the first block; else None.
 
     Class-index cross-entropy: ``W`` as the engine forms it (the kept rows'
-    count or ``Σ w[y_n]``). A loss whose divisor is its element count: the
-    first block's elements per row times the rows (its ``'sum'`` is computed
-    once to learn that count). ``None`` for another reduction, and where the
+    count or ``Σ w[y_n]``). A loss whose divisor is its element count: its
+    elements per row times the rows (its ``'sum'`` of one row is computed to
+    learn that count). ``None`` for another reduction, and where the
     divisor depends on the targets in another way (NLL's, Poly1's weights).
 
     Raises
@@ -99,12 +99,12 @@ def _mean_divisor(
         return ce_index_divisor(x, y, weight, int(kwargs["ignore_index"]))
     if doc.loss in WEIGHTED_MEANS or not mean_by_rows(doc):
         return None
-    probe = compute_rows(doc, inputs, {**kwargs, "reduction": "sum"}, first, None)
+    one_row = slice(0, 1)  # only the shape of its elementwise loss is needed
+    probe = compute_rows(doc, inputs, {**kwargs, "reduction": "sum"}, one_row, None)
     elementwise = probe.loss.elementwise
-    rows = first.stop - first.start
-    if elementwise.ndim < 1 or elementwise.shape[0] != rows:
+    if elementwise.ndim < 1 or elementwise.shape[0] != 1:
         return None
-    return float(inputs[0][1].shape[0] * (elementwise.size // rows))
+    return float(inputs[0][1].shape[0] * elementwise.size)
 
 
 def _empty_like_rows(part: Array, n: int) -> Array:
@@ -150,7 +150,7 @@ def compute_in_blocks(
     if len(blocks) < 2:
         return None
     try:
-        divisor = _mean_divisor(doc, inputs, kwargs, blocks[0])
+        divisor = _mean_divisor(doc, inputs, kwargs)
     except LossInputError:
         return None  # the one call reports torch's error
     if doc.reduction == "mean" and divisor is None:
