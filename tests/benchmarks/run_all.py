@@ -10,6 +10,7 @@ Not part of the default pytest run (pyproject ignores tests/benchmarks).
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 from tests.benchmarks import (
     bench_curves,
@@ -22,45 +23,37 @@ from tests.benchmarks import (
     bench_startup,
 )
 
+#: Each area: its heading and its module (``run()`` and ``table(result)``), in
+#: the order they run.
+AREAS: dict[str, tuple[str, Any]] = {
+    "engine": ("engine: lossgui against torch, alternating (fastest ms)", bench_engine),
+    "repaint": (
+        "interaction: one cell edit -> every view updated (median ms)",
+        bench_repaint,
+    ),
+    "edits": (
+        "every loss at 1,000x10: one cell edit, each tab in front (ms)",
+        bench_edits,
+    ),
+    "curves": ("the curve panel's share of one cell edit (median ms)", bench_curves),
+    "large": ("a million samples: read, import, rank, open (median s)", bench_large),
+    "scale": ("50,000 x 1000 cross-entropy: open, edit ratio, memory", bench_scale),
+    "files": ("session files: save and open large sessions (median s)", bench_files),
+    "startup": ("start-up and memory (subprocess, offscreen)", bench_startup),
+}
+
 
 def main(argv: list[str]) -> int:
     """Run the areas named in ``argv`` (all by default)."""
-    areas = argv or [
-        "engine",
-        "repaint",
-        "edits",
-        "curves",
-        "large",
-        "scale",
-        "files",
-        "startup",
-    ]
+    areas = argv or list(AREAS)
     print(bench_engine.machine())
-    if "engine" in areas:
-        print("\n== engine: lossgui against torch, alternating (fastest ms) ==")
-        print(bench_engine.method())
-        print(bench_engine.table(bench_engine.run()))
-    if "repaint" in areas:
-        print("\n== interaction: one cell edit -> every view updated (median ms) ==")
-        print(bench_repaint.table(bench_repaint.run()))
-    if "edits" in areas:
-        print("\n== every loss at 1,000x10: one cell edit, each tab in front (ms) ==")
-        print(bench_edits.table(bench_edits.run()))
-    if "curves" in areas:
-        print("\n== the curve panel's share of one cell edit (median ms) ==")
-        print(bench_curves.table(bench_curves.run()))
-    if "large" in areas:
-        print("\n== a million samples: read, import, rank, open (median s) ==")
-        print(bench_large.table(bench_large.run()))
-    if "scale" in areas:
-        print("\n== 50,000 x 1000 cross-entropy: open, edit ratio, memory ==")
-        print(bench_scale.table(bench_scale.run()))
-    if "files" in areas:
-        print("\n== session files: save and open large sessions (median s) ==")
-        print(bench_files.table(bench_files.run()))
-    if "startup" in areas:
-        print("\n== start-up and memory (subprocess, offscreen) ==")
-        print(bench_startup.table(bench_startup.run()))
+    for area, (heading, module) in AREAS.items():
+        if area not in areas:
+            continue
+        print(f"\n== {heading} ==")
+        if module is bench_engine:
+            print(bench_engine.method())
+        print(module.table(module.run()))
     return 0
 
 
