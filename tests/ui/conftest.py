@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QTableView
@@ -9,6 +11,25 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QTableView
 from lossgui.ui.language import uninstall_language
 from lossgui.ui.main_window import MainWindow
 from lossgui.ui.theme import apply_theme
+
+
+@pytest.fixture(autouse=True)
+def _garbage_collected_after_each_test():
+    """Collect cyclic garbage only between tests, never inside a Qt call.
+
+    A collection that starts while Qt holds its signal mutex (a
+    ``disconnect`` asks Python for an override, which may trigger the GC)
+    and frees an old window deletes QObjects that need the same mutex: the
+    process hangs (seen once in CI, in ``QObject::~QObject`` under
+    ``QObject::disconnect``). This fixture is set up before and torn down
+    after the test's own fixtures, so the windows are closed by then.
+    """
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect()
 
 
 @pytest.fixture
