@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from lossgui.io.cells import format_tsv
@@ -55,6 +55,11 @@ def model_of(view: QAbstractItemView) -> QAbstractItemModel | None:
     until :meth:`~QAbstractItemView.setModel`.
     """
     return view.model()
+
+
+def _overlap(shown: range, first: int, last: int) -> range:
+    """The part of ``shown`` between ``first`` and ``last`` (inclusive)."""
+    return range(max(shown.start, first), min(shown.stop, last + 1))
 
 
 def selected_ranges(view: QAbstractItemView) -> Sequence[QItemSelectionRange]:
@@ -128,27 +133,75 @@ class GridView(QTableView):
             header.resizeSection(column, self._wanted_width(column, rows))
         self.updateGeometry()
 
+    def _in_view(self, vertical: bool) -> range:
+        """The rows (or columns) at least partly inside the viewport.
+
+        At most :data:`FIT_ROWS` rows (:data:`FIT_COLUMNS` columns); before
+        the grid is laid out, the first ones.
+        """
+        model = model_of(self)
+        if vertical:
+            count = model.rowCount() if model is not None else 0
+            extent, at, most = self.viewport().height(), self.rowAt, FIT_ROWS
+        else:
+            count = model.columnCount() if model is not None else 0
+            extent, at, most = self.viewport().width(), self.columnAt, FIT_COLUMNS
+        first = at(0)
+        if count == 0 or first < 0 or extent <= 0:
+            return range(min(count, most))
+        last = at(extent - 1)
+        end = count if last < 0 else last + 1
+        return range(first, min(end, first + most))
+
     def _grow_columns(
         self,
         top_left: QModelIndex,
         bottom_right: QModelIndex,
         roles: Sequence[int] = (),
     ) -> None:
-        """Widen the edited columns whose new text no longer fits (never shrink)."""
+        """Widen the changed columns whose new text no longer fits (never shrink).
+
+        Only the changed cells inside the viewport are measured (an
+        evaluation rewrites every result cell, and measuring text is most of
+        an edit's cost in a wide grid); the rest are measured when they
+        scroll into view (:meth:`grow_to_view`).
+        """
         model = model_of(self)
         if model is None or (roles and Qt.ItemDataRole.DisplayRole not in roles):
             return
-        top = top_left.row()
-        rows = range(top, min(bottom_right.row() + 1, top + FIT_ROWS))
-        last = min(bottom_right.column(), FIT_COLUMNS - 1)
+        rows = _overlap(self._in_view(True), top_left.row(), bottom_right.row())
+        columns = _overlap(
+            self._in_view(False), top_left.column(), bottom_right.column()
+        )
+        self._widen(columns, rows)
+
+    def grow_to_view(self) -> None:
+        """Widen the columns in view to the text of the rows in view."""
+        if model_of(self) is not None:
+            self._widen(self._in_view(False), self._in_view(True))
+
+    def _widen(self, columns: range, rows: range) -> None:
+        """Widen each of ``columns`` that is narrower than its text in ``rows``."""
+        if not rows:
+            return
         grown = False
-        for column in range(top_left.column(), last + 1):
+        for column in columns:
             wanted = self._wanted_width(column, rows, title=False)
             if wanted > self.columnWidth(column):
                 self.horizontalHeader().resizeSection(column, wanted)
                 grown = True
         if grown:
             self.updateGeometry()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        """Qt: scroll, then fit the columns to the text that came into view."""
+        super().scrollContentsBy(dx, dy)
+        self.grow_to_view()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Qt: resize, then fit the columns to the text that came into view."""
+        super().resizeEvent(event)
+        self.grow_to_view()
 
     def _wanted_width(self, column: int, rows: range, title: bool = True) -> int:
         """Pixels that show the title and the texts of ``rows`` in ``column``."""
