@@ -53,7 +53,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["forward_backward"]
+__all__ = ["alpha_beta", "forward_backward"]
 
 Array = npt.NDArray[Any]
 
@@ -222,6 +222,35 @@ def _fold(z: Array, counts: Array, plus_inf: bool) -> Array:
             copyto(acc, new, where=was)
     result: Array = pair[0]
     return result
+
+
+def alpha_beta(lp: Array, prime: Array) -> tuple[Array, Array]:
+    """One sample's whole lattice: ``α`` and ``β`` at every ``(t, s)``.
+
+    Parameters
+    ----------
+    lp : ndarray
+        ``(T_b, C)`` log-probabilities of the sample's used frames.
+    prime : ndarray
+        ``(2 L + 1,)`` int extended label ``l'``.
+
+    Returns
+    -------
+    tuple of ndarray
+        ``α`` and ``β``, each ``(T_b, 2 L + 1)`` in ``lp``'s dtype; ``β``
+        includes the emission at ``t``, as torch's. The same recursion as
+        :func:`forward_backward` (every column computed), so an explanation
+        shows the engine's numbers.
+    """
+    steps, width = lp.shape[0], prime.size
+    labels = np.stack([prime, prime[::-1]])  # β mirrored: σ = 2 L - s
+    lpe = np.stack([lp[:, prime], lp[::-1][:, prime[::-1]]], axis=1)
+    bands = np.tile(np.array([0, width]), (max(steps, 1), 1))
+    with np.errstate(all="ignore"):
+        hist = _recursion(lpe, labels, bands)
+    alpha: Array = hist[:, 0, 2:]
+    beta: Array = hist[::-1, 1, 2:][:, ::-1]
+    return alpha, beta
 
 
 def forward_backward(

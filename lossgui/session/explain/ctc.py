@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from lossgui.engine.ctc_kernel import alpha_beta
 from lossgui.i18n import translate
 from lossgui.session.explain.context import Context, exact64
 from lossgui.session.explain.expr import Expr, add, call, div, neg, num, sub
@@ -82,50 +83,39 @@ def _allowed_skip(prime: list[int], s: int) -> bool:
 
 
 def lattice(lp: Array, labels: list[int], blank: int) -> Lattice:
-    """α, β and the loss of one sample (``lp`` is ``(T_b, C)`` log-probabilities)."""
+    """α, β and the loss of one sample (``lp`` is ``(T_b, C)`` log-probabilities).
+
+    The recursions are the engine's (:func:`~lossgui.engine.ctc_kernel.alpha_beta`),
+    one whole-array step per time step, in float64.
+    """
     prime = [blank]
     for label in labels:
         prime += [label, blank]
-    steps, width = lp.shape[0], len(prime)
-    alpha = np.full((steps, width), -math.inf)
-    beta = np.full((steps, width), -math.inf)
-    alpha[0, 0] = lp[0, prime[0]]
-    if width > 1:
-        alpha[0, 1] = lp[0, prime[1]]
-    for t in range(1, steps):
-        for s in range(width):
-            terms = [alpha[t - 1, s]]
-            if s >= 1:
-                terms.append(alpha[t - 1, s - 1])
-            if _allowed_skip(prime, s):
-                terms.append(alpha[t - 1, s - 2])
-            alpha[t, s] = _lse(terms) + lp[t, prime[s]]
-    last = steps - 1
-    beta[last, width - 1] = lp[last, prime[-1]]
-    if width > 1:
-        beta[last, width - 2] = lp[last, prime[-2]]
-    for t in range(last - 1, -1, -1):
-        for s in range(width):
-            terms = [beta[t + 1, s]]
-            if s + 1 < width:
-                terms.append(beta[t + 1, s + 1])
-            if s + 2 < width and prime[s + 2] != prime[s]:
-                terms.append(beta[t + 1, s + 2])
-            beta[t, s] = _lse(terms) + lp[t, prime[s]]
-    ends = [alpha[last, width - 1]] + ([alpha[last, width - 2]] if width > 1 else [])
+    alpha, beta = alpha_beta(
+        np.asarray(lp, dtype=np.float64), np.array(prime, dtype=np.int64)
+    )
+    last = lp.shape[0] - 1
+    ends = [float(v) for v in alpha[last, -2:]] if last >= 0 else [-math.inf]
     return Lattice(prime, alpha, beta, -_lse(ends))
 
 
-def _sample(ctx: Context) -> tuple[int, int, int, Array, Array | None, list[int], int]:
-    """``(b, t, c)``, the sample's log-probabilities and logits, labels, ``T_b``."""
+def _sample(
+    ctx: Context, blank: int
+) -> tuple[int, int, int, Array, Array | None, list[int], int]:
+    """``(b, t, c)``, the sample's log-probabilities, logits at ``t``, labels, ``T_b``.
+
+    Only what the explanation reads is converted with :func:`exact64` (the
+    sample's frames in the columns of its labels, the blank and ``c``; the
+    logits of frame ``t``): a long sequence has thousands of values.
+    """
     grid = ctx.grid
-    lp_all = exact64(ctx.result.activated if ctx.activated else grid)
+    sample: tuple[slice | int, ...]
     if grid.ndim == 3:
         t, b, c = ctx.index
-        lp, z = lp_all[:, b, :], exact64(grid[:, b, :])
+        sample = (slice(None), b, slice(None))
     else:
         (t, c), b = ctx.index, 0
-        lp, z = lp_all, exact64(grid)
+        sample = (slice(None), slice(None))
     targets = np.asarray(ctx.tensor(1))
     il = np.asarray(ctx.tensor(2)).reshape(-1)
     tl = np.asarray(ctx.tensor(3)).reshape(-1)
@@ -140,7 +130,13 @@ def _sample(ctx: Context) -> tuple[int, int, int, Array, Array | None, list[int]
         labels = targets[start : start + count]
     else:
         labels = targets.reshape(-1)[:count]
-    return b, t, c, lp, (z if ctx.activated else None), [int(v) for v in labels], length
+    activated = ctx.result.activated
+    frames = (activated if ctx.activated and activated is not None else grid)[sample]
+    lp = np.asarray(frames, dtype=np.float64)
+    read = np.unique(np.array([*labels.tolist(), blank, c], dtype=np.int64))
+    lp[:, read] = exact64(frames[:, read])
+    z = exact64(grid[sample][t]) if ctx.activated else None
+    return b, t, c, lp, z, [int(v) for v in labels], length
 
 
 def _cell(ctx: Context, value: float) -> str:
@@ -209,8 +205,8 @@ def _alpha_step(ctx: Context, lat: Lattice, lp: Array, t: int, s: int) -> Step |
 def ctc(ctx: Context) -> Built:
     """``CTCLoss`` at the selected time step and class."""
     maker = ctx.maker
-    b, t, c, lp, z, labels, length = _sample(ctx)
     blank = int(ctx.param("blank"))
+    b, t, c, lp, z, labels, length = _sample(ctx, blank)
     position: tuple[int, ...] = (b,) if ctx.grid.ndim == 3 else ()
     lhs = f"l[{b}]" if position else "l"
     if length <= 0 or length > lp.shape[0]:
@@ -241,7 +237,7 @@ def ctc(ctx: Context) -> Built:
     ]
     used = t < length
     if z is not None and used:
-        sm = row_softmax(ctx, z[t], [c])
+        sm = row_softmax(ctx, z, [c])
         steps += sm.steps
         steps.append(
             maker.step(
