@@ -22,22 +22,36 @@ and collects the generations the interpreter itself would have collected
 by now, so the cost stays that of automatic collection and a full
 collection still happens now and then. Reference counting frees everything
 that is not in a cycle at once, as before; only cycles wait for the next
-tick.
+tick. Checked at idle, the count of young objects is the net growth since
+the last collection (temporaries are freed by then), so after a quiet spell
+a few cycles holding large arrays or closed dialogs could wait long for
+the count to pass the threshold: young objects are also collected once
+they are :data:`MAX_WAIT_MS` old.
 """
 
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QObject, Qt, QTimer
 
-__all__ = ["INTERVAL_MS", "IdleCollector", "collection_due", "idle_collection"]
+__all__ = [
+    "INTERVAL_MS",
+    "MAX_WAIT_MS",
+    "IdleCollector",
+    "collection_due",
+    "idle_collection",
+]
 
 #: How often the collector looks at the allocation counts (ms). A tick that
 #: finds nothing to do costs a few microseconds.
 INTERVAL_MS = 200
+#: The longest young objects wait for a collection (ms), when fewer were
+#: allocated than make one due.
+MAX_WAIT_MS = 5000
 
 
 def collection_due() -> int | None:
@@ -72,6 +86,9 @@ class IdleCollector(QObject):
     ----------
     interval_ms : int
         How often to check whether a collection is due.
+    max_wait_ms : int
+        Collect the young generation at least this often while it is not
+        empty.
     parent : QObject, optional
         The Qt parent (the collector must live in the GUI thread).
 
@@ -81,8 +98,15 @@ class IdleCollector(QObject):
     :meth:`uninstall` puts that back, so installs nest.
     """
 
-    def __init__(self, interval_ms: int = INTERVAL_MS, parent: QObject | None = None):
+    def __init__(
+        self,
+        interval_ms: int = INTERVAL_MS,
+        max_wait_ms: int = MAX_WAIT_MS,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
+        self.max_wait = max_wait_ms / 1000
+        self._last = time.monotonic()
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.CoarseTimer)
         self._timer.setInterval(interval_ms)
@@ -102,6 +126,7 @@ class IdleCollector(QObject):
             return
         self._was_enabled = gc.isenabled()
         gc.disable()
+        self._last = time.monotonic()
         self._timer.start()
 
     def uninstall(self) -> None:
@@ -116,21 +141,30 @@ class IdleCollector(QObject):
     def collect_if_due(self) -> int | None:
         """Collect the generation that is due (see :func:`collection_due`).
 
+        The young generation is also collected when it is not empty and
+        nothing was collected for ``max_wait_ms``.
+
         Returns
         -------
         int or None
             The generation collected, or None.
         """
         generation = collection_due()
+        now = time.monotonic()
+        if generation is None and gc.get_count()[0] > 0:
+            generation = 0 if now - self._last >= self.max_wait else None
         if generation is not None:
             gc.collect(generation)
             self.collections[generation] += 1
+            self._last = now
         return generation
 
 
 @contextmanager
 def idle_collection(
-    interval_ms: int = INTERVAL_MS, parent: QObject | None = None
+    interval_ms: int = INTERVAL_MS,
+    max_wait_ms: int = MAX_WAIT_MS,
+    parent: QObject | None = None,
 ) -> Iterator[IdleCollector]:
     """While inside, garbage is collected by an installed :class:`IdleCollector`.
 
@@ -142,7 +176,7 @@ def idle_collection(
     IdleCollector
         The installed collector.
     """
-    collector = IdleCollector(interval_ms, parent)
+    collector = IdleCollector(interval_ms, max_wait_ms, parent)
     collector.install()
     try:
         yield collector

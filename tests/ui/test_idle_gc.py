@@ -113,6 +113,15 @@ def test_nothing_is_collected_before_a_collection_is_due(qtbot):
     del ref
 
 
+def test_a_few_cycles_wait_at_most_max_wait(qtbot):
+    gc.collect()
+    with idle_collection(interval_ms=10, max_wait_ms=100) as collector:
+        ref = _cycle()  # far fewer objects than make a collection due
+        assert collection_due() is None
+        qtbot.waitUntil(lambda: ref() is None, timeout=2000)
+        assert collector.collections[0] >= 1
+
+
 @pytest.mark.parametrize(
     ("counts", "expected"),
     [
