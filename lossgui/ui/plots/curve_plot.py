@@ -6,7 +6,8 @@ selected element's ring, a vertical cursor at the selected x and (gradient
 plot) a zero line. Updates only call ``setData``/``setPen``/``setVisible``
 on them, and only when what they show changed; the legend is rebuilt only
 when the curve labels change. Axes are cached as pixmaps (redrawn when
-their range or style changes), so an edit repaints the data, not the text.
+their range or style changes), so an edit repaints the data, not the text;
+their grid lines are opaque and lie beneath the data (:mod:`.grid_axis`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import QGraphicsItem, QWidget
 from lossgui.session.curve_range import drawable
 from lossgui.session.curve_y_range import readable_range
 from lossgui.ui.plots.compact_legend import CompactLegend
+from lossgui.ui.plots.grid_axis import BENEATH_VIEW, GridAxis
 from lossgui.ui.plots.legend_place import (
     ANCHORS,
     AVOID_WEIGHT,
@@ -72,12 +74,17 @@ class CurvePlot(pg.PlotWidget):
     def __init__(
         self, name: str, zero_line: bool = False, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent, viewBox=SteadyViewBox())
+        super().__init__(
+            parent,
+            viewBox=SteadyViewBox(),
+            axisItems={side: GridAxis(side) for side in ("left", "bottom")},
+        )
         self.setObjectName(name)
         plot = self.getPlotItem()
         plot.showGrid(x=True, y=True, alpha=0.18)
         for side in ("left", "bottom"):
             plot.getAxis(side).enableAutoSIPrefix(False)
+            plot.getAxis(side).setZValue(BENEATH_VIEW)  # the grid under the data
         for side in ("left", "bottom", "top", "right"):
             plot.getAxis(side).setCacheMode(
                 QGraphicsItem.CacheMode.DeviceCoordinateCache
