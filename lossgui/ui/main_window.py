@@ -426,6 +426,19 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
 
+    def setVisible(self, visible: bool) -> None:
+        """Qt: lay the window out for the size it shows at, then show it.
+
+        The layout rules run before Qt lays the window out for showing, so
+        that the first paint shows the docks where they stay and every
+        widget gets its first resize at its final size (a window resized
+        between construction and ``show()`` would otherwise be laid out
+        once with the constructor's arrangement, then again).
+        """
+        if visible and not self.isVisible():
+            self.window_layout.apply()
+        super().setVisible(visible)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Qt: ask about unsaved changes, then remember geometry and docks."""
         if not self.files.confirm_close():

@@ -186,7 +186,10 @@ class WindowLayout(QObject):
         window = self.window
         self.arrange_grids()
         if self.automatic and self._place(self._panel_area(), self._controls_area()):
-            # sizes are right only once the moved docks are laid out: size again
+            # sizes are right only once the moved docks are laid out: lay them
+            # out now (not when the event loop gets to it, after the first
+            # paint of a window just shown), and size again then too
+            self._lay_out()
             self.schedule()
         for dock in self.panel_docks():
             orient = getattr(dock.widget(), "set_plots_side_by_side", None)
@@ -194,6 +197,18 @@ class WindowLayout(QObject):
                 bottom = window.dockWidgetArea(dock) == _AREAS[1]
                 orient(bottom and not dock.isFloating())
         self._size_docks()  # the grid area re-arranges itself when it resizes
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        """Give the docks and the central area their geometry now.
+
+        Also in a hidden window: its widgets get the geometry without a
+        resize event, and get one resize event, at their final size, when
+        the window shows (see :meth:`MainWindow.setVisible`).
+        """
+        layout = self.window.layout()
+        if layout is not None:
+            layout.activate()
 
     def _place(
         self, panels_area: Qt.DockWidgetArea, controls_area: Qt.DockWidgetArea
@@ -218,8 +233,20 @@ class WindowLayout(QObject):
             )
         if placed and controls_placed:
             return False
-        front = self._front_dock(docks)
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        if placed and controls_area != bottom:
+            # Only the controls move (a window widened past NARROW_WIDTH, as
+            # at start-up): the panel tabs stay as they are. Tabifying them
+            # again would bring each one briefly to the front, and a panel in
+            # front catches up with the evaluation (Explain, Compare losses).
+            self._moving = True
+            try:
+                controls.setFloating(False)
+                window.addDockWidget(controls_area, controls)
+            finally:
+                self._moving = False
+            return True
+        front = self._front_dock(docks)
         self._moving = True
         try:
             for dock in [*docks, controls]:
@@ -241,15 +268,22 @@ class WindowLayout(QObject):
         return True
 
     def _front_dock(self, docks: list[QDockWidget]) -> QDockWidget | None:
-        """The dock whose tab is in front, if they are tabs."""
+        """The dock whose tab is in front, if they are tabs.
+
+        Qt keeps tab bars it no longer uses, and in a window not shown yet
+        it updates none of them, so several may hold stale tabs: the one
+        holding most of ``docks`` (shown, in a shown window) is theirs.
+        """
+        titles = {dock.windowTitle(): dock for dock in docks}
+        visible = self.window.isVisible()
+        front, most = None, 0
         for bar in self.window.findChildren(QTabBar):
-            if bar.parent() is not self.window or bar.count() == 0:
+            if bar.parent() is not self.window or (visible and not bar.isVisible()):
                 continue
-            title = bar.tabText(bar.currentIndex())
-            for dock in docks:
-                if dock.windowTitle() == title:
-                    return dock
-        return None
+            held = sum(bar.tabText(i) in titles for i in range(bar.count()))
+            if held > most:
+                front, most = titles.get(bar.tabText(bar.currentIndex())), held
+        return front
 
     def _size_docks(self) -> None:
         window = self.window
