@@ -95,12 +95,33 @@ def test_mean_of_an_elementwise_loss_takes_blocks(name, monkeypatch):
     assert_same(got, _one_call(doc, monkeypatch))
 
 
-def test_a_target_weighted_mean_is_one_call(monkeypatch):
+@pytest.mark.parametrize("weighted", [False, True])
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_mean_nll_in_blocks_uses_the_batch_w(weighted, dtype, monkeypatch):
+    """NLL's ``W`` (kept rows, or ``Σ w[y_n]``) is formed before the first block."""
     doc = new_document("NLLLoss")
     doc.resize(300, 40)
+    doc.randomize(seed=6)
+    doc.dtype = dtype
     doc.reduction = "mean"
-    _, took = _in_blocks(doc, monkeypatch, 4096)
-    assert not took  # NLL's W would need its own formula before the first block
+    doc.tensors["target"][::5] = int(doc.params["ignore_index"])
+    if weighted:
+        doc.tensor_params["weight"][...] = np.linspace(0.2, 2.5, 40)
+        doc.enabled["weight"] = True
+    full = _one_call(doc, monkeypatch)
+    got, took = _in_blocks(doc, monkeypatch, 4096)
+    assert took
+    assert_same(got, full)
+
+
+def test_mean_poly1_in_blocks_divides_by_the_row_count(monkeypatch):
+    doc = new_document("Poly1CrossEntropyLoss")
+    doc.resize(300, 40)
+    doc.randomize(seed=4)
+    doc.reduction = "mean"
+    got, took = _in_blocks(doc, monkeypatch, 4096)
+    assert took
+    assert_same(got, _one_call(doc, monkeypatch))
 
 
 @pytest.mark.parametrize("weighted", [False, True])

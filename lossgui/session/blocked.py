@@ -10,8 +10,8 @@ blocks of rows written into preallocated results, exactly as
   the batch's kernel (the kernels sum a row's classes in different orders);
 - ``'mean'`` hands every block the batch's divisor
   (:func:`~lossgui.engine.batch_divisor.batch_divisor`), since torch forms
-  ``1 / N`` before the backward formulas: class-index cross-entropy's ``W``,
-  or the element count learnt from the first block (:func:`_mean_divisor`);
+  ``1 / N`` before the backward formulas: class-index cross-entropy's and
+  NLL's ``W``, or the element count learnt from one row (:func:`_mean_divisor`);
 - the reduced value is formed over the whole per-element loss as the engine
   forms it (:func:`~lossgui.session.row_blocks.reduced_result`).
 
@@ -80,24 +80,25 @@ def _mean_divisor(
 ) -> float | None:
     """The batch's ``'mean'`` divisor, formed before the first block; else None.
 
-    Class-index cross-entropy: ``W`` as the engine forms it (the kept rows'
-    count or ``Σ w[y_n]``). A loss whose divisor is its element count: its
-    elements per row times the rows (its ``'sum'`` of one row is computed to
-    learn that count). ``None`` for another reduction, and where the
-    divisor depends on the targets in another way (NLL's, Poly1's weights).
+    Class-index cross-entropy and ``NLLLoss``: ``W`` as the engine forms it
+    (the kept rows' count or ``Σ w[y_n]``, the same formula for both). A loss
+    whose divisor is its element count: its elements per row times the rows
+    (its ``'sum'`` of one row is computed to learn that count). ``None`` for
+    another reduction, and where the divisor depends on the targets in
+    another way.
 
     Raises
     ------
     LossInputError
         What torch would raise for the batch or its first block.
     """
-    if doc.reduction != "mean":
+    if doc.reduction != "mean" or not mean_by_rows(doc):
         return None
-    if ce_mean_by_rows(doc):
+    if ce_mean_by_rows(doc) or doc.loss == "NLLLoss":  # W = kept count or Σ w[y_n]
         x, y = inputs[0][1], inputs[1][1]
         weight = kwargs.get("weight")
         return ce_index_divisor(x, y, weight, int(kwargs["ignore_index"]))
-    if doc.loss in WEIGHTED_MEANS or not mean_by_rows(doc):
+    if doc.loss in WEIGHTED_MEANS:
         return None
     one_row = slice(0, 1)  # only the shape of its elementwise loss is needed
     probe = compute_rows(doc, inputs, {**kwargs, "reduction": "sum"}, one_row, None)

@@ -55,7 +55,7 @@ MEAN_BY_ROWS = frozenset(LOSSES) - {
 }
 #: Losses whose ``'mean'`` divisor depends on the targets (ignored rows,
 #: class weights): only edits of the input keep it.
-WEIGHTED_MEANS = frozenset({"CrossEntropyLoss", "NLLLoss", "Poly1CrossEntropyLoss"})
+WEIGHTED_MEANS = frozenset({"CrossEntropyLoss", "NLLLoss"})
 #: Losses whose weighted ``'mean'`` is another formula (torch's Python path
 #: for an element weight): with the weight on they evaluate in full.
 _WEIGHTED_OTHERWISE = frozenset({"L1Loss", "MSELoss"})

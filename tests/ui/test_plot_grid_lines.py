@@ -70,7 +70,9 @@ def test_grid_lines_are_opaque_mixes_of_the_old_colours_under_the_data(make_wind
                 lines = _grid_lines(axis)
                 before = _grid_lines(axis, base=True)
                 assert len(lines) == len(before) > 3
-                for (pen, start, stop), (old, *where) in zip(lines, before, strict=True):
+                for (pen, start, stop), (old, *where) in zip(
+                    lines, before, strict=True
+                ):
                     assert [start, stop] == where
                     assert old.color().alpha() < 255
                     assert pen.color().alpha() == 255
