@@ -7,7 +7,14 @@ import math
 import numpy as np
 import pytest
 
-from lossgui.session.colour_scale import MAX_ALPHA, cell, row_peaks, scale
+import lossgui.session.colour_scale as colour_scale
+from lossgui.session.colour_scale import (
+    MAX_ALPHA,
+    block_peaks,
+    cell,
+    rows_per_block,
+    scale,
+)
 
 
 def expected_alpha(value: float, peak: float) -> int:
@@ -76,9 +83,42 @@ def test_one_cell_agrees_with_the_whole_array():
         np.array([np.nan, np.inf]),
     ],
 )
-def test_row_peaks_give_the_largest_finite_magnitude(values):
+def test_block_peaks_give_the_largest_finite_magnitude(values):
     finite = [abs(float(v)) for v in values.tolist() if math.isfinite(float(v))]
-    peak = float(row_peaks(values).max(initial=0.0))
+    peak = float(block_peaks(values).max(initial=0.0))
     assert peak == max(finite, default=0.0)
     if values.size:
         assert peak == scale(values).peak
+
+
+@pytest.mark.parametrize("shape", [(1000,), (1000, 1), (333, 7), (50, 1000), (9, 2, 5)])
+@pytest.mark.parametrize("block_values", [1, 16, 4096])
+def test_each_block_peak_is_its_rows_largest_finite_magnitude(
+    shape, block_values, monkeypatch
+):
+    monkeypatch.setattr(colour_scale, "PEAK_BLOCK_VALUES", block_values)
+    monkeypatch.setattr(colour_scale, "_PEAK_CHUNK_VALUES", 64)  # many passes
+    rng = np.random.default_rng(sum(shape))
+    table = rng.normal(size=shape).astype(np.float32)
+    flat = table.reshape(-1)
+    flat[rng.integers(0, flat.size, 40)] = np.nan
+    flat[rng.integers(0, flat.size, 20)] = -np.inf
+    rows = table.reshape(shape[0], -1)
+    k = rows_per_block(table)
+    wanted = []
+    for start in range(0, shape[0], k):
+        part = rows[start : start + k]
+        finite = np.abs(part[np.isfinite(part)])
+        wanted.append(finite.max() if finite.size else 0.0)
+    got = block_peaks(table)
+    assert got.dtype == np.float32
+    assert got.tolist() == np.array(wanted, dtype=np.float32).tolist()
+    some = range(len(wanted) // 3, min(len(wanted) // 3 + 2, len(wanted)))
+    assert block_peaks(table, some).tolist() == got[some.start : some.stop].tolist()
+
+
+def test_a_million_rows_keep_a_few_hundred_peaks():
+    table = np.linspace(-3, 3, 1_000_000).reshape(-1, 1)
+    peaks = block_peaks(table)
+    assert peaks.size <= 1_000_000 // 1000
+    assert float(peaks.max()) == 3.0

@@ -5,8 +5,8 @@ magnitude in its quantity, and a *sign*: ``alpha = round(MAX_ALPHA *
 min(|v| / peak, 1))``. ``inf`` counts as the maximum; ``nan`` gets no colour
 and a flag, so the view can hatch it instead. Alpha is capped so text stays
 readable on light and dark palettes. :func:`scale` colours a whole array at
-once, :func:`cell` one value (what a view paints), :func:`row_peaks` finds each
-row's peak without full-size copies; the Qt brushes are made in
+once, :func:`cell` one value (what a view paints), :func:`block_peaks` finds
+the peak of each block of rows without full-size copies; the Qt brushes are made in
 :mod:`lossgui.ui.result_model`.
 """
 
@@ -19,7 +19,15 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["MAX_ALPHA", "Scale", "cell", "row_peaks", "scale"]
+__all__ = [
+    "MAX_ALPHA",
+    "PEAK_BLOCK_VALUES",
+    "Scale",
+    "block_peaks",
+    "cell",
+    "rows_per_block",
+    "scale",
+]
 
 MAX_ALPHA = 150
 Array = npt.NDArray[Any]
@@ -69,37 +77,55 @@ def scale(values: Array) -> Scale:
     return Scale(alpha=alpha, positive=~(v < 0), nan=nan, peak=peak)
 
 
-#: Rows per pass of :func:`row_peaks` (bounds its temporaries).
+#: Rows per pass of :func:`block_peaks` (bounds its temporaries).
 _PEAK_CHUNK_VALUES = 1 << 20
+#: About this many values per block whose peak a view keeps (at least a row).
+PEAK_BLOCK_VALUES = 4096
 
 
-def row_peaks(table: Array, rows: range | None = None) -> Array:
-    """Each row's largest finite magnitude (0.0 where there is none).
-
-    Their maximum is :func:`scale`'s ``peak``; a view that keeps them updates the
-    peak after an edit of a few rows from those rows alone. ``rows``: only
-    these rows (default all). Computed in chunks of rows, so a 50,000 x 1000
-    table needs no full-size temporary.
-    """
+def _as_rows(table: Array) -> Array:
+    """``table`` as ``(rows, values per row)``: a vector's elements are rows."""
     t = np.asarray(table)
     if t.ndim < 2:
-        t = t.reshape(-1, 1)  # a vector's elements are its rows
-    elif t.ndim > 2:
-        t = t.reshape(t.shape[0], math.prod(t.shape[1:]))  # (not -1: size 0)
-    span = range(t.shape[0]) if rows is None else rows
-    # the table's own float dtype: a row's largest magnitude is one of its values
+        return t.reshape(-1, 1)
+    if t.ndim > 2:
+        return t.reshape(t.shape[0], math.prod(t.shape[1:]))  # (not -1: size 0)
+    return t
+
+
+def rows_per_block(table: Array) -> int:
+    """The rows of one :func:`block_peaks` block: about ``PEAK_BLOCK_VALUES`` values."""
+    return max(1, PEAK_BLOCK_VALUES // max(int(_as_rows(table).shape[1]), 1))
+
+
+def block_peaks(table: Array, blocks: range | None = None) -> Array:
+    """The largest finite magnitude of each block of rows (0.0 where none).
+
+    Block ``b`` holds rows ``b k .. b k + k - 1`` with ``k =``
+    :func:`rows_per_block`. Their maximum is :func:`scale`'s ``peak``; a
+    view that keeps them updates the peak after an edit of a few rows from
+    those rows' blocks alone (a few thousand values), and keeps a few
+    thousand numbers for a million rows. ``blocks``: only these blocks
+    (default all). Computed in chunks of rows, so a 50,000 x 1000 table needs
+    no full-size temporary.
+    """
+    t = _as_rows(table)
+    k = rows_per_block(t)
+    count = -(-t.shape[0] // k)
+    span = range(count) if blocks is None else blocks
+    # the table's own float dtype: a block's largest magnitude is one of its values
     out = np.zeros(len(span), dtype=t.dtype if t.dtype.kind == "f" else np.float64)
     if t.shape[1] == 0 or len(span) == 0:
         return out
-    step = max(1, _PEAK_CHUNK_VALUES // t.shape[1])
-    for start in range(0, len(span), step):
-        part = t[span.start + start : span.start + min(start + step, len(span))]
+    per_pass = max(1, _PEAK_CHUNK_VALUES // (k * t.shape[1]))  # whole blocks
+    for start in range(0, len(span), per_pass):
+        stop = min(start + per_pass, len(span))
+        part = t[(span.start + start) * k : (span.start + stop) * k]
         if part.dtype.kind != "f":
             part = part.astype(np.float64)
         with np.errstate(invalid="ignore"):
-            out[start : start + len(part)] = np.max(
-                np.abs(part), axis=1, where=np.isfinite(part), initial=0.0
-            )
+            rows = np.max(np.abs(part), axis=1, where=np.isfinite(part), initial=0.0)
+        out[start:stop] = np.maximum.reduceat(rows, np.arange(0, len(rows), k))
     return out
 
 

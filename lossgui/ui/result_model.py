@@ -23,7 +23,7 @@ from PySide6.QtGui import QBrush, QColor
 from lossgui.engine.registry import LOSSES
 from lossgui.io.cells import format_exact
 from lossgui.session import Evaluation
-from lossgui.session.colour_scale import cell, row_peaks
+from lossgui.session.colour_scale import block_peaks, cell, rows_per_block
 from lossgui.session.layout import as_table
 from lossgui.session.lazy_probabilities import RowProbabilities
 from lossgui.session.receipt import short
@@ -188,7 +188,7 @@ class ResultTableModel(QAbstractTableModel):
         self._columns: list[ResultColumn] = []
         self._tables: dict[str, Table] = {}
         self._peaks: dict[str, float] = {}
-        self._row_peaks: dict[str, np.ndarray] = {}
+        self._block_peaks: dict[str, np.ndarray] = {}
         self._rows = 0
 
     # -------------------------------------------------------------- evaluation
@@ -225,23 +225,30 @@ class ResultTableModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(top, left), self.index(bottom, right))
 
     def _update_peaks(self, tables: dict[str, Table], rewritten: range | None) -> None:
-        """Each coloured quantity's peak, from per-row peaks.
+        """Each coloured quantity's peak, from the peaks of its blocks of rows.
 
-        After an edit of a few rows (``rewritten``) only those rows are
-        measured again; otherwise every row (one chunked pass per quantity).
+        After an edit of a few rows (``rewritten``) only their blocks are
+        measured again; otherwise every block (one chunked pass per quantity).
         """
         peaks: dict[str, np.ndarray] = {}
         for kind, table in tables.items():
             if kind not in HUES or not isinstance(table, np.ndarray):
                 continue  # (probabilities are not coloured)
-            old = self._row_peaks.get(kind)
-            if rewritten is not None and old is not None and len(old) == len(table):
+            old = self._block_peaks.get(kind)
+            k = rows_per_block(table)
+            if (
+                rewritten is not None
+                and len(rewritten)
+                and old is not None
+                and len(old) == -(-len(table) // k)
+            ):
+                blocks = range(rewritten.start // k, (rewritten.stop - 1) // k + 1)
                 fresh = old.copy()
-                fresh[rewritten.start : rewritten.stop] = row_peaks(table, rewritten)
+                fresh[blocks.start : blocks.stop] = block_peaks(table, blocks)
                 peaks[kind] = fresh
             else:
-                peaks[kind] = row_peaks(table)
-        self._row_peaks = peaks
+                peaks[kind] = block_peaks(table)
+        self._block_peaks = peaks
         self._peaks = {k: float(v.max()) if v.size else 0.0 for k, v in peaks.items()}
 
     def _build(

@@ -48,3 +48,41 @@ def test_hundred_thousand_by_ten(make_window):
     results = table(window, "resultTable").model()
     assert results.columnCount() == 30  # sigmoid, loss and gradient per class
     assert results.rowCount() == 100_000
+
+
+def test_million_row_colours_follow_edits_of_the_peak_row(make_window):
+    """After an edit of one row of a million, the colour scale's peak is the
+    whole column's, whether the edit raised it or removed it."""
+    from PySide6.QtCore import Qt
+
+    from lossgui.session.colour_scale import cell
+
+    window = make_window(big_document(1_000_000, 1))
+    doc = window.controller.document
+    model = table(window, "inputTable").model()
+    results = table(window, "resultTable").model()
+    loss_column = 1  # sigmoid, loss, gradient
+
+    def losses():  # BCE with logits of every row, in float64
+        x = doc.tensors["input"].astype(np.float64).reshape(-1)
+        y = doc.tensors["target"].astype(np.float64).reshape(-1)
+        return np.maximum(x, 0) - x * y + np.log1p(np.exp(-np.abs(x)))
+
+    def check(when):
+        every = losses()
+        for row in (0, 12_345, int(every.argmax()), 999_999):
+            brush = results.index(row, loss_column).data(Qt.ItemDataRole.BackgroundRole)
+            shown = 0 if brush is None else brush.color().alpha()
+            value = results.value(row, loss_column)
+            assert np.isclose(float(value), every[row])
+            assert shown == cell(value, float(every.max()))[0], (when, row)
+
+    check("opened")
+    raise_row = int(np.flatnonzero(doc.tensors["target"].reshape(-1) == 0)[400_000])
+    assert model.setData(model.index(raise_row, 0), "40")  # loss 40: a new peak
+    check("raised")
+    assert model.setData(model.index(raise_row, 0), "0")  # the peak goes again
+    check("lowered")
+    top = int(losses().argmax())
+    assert model.setData(model.index(top, 0), "0")  # the old peak row removed
+    check("peak row edited")
