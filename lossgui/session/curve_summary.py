@@ -8,11 +8,11 @@ hundreds of milliseconds, so the pass is made once per full evaluation and
 an edit updates only the rows it rewrote
 (:attr:`~lossgui.session.Evaluation.rewritten_rows`).
 
-:class:`BatchSummary` holds, per row of the grid table the markers sit on:
-the smallest and largest drawable value, and the row's *hardness* — the
-sample's loss for coupled losses (CrossEntropyLoss: one loss per sample),
-the largest element loss for independent ones (NaN counts as the largest,
-as in the hardest-samples view).
+:class:`BatchSummary` holds, per block of rows of the grid table the markers
+sit on, the smallest and largest drawable value, and per row the row's
+*hardness*: the sample's loss for coupled losses (CrossEntropyLoss: one
+loss per sample), the largest element loss for independent ones (NaN counts
+as the largest, as in the hardest-samples view).
 """
 
 from __future__ import annotations
@@ -26,7 +26,13 @@ import numpy.typing as npt
 from lossgui.session.curve_range import PLOT_LIMIT
 from lossgui.session.layout import as_table
 
-__all__ = ["BLOCK", "BatchSummary", "hardest_rows", "summarise"]
+__all__ = [
+    "BLOCK",
+    "EXTREMES_BLOCK_VALUES",
+    "BatchSummary",
+    "hardest_rows",
+    "summarise",
+]
 
 Array = npt.NDArray[Any]
 
@@ -34,32 +40,44 @@ Array = npt.NDArray[Any]
 BLOCK = 1 << 20
 
 
+#: About this many grid values per block whose extremes are kept.
+EXTREMES_BLOCK_VALUES = 4096
+
+
 @dataclass
 class BatchSummary:
-    """Per-row extremes and hardness of one batch (see the module docstring).
+    """Extremes per block of rows and hardness per row (module docstring).
 
     Attributes
     ----------
-    low, high : ndarray of float64
-        Each row's smallest and largest drawable grid value (``inf`` and
-        ``-inf`` for a row without one).
-    hardness : ndarray of float64 or None
+    low, high : ndarray
+        Each block's smallest and largest drawable grid value (``inf`` and
+        ``-inf`` for a block without one); block ``b`` holds rows ``b k ..
+        b k + k - 1``, ``k =`` :attr:`rows_per_block` (about
+        :data:`EXTREMES_BLOCK_VALUES` values), so a million one-column rows
+        keep a few hundred numbers and an edit re-measures a few thousand.
+    hardness : ndarray or None
         Each row's hardness, NaN mapped to ``inf``; ``None`` when the loss
         is one number for the whole batch.
+    rows : int
+        How many rows it describes.
+    rows_per_block : int
+        The rows of one block of ``low`` and ``high``.
     """
 
-    low: npt.NDArray[np.float64]
-    high: npt.NDArray[np.float64]
-    hardness: npt.NDArray[np.float64] | None
+    low: Array
+    high: Array
+    hardness: Array | None
+    rows: int = -1
+    rows_per_block: int = 1
 
-    @property
-    def rows(self) -> int:
-        """How many rows it describes."""
-        return int(self.low.size)
+    def __post_init__(self) -> None:
+        if self.rows < 0:  # one row per block
+            self.rows = int(self.low.size)
 
     def extent(self) -> tuple[float, float] | None:
         """The smallest and largest drawable value of the batch (None: none)."""
-        if self.rows == 0:
+        if self.rows == 0 or self.low.size == 0:
             return None
         low, high = float(self.low.min()), float(self.high.max())
         return (low, high) if low <= high else None
@@ -86,18 +104,34 @@ def _fill(
     coupled: bool,
     rows: range,
 ) -> None:
-    """Recompute the figures of ``rows``, a block of rows at a time."""
+    """Recompute the figures of ``rows``, a chunk of rows at a time.
+
+    The extremes are those of the whole blocks that hold ``rows``.
+    """
+    if len(rows) == 0:
+        return
+    k = summary.rows_per_block
+    first = rows.start // k * k  # whole blocks of extremes
+    last = min(-(-rows.stop // k) * k, summary.rows)
     width = max(int(grid.shape[1]), 1)
-    step = max(BLOCK // width, 1)
-    for start in range(rows.start, rows.stop, step):
-        part = slice(start, min(start + step, rows.stop))
+    step = max(BLOCK // width // k, 1) * k
+    for start in range(first, last, step):
+        part = slice(start, min(start + step, last))
         block = np.asarray(grid[part], dtype=np.float64)
         with np.errstate(invalid="ignore"):
             fine = np.isfinite(block) & (np.abs(block) <= PLOT_LIMIT)
-        summary.low[part] = np.where(fine, block, np.inf).min(axis=1)
-        summary.high[part] = np.where(fine, block, -np.inf).max(axis=1)
-        if summary.hardness is not None and elementwise is not None:
-            summary.hardness[part] = _hardness(elementwise, part, coupled)
+        low = np.where(fine, block, np.inf).min(axis=1, initial=np.inf)
+        high = np.where(fine, block, -np.inf).max(axis=1, initial=-np.inf)
+        starts = np.arange(0, low.size, k)
+        blocks = slice(start // k, start // k + starts.size)
+        summary.low[blocks] = np.minimum.reduceat(low, starts)
+        summary.high[blocks] = np.maximum.reduceat(high, starts)
+    if summary.hardness is None or elementwise is None:
+        return
+    step = max(BLOCK // width, 1)
+    for start in range(rows.start, rows.stop, step):
+        part = slice(start, min(start + step, rows.stop))
+        summary.hardness[part] = _hardness(elementwise, part, coupled)
 
 
 def summarise(
@@ -130,10 +164,12 @@ def summarise(
     """
     n = int(grid.shape[0])
     hard = elementwise is not None and elementwise.ndim > 0
+    k = max(1, EXTREMES_BLOCK_VALUES // max(int(grid.shape[1]), 1))
     reuse = (
         previous is not None
         and changed is not None
         and previous.rows == n
+        and previous.rows_per_block == k
         and (previous.hardness is not None) == hard
     )
     if reuse and previous is not None and changed is not None:
@@ -146,10 +182,13 @@ def summarise(
     hard_dtype = np.dtype(np.float64)
     if elementwise is not None and elementwise.dtype.kind == "f":
         hard_dtype = elementwise.dtype
+    blocks = -(-n // k)
     summary = BatchSummary(
-        np.full(n, np.inf, dtype=low_dtype),
-        np.full(n, -np.inf, dtype=low_dtype),
+        np.full(blocks, np.inf, dtype=low_dtype),
+        np.full(blocks, -np.inf, dtype=low_dtype),
         np.full(n, -np.inf, dtype=hard_dtype) if hard else None,
+        rows=n,
+        rows_per_block=k,
     )
     _fill(summary, grid, elementwise, coupled, range(n))
     return summary
