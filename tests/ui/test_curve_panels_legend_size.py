@@ -151,3 +151,32 @@ def test_a_collapsed_legend_keeps_the_selected_curve(make_window, qtbot):
     assert len(labels) == 5 and shown[-1].endswith(" more"), shown
     assert chosen and chosen[0] not in labels[: len(shown) - 1]  # not among the first
     assert chosen[0] in shown
+
+
+def test_a_resize_refits_the_legend_only_when_it_no_longer_fits(make_window, qtbot):
+    """Growing the plot keeps the whole legend as it is (refilling one costs
+    milliseconds per resize); shrinking it below the legend collapses it, and
+    growing back shows every entry again."""
+    window = make_window()
+    panel = window.curves_panel
+    panel.set_mode("compare")
+    panel.compare.preset.setCurrentIndex(0)
+    panel.compare.load_preset()
+    plot = panel.loss_plot
+    plot.setFixedHeight(420)
+    settle(qtbot, window)
+    whole = plot.legend.shown_texts()
+    assert whole == plot.legend_labels()
+    rows = [label for _sample, label in plot.legend.items]
+    plot.setFixedHeight(440)
+    settle(qtbot, window)
+    assert plot.legend.shown_texts() == whole
+    assert [label for _sample, label in plot.legend.items] == rows  # not refilled
+    plot.setFixedHeight(170)
+    settle(qtbot, window)
+    assert plot.legend.shown_texts()[-1].endswith("more")
+    assert_legend_keeps_to_a_corner(plot, "shrunk")
+    plot.setFixedHeight(420)
+    settle(qtbot, window)
+    assert plot.legend.shown_texts() == whole
+    assert_legend_keeps_to_a_corner(plot, "grown back")

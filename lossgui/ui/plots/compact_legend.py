@@ -71,6 +71,9 @@ class CompactLegend(pg.LegendItem):
         self.layout.setContentsMargins(3, 1, 4, 1)
         self._more: pg.LabelItem | None = None
         self._key: tuple[object, ...] = ()
+        # (items, labels, keep) when they are all shown uncut: a resize that
+        # leaves room for the box as it is needs no refill (each costs ms)
+        self._whole: tuple[object, ...] = ()
         self.fits = True
 
     # ---------------------------------------------------------------- reading
@@ -105,6 +108,13 @@ class CompactLegend(pg.LegendItem):
         if key == self._key:
             return
         width, height = budget
+        content = (key[0], key[1], key[-1])
+        if (
+            content == self._whole and self.width() <= width and self.height() <= height
+        ):  # every entry already shown whole, and still within the new budget
+            self._key = key
+            self.fits = True
+            return
         labels = list(labels)
         first = [i for i in keep if 0 <= i < len(labels)]
         priority = first + [i for i in range(len(labels)) if i not in first]
@@ -128,6 +138,7 @@ class CompactLegend(pg.LegendItem):
         self._key = key
         self.fits = self.width() <= width and self.height() <= height
         cut = count < len(labels) or any(len(x) > chars for x in labels)
+        self._whole = content if self.fits and not cut else ()
         self.setToolTip("\n".join(labels) if cut else "")
 
     def _fill(self, items: Sequence[pg.PlotCurveItem], labels: Sequence[str]) -> None:
@@ -161,6 +172,7 @@ class CompactLegend(pg.LegendItem):
         super().clear()
         self._drop_more()
         self._key = ()
+        self._whole = ()
 
     # ---------------------------------------------------------------- styling
     def set_text_colour(self, colour: QColor) -> None:
