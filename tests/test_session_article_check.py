@@ -138,3 +138,22 @@ def test_printed_records_are_what_the_tool_reads_from_the_articles():
             assert entry.get("values", [float(n) for n in numbers]) == [
                 float(n) for n in numbers
             ]
+
+
+def test_matching_reads_only_the_examples_of_the_documents_loss(monkeypatch):
+    """Start-up matches its example without parsing every bundled file."""
+    import lossgui.session.example_match as example_match
+
+    doc = _example("000-bcewithlogits-cat-dog").document
+    example_match._read.cache_clear()
+    read = []
+    real = example_match._read.__wrapped__
+
+    def counting(example):
+        read.append(example.loss)
+        return real(example)
+
+    monkeypatch.setattr(example_match, "_read", counting)
+    found = matching_example(doc.copy())
+    assert found is not None and found.stem == "000-bcewithlogits-cat-dog"
+    assert read and set(read) == {"BCEWithLogitsLoss"}

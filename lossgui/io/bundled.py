@@ -9,6 +9,7 @@ install and a plain checkout.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,24 +53,36 @@ class Example:
         The submenu it belongs in (the article, or "Loss families").
     description : str
         A sentence on what it shows.
+    loss : str
+        The loss it opens with (as the file names it).
     """
 
     path: Path
     title: str
     group: str
     description: str
+    loss: str = ""
 
 
 def list_examples() -> list[Example]:
-    """Every bundled example, in file-name order (unreadable files skipped)."""
+    """Every bundled example, in file-name order (unreadable files skipped).
+
+    The folder is read once (the menu and the example matching both list it).
+    """
     try:
         folder = examples_dir()
     except FileNotFoundError:
         return []
+    return list(_listing(folder))
+
+
+@functools.lru_cache(maxsize=4)
+def _listing(folder: Path) -> tuple[Example, ...]:
     examples = []
     for path in sorted(folder.glob("*.json")):
         try:
-            meta = json.loads(path.read_text(encoding="utf-8")).get("example", {})
+            data = json.loads(path.read_text(encoding="utf-8"))
+            meta = data.get("example", {})
         except (OSError, ValueError, AttributeError):
             continue
         if not isinstance(meta, dict):
@@ -80,6 +93,7 @@ def list_examples() -> list[Example]:
                 title=str(meta.get("title", path.stem)),
                 group=str(meta.get("group", "Examples")),
                 description=str(meta.get("description", "")),
+                loss=str(data.get("loss", "")),
             )
         )
-    return examples
+    return tuple(examples)

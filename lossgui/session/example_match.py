@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 if TYPE_CHECKING:
+    from lossgui.io.bundled import Example
     from lossgui.session.document import SessionDocument
 
 __all__ = ["BundledExample", "bundled_examples", "matching_example"]
@@ -50,32 +51,41 @@ class BundledExample:
     document: SessionDocument
 
 
-@functools.lru_cache(maxsize=1)
-def bundled_examples() -> tuple[BundledExample, ...]:
-    """Every bundled example (read on first use; unreadable files skipped)."""
+def bundled_examples(loss: str | None = None) -> tuple[BundledExample, ...]:
+    """Every bundled example, or those of ``loss`` (unreadable files skipped).
+
+    Each file is read and checked on first use only: matching a document
+    reads the few examples of its loss, not all of them.
+    """
     from lossgui.io.bundled import list_examples
+
+    return tuple(
+        found
+        for example in list_examples()
+        if loss is None or example.loss == loss
+        if (found := _read(example)) is not None
+    )
+
+
+@functools.cache
+def _read(example: Example) -> BundledExample | None:
     from lossgui.io.errors import FileFormatError
     from lossgui.io.session_file import read_session
 
-    found = []
-    for example in list_examples():
-        try:
-            loaded = read_session(example.path)
-        except (OSError, FileFormatError) as exc:
-            log.warning("bundled example %s unreadable: %s", example.path.name, exc)
-            continue
-        article = loaded.example.get("article", {})
-        found.append(
-            BundledExample(
-                stem=example.path.stem,
-                title=example.title,
-                group=example.group,
-                description=example.description,
-                article=article if isinstance(article, dict) else {},
-                document=loaded.document,
-            )
-        )
-    return tuple(found)
+    try:
+        loaded = read_session(example.path)
+    except (OSError, FileFormatError) as exc:
+        log.warning("bundled example %s unreadable: %s", example.path.name, exc)
+        return None
+    article = loaded.example.get("article", {})
+    return BundledExample(
+        stem=example.path.stem,
+        title=example.title,
+        group=example.group,
+        description=example.description,
+        article=article if isinstance(article, dict) else {},
+        document=loaded.document,
+    )
 
 
 def _same_arrays(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -117,7 +127,7 @@ def matching_example(doc: SessionDocument) -> BundledExample | None:
     One with the same reduction is preferred (KLDivLoss ``'mean'`` is its
     own example beside the article's ``'batchmean'``).
     """
-    found = [e for e in bundled_examples() if _matches(doc, e.document)]
+    found = [e for e in bundled_examples(doc.loss) if _matches(doc, e.document)]
     same = [e for e in found if e.document.reduction == doc.reduction]
     best = same or found
     return best[0] if best else None
