@@ -17,64 +17,68 @@ the PyQt mailing list in 2011 (pyqtgraph ships it as
 ``pyqtgraph.util.garbage_collector.GarbageCollector``, the ``qtpygc``
 package packages it), is to turn automatic collection off in the GUI
 process and collect from the GUI thread's event loop, where no Qt call is
-in progress: :class:`IdleCollector` checks :func:`gc.get_count` on a timer
-and collects the generations the interpreter itself would have collected
-by now, so the cost stays that of automatic collection and a full
-collection still happens now and then. Reference counting frees everything
-that is not in a cycle at once, as before; only cycles wait for the next
-tick. Checked at idle, the count of young objects is the net growth since
-the last collection (temporaries are freed by then), so after a quiet spell
-a few cycles holding large arrays or closed dialogs could wait long for
-the count to pass the threshold: young objects are also collected once
-they are :data:`MAX_WAIT_MS` old.
+in progress. :class:`IdleCollector` does that on a timer. Reference counting
+still frees everything that is not in a cycle at once; cycles wait for the
+next tick:
+
+- the young generation is collected at each tick that finds it grown. That
+  is cheap (the cost is proportional to the objects allocated since the
+  last tick, a few hundred between edits) and keeps cyclic garbage at most
+  one tick old. Automatic collection counts the same net allocations but
+  only collects past ``threshold0`` (700): a cycle holding a large array
+  can wait many edits for that.
+- the older generations follow the interpreter's rules: a generation is
+  collected once the next younger one was collected ``threshold`` times,
+  and a full collection, which looks at every object of the window (tens
+  of milliseconds), only once the objects that outlived younger
+  collections since the last full one are a quarter of those it kept. So
+  a window left idle, where a stray object survives now and then, does
+  not pay for full collections.
 """
 
 from __future__ import annotations
 
 import gc
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QObject, Qt, QTimer
 
-__all__ = [
-    "INTERVAL_MS",
-    "MAX_WAIT_MS",
-    "IdleCollector",
-    "collection_due",
-    "idle_collection",
-]
+__all__ = ["INTERVAL_MS", "IdleCollector", "collection_due", "idle_collection"]
 
-#: How often the collector looks at the allocation counts (ms). A tick that
-#: finds nothing to do costs a few microseconds.
+#: How often the collector looks at the allocation counts (ms). A tick costs
+#: about a tenth of a millisecond of CPU, nearly all of it waking up to run
+#: a Python slot: about 0.1 % of one core while the window is idle.
 INTERVAL_MS = 200
-#: The longest young objects wait for a collection (ms), when fewer were
-#: allocated than make one due.
-MAX_WAIT_MS = 5000
 
 
-def collection_due() -> int | None:
-    """The generation automatic collection would collect now, if any.
+def collection_due(full_allowed: bool = True) -> int | None:
+    """The generation to collect now, if any.
 
-    Follows the interpreter's rule: once more container objects were
-    allocated than ``threshold0``, the oldest generation whose count
-    exceeds its threshold is collected (counts of the older generations are
-    numbers of collections of the next younger one).
+    Parameters
+    ----------
+    full_allowed : bool
+        Whether a full collection (generation 2) may run now.
 
     Returns
     -------
     int or None
-        0, 1 or 2; None when no collection is due (or automatic collection
-        is switched off by a threshold of 0).
+        None when no container object was allocated since the last
+        collection (or automatic collection is switched off by a
+        ``threshold0`` of 0); otherwise the oldest generation whose count
+        (for the older generations: collections of the next younger one)
+        exceeds its threshold, at least 0.
     """
     thresholds = gc.get_threshold()
     counts = gc.get_count()
-    if thresholds[0] <= 0 or counts[0] <= thresholds[0]:
+    if thresholds[0] <= 0 or counts[0] <= 0:
         return None
-    for generation in range(min(len(counts), len(thresholds), 3) - 1, 0, -1):
+    oldest = min(len(counts), len(thresholds), 3) - 1
+    for generation in range(oldest, 0, -1):
         limit = thresholds[generation]
         if limit > 0 and counts[generation] > limit:
+            if generation == 2 and not full_allowed:
+                continue
             return generation
     return 0
 
@@ -86,9 +90,6 @@ class IdleCollector(QObject):
     ----------
     interval_ms : int
         How often to check whether a collection is due.
-    max_wait_ms : int
-        Collect the young generation at least this often while it is not
-        empty.
     parent : QObject, optional
         The Qt parent (the collector must live in the GUI thread).
 
@@ -101,12 +102,12 @@ class IdleCollector(QObject):
     def __init__(
         self,
         interval_ms: int = INTERVAL_MS,
-        max_wait_ms: int = MAX_WAIT_MS,
         parent: QObject | None = None,
     ):
         super().__init__(parent)
-        self.max_wait = max_wait_ms / 1000
-        self._last = time.monotonic()
+        # the interpreter's long_lived_total and long_lived_pending
+        self._kept = 0
+        self._pending = 0
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.CoarseTimer)
         self._timer.setInterval(interval_ms)
@@ -126,7 +127,8 @@ class IdleCollector(QObject):
             return
         self._was_enabled = gc.isenabled()
         gc.disable()
-        self._last = time.monotonic()
+        self._kept = len(gc.get_objects(2))
+        self._pending = 0
         self._timer.start()
 
     def uninstall(self) -> None:
@@ -138,32 +140,41 @@ class IdleCollector(QObject):
             gc.enable()
         self._was_enabled = None
 
+    @property
+    def full_allowed(self) -> bool:
+        """Whether a full collection may run: the interpreter's damping rule.
+
+        Objects that survived younger collections since the last full one
+        must be at least a quarter of those it kept.
+        """
+        return self._pending >= self._kept // 4
+
     def collect_if_due(self) -> int | None:
         """Collect the generation that is due (see :func:`collection_due`).
-
-        The young generation is also collected when it is not empty and
-        nothing was collected for ``max_wait_ms``.
 
         Returns
         -------
         int or None
             The generation collected, or None.
         """
-        generation = collection_due()
-        now = time.monotonic()
-        if generation is None and gc.get_count()[0] > 0:
-            generation = 0 if now - self._last >= self.max_wait else None
+        generation = collection_due(self.full_allowed)
+        if generation == 2:
+            gc.collect(2)
+            self._kept = len(gc.get_objects(2))
+            self._pending = 0
+        elif generation == 1:  # the survivors of both go to the oldest
+            examined = len(gc.get_objects(0)) + len(gc.get_objects(1))
+            self._pending += max(0, examined - gc.collect(1))
+        elif generation == 0:
+            gc.collect(0)
         if generation is not None:
-            gc.collect(generation)
             self.collections[generation] += 1
-            self._last = now
         return generation
 
 
 @contextmanager
 def idle_collection(
     interval_ms: int = INTERVAL_MS,
-    max_wait_ms: int = MAX_WAIT_MS,
     parent: QObject | None = None,
 ) -> Iterator[IdleCollector]:
     """While inside, garbage is collected by an installed :class:`IdleCollector`.
@@ -176,7 +187,7 @@ def idle_collection(
     IdleCollector
         The installed collector.
     """
-    collector = IdleCollector(interval_ms, max_wait_ms, parent)
+    collector = IdleCollector(interval_ms, parent)
     collector.install()
     try:
         yield collector

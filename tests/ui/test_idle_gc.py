@@ -11,16 +11,19 @@ is off while the collector is installed and as it was afterwards.
 from __future__ import annotations
 
 import gc
+import json
+import os
+import subprocess
+import sys
+import textwrap
 import weakref
 
 import pytest
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QObject
 
-from lossgui.ui import app as app_module
 from lossgui.ui.idle_gc import IdleCollector, collection_due, idle_collection
-from lossgui.ui.main_window import MainWindow
-from lossgui.ui.theme import apply_theme
+
+MARK = "@@IDLEGC@@"
 
 
 class Node:
@@ -102,43 +105,68 @@ def test_qobjects_in_cycles_are_deleted_in_the_event_loop(qtbot):
     assert ref() is None
 
 
-def test_nothing_is_collected_before_a_collection_is_due(qtbot):
+def test_a_lone_cycle_goes_at_the_next_tick(qtbot):
     gc.collect()
     with idle_collection(interval_ms=10) as collector:
-        ref = _cycle()
-        qtbot.wait(50)
-        assert collection_due() is None
-        assert collector.collections == [0, 0, 0]
-        assert ref() is not None  # the interpreter would not have collected yet
-    del ref
-
-
-def test_a_few_cycles_wait_at_most_max_wait(qtbot):
-    gc.collect()
-    with idle_collection(interval_ms=10, max_wait_ms=100) as collector:
-        ref = _cycle()  # far fewer objects than make a collection due
-        assert collection_due() is None
+        ref = _cycle()  # far fewer objects than the interpreter's threshold0
+        assert gc.get_count()[0] < gc.get_threshold()[0]
         qtbot.waitUntil(lambda: ref() is None, timeout=2000)
         assert collector.collections[0] >= 1
 
 
+def test_nothing_is_collected_while_nothing_was_allocated(qtbot):
+    with idle_collection(interval_ms=10) as collector:
+        qtbot.wait(50)
+        gc.collect(0)
+        generation = collector.collect_if_due()  # allocates nothing that stays
+        assert generation is None
+        assert collector.collections[2] == 0  # no full collection so soon
+
+
 @pytest.mark.parametrize(
-    ("counts", "expected"),
+    ("counts", "full_allowed", "expected"),
     [
-        ((10, 0, 0), None),
-        ((701, 0, 0), 0),
-        ((701, 11, 0), 1),
-        ((701, 11, 11), 2),
-        ((701, 5, 11), 2),
-        ((700, 11, 11), None),
+        ((0, 0, 0), True, None),
+        ((0, 11, 11), True, None),
+        ((1, 0, 0), True, 0),
+        ((701, 0, 0), True, 0),
+        ((5, 11, 0), True, 1),
+        ((5, 11, 11), True, 2),
+        ((5, 5, 11), True, 2),
+        ((5, 11, 11), False, 1),
+        ((5, 5, 11), False, 0),
     ],
 )
-def test_the_due_generation_follows_the_interpreters_rule(
-    monkeypatch, counts, expected
+def test_the_generation_follows_the_interpreters_rule(
+    monkeypatch, counts, full_allowed, expected
 ):
     monkeypatch.setattr(gc, "get_threshold", lambda: (700, 10, 10))
     monkeypatch.setattr(gc, "get_count", lambda: counts)
-    assert collection_due() == expected
+    assert collection_due(full_allowed) == expected
+
+
+def test_full_collections_wait_for_a_quarter_more_survivors(monkeypatch):
+    monkeypatch.setattr(gc, "get_threshold", lambda: (700, 10, 10))
+    monkeypatch.setattr(gc, "get_count", lambda: (5, 11, 11))
+    sizes = {0: 10, 1: 5, 2: 100}  # young, middle, old generation
+    monkeypatch.setattr(gc, "get_objects", lambda generation: [0] * sizes[generation])
+    collected: list[int] = []
+    monkeypatch.setattr(
+        gc, "collect", lambda generation=2: collected.append(generation) or 0
+    )
+    collector = IdleCollector()
+    collector.install()  # keeps 100 old objects
+    try:
+        assert collector.collect_if_due() == 1  # 15 survivors < 25
+        assert collector.collect_if_due() == 1  # 30 survivors
+        assert collector.full_allowed
+        assert collector.collect_if_due() == 2
+        assert not collector.full_allowed
+        assert collector.collect_if_due() == 1
+    finally:
+        collector.uninstall()
+    assert collected == [1, 1, 2, 1]
+    assert collector.collections == [0, 3, 1]
 
 
 def test_a_zero_threshold_means_never(monkeypatch):
@@ -147,40 +175,71 @@ def test_a_zero_threshold_means_never(monkeypatch):
     assert collection_due() is None
 
 
-def test_run_collects_from_the_event_loop_and_restores_gc(qsettings_tmp, monkeypatch):
-    monkeypatch.setattr(
-        "lossgui.ui.file_session.ask_save_changes", lambda parent, name: "discard"
-    )
-    app = QApplication.instance()
-    names = app.organizationName(), app.applicationName()
-    display = app.applicationDisplayName()
-    seen: dict[str, object] = {}
+RUN = textwrap.dedent(
+    f"""
+    import gc, json, sys, weakref
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    import lossgui.ui.file_session as file_session
+    from lossgui.ui.app import run
+    from lossgui.ui.idle_gc import IdleCollector
 
-    def inside() -> None:
+    file_session.ask_save_changes = lambda parent, name: "discard"
+    seen = {{}}
+
+    class Node:
+        pass
+
+    def inside():
         seen["enabled"] = gc.isenabled()
-        seen["collectors"] = [c for c in app.findChildren(IdleCollector) if c.installed]
-        seen["ref"] = _cycle()
-        _allocate_past_threshold()
+        seen["collectors"] = sum(c.installed for c in app.findChildren(IdleCollector))
+        node = Node()
+        node.me = node
+        seen["ref"] = weakref.ref(node)
 
-    def leave() -> None:
-        seen["collected"] = seen["ref"]() is None
+    def leave():
+        seen["collected"] = seen.pop("ref")() is None
         for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, MainWindow):
-                widget.close()
+            widget.close()
         app.quit()
 
+    app = QApplication(sys.argv)
     QTimer.singleShot(0, inside)
     QTimer.singleShot(1000, leave)
-    gc.enable()  # as in a real start: run() turns it off and back on
-    try:
-        assert app_module.run(["lossgui"]) == 0
-        assert gc.isenabled()
-    finally:
-        gc.disable()
-        app.setOrganizationName(names[0])
-        app.setApplicationName(names[1])
-        app.setApplicationDisplayName(display)
-        apply_theme(app, "system")
-    assert seen["enabled"] is False
-    assert len(seen["collectors"]) == 1
-    assert seen["collected"] is True
+    seen["before"] = gc.isenabled()
+    seen["code"] = run(sys.argv)
+    seen["after"] = gc.isenabled()
+    print("{MARK}" + json.dumps(seen), flush=True)
+    """
+)
+
+
+def test_run_collects_from_the_event_loop_and_restores_gc(tmp_path):
+    # in a process of its own: run() names the application and quits it
+    env = dict(os.environ)
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        LOSSGUI_AUTOSAVE_DIR=str(tmp_path / "autosave"),
+        XDG_CONFIG_HOME=str(tmp_path / "xdg"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        HOME=str(tmp_path / "home"),
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", RUN],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,
+        check=False,
+    )
+    lines = [line for line in done.stdout.splitlines() if line.startswith(MARK)]
+    assert done.returncode == 0 and lines, done.stdout + done.stderr
+    seen = json.loads(lines[-1][len(MARK) :])
+    assert seen == {
+        "before": True,
+        "enabled": False,
+        "collectors": 1,
+        "collected": True,
+        "code": 0,
+        "after": True,
+    }
