@@ -104,3 +104,41 @@ def test_results_written_in_place_repaint_the_rewritten_rows(make_window, monkey
     assert window.evaluation.result.grad is grad  # the same array, rewritten
     assert seen == [(2, 2, 0, 11)]  # the whole row: no old numbers to compare
     assert results.value(2, 9) == window.evaluation.result.grad[2, 1]
+
+
+def test_an_edit_that_moves_the_curves_draws_each_plot_once(make_window, qtbot):
+    """The plots' y-range is fitted before the paint: a fit made while painting
+    moved the range mid-frame, and Qt drew the plot a second time."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window(new_document("CrossEntropyLoss"))
+    window.resize(1400, 900)
+    window.curves_panel.parentWidget().raise_()
+    qtbot.wait(20)
+    plots = {
+        window.curves_panel.loss_plot.viewport(): "loss",
+        window.curves_panel.grad_plot.viewport(): "grad",
+    }
+    painted: list[str] = []
+
+    class Count(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint and obj in plots:
+                painted.append(plots[obj])
+            return False
+
+    model = table(window, "inputTable").model()
+    view = table(window, "inputTable")
+    counter = Count()
+    for value in ("2.5", "-3", "4"):  # the selected row: every curve moves
+        view.setCurrentIndex(model.index(0, 1))
+        QApplication.processEvents()
+        painted.clear()
+        QApplication.instance().installEventFilter(counter)
+        try:
+            assert model.setData(model.index(0, 1), value)
+            QApplication.processEvents()
+        finally:
+            QApplication.instance().removeEventFilter(counter)
+        assert sorted(painted) == ["grad", "loss"], value

@@ -267,7 +267,10 @@ class CurvesPanel(QWidget):
         self._draw(self.curve_set)
         if reset_view:
             self._reset_view()
-        else:
+        moved = False
+        for plot in (self.loss_plot, self.grad_plot):  # fitted before the paint
+            moved = plot.getPlotItem().getViewBox().fit_now() or moved
+        if not (reset_view or moved):  # (a moved range placed them already)
             self._place_legends()
 
     def _refresh_mode(self, mode: str) -> None:

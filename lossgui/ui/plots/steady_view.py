@@ -56,6 +56,19 @@ class SteadyViewBox(pg.ViewBox):
             return now_low, now_high
         return low, high
 
+    def fit_now(self) -> bool:
+        """Make a pending automatic fit now; returns whether the range moved.
+
+        pyqtgraph fits when the view is next painted; a fit there moves the
+        range while the frame is drawn, so Qt paints the plot again at the
+        new range. Fitted before the paint, the frame is drawn once.
+        """
+        if not self._autoRangeNeedsUpdate:
+            return False
+        before = self.viewRange()
+        self.updateAutoRange()
+        return bool(self.viewRange() != before)
+
     def updateAutoRange(self) -> None:
         """pyqtgraph: fit the auto-ranged axes (y held steady, see module)."""
         self._auto_fitting = True
