@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QApplication
 from lossgui.session.document import SessionDocument
 from lossgui.system_libs import missing_libraries_hint
 from lossgui.ui.app import install_excepthook
+from lossgui.ui.idle_gc import idle_collection
 from lossgui.ui.main_window import APPLICATION, ORGANIZATION, MainWindow
 from lossgui.ui.theme import apply_theme
 
@@ -158,13 +159,20 @@ def _interrupt_quits(quit_loop: Callable[[], None]) -> Iterator[list[int]]:
         )
 
 
-def _run_until_closed(window: MainWindow, watcher: CloseWatcher) -> None:
+def _run_until_closed(window: MainWindow, watcher: CloseWatcher, owned: bool) -> None:
+    """Run an event loop until the window closes.
+
+    In lossgui's own application (a plain script) garbage is collected from
+    the loop while it runs, as in the app (:mod:`lossgui.ui.idle_gc`);
+    someone else's application keeps its own collection.
+    """
     loop = QEventLoop()
     watcher.closed.connect(loop.quit)
     window.destroyed.connect(loop.quit)
     previous_hook = install_excepthook(window)
+    collecting = idle_collection() if owned else contextlib.nullcontext()
     try:
-        with _interrupt_quits(loop.quit) as interrupted:
+        with _interrupt_quits(loop.quit) as interrupted, collecting:
             if window.isVisible():
                 loop.exec()
     finally:
@@ -205,5 +213,5 @@ def show_document(doc: SessionDocument, block: bool | None = None) -> MainWindow
     window.raise_()
     window.activateWindow()
     if should_block(app, block):
-        _run_until_closed(window, watcher)
+        _run_until_closed(window, watcher, bool(app.property(OWNED_PROPERTY)))
     return window

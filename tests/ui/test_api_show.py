@@ -95,8 +95,8 @@ def test_show_returns_at_once_with_someone_elses_application(shown):
     assert window.isVisible() and window in show_module.open_windows()
 
 
-def test_an_application_lossgui_created_blocks_unless_a_loop_runs(monkeypatch):
-    app = QApplication.instance()
+def test_an_application_lossgui_created_blocks_unless_a_loop_runs(qapp, monkeypatch):
+    app = qapp
     monkeypatch.setattr(app, "property", lambda key: key == show_module.OWNED_PROPERTY)
     assert show_module.should_block(app, None)
     assert not show_module.should_block(app, False)
@@ -155,7 +155,7 @@ def test_ctrl_c_ends_a_blocking_show(shown, qtbot):
 
 
 _SCRIPT = """
-import json, sys, threading, time
+import gc, json, sys, threading, time
 import lossgui
 from PySide6.QtCore import QMetaObject, Qt
 from PySide6.QtWidgets import QApplication
@@ -167,7 +167,7 @@ def close_later():
     while QApplication.instance() is None:
         time.sleep(0.05)
     time.sleep(0.8)
-    posted.append(True)
+    posted.append(gc.isenabled())  # inside show's event loop
     QMetaObject.invokeMethod(
         QApplication.instance(), "closeAllWindows", Qt.ConnectionType.QueuedConnection
     )
@@ -175,7 +175,9 @@ def close_later():
 threading.Thread(target=close_later, daemon=True).start()
 window = lossgui.show([[2.0, 3.0, 0.1]], [1], loss="CrossEntropyLoss")
 print(json.dumps({"closed_first": bool(posted), "visible": window.isVisible(),
-                  "value": float(window.evaluation.value)}))
+                  "value": float(window.evaluation.value),
+                  "gc_in_loop": posted[0] if posted else None,
+                  "gc_after": gc.isenabled()}))
 """
 
 
@@ -199,4 +201,6 @@ def test_a_plain_script_blocks_until_the_window_closes(tmp_path):
     logits = np.array([2.0, 3.0, 0.1], dtype=np.float32)
     expected = -(logits[1] - np.log(np.exp(logits.astype(np.float64)).sum()))
     assert report["closed_first"] and not report["visible"]
+    # garbage is collected from the loop, never inside a Qt call; restored after
+    assert report["gc_in_loop"] is False and report["gc_after"] is True
     assert report["value"] == pytest.approx(expected, rel=1e-6)
