@@ -133,7 +133,7 @@ def _sample(
     activated = ctx.result.activated
     frames = (activated if ctx.activated and activated is not None else grid)[sample]
     lp = np.asarray(frames, dtype=np.float64)
-    read = np.unique(np.array([*labels.tolist(), blank, c], dtype=np.int64))
+    read = np.array(sorted({*(int(v) for v in labels.tolist()), blank, c}), np.int64)
     lp[:, read] = exact64(frames[:, read])
     z = exact64(grid[sample][t]) if ctx.activated else None
     return b, t, c, lp, z, [int(v) for v in labels], length
