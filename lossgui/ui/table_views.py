@@ -201,7 +201,9 @@ class GridView(QTableView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Qt: resize, then fit the columns to the text that came into view."""
         super().resizeEvent(event)
-        self.grow_to_view()
+        new, old = event.size(), event.oldSize()
+        if new.width() > old.width() or new.height() > old.height():
+            self.grow_to_view()  # (a smaller grid shows nothing new)
 
     def _wanted_width(self, column: int, rows: range, title: bool = True) -> int:
         """Pixels that show the title and the texts of ``rows`` in ``column``."""
