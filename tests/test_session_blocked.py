@@ -95,25 +95,6 @@ def test_mean_of_an_elementwise_loss_takes_blocks(name, monkeypatch):
     assert_same(got, _one_call(doc, monkeypatch))
 
 
-@pytest.mark.parametrize("weighted", [False, True])
-@pytest.mark.parametrize("dtype", ["float32", "float64"])
-def test_mean_nll_in_blocks_uses_the_batch_w(weighted, dtype, monkeypatch):
-    """NLL's ``W`` (kept rows, or ``Σ w[y_n]``) is formed before the first block."""
-    doc = new_document("NLLLoss")
-    doc.resize(300, 40)
-    doc.randomize(seed=6)
-    doc.dtype = dtype
-    doc.reduction = "mean"
-    doc.tensors["target"][::5] = int(doc.params["ignore_index"])
-    if weighted:
-        doc.tensor_params["weight"][...] = np.linspace(0.2, 2.5, 40)
-        doc.enabled["weight"] = True
-    full = _one_call(doc, monkeypatch)
-    got, took = _in_blocks(doc, monkeypatch, 4096)
-    assert took
-    assert_same(got, full)
-
-
 def test_mean_poly1_in_blocks_divides_by_the_row_count(monkeypatch):
     doc = new_document("Poly1CrossEntropyLoss")
     doc.resize(300, 40)
@@ -126,10 +107,12 @@ def test_mean_poly1_in_blocks_divides_by_the_row_count(monkeypatch):
 
 @pytest.mark.parametrize("weighted", [False, True])
 @pytest.mark.parametrize("dtype", ["float32", "float64"])
-def test_mean_cross_entropy_in_blocks_uses_the_batch_divisor(
-    weighted, dtype, monkeypatch
+@pytest.mark.parametrize("name", ["CrossEntropyLoss", "NLLLoss"])
+def test_mean_of_class_indices_in_blocks_uses_the_batch_w(
+    name, weighted, dtype, monkeypatch
 ):
-    doc = new_document("CrossEntropyLoss")
+    """``W`` (the kept rows, or ``Σ w[y_n]``) is formed before the first block."""
+    doc = new_document(name)
     doc.resize(300, 40)
     doc.randomize(seed=5)
     doc.dtype = dtype

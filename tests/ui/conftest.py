@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import os
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -86,3 +88,17 @@ def answer(monkeypatch, reply: str) -> list[str]:
         lambda parent, name: asked.append(name) or reply,
     )
     return asked
+
+
+def private_env(tmp_path: Path) -> dict[str, str]:
+    """The environment for a lossgui subprocess: offscreen, and its settings,
+    autosaves and home inside ``tmp_path`` (never the user's)."""
+    env = dict(os.environ)
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        LOSSGUI_AUTOSAVE_DIR=str(tmp_path / "autosave"),
+        XDG_CONFIG_HOME=str(tmp_path / "xdg"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        HOME=str(tmp_path / "home"),
+    )
+    return env

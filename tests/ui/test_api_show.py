@@ -7,7 +7,6 @@ imported inside the tests that need it.
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -16,6 +15,7 @@ import time
 import numpy as np
 import pytest
 from _torch_loss_cases import PENDING, TORCH_NN_LOSSES, as_float, torch_case
+from conftest import private_env
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from shiboken6 import isValid
@@ -182,13 +182,7 @@ print(json.dumps({"closed_first": bool(posted), "visible": window.isVisible(),
 
 
 def test_a_plain_script_blocks_until_the_window_closes(tmp_path):
-    env = dict(os.environ)
-    env.update(
-        QT_QPA_PLATFORM="offscreen",
-        LOSSGUI_AUTOSAVE_DIR=str(tmp_path / "autosave"),
-        XDG_CONFIG_HOME=str(tmp_path / "xdg"),
-        HOME=str(tmp_path),
-    )
+    env = private_env(tmp_path)
     out = subprocess.run(
         [sys.executable, "-c", _SCRIPT],
         capture_output=True,

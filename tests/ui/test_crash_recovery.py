@@ -12,13 +12,13 @@ settings folder in ``tmp_path``.
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
 import textwrap
 
 import pytest
+from conftest import private_env
 
 from lossgui.io.session_file import documents_equal, loads_session
 
@@ -110,14 +110,7 @@ def _payload(out: str) -> str:
 
 
 def test_a_killed_lossgui_is_restored_on_the_next_start(tmp_path):
-    env = dict(os.environ)
-    env.update(
-        QT_QPA_PLATFORM="offscreen",
-        LOSSGUI_AUTOSAVE_DIR=str(tmp_path / "autosave"),
-        XDG_CONFIG_HOME=str(tmp_path / "xdg"),
-        XDG_DATA_HOME=str(tmp_path / "data"),
-        HOME=str(tmp_path / "home"),
-    )
+    env = private_env(tmp_path)
     crashed = _run(CRASHER, env)
     assert crashed.returncode == -signal.SIGKILL, crashed.stdout + crashed.stderr
     before = loads_session(json.loads(_payload(crashed.stdout))).document

@@ -62,14 +62,20 @@ def test_every_example_legend_is_a_corner(make_window, qtbot, size):
             assert_legend_keeps_to_a_corner(plot, (stem, plot.objectName()))
 
 
+def compare_six(window):
+    """Curves compare mode with the first preset loaded (six curves)."""
+    panel = window.curves_panel
+    panel.set_mode("compare")
+    panel.compare.preset.setCurrentIndex(0)
+    panel.compare.load_preset()
+    return panel
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_compare_legends_collapse_to_a_corner(make_window, qtbot, size):
     window = make_window()
     window.resize(*size)
-    panel = window.curves_panel
-    panel.set_mode("compare")
-    panel.compare.preset.setCurrentIndex(0)
-    panel.compare.load_preset()  # six curves
+    panel = compare_six(window)
     settle(qtbot, window)
     for plot in (panel.loss_plot, panel.grad_plot):
         assert plot.legend.isVisible()
@@ -79,11 +85,7 @@ def test_compare_legends_collapse_to_a_corner(make_window, qtbot, size):
 
 def test_a_small_plot_shows_the_first_entries_and_how_many_more(make_window, qtbot):
     window = make_window()
-    panel = window.curves_panel
-    panel.set_mode("compare")
-    panel.compare.preset.setCurrentIndex(0)
-    panel.compare.load_preset()
-    plot = panel.loss_plot
+    plot = compare_six(window).loss_plot
     plot.setFixedHeight(170)
     settle(qtbot, window)
     assert_legend_keeps_to_a_corner(plot, "small")
@@ -158,11 +160,7 @@ def test_a_resize_refits_the_legend_only_when_it_no_longer_fits(make_window, qtb
     milliseconds per resize); shrinking it below the legend collapses it, and
     growing back shows every entry again."""
     window = make_window()
-    panel = window.curves_panel
-    panel.set_mode("compare")
-    panel.compare.preset.setCurrentIndex(0)
-    panel.compare.load_preset()
-    plot = panel.loss_plot
+    plot = compare_six(window).loss_plot
     plot.setFixedHeight(420)
     settle(qtbot, window)
     whole = plot.legend.shown_texts()

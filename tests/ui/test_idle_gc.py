@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import gc
 import json
-import os
 import subprocess
 import sys
 import textwrap
 import weakref
 
 import pytest
+from conftest import private_env
 from PySide6.QtCore import QObject
 
 from lossgui.ui.idle_gc import IdleCollector, collection_due, idle_collection
@@ -216,14 +216,7 @@ RUN = textwrap.dedent(
 
 def test_run_collects_from_the_event_loop_and_restores_gc(tmp_path):
     # in a process of its own: run() names the application and quits it
-    env = dict(os.environ)
-    env.update(
-        QT_QPA_PLATFORM="offscreen",
-        LOSSGUI_AUTOSAVE_DIR=str(tmp_path / "autosave"),
-        XDG_CONFIG_HOME=str(tmp_path / "xdg"),
-        XDG_DATA_HOME=str(tmp_path / "data"),
-        HOME=str(tmp_path / "home"),
-    )
+    env = private_env(tmp_path)
     done = subprocess.run(
         [sys.executable, "-c", RUN],
         env=env,
