@@ -22,7 +22,7 @@ from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen, QPicture
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 __all__ = ["BENEATH_VIEW", "GridAxis", "over"]
@@ -43,6 +43,9 @@ def over(colour: QColor, background: QColor) -> QColor:
 
 class GridAxis(pg.AxisItem):
     """A ``pg.AxisItem`` with opaque grid lines beneath the data (module docstring)."""
+
+    #: pyqtgraph's cached drawing of the axis (None: drawn again on the next paint).
+    picture: QPicture | None
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
