@@ -110,3 +110,31 @@ def test_over_blends_like_the_translucent_colour_on_its_background():
     assert mixed.alpha() == 255
     assert (mixed.red(), mixed.green(), mixed.blue()) == (204, 204, 204)
     assert over(QColor(255, 255, 255, 255), QColor(0, 0, 0)) == QColor(255, 255, 255)
+
+
+def test_a_png_exported_after_a_theme_switch_has_the_new_themes_grid(
+    make_window, tmp_path
+):
+    """The axes' cached drawing is dropped with the theme: an export made in
+    the light theme, then one in the dark, gives the dark grid (a cached
+    light grid came back in the second export)."""
+    from lossgui.ui.plots.export import export_image
+
+    window = make_window()
+    plot = window.curves_panel.loss_plot
+    grids = {}
+    for theme in ("light", "dark"):
+        _set_theme(window, theme)
+        png = export_image(plot, tmp_path / f"{theme}.png")
+        image = QImage(str(png))
+        column = {
+            image.pixelColor(image.width() // 2, y).rgb() for y in range(image.height())
+        }
+        background = plot.backgroundBrush().color()
+        grids[theme] = {
+            pen.color().rgb()
+            for pen, _start, _stop in _grid_lines(plot.getPlotItem().getAxis("left"))
+        }
+        assert background.rgb() in column, theme
+        assert grids[theme] & column, (theme, "no grid line of this theme")
+    assert not grids["light"] & column, "a light-theme grid line in the dark export"

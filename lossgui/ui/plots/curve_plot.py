@@ -180,6 +180,8 @@ class CurvePlot(pg.PlotWidget):
             axis = plot.getAxis(side)
             axis.setPen(style.foreground)
             axis.setTextPen(style.foreground)
+            if isinstance(axis, GridAxis):  # its grid's colours follow the background
+                axis.redraw()
         self.zero.setPen(style.zero_pen())
         self.cursor.setPen(style.cursor_pen())
         self.ring.setPen(style.highlight_pen())

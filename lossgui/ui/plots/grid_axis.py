@@ -23,7 +23,7 @@ from typing import Any
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPicture
-from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 __all__ = ["BENEATH_VIEW", "GridAxis", "over"]
 
@@ -86,6 +86,20 @@ class GridAxis(pg.AxisItem):
                 pen = pens[key]
             flat.append((pen, start, stop))
         return axis_spec, flat, text_specs
+
+    def redraw(self) -> None:
+        """Draw again on the next paint, on every device (a new background).
+
+        ``update()`` marks a cached drawing stale only until the first view
+        repaints it: another device's cached copy (an exported image) would
+        come back with the old colours. Switching the cache off and on drops
+        every copy.
+        """
+        self.picture = None
+        mode = self.cacheMode()
+        self.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        self.setCacheMode(mode)
+        self.update()
 
     def paint(
         self,
