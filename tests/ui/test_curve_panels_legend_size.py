@@ -178,3 +178,45 @@ def test_a_resize_refits_the_legend_only_when_it_no_longer_fits(make_window, qtb
     settle(qtbot, window)
     assert plot.legend.shown_texts() == whole
     assert_legend_keeps_to_a_corner(plot, "grown back")
+
+
+def test_every_edit_places_both_legends_for_their_new_curves(make_window, qtbot):
+    """Edits that move one plot's y-range and not the other's: each plot's
+    legend is placed for the curves it shows now (the unmoved plot's legend
+    was once skipped when the other plot's range moved)."""
+    import numpy as np
+    from conftest import table
+
+    from lossgui.session.convert import new_document
+
+    window = make_window(new_document("BCEWithLogitsLoss"))
+    window.resize(1400, 900)
+    settle(qtbot, window)
+    panel = window.curves_panel
+    placed: list[str] = []
+    for name, plot in (("loss", panel.loss_plot), ("grad", panel.grad_plot)):
+        real = plot.place_legend
+
+        def spy(data=None, _real=real, _name=name):
+            placed.append(_name)
+            return _real(data)
+
+        plot.place_legend = spy
+    model = table(window, "inputTable").model()
+    rng = np.random.default_rng(3)
+    one_moved = 0
+    for _ in range(40):
+        ranges = [
+            p.getPlotItem().getViewBox().viewRange()
+            for p in (panel.loss_plot, panel.grad_plot)
+        ]
+        placed.clear()
+        row = int(rng.integers(0, model.rowCount()))
+        assert model.setData(model.index(row, 0), f"{rng.uniform(-6, 6):.2f}")
+        after = [
+            p.getPlotItem().getViewBox().viewRange()
+            for p in (panel.loss_plot, panel.grad_plot)
+        ]
+        one_moved += (after[0] != ranges[0]) != (after[1] != ranges[1])
+        assert {"loss", "grad"} <= set(placed), placed
+    assert one_moved > 0  # the case this test is about happened

@@ -43,6 +43,9 @@ from lossgui.ui.plots.export import ExportMenu
 from lossgui.ui.plots.plot_text import marker_tip, notes_html, title_html
 from lossgui.ui.plots.style import style_for
 
+#: One drawn curve, ``(x, y)``.
+XY = tuple[np.ndarray, np.ndarray]
+
 __all__ = ["CurvesPanel"]
 
 
@@ -267,11 +270,11 @@ class CurvesPanel(QWidget):
         self._draw(self.curve_set)
         if reset_view:
             self._reset_view()
-        moved = False
-        for plot in (self.loss_plot, self.grad_plot):  # fitted before the paint
-            moved = plot.getPlotItem().getViewBox().fit_now() or moved
-        if not (reset_view or moved):  # (a moved range placed them already)
-            self._place_legends()
+        plots = (self.loss_plot, self.grad_plot)
+        for plot, data in zip(plots, self._legend_data(), strict=True):
+            moved = plot.getPlotItem().getViewBox().fit_now()  # before the paint
+            if not (reset_view or moved):  # (a moved range placed its legend)
+                plot.place_legend(data)
 
     def _refresh_mode(self, mode: str) -> None:
         if self._mode == mode:
@@ -350,14 +353,20 @@ class CurvesPanel(QWidget):
             plot.enableAutoRange(axis="y")
         self._place_legends()
 
-    def _place_legends(self) -> None:
+    def _legend_data(self) -> tuple[list[XY], list[XY]]:
+        """The loss and the gradient curves as drawn, for placing legends."""
         cs = self.curve_set
         if cs is None:
-            return
+            return [], []
         loss = [(self._x(c.x, c.p_true), c.loss) for c in cs.curves]
         grad = [(self._x(c.x, c.p_true), c.grad) for c in cs.curves]
-        self.loss_plot.place_legend(loss)
-        self.grad_plot.place_legend(grad)
+        return loss, grad
+
+    def _place_legends(self) -> None:
+        if self.curve_set is not None:
+            loss, grad = self._legend_data()
+            self.loss_plot.place_legend(loss)
+            self.grad_plot.place_legend(grad)
 
     # ---------------------------------------------------------------- markers
     def _on_marker(self, index: int) -> None:
