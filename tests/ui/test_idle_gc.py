@@ -103,6 +103,7 @@ def test_qobjects_in_cycles_are_deleted_in_the_event_loop(qtbot):
         assert ref() is not None  # a cycle: reference counting cannot free it
         qtbot.waitUntil(lambda: ref() is None, timeout=2000)
     assert ref() is None
+    assert deleted == [True]  # the C++ object went too, not only its wrapper
 
 
 def test_a_lone_cycle_goes_at_the_next_tick(qtbot):
