@@ -139,3 +139,21 @@ def test_an_unchanged_explanation_keeps_its_laid_out_page(make_window):
     assert changes == []
     view.set_digits(6)
     assert changes  # a different page is set
+
+
+def test_an_edit_lays_the_page_out_at_one_width(make_window):
+    """The page is laid out once per edit: a scroll bar that came and went
+    with the new page laid it out at two widths (half of setHtml's time)."""
+    window = make_window(new_document("CrossEntropyLoss"))
+    view = panel(window)
+    view.resize(view.width(), 200)  # a page longer than the panel
+    QApplication.processEvents()
+    widths: list[float] = []
+    model = table(window, "inputTable").model()
+    for value in ("0.25", "-1.5", "3"):
+        widths.clear()
+        layout = view.document().documentLayout()
+        layout.documentSizeChanged.connect(lambda size: widths.append(size.width()))
+        assert model.setData(model.index(0, 0), value)
+        QApplication.processEvents()
+        assert widths and len(set(widths)) == 1, widths
