@@ -194,8 +194,9 @@ class CurveControls(QWidget):
     def set_range(self, low: float, high: float) -> None:
         """Show an interval without emitting :attr:`rangeChanged`."""
         blockers = (QSignalBlocker(self.low), QSignalBlocker(self.high))
-        self.low.setValue(low)
-        self.high.setValue(high)
+        for box, value in ((self.low, low), (self.high, high)):
+            if box.value() != value:  # (the same value still repaints the box)
+                box.setValue(value)
         del blockers
 
     def set_axis_available(self, available: bool) -> None:
