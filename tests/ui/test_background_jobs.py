@@ -38,17 +38,22 @@ def worker_waits(gate: threading.Event) -> None:
         assert gate.wait(GATE_SECONDS)
 
 
+def gated(monkeypatch, owner, name: str, gate: threading.Event) -> None:
+    """Make ``owner.name`` wait for ``gate`` (in a worker thread) before it runs."""
+    original = getattr(owner, name)
+
+    def waiting(*args, **kwargs):
+        worker_waits(gate)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, waiting)
+
+
 @pytest.fixture
 def slow_evaluation(monkeypatch, gate):
     """Large documents evaluate in the worker, which waits for ``gate``."""
     monkeypatch.setattr(background, "EVALUATION_VALUES", 5)
-    original = SessionDocument.evaluate
-
-    def evaluate(self, progress=None):
-        worker_waits(gate)
-        return original(self, progress)
-
-    monkeypatch.setattr(SessionDocument, "evaluate", evaluate)
+    gated(monkeypatch, SessionDocument, "evaluate", gate)
     return gate
 
 
@@ -288,13 +293,7 @@ def test_refused_file_in_background_is_explained(
 
 def test_cancelled_save_leaves_no_file(make_window, qtbot, monkeypatch, tmp_path, gate):
     monkeypatch.setattr(background, "BACKGROUND_VALUES", 0)
-    original = session_file.write_session
-
-    def slow_write(path, doc, *args, **kwargs):
-        worker_waits(gate)
-        original(path, doc, *args, **kwargs)
-
-    monkeypatch.setattr(session_file, "write_session", slow_write)
+    gated(monkeypatch, session_file, "write_session", gate)
     window = make_window()
     path = out_dir(tmp_path) / "session.lossgui"
     QTimer.singleShot(0, lambda: click_cancel(window, qtbot))
@@ -344,13 +343,7 @@ def test_cancelled_import_leaves_the_session(
     path = tmp_path / "preds.npy"
     np.save(path, np.zeros(4))
     monkeypatch.setattr(background, "BACKGROUND_BYTES", 0)
-    original = arrays.load_arrays
-
-    def slow_load(file, progress=None):
-        worker_waits(gate)
-        return original(file, progress)
-
-    monkeypatch.setattr(arrays, "load_arrays", slow_load)
+    gated(monkeypatch, arrays, "load_arrays", gate)
     window = make_window()
     before = window.controller.document.copy()
     steps = window.controller.undo_stack.count()
