@@ -15,10 +15,9 @@ import lossgui.session.evaluation as evaluation
 import lossgui.session.lazy_probabilities as lazy_probabilities
 from lossgui.engine import LOSSES
 from lossgui.session.blocked import EvaluationCancelled, compute_in_blocks
-from lossgui.session.convert import new_document
 from lossgui.session.document import SessionDocument
 from lossgui.session.row_blocks import row_separable
-from tests.test_session_incremental import _documents, assert_same
+from tests.test_session_incremental import _documents, assert_same, random_batch
 
 
 def _one_call(doc: SessionDocument, monkeypatch: pytest.MonkeyPatch):
@@ -73,33 +72,21 @@ def test_blocks_equal_one_call_for_every_loss(name, monkeypatch):
     ],
 )
 def test_row_local_losses_take_the_blocked_path(name, reduction, monkeypatch):
-    doc = new_document(name)
-    doc.resize(300, 40)
-    doc.randomize(seed=8)
-    doc.reduction = reduction
+    doc = random_batch(name, 8, reduction)
     assert row_separable(doc)
     got, took = _in_blocks(doc, monkeypatch, 4096)
     assert took
     assert_same(got, _one_call(doc, monkeypatch))
 
 
-@pytest.mark.parametrize("name", ["MSELoss", "BCEWithLogitsLoss", "KLDivLoss"])
+@pytest.mark.parametrize(
+    "name",
+    # Poly1: one loss per row and no weights, so its divisor is the row count
+    ["MSELoss", "BCEWithLogitsLoss", "KLDivLoss", "Poly1CrossEntropyLoss"],
+)
 def test_mean_of_an_elementwise_loss_takes_blocks(name, monkeypatch):
     """The element count is learnt from the first block, then given to each."""
-    doc = new_document(name)
-    doc.resize(300, 40)
-    doc.randomize(seed=9)
-    doc.reduction = "mean"
-    got, took = _in_blocks(doc, monkeypatch, 4096)
-    assert took
-    assert_same(got, _one_call(doc, monkeypatch))
-
-
-def test_mean_poly1_in_blocks_divides_by_the_row_count(monkeypatch):
-    doc = new_document("Poly1CrossEntropyLoss")
-    doc.resize(300, 40)
-    doc.randomize(seed=4)
-    doc.reduction = "mean"
+    doc = random_batch(name, 9, "mean")
     got, took = _in_blocks(doc, monkeypatch, 4096)
     assert took
     assert_same(got, _one_call(doc, monkeypatch))
@@ -112,9 +99,7 @@ def test_mean_of_class_indices_in_blocks_uses_the_batch_w(
     name, weighted, dtype, monkeypatch
 ):
     """``W`` (the kept rows, or ``Σ w[y_n]``) is formed before the first block."""
-    doc = new_document(name)
-    doc.resize(300, 40)
-    doc.randomize(seed=5)
+    doc = random_batch(name, 5)
     doc.dtype = dtype
     doc.reduction = "mean"
     target = doc.tensors["target"]
@@ -130,9 +115,7 @@ def test_mean_of_class_indices_in_blocks_uses_the_batch_w(
 
 
 def test_a_block_that_torch_rejects_gives_the_one_call_error(monkeypatch):
-    doc = new_document("CrossEntropyLoss")
-    doc.resize(300, 40)
-    doc.randomize(seed=5)
+    doc = random_batch("CrossEntropyLoss", 5)
     doc.tensors["target"][250] = 99
     full = _one_call(doc, monkeypatch)
     got, took = _in_blocks(doc, monkeypatch, 4096)
@@ -141,9 +124,7 @@ def test_a_block_that_torch_rejects_gives_the_one_call_error(monkeypatch):
 
 
 def test_progress_can_cancel_between_blocks(monkeypatch):
-    doc = new_document("CrossEntropyLoss")
-    doc.resize(300, 40)
-    doc.randomize(seed=5)
+    doc = random_batch("CrossEntropyLoss", 5)
     monkeypatch.setattr(blocked, "BLOCK_VALUES", 4096)
     seen: list[float] = []
 

@@ -121,6 +121,16 @@ def _random_edit(
     return name, range(start, stop)
 
 
+def random_batch(name: str, seed: int, reduction: str | None = None) -> SessionDocument:
+    """``name``'s example resized to 300 x 40 and randomised (``reduction`` set)."""
+    doc = new_document(name)
+    doc.resize(300, 40)
+    doc.randomize(seed=seed)
+    if reduction is not None:
+        doc.reduction = reduction
+    return doc
+
+
 def _documents(name: str) -> list[SessionDocument]:
     doc = new_document(name)
     docs = [doc]
@@ -286,10 +296,7 @@ def test_large_arrays_are_written_in_place(monkeypatch: pytest.MonkeyPatch) -> N
     import lossgui.session.incremental as incremental
 
     monkeypatch.setattr(incremental, "IN_PLACE_MIN_SIZE", 100)
-    doc = new_document("CrossEntropyLoss")
-    doc.resize(300, 40)
-    doc.randomize(seed=6)
-    doc.reduction = "mean"
+    doc = random_batch("CrossEntropyLoss", 6, "mean")
     previous = doc.evaluate()
     assert previous.result is not None
     old_grad = previous.result.grad
@@ -309,10 +316,7 @@ def test_a_refused_edit_leaves_the_previous_evaluation_as_it_was(
     import lossgui.session.incremental as incremental
 
     monkeypatch.setattr(incremental, "IN_PLACE_MIN_SIZE", 1)  # write in place
-    doc = new_document("CrossEntropyLoss")
-    doc.resize(300, 40)
-    doc.randomize(seed=6)
-    doc.reduction = "sum"
+    doc = random_batch("CrossEntropyLoss", 6, "sum")
     previous = doc.evaluate()
     assert previous.result is not None
     kept = {name: array.copy() for name, array in previous.inputs}
