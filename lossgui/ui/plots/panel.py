@@ -270,11 +270,8 @@ class CurvesPanel(QWidget):
         self._draw(self.curve_set)
         if reset_view:
             self._reset_view()
-        plots = (self.loss_plot, self.grad_plot)
-        for plot, data in zip(plots, self._legend_data(), strict=True):
-            moved = plot.getPlotItem().getViewBox().fit_now()  # before the paint
-            if not (reset_view or moved):  # (a moved range placed its legend)
-                plot.place_legend(data)
+        else:
+            self._fit_and_place()
 
     def _refresh_mode(self, mode: str) -> None:
         if self._mode == mode:
@@ -351,7 +348,20 @@ class CurvesPanel(QWidget):
         for plot in (self.loss_plot, self.grad_plot):
             plot.getPlotItem().getViewBox().refit()
             plot.enableAutoRange(axis="y")
-        self._place_legends()
+        self._fit_and_place()
+
+    def _fit_and_place(self) -> None:
+        """Fit pending y-ranges now, before the paint, then place each legend.
+
+        A fit made while painting moved the range mid-frame and Qt drew the
+        plot twice. A plot whose range moved placed its legend already (its
+        range-change handler); the others are placed for their new curves.
+        """
+        plots = (self.loss_plot, self.grad_plot)
+        for plot, data in zip(plots, self._legend_data(), strict=True):
+            moved = plot.getPlotItem().getViewBox().fit_now()
+            if not moved and self.curve_set is not None:
+                plot.place_legend(data)
 
     def _legend_data(self) -> tuple[list[XY], list[XY]]:
         """The loss and the gradient curves as drawn, for placing legends."""
@@ -361,12 +371,6 @@ class CurvesPanel(QWidget):
         loss = [(self._x(c.x, c.p_true), c.loss) for c in cs.curves]
         grad = [(self._x(c.x, c.p_true), c.grad) for c in cs.curves]
         return loss, grad
-
-    def _place_legends(self) -> None:
-        if self.curve_set is not None:
-            loss, grad = self._legend_data()
-            self.loss_plot.place_legend(loss)
-            self.grad_plot.place_legend(grad)
 
     # ---------------------------------------------------------------- markers
     def _on_marker(self, index: int) -> None:
