@@ -23,7 +23,7 @@ from typing import Any
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPicture
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem
 
 __all__ = ["BENEATH_VIEW", "GridAxis", "over"]
 
@@ -47,10 +47,6 @@ class GridAxis(pg.AxisItem):
     #: pyqtgraph's cached drawing of the axis (None: drawn again on the next paint).
     picture: QPicture | None
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._drawn_over: int | None = None  # the background of the cached picture
-
     def background(self) -> QColor | None:
         """The plain colour behind the plot, or None (no view, or a pattern)."""
         scene = self.scene()
@@ -67,7 +63,6 @@ class GridAxis(pg.AxisItem):
         """pyqtgraph: the lines and texts to draw, grid lines made opaque."""
         specs = super().generateDrawSpecs(p)
         background = self.background()
-        self._drawn_over = None if background is None else background.rgba()
         if specs is None or self.grid is False or background is None:
             return specs
         axis_spec, tick_specs, text_specs = specs
@@ -90,6 +85,8 @@ class GridAxis(pg.AxisItem):
     def redraw(self) -> None:
         """Draw again on the next paint, on every device (a new background).
 
+        The plots call it when they take a new palette.
+
         ``update()`` marks a cached drawing stale only until the first view
         repaints it: another device's cached copy (an exported image) would
         come back with the old colours. Switching the cache off and on drops
@@ -100,16 +97,3 @@ class GridAxis(pg.AxisItem):
         self.setCacheMode(QGraphicsItem.CacheMode.NoCache)
         self.setCacheMode(mode)
         self.update()
-
-    def paint(
-        self,
-        p: QPainter,
-        opt: QStyleOptionGraphicsItem,
-        widget: QWidget | None = None,
-    ) -> None:
-        """pyqtgraph: draw; a new background redraws the grid in its colours."""
-        background = self.background()
-        now = None if background is None else background.rgba()
-        if self.picture is not None and now != self._drawn_over:
-            self.picture = None
-        super().paint(p, opt, widget)
